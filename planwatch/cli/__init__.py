@@ -1,0 +1,24 @@
+"""The ``planwatch`` command line: the same operations as the web, for scripts and cron.
+
+Each group of commands lives in its own module and is registered here.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from planwatch.cli import plan as plan_commands
+from planwatch.cli import site as site_commands
+
+app = typer.Typer(
+    name="planwatch",
+    help="Planwatch 规划实施监测评估系统:载入规划、采集数据、评估、出报告。",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.add_typer(plan_commands.app, name="plan")
+site_commands.register(app)
+
+
+def main() -> None:
+    app()

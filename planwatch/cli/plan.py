@@ -1,0 +1,79 @@
+"""``planwatch plan parse|load``: read a plan document, print it or store it."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+import yaml
+from rich.console import Console
+from rich.table import Table
+
+from planwatch.cli._django import setup_django
+from planwatch.documents import PlanReadError, read_plan
+
+app = typer.Typer(help="规划文件:解析与载入。", no_args_is_help=True)
+console = Console()
+
+
+class OutputFormat(StrEnum):
+    json = "json"
+    yaml = "yaml"
+    table = "table"
+
+
+def _read_or_exit(path: Path):
+    try:
+        return read_plan(path)
+    except PlanReadError as problem:
+        typer.echo(f"错误:{problem}", err=True)
+        raise typer.Exit(2) from problem
+
+
+@app.command("parse")
+def parse(
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="规划文件(.txt/.pdf/.docx)"),
+    format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="输出格式"),
+) -> None:
+    """解析规划文件并打印结构化结果(指标、章节、任务、专栏)。"""
+    plan = _read_or_exit(file)
+    if format is OutputFormat.json:
+        typer.echo(json.dumps(plan.to_dict(), ensure_ascii=False, indent=2))
+    elif format is OutputFormat.yaml:
+        typer.echo(yaml.safe_dump(plan.to_dict(), allow_unicode=True, sort_keys=False))
+    else:
+        _print_table(plan)
+
+
+def _print_table(plan) -> None:
+    console.print(f"[bold]{plan.title}[/bold] {plan.region} 基期{plan.base_year} 目标{plan.target_year}")
+    table = Table("编号", "类别", "指标", "单位", "基期值", "目标值", "类型", "属性", "方向")
+    for ind in plan.indicators:
+        table.add_row(
+            ind.code, ind.pillar, ind.name, ind.unit, ind.baseline_text or "—", ind.target.text or "—",
+            ind.target.kind.value, ind.attribute.value, ind.direction.value,
+        )
+    console.print(table)
+    sections = sum(len(c.sections) for c in plan.chapters)
+    tasks = sum(len(s.tasks) for c in plan.chapters for s in c.sections)
+    console.print(f"{len(plan.chapters)} 章, {sections} 节, {tasks} 项任务, {len(plan.boxes)} 个专栏")
+
+
+@app.command("load")
+def load(
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="规划文件(.txt/.pdf/.docx)"),
+    reason: str = typer.Option("载入规划文件", help="载入理由(记入审计)"),
+) -> None:
+    """解析并保存规划;同一文件重复载入不作改动,内容变化则生成新版本。"""
+    plan = _read_or_exit(file)
+    setup_django()
+    from planwatch.web.plans.services import load_plan
+
+    result = load_plan(plan, reason=reason)
+    stored = result.plan
+    if result.created:
+        typer.echo(f"已载入:{stored.title} 第{stored.version}版(id={stored.pk}),{len(plan.indicators)} 项指标")
+    else:
+        typer.echo(f"未改动:{stored.title} 第{stored.version}版(id={stored.pk})内容相同")
