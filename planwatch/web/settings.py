@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "planwatch.web.core",
     "planwatch.web.plans",
+    "planwatch.web.monitoring",
 ]
 
 MIDDLEWARE = [

@@ -93,6 +93,11 @@ class TargetVersion(models.Model):
         APPROVED = "approved", _("已批准")
         REJECTED = "rejected", _("未批准")
 
+    class Origin(models.TextChoices):
+        PLAN = "plan", _("规划原文")
+        ADJUSTMENT = "adjustment", _("动态调整")
+        PROVINCE = "province", _("省下达")
+
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
     version = models.PositiveSmallIntegerField(_("版本"), default=1)
     kind = models.CharField(_("目标类型"), max_length=24, choices=[(k.value, k.value) for k in TargetKind])
@@ -102,7 +107,9 @@ class TargetVersion(models.Model):
     qualifier = models.CharField(_("限定词"), max_length=10, blank=True)
     strict = models.BooleanField(default=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.APPROVED)
+    origin = models.CharField(_("来源"), max_length=12, choices=Origin.choices, default=Origin.PLAN)
     reason = models.TextField(_("调整理由"), blank=True)
+    decision_comment = models.TextField(_("审批意见"), blank=True)
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -1,0 +1,64 @@
+"""The audit log: one ``AuditEntry`` per change, written in the caller's transaction.
+
+``record`` is called by every service (observations, targets, assignments, rules) and by the
+user signals; ``entries_for_user`` and ``export_csv`` serve the audit page and its CSV export.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal
+
+from planwatch.web.monitoring.models import AuditEntry
+
+CSV_HEADER = ["时间", "操作人", "操作", "对象类型", "对象编号", "对象", "原值", "新值", "理由"]
+
+
+def _plain(value):
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if hasattr(value, "pk"):
+        return str(value)
+    return value
+
+
+def record(*, actor, action: str, subject: str, object_id: int, object_repr: str,
+           old: dict | None = None, new: dict | None = None, reason: str = "", unit=None) -> AuditEntry:
+    """Write one entry; ``old``/``new`` hold only the fields that changed."""
+    return AuditEntry.objects.create(
+        actor=actor if actor is not None and getattr(actor, "is_authenticated", False) else None,
+        actor_name=(actor.get_username() if actor is not None and actor.is_authenticated else "系统"),
+        action=action,
+        subject=subject,
+        object_id=object_id,
+        object_repr=object_repr[:300],
+        unit=unit,
+        old={k: _plain(v) for k, v in (old or {}).items()},
+        new={k: _plain(v) for k, v in (new or {}).items()},
+        reason=reason,
+    )
+
+
+def diff(before: dict, after: dict) -> tuple[dict, dict]:
+    """The fields whose value changed, as (old, new)."""
+    keys = [k for k in after if before.get(k) != after.get(k)]
+    return {k: before.get(k) for k in keys}, {k: after[k] for k in keys}
+
+
+def export_csv(entries: Iterable[AuditEntry]) -> str:
+    """CSV text (UTF-8 with BOM added by the view so Excel opens Chinese correctly)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_HEADER)
+    for e in entries:
+        writer.writerow([
+            e.at.isoformat(timespec="seconds"), e.actor_name, e.action, e.get_subject_display(), e.object_id,
+            e.object_repr, json.dumps(e.old, ensure_ascii=False), json.dumps(e.new, ensure_ascii=False), e.reason,
+        ])
+    return out.getvalue()

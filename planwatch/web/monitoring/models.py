@@ -1,0 +1,324 @@
+"""Who reports what, for where, and every figure from draft to published.
+
+Tables (app label ``monitoring``):
+
+- ``Region``: 赣州市, its 18 county-level units and the functional zones; ``code`` is the GB/T 2260
+  code where one exists (blank for 赣州经开区, 蓉江新区).
+- ``Unit``: a reporting organisation (市直部门, 县级政府/管委会, 机构) in a region.
+- ``Profile``: a user's role (and unit, for reporters and reviewers).
+- ``Assignment``: unit × indicator × regions, frequency and due date for a reporting year.
+- ``Observation``: one value of an indicator for a region and a period, one row per vintage.
+  A revision is a new row (``vintage`` + 1, ``supersedes`` → the old row); nothing is overwritten.
+- ``ValidationRule``: the checks run at submission, as data planners can edit.
+- ``AuditEntry``: who changed what, when, old and new values and why (observations, targets,
+  assignments, users).
+- ``ApiToken``: a token for scripts calling ``/api/``.
+
+Every change of state goes through ``planwatch.web.monitoring.services``; never save these rows
+directly from a view.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from planwatch.web.plans.models import Indicator
+
+
+class Region(models.Model):
+    class Kind(models.TextChoices):
+        CITY = "city", _("设区市")
+        COUNTY = "county", _("县(市、区)")
+        ZONE = "zone", _("功能区")
+
+    code = models.CharField(_("行政区划代码"), max_length=12, blank=True)
+    name = models.CharField(_("名称"), max_length=50, unique=True)
+    short_name = models.CharField(_("简称"), max_length=20, blank=True)
+    kind = models.CharField(_("类型"), max_length=8, choices=Kind.choices)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("地区")
+        verbose_name_plural = _("地区")
+        ordering = ["order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["code"], condition=~models.Q(code=""), name="region_code_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Unit(models.Model):
+    class Kind(models.TextChoices):
+        DEPARTMENT = "department", _("市直部门")
+        COUNTY_GOVERNMENT = "county_government", _("县级政府/管委会")
+        BUREAU = "bureau", _("其他机构")
+
+    name = models.CharField(_("单位名称"), max_length=80, unique=True)
+    kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices)
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="units")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("填报单位")
+        verbose_name_plural = _("填报单位")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    ADMINISTRATOR = "administrator", _("系统管理员")
+    PLANNER = "planner", _("规划管理(发改委)")
+    REPORTER = "reporter", _("填报人")
+    REVIEWER = "reviewer", _("审核人")
+    SUPERVISOR = "supervisor", _("督查(只读)")
+
+
+class Profile(models.Model):
+    """A user's one role; reporters and reviewers also belong to a unit (a reviewer's unit may report)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="planwatch")
+    role = models.CharField(_("角色"), max_length=16, choices=Role.choices)
+    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="members")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("用户角色")
+        verbose_name_plural = _("用户角色")
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_role_display()}"
+
+
+class Frequency(models.TextChoices):
+    ANNUAL = "annual", _("年度")
+    QUARTERLY = "quarterly", _("季度")
+    MONTHLY = "monthly", _("月度")
+
+
+class Assignment(models.Model):
+    """Unit U reports indicator I for regions R, for reporting year Y, by a due date."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="assignments")
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="assignments")
+    regions = models.ManyToManyField(Region, related_name="assignments")
+    year = models.PositiveSmallIntegerField(_("报告年度"))
+    frequency = models.CharField(_("频率"), max_length=10, choices=Frequency.choices, default=Frequency.ANNUAL)
+    due_date = models.DateField(_("截止日期"))
+    active = models.BooleanField(_("有效"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(m2m_fields=[regions])
+
+    class Meta:
+        verbose_name = _("填报任务")
+        verbose_name_plural = _("填报任务")
+        ordering = ["due_date", "unit", "indicator"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "indicator", "year"], name="assignment_unit_indicator_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} · {self.indicator.name} · {self.year}"
+
+
+class Qualifier(models.TextChoices):
+    NONE = "", _("(无)")
+    ABOVE = "以上", "以上"
+    ABOUT = "左右", "左右"
+    APPROX = "约", "约"
+
+
+class Observation(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("草稿")
+        SUBMITTED = "submitted", _("已提交")
+        RETURNED = "returned", _("已退回")
+        APPROVED = "approved", _("已审核")
+        PUBLISHED = "published", _("已发布")
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="observations")
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="observations")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="observations", verbose_name=_("填报单位"))
+    year = models.PositiveSmallIntegerField(_("年份"))
+    quarter = models.PositiveSmallIntegerField(_("季度"), null=True, blank=True)
+    month = models.PositiveSmallIntegerField(_("月份"), null=True, blank=True)
+    period = models.CharField(_("期别"), max_length=8, editable=False)  # "2024", "2024Q1", "2024M03"
+    value = models.FloatField(_("数值"))
+    measure_unit = models.CharField(_("计量单位"), max_length=40, blank=True)
+    original_value = models.CharField(_("原始数值"), max_length=40, blank=True)
+    original_unit = models.CharField(_("原始单位"), max_length=40, blank=True)
+    qualifier = models.CharField(_("限定词"), max_length=4, choices=Qualifier.choices, blank=True, default="")
+    source = models.CharField(_("来源"), max_length=500, blank=True)
+    quote = models.TextField(_("原文摘录"), blank=True)
+    note = models.TextField(_("备注"), blank=True)
+    vintage = models.PositiveSmallIntegerField(_("版次"), default=1)
+    supersedes = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="revisions", verbose_name=_("修订自")
+    )
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    warning_comment = models.TextField(_("预警说明"), blank=True)
+    review_comment = models.TextField(_("审核意见"), blank=True)
+    problems = models.JSONField(_("校验结果"), default=list, blank=True)
+    lock_version = models.PositiveIntegerField(default=1)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("填报人")
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("观测值")
+        verbose_name_plural = _("观测值")
+        ordering = ["indicator", "region", "period", "vintage"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "region", "period", "vintage"], name="observation_series_vintage_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(quarter__isnull=True) | models.Q(quarter__gte=1, quarter__lte=4),
+                name="observation_quarter_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(month__isnull=True) | models.Q(month__gte=1, month__lte=12),
+                name="observation_month_range",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "indicator"]), models.Index(fields=["unit", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.name} · {self.region} · {self.period} · v{self.vintage}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.period = period_key(self.year, self.quarter, self.month)
+        super().save(*args, **kwargs)
+
+
+def period_key(year: int, quarter: int | None = None, month: int | None = None) -> str:
+    """One string per period so a unique constraint needs no NULL handling: 2024, 2024Q1, 2024M03."""
+    if month:
+        return f"{year}M{month:02d}"
+    if quarter:
+        return f"{year}Q{quarter}"
+    return str(year)
+
+
+class ValidationRule(models.Model):
+    """A check run when an observation is submitted; planners edit these rows, not code.
+
+    - ``yoy_change``: |v / previous − 1| > ``threshold`` (default 0.30) → warning.
+    - ``range``: v outside [``min_value``, ``max_value``] (e.g. 0–100 for a %) → error.
+    - ``ratio``: this indicator ≈ ``numerator`` ÷ ``denominator`` × ``factor`` within ``threshold``
+      (relative, e.g. 0.02 for 人均GDP ≈ GDP ÷ 常住人口) → warning.
+    - ``outlier``: v further than ``threshold`` standard deviations from the series' own history → warning.
+    ``indicator`` blank means the rule applies to every indicator (a default).
+    """
+
+    class Kind(models.TextChoices):
+        YOY_CHANGE = "yoy_change", _("同比变动")
+        RANGE = "range", _("取值范围")
+        RATIO = "ratio", _("指标间比例")
+        OUTLIER = "outlier", _("偏离历史")
+
+    class Severity(models.TextChoices):
+        ERROR = "error", _("错误(阻止提交)")
+        WARNING = "warning", _("预警(需说明)")
+
+    kind = models.CharField(_("规则类型"), max_length=12, choices=Kind.choices)
+    severity = models.CharField(_("级别"), max_length=8, choices=Severity.choices, default=Severity.WARNING)
+    indicator = models.ForeignKey(
+        Indicator, null=True, blank=True, on_delete=models.CASCADE, related_name="validation_rules"
+    )
+    threshold = models.FloatField(_("阈值"), null=True, blank=True)
+    min_value = models.FloatField(_("下限"), null=True, blank=True)
+    max_value = models.FloatField(_("上限"), null=True, blank=True)
+    numerator = models.ForeignKey(Indicator, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    denominator = models.ForeignKey(Indicator, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    factor = models.FloatField(_("换算系数"), default=1.0)
+    active = models.BooleanField(_("启用"), default=True)
+    note = models.CharField(_("说明"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("校验规则")
+        verbose_name_plural = _("校验规则")
+        ordering = ["kind", "indicator"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.indicator or _('全部指标')}"
+
+
+class AuditEntry(models.Model):
+    """One change: who, when, what object, old and new field values, and why."""
+
+    class Subject(models.TextChoices):
+        OBSERVATION = "observation", _("观测值")
+        TARGET = "target", _("目标")
+        ASSIGNMENT = "assignment", _("填报任务")
+        USER = "user", _("用户")
+        RULE = "rule", _("校验规则")
+
+    at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_name = models.CharField(_("操作人"), max_length=150, blank=True)
+    action = models.CharField(_("操作"), max_length=30)
+    subject = models.CharField(_("对象类型"), max_length=12, choices=Subject.choices)
+    object_id = models.PositiveBigIntegerField(_("对象编号"))
+    object_repr = models.CharField(_("对象"), max_length=300)
+    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    old = models.JSONField(_("原值"), default=dict, blank=True)
+    new = models.JSONField(_("新值"), default=dict, blank=True)
+    reason = models.TextField(_("理由"), blank=True)
+
+    class Meta:
+        verbose_name = _("审计记录")
+        verbose_name_plural = _("审计记录")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["subject", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+
+
+def new_token_key() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class ApiToken(models.Model):
+    """A bearer token for scripts (``Authorization: Bearer <key>``); the same rights as its user."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    key = models.CharField(max_length=64, unique=True, default=new_token_key)
+    name = models.CharField(_("用途"), max_length=100, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API 令牌")
+        verbose_name_plural = _("API 令牌")
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.name}"
