@@ -1,0 +1,111 @@
+"""Numbers as Chinese statistical publications print them (pure; no Django).
+
+统计公报 write 4524.01亿元 — no thousands separators, the unit glued to the number, the
+indicator's own number of decimals kept (a figure printed as 30.3 stays 30.3, 52 stays 52).
+Amounts in 元 are scaled to 万元 or 亿元 so that a reader never counts zeros.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
+DASH = "—"
+YI = 100_000_000  # 亿 = 10^8
+WAN = 10_000  # 万 = 10^4
+
+
+def _is_missing(value: float | None) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def round_half_up(value: float, decimals: int) -> Decimal:
+    """Round as statisticians do (0.25 → 0.3 at one decimal), not banker's rounding.
+
+    Go through ``repr`` so the binary error of 0.35 (0.34999…) does not round it down.
+    """
+    quantum = Decimal(1).scaleb(-decimals)
+    return Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def decimals_of(text: str | None, default: int = 1) -> int:
+    """How many decimals a figure is printed with: '4169.4' → 1, '52' → 0, '30.3 (2020)' → 1."""
+    if not text:
+        return default
+    digits = ""
+    for ch in text.strip():
+        if ch.isdigit() or ch in ".-":
+            digits += ch
+        elif digits:
+            break
+    if not digits or not any(c.isdigit() for c in digits):
+        return default
+    return len(digits.split(".", 1)[1]) if "." in digits else 0
+
+
+def format_number(value: float | None, decimals: int = 1) -> str:
+    """4524.006 → '4524.01' with two decimals; None/NaN → '—'; -0.0 prints as 0."""
+    if _is_missing(value):
+        return DASH
+    rounded = round_half_up(value, decimals)
+    if rounded == 0:
+        rounded = abs(rounded)
+    return f"{rounded:f}"
+
+
+def format_value(value: float | None, unit: str = "", decimals: int = 1) -> str:
+    """A figure with its unit as printed: (4169.4, '亿元') → '4169.4亿元', (52, '%', 0) → '52%'."""
+    if _is_missing(value):
+        return DASH
+    return f"{format_number(value, decimals)}{unit}"
+
+
+def format_yuan(amount: float | None, decimals: int = 2) -> str:
+    """An amount in 元 in the largest unit that keeps it ≥ 1: 452_401_000_000 → '4524.01亿元'.
+
+    4.524 01 × 10^11 元 ÷ 10^8 = 4524.01 亿元; 35_000 元 ÷ 10^4 = 3.50 万元.
+    """
+    if _is_missing(amount):
+        return DASH
+    size = abs(amount)
+    if size >= YI:
+        return f"{format_number(amount / YI, decimals)}亿元"
+    if size >= WAN:
+        return f"{format_number(amount / WAN, decimals)}万元"
+    return f"{format_number(amount, 0)}元"
+
+
+def format_wan_yuan(amount_wan: float | None, decimals: int = 2) -> str:
+    """Project investment is recorded in 万元; show 亿元 from 10,000 万元 up (10,000 万元 = 1 亿元)."""
+    if _is_missing(amount_wan):
+        return DASH
+    return format_yuan(amount_wan * WAN, decimals)
+
+
+def format_percent(fraction: float | None, decimals: int = 1) -> str:
+    """A share as a percentage: 0.2665 → '26.7%' (completion, time share)."""
+    if _is_missing(fraction):
+        return DASH
+    return f"{format_number(fraction * 100, decimals)}%"
+
+
+def format_rate(fraction: float | None, decimals: int = 1, signed: bool = False) -> str:
+    """A growth rate: 0.075 → '7.5%'; signed=True prints '+7.5%' / '-1.2%' for changes."""
+    if _is_missing(fraction):
+        return DASH
+    text = format_percent(fraction, decimals)
+    if signed and not text.startswith("-") and round_half_up(fraction * 100, decimals) != 0:
+        text = "+" + text
+    return text
+
+
+def format_year(year: int | None, language: str = "zh-hans") -> str:
+    """2024 → '2024年' in Chinese, '2024' in English."""
+    if year is None:
+        return DASH
+    return f"{year}年" if language.startswith("zh") else str(year)
+
+
+def format_period(start: int, end: int, language: str = "zh-hans") -> str:
+    """2021–2025 → '2021—2025年' (Chinese uses a dash and one 年), '2021–2025' in English."""
+    return f"{start}—{end}年" if language.startswith("zh") else f"{start}–{end}"
