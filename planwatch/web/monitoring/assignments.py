@@ -1,0 +1,113 @@
+"""Assignments: which unit reports which indicator for which regions, how often, by when.
+
+An assignment covers one reporting year. The periods it expects are that year (annual), its four
+quarters or its twelve months. It is overdue when its due date has passed and some expected
+(region, period) has no submitted, approved or published figure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.core.mail import send_mail
+from django.db import transaction
+
+from planwatch.web.monitoring import audit
+from planwatch.web.monitoring.errors import ServiceError
+from planwatch.web.monitoring.models import Assignment, AuditEntry, Frequency, Observation, Region, period_key
+from planwatch.web.monitoring.notify import unit_members
+from planwatch.web.monitoring.permissions import require
+
+FIELDS = ("unit", "indicator", "year", "frequency", "due_date", "active")
+DONE = (Observation.Status.SUBMITTED, Observation.Status.APPROVED, Observation.Status.PUBLISHED)
+
+
+def _snapshot(a: Assignment) -> dict:
+    data = {f: getattr(a, f) for f in FIELDS}
+    data["regions"] = sorted(r.name for r in a.regions.all()) if a.pk else []
+    return data
+
+
+def create_assignment(*, user, reason: str, unit, indicator, regions: list[Region], year: int,
+                      due_date: dt.date, frequency: str = Frequency.ANNUAL) -> Assignment:
+    require(user, "assignment.manage")
+    if not regions:
+        raise ServiceError("填报任务至少要包含一个地区")
+    with transaction.atomic():
+        a = Assignment(unit=unit, indicator=indicator, year=year, due_date=due_date, frequency=frequency)
+        a._change_reason = reason
+        a.save()
+        a.regions.set(regions)
+        audit.record(actor=user, action="create", subject=AuditEntry.Subject.ASSIGNMENT, object_id=a.pk,
+                     object_repr=str(a), new=_snapshot(a), reason=reason, unit=unit)
+        return a
+
+
+def update_assignment(a: Assignment, *, user, reason: str, regions: list[Region] | None = None,
+                      **fields) -> Assignment:
+    require(user, "assignment.manage")
+    with transaction.atomic():
+        row = Assignment.objects.select_for_update().get(pk=a.pk)
+        before = _snapshot(row)
+        for name, value in fields.items():
+            if name not in FIELDS:
+                raise ServiceError(f"不能修改字段:{name}")
+            setattr(row, name, value)
+        row._change_reason = reason
+        row.save()
+        if regions is not None:
+            row.regions.set(regions)
+        old, new = audit.diff(before, _snapshot(row))
+        audit.record(actor=user, action="update", subject=AuditEntry.Subject.ASSIGNMENT, object_id=row.pk,
+                     object_repr=str(row), old=old, new=new, reason=reason, unit=row.unit)
+        return row
+
+
+def expected_periods(a: Assignment) -> list[str]:
+    if a.frequency == Frequency.QUARTERLY:
+        return [period_key(a.year, quarter=q) for q in range(1, 5)]
+    if a.frequency == Frequency.MONTHLY:
+        return [period_key(a.year, month=m) for m in range(1, 13)]
+    return [period_key(a.year)]
+
+
+@dataclass(frozen=True)
+class Overdue:
+    assignment: Assignment
+    missing: tuple[tuple[str, str], ...]  # (region name, period)
+
+    @property
+    def days_late(self) -> int:
+        return (dt.date.today() - self.assignment.due_date).days
+
+
+def overdue_assignments(queryset=None, *, today: dt.date | None = None) -> list[Overdue]:
+    """Assignments past due with at least one (region, period) still missing."""
+    today = today or dt.date.today()
+    rows = (queryset if queryset is not None else Assignment.objects.all()).filter(active=True, due_date__lt=today)
+    result = []
+    for a in rows.select_related("unit", "indicator").prefetch_related("regions"):
+        done = set(
+            Observation.objects.filter(indicator=a.indicator, region__in=a.regions.all(), status__in=DONE)
+            .values_list("region__name", "period")
+        )
+        missing = tuple((r.name, p) for r in a.regions.all() for p in expected_periods(a) if (r.name, p) not in done)
+        if missing:
+            result.append(Overdue(a, missing))
+    return result
+
+
+def send_reminders(*, today: dt.date | None = None) -> int:
+    """One e-mail per overdue assignment to its unit's members; returns how many were sent."""
+    sent = 0
+    for item in overdue_assignments(today=today):
+        a = item.assignment
+        recipients = unit_members(a.unit)
+        if not recipients:
+            continue
+        lines = "\n".join(f"  {region} {period}" for region, period in item.missing)
+        body = (f"{a.unit.name}:\n「{a.indicator.name}」{a.year} 年数据已过截止日期 {a.due_date:%Y-%m-%d},"
+                f"尚缺:\n{lines}\n请登录 Planwatch 填报。")
+        sent += send_mail(f"[Planwatch] 催报:{a.indicator.name}", body, None, recipients, fail_silently=False)
+    return sent

@@ -1,0 +1,70 @@
+"""Errors the services raise, each carrying a Chinese message the user can act on.
+
+Callers (views, API, importers) catch ``ServiceError`` and show ``str(error)``; the subclasses
+carry structured detail: ``SubmissionBlocked.problems`` (validation at submission) and
+``DraftsRejected.problems`` (bulk draft creation: one ``RowProblem`` per bad input row).
+``django.core.exceptions.PermissionDenied`` is raised for rights (403), ``Http404`` for objects
+the user may not see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+class ServiceError(Exception):
+    """A change that cannot be made as asked; ``str()`` is the Chinese message."""
+
+
+class InvalidTransition(ServiceError):
+    """The object's status does not allow this step (e.g. approving a draft)."""
+
+
+class ConcurrentChange(ServiceError):
+    """Someone else changed the object between the user's reading it and acting on it."""
+
+    def __init__(self, message: str = "已被他人修改,请刷新页面后重试") -> None:
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding of the validation rules: ``severity`` is "error" (blocks) or "warning"."""
+
+    severity: str
+    message: str
+    field: str = "value"
+    rule: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        return {"severity": self.severity, "message": self.message, "field": self.field, "rule": self.rule}
+
+
+class SubmissionBlocked(ServiceError):
+    """Errors found, or warnings found and no explanation given (``needs_comment``)."""
+
+    def __init__(self, problems: list[Problem], *, needs_comment: bool = False) -> None:
+        self.problems = problems
+        self.needs_comment = needs_comment
+        lead = "存在预警,请填写说明后再提交" if needs_comment else "数据未通过校验,不能提交"
+        super().__init__(lead + ":" + ";".join(p.message for p in problems))
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """A bad input row of ``create_drafts``: its position, the caller's ``ref`` (e.g. (sheet, row)),
+    the field and the reason in Chinese."""
+
+    index: int
+    ref: Any
+    field: str
+    message: str
+
+
+class DraftsRejected(ServiceError):
+    """Bulk creation refused as a whole: nothing was stored."""
+
+    def __init__(self, problems: list[RowProblem]) -> None:
+        self.problems = problems
+        super().__init__(f"{len(problems)} 处问题,未导入任何数据:" + ";".join(p.message for p in problems[:5]))

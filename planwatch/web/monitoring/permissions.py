@@ -1,0 +1,211 @@
+"""Who may see and change what in data collection: the one place to read, the one place to test.
+
+Roles (``Profile.role``; a Django superuser counts as administrator; nobody logged in is "public"):
+
+| role | sees observations | changes |
+| --- | --- | --- |
+| administrator | all | approves target versions; may review |
+| planner (发改委) | all | targets, assignments, validation rules |
+| reviewer (统计局) | all but other units' drafts | approves/returns/publishes, never own entries; enters its own unit's assignments |
+| reporter | own unit's, plus published | drafts and submits for its unit's assigned indicator × region |
+| supervisor (督查) | all | nothing |
+| public | published | nothing |
+
+An object a user may not see is a 404 (no hint that it exists); a visible object the user may not
+change is a 403. ``Django``'s ``user.has_perm`` is not used because it grants a superuser every
+permission, and an administrator must not approve their own entries either.
+"""
+
+from __future__ import annotations
+
+import rules
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest
+
+from planwatch.web.monitoring.models import Assignment, AuditEntry, Observation, Role, Unit
+
+PUBLIC = "public"
+READS_ALL = {Role.ADMINISTRATOR, Role.PLANNER, Role.SUPERVISOR}
+ENTERS_DATA = {Role.REPORTER, Role.REVIEWER}
+REVIEWS = {Role.REVIEWER, Role.ADMINISTRATOR}
+S = Observation.Status
+
+
+def role_of(user) -> str:
+    if user is None or not user.is_authenticated or not user.is_active:
+        return PUBLIC
+    if user.is_superuser:
+        return Role.ADMINISTRATOR
+    profile = getattr(user, "planwatch", None)
+    return profile.role if profile is not None else PUBLIC
+
+
+def unit_of(user) -> Unit | None:
+    profile = getattr(user, "planwatch", None) if user is not None and user.is_authenticated else None
+    return profile.unit if profile is not None else None
+
+
+def has_role(user, *roles: str) -> bool:
+    return role_of(user) in roles
+
+
+# --- predicates -------------------------------------------------------------------------------
+
+@rules.predicate
+def enters_data(user) -> bool:
+    return role_of(user) in ENTERS_DATA and unit_of(user) is not None
+
+
+@rules.predicate
+def is_reviewer(user) -> bool:
+    return role_of(user) in REVIEWS
+
+
+@rules.predicate
+def is_planner(user) -> bool:
+    return role_of(user) in {Role.PLANNER, Role.ADMINISTRATOR}
+
+
+@rules.predicate
+def is_administrator(user) -> bool:
+    return role_of(user) == Role.ADMINISTRATOR
+
+
+@rules.predicate
+def reads_audit(user) -> bool:
+    return role_of(user) in READS_ALL
+
+
+@rules.predicate
+def of_own_unit(user, obs: Observation) -> bool:
+    unit = unit_of(user)
+    return unit is not None and obs.unit_id == unit.pk
+
+
+@rules.predicate
+def is_own_entry(user, obs: Observation) -> bool:
+    return user.pk is not None and user.pk in (obs.created_by_id, obs.submitted_by_id)
+
+
+@rules.predicate
+def is_editable(user, obs: Observation) -> bool:
+    return obs.status in (S.DRAFT, S.RETURNED)
+
+
+@rules.predicate
+def is_submitted(user, obs: Observation) -> bool:
+    return obs.status == S.SUBMITTED
+
+
+@rules.predicate
+def is_approved(user, obs: Observation) -> bool:
+    return obs.status == S.APPROVED
+
+
+@rules.predicate
+def is_final(user, obs: Observation) -> bool:
+    return obs.status in (S.APPROVED, S.PUBLISHED)
+
+
+checks = rules.RuleSet()
+checks.add_rule("observation.edit", enters_data & of_own_unit & is_editable)
+checks.add_rule("observation.submit", enters_data & of_own_unit & is_editable)
+checks.add_rule("observation.review", is_reviewer & is_submitted & ~is_own_entry)
+checks.add_rule("observation.publish", is_reviewer & is_approved & ~is_own_entry)
+checks.add_rule("observation.revise", enters_data & of_own_unit & is_final)
+checks.add_rule("target.propose", is_planner)
+checks.add_rule("target.decide", is_administrator)
+checks.add_rule("assignment.manage", is_planner)
+checks.add_rule("rule.manage", is_planner)
+checks.add_rule("audit.read", reads_audit)
+checks.add_rule("entry.use", enters_data)
+checks.add_rule("review.use", is_reviewer)
+
+DENIED = {
+    "observation.edit": "只能修改本单位的草稿或被退回的数据",
+    "observation.submit": "只能提交本单位的草稿或被退回的数据",
+    "observation.review": "只能审核他人已提交的数据(不能审核本人填报的数据)",
+    "observation.publish": "只能发布他人填报且已审核的数据",
+    "observation.revise": "只能修订本单位已审核或已发布的数据",
+    "target.propose": "只有规划管理人员可以调整目标",
+    "target.decide": "只有系统管理员可以审批目标调整",
+    "assignment.manage": "只有规划管理人员可以分配填报任务",
+    "rule.manage": "只有规划管理人员可以修改校验规则",
+    "audit.read": "无权查看审计记录",
+    "entry.use": "只有填报单位的用户可以填报数据",
+    "review.use": "只有审核人员可以审核数据",
+}
+
+
+def may(user, rule: str, obj=None) -> bool:
+    return checks.test_rule(rule, user, obj)
+
+
+def require(user, rule: str, obj=None) -> None:
+    """Raise ``PermissionDenied`` with the Chinese reason; views turn it into a 403."""
+    if not may(user, rule, obj):
+        raise PermissionDenied(DENIED[rule])
+
+
+def may_enter(user, indicator_id: int, region_id: int) -> bool:
+    """Reporters enter only what an active assignment of their unit names."""
+    unit = unit_of(user)
+    if not enters_data(user) or unit is None:
+        return False
+    return Assignment.objects.filter(
+        unit=unit, indicator_id=indicator_id, regions__pk=region_id, active=True
+    ).exists()
+
+
+# --- query sets -------------------------------------------------------------------------------
+
+def observations_for_user(user) -> QuerySet[Observation]:
+    base = Observation.objects.select_related("indicator", "region", "unit")
+    role = role_of(user)
+    if role in READS_ALL:
+        return base
+    unit = unit_of(user)
+    own = Q(unit=unit) if unit is not None else Q(pk__in=[])
+    if role == Role.REVIEWER:
+        return base.filter(own | ~Q(status=S.DRAFT))
+    if role == Role.REPORTER:
+        return base.filter(own | Q(status=S.PUBLISHED))
+    return base.filter(status=S.PUBLISHED)
+
+
+def assignments_for_user(user) -> QuerySet[Assignment]:
+    base = Assignment.objects.select_related("unit", "indicator").prefetch_related("regions")
+    if role_of(user) in READS_ALL:
+        return base
+    unit = unit_of(user)
+    if unit is not None and role_of(user) in ENTERS_DATA | {Role.REVIEWER}:
+        return base.filter(unit=unit)
+    return base.none()
+
+
+def audit_for_user(user) -> QuerySet[AuditEntry]:
+    if not may(user, "audit.read"):
+        return AuditEntry.objects.none()
+    return AuditEntry.objects.select_related("actor")
+
+
+def may_write(user, obs: Observation) -> bool:
+    """Whether any change to this observation is open to the user."""
+    return any(
+        may(user, rule, obs)
+        for rule in ("observation.edit", "observation.review", "observation.publish", "observation.revise")
+    )
+
+
+def get_observation_for_user(request_or_user, pk: int) -> tuple[Observation, bool]:
+    """The observation and whether the user may change it; 404 when it is not theirs to see."""
+    user = getattr(request_or_user, "user", request_or_user)
+    obs = observations_for_user(user).filter(pk=pk).first()
+    if obs is None:
+        raise Http404("没有这条数据")
+    return obs, may_write(user, obs)
+
+
+def request_user(request: HttpRequest):
+    return getattr(request, "user", None)

@@ -1,0 +1,256 @@
+"""Every change to an observation, as one function each: the contract for views, API and importers.
+
+Each service takes the acting ``user=`` and a ``reason=`` (or ``comment=``), runs inside
+``transaction.atomic()``, checks the user's right (``PermissionDenied`` → 403), writes the row's
+history (django-simple-history, ``history_change_reason``) and an ``AuditEntry`` in the same
+transaction, and sends e-mail in ``transaction.on_commit``.
+
+Lifecycle: draft → submitted → approved → published, or submitted → returned (with a comment) →
+corrected → submitted again. Approved and published rows are never changed; ``revise_observation``
+makes a new draft row with ``vintage`` + 1 that ``supersedes`` the old one.
+
+Concurrency: ``expected_version`` is the ``lock_version`` the user saw (a hidden form field, an
+API field); when an ``Observation`` instance is passed its own ``lock_version`` is used. The row
+is locked (``select_for_update``) and compared; a mismatch raises ``ConcurrentChange``
+("已被他人修改…"), so two reviewers approving at once get one success and one clear refusal.
+
+For the importer: ``create_drafts(rows, *, user, reason, unit)`` takes ``DraftInput`` rows and
+stores all or nothing; it raises ``DraftsRejected(problems=[RowProblem(index, ref, field,
+message)])`` before writing anything when any row is bad. Existing rows of the same indicator,
+region and period: the unit's own draft/returned row is updated in place, a submitted one is a
+problem ("已提交审核"), an approved/published one gets a new vintage (a revision).
+
+Target versions and assignments: see ``targets.py`` and ``assignments.py`` (re-exported here).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from functools import wraps
+
+from django.db import OperationalError, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from planwatch.web.monitoring import audit, notify, validation
+from planwatch.web.monitoring.assignments import (  # noqa: F401  (re-exported contract)
+    create_assignment,
+    overdue_assignments,
+    send_reminders,
+    update_assignment,
+)
+from planwatch.web.monitoring.drafts import DraftInput, create_drafts  # noqa: F401
+from planwatch.web.monitoring.errors import (  # noqa: F401
+    ConcurrentChange,
+    DraftsRejected,
+    InvalidTransition,
+    RowProblem,
+    ServiceError,
+    SubmissionBlocked,
+)
+from planwatch.web.monitoring.models import AuditEntry, Observation
+from planwatch.web.monitoring.permissions import require
+from planwatch.web.monitoring.targets import (  # noqa: F401
+    approve_target_adjustment,
+    enter_assigned_target,
+    propose_target_adjustment,
+    reject_target_adjustment,
+)
+
+S = Observation.Status
+EDITABLE_FIELDS = (
+    "value", "measure_unit", "original_value", "original_unit", "qualifier", "source", "quote", "note",
+)
+AUDITED_FIELDS = ("status", "value", "measure_unit", "qualifier", "source", "quote", "note",
+                  "vintage", "review_comment", "warning_comment")
+
+
+def retry_when_locked(func: Callable) -> Callable:
+    """SQLite refuses a second writer with "database is locked" instead of queueing it as
+    PostgreSQL's row lock does; retry so both backends end in the same version check."""
+
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        if transaction.get_connection().in_atomic_block:
+            return func(*args, **kwargs)  # the outer transaction decides; a retry inside it is void
+        for attempt in range(20):
+            try:
+                return func(*args, **kwargs)
+            except OperationalError as error:
+                if "locked" not in str(error) or attempt == 19:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    return wrapper
+
+
+def _snapshot(obs: Observation) -> dict:
+    return {f: getattr(obs, f) for f in AUDITED_FIELDS}
+
+
+def locked(obs: Observation | int, expected_version: int | None = None) -> Observation:
+    """The row, locked for this transaction, after checking nobody changed it meanwhile."""
+    if isinstance(obs, Observation):
+        expected_version = obs.lock_version if expected_version is None else expected_version
+        pk = obs.pk
+    else:
+        pk = obs
+    row = Observation.objects.select_for_update().select_related("indicator", "region", "unit").get(pk=pk)
+    if expected_version is not None and row.lock_version != int(expected_version):
+        raise ConcurrentChange(
+            f"已被他人修改:该数据当前状态为「{row.get_status_display()}」(第{row.lock_version}次修改),请刷新页面后重试"
+        )
+    return row
+
+
+def save(obs: Observation, before: dict, *, user, action: str, reason: str) -> Observation:
+    """Bump the version, store with its history reason, and audit the changed fields."""
+    obs.lock_version += 1
+    obs._change_reason = reason
+    obs.save()
+    old, new = audit.diff(before, _snapshot(obs))
+    audit.record(actor=user, action=action, subject=AuditEntry.Subject.OBSERVATION, object_id=obs.pk,
+                 object_repr=str(obs), old=old, new=new, reason=reason, unit=obs.unit)
+    return obs
+
+
+def new_observation(*, user, reason: str, unit, indicator, region, year: int, value: float,
+                    quarter: int | None = None, month: int | None = None, vintage: int = 1,
+                    supersedes: Observation | None = None, **fields) -> Observation:
+    """Insert a draft row (no permission check: callers have checked)."""
+    unit_text = fields.pop("measure_unit", None) or indicator.unit
+    obs = Observation(
+        indicator=indicator, region=region, unit=unit, year=year, quarter=quarter, month=month, value=value,
+        measure_unit=unit_text, original_unit=fields.pop("original_unit", "") or unit_text,
+        original_value=fields.pop("original_value", "") or f"{value:.12g}", vintage=vintage,
+        supersedes=supersedes, created_by=user, status=S.DRAFT, **fields,
+    )
+    obs._change_reason = reason
+    obs.save()
+    audit.record(actor=user, action="create", subject=AuditEntry.Subject.OBSERVATION, object_id=obs.pk,
+                 object_repr=str(obs), old={}, new=_snapshot(obs), reason=reason, unit=unit)
+    return obs
+
+
+def create_draft(*, user, reason: str, indicator, region, year: int, value: float, quarter: int | None = None,
+                 month: int | None = None, **fields) -> Observation:
+    """A new draft for the user's unit; only for an indicator × region assigned to the unit."""
+    from planwatch.web.monitoring.drafts import check_entry_right, existing_rows
+
+    with transaction.atomic():
+        unit = check_entry_right(user, indicator, region)
+        if existing_rows(indicator, region, year, quarter, month).exists():
+            raise InvalidTransition("该指标、地区、期别已有数据:请修改草稿或对已发布数据提出修订")
+        return new_observation(user=user, reason=reason, unit=unit, indicator=indicator, region=region,
+                               year=year, quarter=quarter, month=month, value=value, **fields)
+
+
+@retry_when_locked
+def update_draft(obs: Observation | int, *, user, reason: str, expected_version: int | None = None,
+                 **fields) -> Observation:
+    """Change a draft or a returned row of the user's unit (values as entered)."""
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ServiceError(f"不能修改字段:{', '.join(sorted(unknown))}")
+    with transaction.atomic():
+        row = locked(obs, expected_version)
+        require(user, "observation.edit", row)
+        before = _snapshot(row)
+        for name, value in fields.items():
+            setattr(row, name, value)
+        if "value" in fields and "original_value" not in fields:
+            row.original_value = f"{row.value:.12g}"
+        return save(row, before, user=user, action="update", reason=reason)
+
+
+@retry_when_locked
+def submit_observation(obs: Observation | int, *, user, reason: str = "提交审核", warning_comment: str = "",
+                       expected_version: int | None = None) -> Observation:
+    """Run the validation rules; errors block, warnings need ``warning_comment``."""
+    with transaction.atomic():
+        row = locked(obs, expected_version)
+        require(user, "observation.submit", row)
+        problems = validation.check_submission(row)
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            raise SubmissionBlocked(errors)
+        if problems and not warning_comment.strip():
+            raise SubmissionBlocked(problems, needs_comment=True)
+        before = _snapshot(row)
+        row.status, row.submitted_by, row.submitted_at = S.SUBMITTED, user, timezone.now()
+        row.problems = [p.as_dict() for p in problems]
+        row.warning_comment = warning_comment.strip()
+        save(row, before, user=user, action="submit", reason=reason)
+        notify.observation_changed(row, "submitted")
+        return row
+
+
+def _review_step(obs, expected_version, *, user, rule: str, status: str, comment: str, action: str,
+                 reason: str) -> Observation:
+    with transaction.atomic():
+        row = locked(obs, expected_version)
+        require(user, rule, row)
+        before = _snapshot(row)
+        row.status = status
+        if status == S.PUBLISHED:
+            row.published_by, row.published_at = user, timezone.now()
+        else:
+            row.reviewed_by, row.reviewed_at, row.review_comment = user, timezone.now(), comment
+        save(row, before, user=user, action=action, reason=reason or comment)
+        notify.observation_changed(row, status, comment)
+        return row
+
+
+@retry_when_locked
+def return_observation(obs: Observation | int, *, user, comment: str,
+                       expected_version: int | None = None) -> Observation:
+    """Send a submission back to its unit with the reviewer's comment (required)."""
+    if not comment.strip():
+        raise ServiceError("退回时必须填写审核意见")
+    return _review_step(obs, expected_version, user=user, rule="observation.review", status=S.RETURNED,
+                        comment=comment.strip(), action="return", reason=comment.strip())
+
+
+@retry_when_locked
+def approve_observation(obs: Observation | int, *, user, comment: str = "",
+                        expected_version: int | None = None) -> Observation:
+    """Approve someone else's submission (never one's own)."""
+    return _review_step(obs, expected_version, user=user, rule="observation.review", status=S.APPROVED,
+                        comment=comment.strip(), action="approve", reason=comment.strip() or "审核通过")
+
+
+@retry_when_locked
+def publish_observation(obs: Observation | int, *, user, reason: str = "发布",
+                        expected_version: int | None = None) -> Observation:
+    """Make an approved figure public."""
+    return _review_step(obs, expected_version, user=user, rule="observation.publish", status=S.PUBLISHED,
+                        comment="", action="publish", reason=reason)
+
+
+@retry_when_locked
+def revise_observation(obs: Observation | int, *, user, reason: str, value: float,
+                       expected_version: int | None = None, **fields) -> Observation:
+    """A new draft vintage of an approved/published figure; the old row stays as it was."""
+    if not reason.strip():
+        raise ServiceError("修订必须说明理由")
+    with transaction.atomic():
+        row = locked(obs, expected_version)
+        require(user, "observation.revise", row)
+        newer = Observation.objects.filter(
+            indicator=row.indicator, region=row.region, period=row.period
+        ).aggregate(v=Max("vintage"))["v"]
+        if newer != row.vintage:
+            raise ConcurrentChange("该数据已有更新的版次,请在最新版次上修订")
+        keep = {f: getattr(row, f) for f in EDITABLE_FIELDS if f not in ("value", "original_value")}
+        keep.update(fields)
+        return new_observation(user=user, reason=reason, unit=row.unit, indicator=row.indicator,
+                               region=row.region, year=row.year, quarter=row.quarter, month=row.month,
+                               value=value, vintage=row.vintage + 1, supersedes=row, **keep)
+
+
+def bulk(observations: Iterable[Observation], step: Callable, **kwargs) -> list[Observation]:
+    """Apply one step to many rows in one transaction (all or nothing)."""
+    with transaction.atomic():
+        return [step(o, **kwargs) for o in observations]

@@ -1,0 +1,102 @@
+"""Target versions (规划动态调整机制): proposals by planners, decisions by administrators.
+
+A planner proposes an adjustment of any target, or enters the province's figure for an
+``assigned`` target (按省下达任务执行); either is a new ``TargetVersion`` (version n + 1, status
+``proposed``). An administrator approves or rejects it, never their own proposal. Old versions stay;
+the version in force is the highest approved one (``Indicator.current_target``), the original is
+version 1, and evaluations say which they used.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from planwatch.plan import TargetKind
+from planwatch.web.monitoring import audit
+from planwatch.web.monitoring.errors import ConcurrentChange, InvalidTransition, ServiceError
+from planwatch.web.monitoring.models import AuditEntry
+from planwatch.web.monitoring.permissions import require
+from planwatch.web.plans.models import Indicator, TargetVersion
+
+TV = TargetVersion
+FIELDS = ("version", "kind", "text", "value", "year", "qualifier", "status", "origin", "reason",
+          "decision_comment")
+
+
+def _snapshot(tv: TargetVersion) -> dict:
+    return {f: getattr(tv, f) for f in FIELDS}
+
+
+def _new_version(indicator: Indicator, *, user, reason: str, origin: str, value: float | None, text: str,
+                 kind: str | None, year: int | None, qualifier: str) -> TargetVersion:
+    if not reason.strip():
+        raise ServiceError("调整目标必须说明理由")
+    with transaction.atomic():
+        Indicator.objects.select_for_update().get(pk=indicator.pk)
+        current = indicator.current_target
+        if indicator.targets.filter(status=TV.Status.PROPOSED).exists():
+            raise InvalidTransition(f"「{indicator.name}」已有待审批的目标调整,请先处理")
+        last = indicator.targets.aggregate(v=Max("version"))["v"] or 0
+        tv = TV(indicator=indicator, version=last + 1, kind=kind or (current.kind if current else "level"),
+                text=text or (f"{value:g}" if value is not None else ""), value=value,
+                year=year or (current.year if current else indicator.plan.target_year), qualifier=qualifier,
+                status=TV.Status.PROPOSED, origin=origin, reason=reason.strip(), proposed_by=user)
+        tv._change_reason = reason
+        tv.save()
+        audit.record(actor=user, action="propose", subject=AuditEntry.Subject.TARGET, object_id=tv.pk,
+                     object_repr=str(tv), old=_snapshot(current) if current else {}, new=_snapshot(tv),
+                     reason=reason)
+        return tv
+
+
+def propose_target_adjustment(indicator: Indicator, *, user, reason: str, value: float | None, text: str = "",
+                              kind: str | None = None, year: int | None = None,
+                              qualifier: str = "") -> TargetVersion:
+    """A planner's proposal to change a target; the current version stays in force until approved."""
+    require(user, "target.propose")
+    return _new_version(indicator, user=user, reason=reason, origin=TV.Origin.ADJUSTMENT, value=value,
+                        text=text, kind=kind, year=year, qualifier=qualifier)
+
+
+def enter_assigned_target(indicator: Indicator, *, user, reason: str, value: float, text: str = "",
+                          kind: str = TargetKind.LEVEL.value, year: int | None = None,
+                          qualifier: str = "") -> TargetVersion:
+    """The province's figure for a target the plan left as 按省下达任务执行."""
+    require(user, "target.propose")
+    original = indicator.targets.order_by("version").first()
+    if original is None or original.kind != TargetKind.ASSIGNED.value:
+        raise InvalidTransition(f"「{indicator.name}」的目标不是“按省下达”,请使用目标调整")
+    return _new_version(indicator, user=user, reason=reason, origin=TV.Origin.PROVINCE, value=value,
+                        text=text, kind=kind, year=year, qualifier=qualifier)
+
+
+def _decide(tv: TargetVersion | int, *, user, comment: str, status: str, action: str) -> TargetVersion:
+    require(user, "target.decide")
+    with transaction.atomic():
+        row = TV.objects.select_for_update().select_related("indicator").get(pk=getattr(tv, "pk", tv))
+        if row.status != TV.Status.PROPOSED:
+            raise ConcurrentChange(f"该目标调整已被他人处理(当前:{row.get_status_display()})")
+        if row.proposed_by_id == user.pk:
+            raise InvalidTransition("不能审批本人提出的目标调整")
+        before = _snapshot(row)
+        row.status, row.approved_by, row.decided_at = status, user, timezone.now()
+        row.decision_comment = comment.strip()
+        row._change_reason = comment or action
+        row.save()
+        old, new = audit.diff(before, _snapshot(row))
+        audit.record(actor=user, action=action, subject=AuditEntry.Subject.TARGET, object_id=row.pk,
+                     object_repr=str(row), old=old, new=new, reason=comment or row.reason)
+        return row
+
+
+def approve_target_adjustment(tv: TargetVersion | int, *, user, comment: str = "") -> TargetVersion:
+    """The proposal becomes the target in force; earlier versions stay for the record."""
+    return _decide(tv, user=user, comment=comment, status=TV.Status.APPROVED, action="approve")
+
+
+def reject_target_adjustment(tv: TargetVersion | int, *, user, comment: str) -> TargetVersion:
+    if not comment.strip():
+        raise ServiceError("不予批准时必须填写意见")
+    return _decide(tv, user=user, comment=comment, status=TV.Status.REJECTED, action="reject")
