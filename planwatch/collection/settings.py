@@ -1,0 +1,124 @@
+"""Every limit and threshold of data collection, in one registry, each with a default and a reason.
+
+Code reads a value with ``setting("NAME")``; a test fails when a name used in
+``planwatch/collection`` is missing here or has no documentation. A deployment overrides
+values with ``configure(NAME=value)`` at start-up (the web app passes Django's
+``PLANWATCH_COLLECTION`` dict), never by editing code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    doc: str
+
+
+_MB = 1024 * 1024
+
+# Default validation rules, as data (the same keys as the monitoring app's ValidationRule rows).
+# Indicators are named by code or by name; a rule whose indicators a plan lacks does nothing.
+DEFAULT_RULES: list[dict[str, Any]] = [
+    {
+        "id": "yoy-default",
+        "kind": "yoy_change",
+        "severity": "warning",
+        "indicator": None,
+        "threshold": 0.30,
+    },
+    {
+        "id": "outlier-default",
+        "kind": "outlier",
+        "severity": "warning",
+        "indicator": None,
+        "threshold": 3.5,
+    },
+    {
+        # 人均GDP(元) = GDP(亿元) × 1e8 ÷ (常住人口(万人) × 1e4) = GDP ÷ 常住人口 × 1e4.
+        "id": "gdp-per-capita",
+        "kind": "ratio",
+        "severity": "warning",
+        "indicator": "人均GDP",
+        "numerator": "GDP",
+        "denominator": "常住人口",
+        "factor": 10000.0,
+        "threshold": 0.02,
+    },
+    {
+        # 城乡居民人均可支配收入比 = 城镇 ÷ 农村 (both 元); the ratio is printed to two decimals.
+        "id": "urban-rural-income-ratio",
+        "kind": "ratio",
+        "severity": "warning",
+        "indicator": "城乡居民人均可支配收入比",
+        "numerator": "城镇居民人均可支配收入",
+        "denominator": "农村居民人均可支配收入",
+        "factor": 1.0,
+        "threshold": 0.01,
+    },
+]
+
+_REGISTRY: tuple[Setting, ...] = (
+    Setting("MAX_UPLOAD_BYTES", 5 * _MB,
+            "上传文件大小上限(字节)。一个县一年的填报模板不到 100 KB;5 MB 足够大批量 CSV,又挡住误传的大文件。"),
+    Setting("MAX_UNCOMPRESSED_BYTES", 50 * _MB,
+            "xlsx 压缩包内各文件声明的解压后总大小上限。在 openpyxl 打开前检查,挡住压缩炸弹。"),
+    Setting("MAX_COMPRESSION_RATIO", 200,
+            "xlsx 内单个文件的最大压缩比(解压后 ÷ 压缩后)。正常工作表 XML 为 5–30 倍,炸弹常在千倍以上。"),
+    Setting("MIN_RATIO_CHECK_BYTES", 1 * _MB,
+            "解压后小于此大小的成员不查压缩比:很小的重复 XML 压缩比可以很高,却无害。"),
+    Setting("MAX_ZIP_MEMBERS", 200,
+            "xlsx 压缩包内文件个数上限;模板只有十来个,上千个成员是攻击或损坏的迹象。"),
+    Setting("MAX_ROWS", 20000,
+            "一个文件的数据行上限。全市 21 个地区 × 300 项指标 × 3 年约 19000 行。"),
+    Setting("MAX_TEXT_LENGTH", 500,
+            "来源、备注等文字字段的长度上限(与观测值的『来源』字段长度一致)。"),
+    Setting("YOY_THRESHOLD", 0.30,
+            "同比变动预警的默认阈值:|本期 ÷ 上年同期 − 1| 超过 30% 需要说明(可按指标另设)。"),
+    Setting("YOY_PERCENT_POINTS", 10.0,
+            "单位为 % 的指标按百分点比较同比变动:增速 11.6 → 7.5 是 −4.1 个百分点,而非 −35%;超过 10 个百分点预警。"),
+    Setting("OUTLIER_THRESHOLD", 3.5,
+            "偏离历史预警的稳健 z 值阈值:|0.6745 ×(本期变动 − 历史变动中位数)÷ MAD| > 3.5"
+            "(Iglewicz–Hoaglin 建议值)。比较的是逐年变动,因此稳定增长的序列不会因水平升高而报警。"),
+    Setting("OUTLIER_MIN_POINTS", 5,
+            "偏离历史检查所需的最少历史值个数(即至少 4 个历史变动);更短的序列中位数和 MAD 没有意义。"),
+    Setting("RATIO_TOLERANCE", 0.02,
+            "指标间比例一致性的默认相对容差:人均GDP 与 GDP ÷ 常住人口 相差 2% 以内视为一致"
+            "(统计上人均GDP 用年平均人口,而常住人口是年末数)。"),
+    Setting("PERCENT_RANGE", (0.0, 100.0),
+            "单位为 % 的指标的取值范围;超出即为错误,除非指标允许(见 PERCENT_FREE_WORDS)。"),
+    Setting("PERCENT_FREE_WORDS", ("增速", "增长", "增幅", "降幅", "下降", "降低"),
+            "名称含这些字的 % 指标是变化率,可以为负或超过 100,不受 PERCENT_RANGE 限制。"),
+    Setting("CSV_ENCODINGS", ("utf-8-sig", "gb18030"),
+            "CSV 依次尝试的编码:UTF-8(有无 BOM 均可),再试 GB18030(中文版 Excel『另存为 CSV』的默认编码)。"),
+    Setting("DEFAULT_RULES", DEFAULT_RULES,
+            "默认校验规则(数据):同比变动、偏离历史、人均GDP ≈ GDP ÷ 常住人口、城乡收入比 = 城镇 ÷ 农村。"
+            "规划人员在校验规则表中修改,不改代码。"),
+)
+
+SETTINGS: dict[str, Setting] = {s.name: s for s in _REGISTRY}
+_overrides: dict[str, Any] = {}
+
+
+def setting(name: str) -> Any:
+    """The value in force for ``name``; an unknown name is a programming error."""
+    if name not in SETTINGS:
+        raise KeyError(f"planwatch.collection.settings has no setting {name!r}")
+    return _overrides.get(name, SETTINGS[name].default)
+
+
+def configure(**values: Any) -> None:
+    """Override settings at start-up (e.g. from Django's ``PLANWATCH_COLLECTION``)."""
+    unknown = set(values) - set(SETTINGS)
+    if unknown:
+        raise KeyError(f"unknown collection settings: {sorted(unknown)}")
+    _overrides.update(values)
+
+
+def reset() -> None:
+    """Back to the documented defaults (tests)."""
+    _overrides.clear()
