@@ -1,0 +1,294 @@
+"""The per-unit Excel template, and the reader for filled ones.
+
+``build_template`` writes what a unit must report: sheet 「填报」 with one row per
+indicator × region × period assigned to the unit (identity cells locked, value cells open),
+drop-downs (data validations) for indicator, region, period, unit and qualifier fed from the
+hidden sheet 「列表」, a number format on the value column, a locked header row, and sheet
+「填报说明」 in Chinese. Drop-downs only help: the reader and the rules check everything again
+(a reporter can paste past a drop-down).
+
+``read_workbook`` is all-or-nothing and refuses, with a Chinese message and before any row is
+read: empty, oversized, non-Excel and zip-bomb files (``guard``), missing or extra sheets,
+merged cells, renamed, missing or extra columns, formulas (we want the figure, not a formula that
+may evaluate differently on the server), and sheets with no figure at all. It returns the rows as
+entered (``ObservationRow``) for ``rules.clean_observations``. XML entity bombs are stopped by
+expat itself (≥ 2.4 limits entity amplification) and by the uncompressed-size limit.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import openpyxl
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from planwatch.collection.guard import check_xlsx_container
+from planwatch.collection.model import FIELDS, IndicatorSpec, ObservationRow
+from planwatch.collection.problems import ImportProblem, column_letter, file_problem
+from planwatch.collection.rows import QUALIFIERS
+from planwatch.collection.settings import setting
+
+DATA_SHEET, HELP_SHEET, LISTS_SHEET = "填报", "填报说明", "列表"
+HEADERS = tuple(label for _, label in FIELDS)
+COLUMNS = {name: column_letter(i) for i, (name, _) in enumerate(FIELDS, start=1)}
+VALUE_FORMAT = "0.00##"  # at least two decimals, up to four: 4524.00, 0.635
+TEMPLATE_VERSION = "planwatch-collection-1"
+_IDENTITY = {i for i, (name, _) in enumerate(FIELDS, start=1) if name in ("indicator", "region", "period", "unit")}
+_WIDTHS = {"indicator": 34, "region": 12, "period": 10, "value": 14, "unit": 10, "source": 28, "note": 30,
+           "qualifier": 8}
+
+
+@dataclass(frozen=True)
+class TemplateLine:
+    """One figure the unit owes: indicator × region × period ("2024", "2024Q1", "2024M03")."""
+
+    indicator: IndicatorSpec
+    region: str
+    period: str
+
+
+@dataclass
+class SheetRows:
+    rows: list[ObservationRow] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
+
+
+# --- writing the template -----------------------------------------------------------------------
+
+def build_template(
+    *,
+    unit: str,
+    lines: Sequence[TemplateLine],
+    regions: Sequence[str],
+    periods: Sequence[str],
+    indicators: Sequence[IndicatorSpec] = (),
+    extra_rows: int = 30,
+    generated: datetime | None = None,
+) -> bytes:
+    """The template as .xlsx bytes; ``extra_rows`` open rows follow the assigned ones for additions."""
+    indicators = list(indicators) or list({line.indicator.code: line.indicator for line in lines}.values())
+    book = openpyxl.Workbook()
+    data = book.active
+    data.title = DATA_SHEET
+    _write_help(book.create_sheet(HELP_SHEET), unit, generated or datetime.now())
+    lists = _write_lists(book.create_sheet(LISTS_SHEET), unit, indicators, regions, periods, generated)
+    _write_data(data, lines, extra_rows, lists)
+    book.active = 0
+    book.properties.title = f"{unit} 数据填报模板"
+    book.properties.creator = "Planwatch"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _write_data(sheet: Worksheet, lines: Sequence[TemplateLine], extra_rows: int, lists: dict[str, str]) -> None:
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+    for col, header in enumerate(HEADERS, start=1):
+        cell = sheet.cell(row=1, column=col, value=header)
+        cell.font, cell.fill, cell.alignment = bold, fill, Alignment(horizontal="center")
+    for row, line in enumerate(lines, start=2):
+        for name, value in (("indicator", line.indicator.name), ("region", line.region),
+                            ("period", line.period), ("unit", line.indicator.unit)):
+            sheet[f"{COLUMNS[name]}{row}"] = value
+    last = len(lines) + 1 + extra_rows
+    open_cell = Protection(locked=False)
+    for row in range(2, last + 1):
+        assigned = row <= len(lines) + 1
+        for name, letter in COLUMNS.items():
+            cell = sheet[f"{letter}{row}"]
+            if not (assigned and name in ("indicator", "region", "period")):
+                cell.protection = open_cell
+            cell.number_format = VALUE_FORMAT if name == "value" else "@"
+    for name, width in _WIDTHS.items():
+        sheet.column_dimensions[COLUMNS[name]].width = width
+    _add_validations(sheet, last, lists)
+    sheet.freeze_panes = "A2"
+    sheet.protection.sheet = True
+    sheet.protection.formatColumns = False  # widening a column is harmless
+    sheet.protection.formatRows = False
+
+
+def _add_validations(sheet: Worksheet, last: int, lists: dict[str, str]) -> None:
+    for name, title in (("indicator", "指标"), ("region", "地区"), ("period", "年份"), ("unit", "单位"),
+                        ("qualifier", "限定词")):
+        rule = DataValidation(type="list", formula1=lists[name], allow_blank=True, showDropDown=False,
+                              showErrorMessage=True, errorTitle=f"{title}无效",
+                              error=f"请从下拉列表中选择{title}", promptTitle=title, prompt=f"请从下拉列表中选择{title}")
+        rule.add(f"{COLUMNS[name]}2:{COLUMNS[name]}{last}")
+        sheet.add_data_validation(rule)
+    number = DataValidation(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15",
+                            allow_blank=True, showErrorMessage=True, errorTitle="数值无效",
+                            error="请填写数字(不要填文字、公式或带单位)", promptTitle="数值",
+                            prompt="按「单位」列的单位填写数字")
+    number.add(f"{COLUMNS['value']}2:{COLUMNS['value']}{last}")
+    sheet.add_data_validation(number)
+
+
+def _write_lists(sheet: Worksheet, unit: str, indicators: Sequence[IndicatorSpec], regions: Sequence[str],
+                 periods: Sequence[str], generated: datetime | None) -> dict[str, str]:
+    units = list(dict.fromkeys(i.unit for i in indicators if i.unit))
+    columns = {"indicator": [i.name for i in indicators], "region": list(regions), "period": list(periods),
+               "unit": units, "qualifier": list(QUALIFIERS)}
+    refs = {}
+    for col, (name, values) in enumerate(columns.items(), start=1):
+        letter = column_letter(col)
+        sheet.cell(row=1, column=col, value=dict(FIELDS)[name])
+        for row, value in enumerate(values, start=2):
+            sheet.cell(row=row, column=col, value=value)
+        refs[name] = f"'{LISTS_SHEET}'!${letter}$2:${letter}${max(len(values), 1) + 1}"
+    for row, (key, value) in enumerate((("单位", unit), ("模板版本", TEMPLATE_VERSION),
+                                        ("生成时间", f"{generated or datetime.now():%Y-%m-%d %H:%M}")), start=1):
+        sheet.cell(row=row, column=8, value=key)
+        sheet.cell(row=row, column=9, value=value)
+    sheet.sheet_state = "hidden"
+    sheet.protection.sheet = True
+    return refs
+
+
+HELP_LINES = (
+    "数据填报模板 · 填报说明",
+    "",
+    "1. 在「填报」工作表中逐行填写「数值」,并尽量填写「来源」(如:2023年赣州市统计公报)。",
+    "2. 指标、地区、年份已按本单位的填报任务列出,不能修改;如需补报其他年份,请在下方空行中从下拉列表选择。",
+    "3. 数值只填数字,不带单位、不用公式;按「单位」列的单位填写。单位不同时可在「单位」列改为可换算的单位(如 万元、亿元)。",
+    "4. 百分比指标填 0–100 之间的数(如 56.35),增速、降幅类指标可以为负数。",
+    "5. 同比变动较大或与相关指标不一致时,系统会提示预警:请在「备注」中说明原因,否则不能提交审核。",
+    "6. 「限定词」只在数据本身带有「以上」「左右」「约」时填写。",
+    "7. 不要增加、删除或改名工作表和列,不要合并单元格。",
+    "8. 上传时系统逐行检查:任何一行有错误,整个文件都不会导入,所有错误连同行号、列号一并列出,改正后重新上传即可。",
+    "9. 本模板只用于上方所列单位;年份写作 2023(年度)、2023Q1(季度)或 2023-03(月度)。",
+)
+
+
+def _write_help(sheet: Worksheet, unit: str, generated: datetime) -> None:
+    sheet.column_dimensions["A"].width = 120
+    sheet["A1"] = HELP_LINES[0]
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet["A2"] = f"填报单位:{unit}    生成时间:{generated:%Y-%m-%d %H:%M}"
+    for row, text in enumerate(HELP_LINES[2:], start=3):
+        sheet.cell(row=row, column=1, value=text).alignment = Alignment(wrap_text=True)
+    sheet.protection.sheet = True
+
+
+# --- reading a filled template ------------------------------------------------------------------
+
+def read_workbook(data: bytes, name: str = "上传文件.xlsx") -> SheetRows:
+    """The entered rows of a filled template, or the problems that refuse the whole file."""
+    refused = check_xlsx_container(data, name)
+    if refused:
+        return SheetRows(problems=[refused])
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops; irrelevant here
+            book = openpyxl.load_workbook(io.BytesIO(data), data_only=False, keep_links=False)
+    except Exception as error:  # noqa: BLE001 - a broken file raises anything from zipfile to XML parsers
+        return SheetRows(problems=[file_problem(f"文件「{name}」无法作为 Excel 读取({type(error).__name__}),"
+                                                f"请用 Excel 重新保存为 .xlsx 后上传", rule="format")])
+    problems = _sheet_problems(book)
+    if problems:
+        return SheetRows(problems=problems)
+    sheet = book[DATA_SHEET]
+    cells = _cells_by_row(sheet)
+    problems = _too_many_rows(cells) or (_merged_problems(sheet) + _header_problems(cells.get(1, {}))
+                                         + _formula_problems(cells) + _stray_problems(cells))
+    if problems:
+        return SheetRows(problems=problems)
+    rows = [_row(number, by_col) for number, by_col in sorted(cells.items()) if number > 1 and _filled(by_col)]
+    if not rows:
+        return SheetRows(problems=[ImportProblem(DATA_SHEET, None, "", "「填报」工作表中没有填写任何数值",
+                                                 rule="empty")])
+    return SheetRows(rows=rows)
+
+
+def _sheet_problems(book) -> list[ImportProblem]:
+    names = book.sheetnames
+    found = []
+    if DATA_SHEET not in names:
+        found.append(file_problem(f"缺少工作表「{DATA_SHEET}」(工作表不能改名;现有:{'、'.join(names)})",
+                                  rule="sheet"))
+    for extra in (n for n in names if n not in (DATA_SHEET, HELP_SHEET, LISTS_SHEET)):
+        found.append(ImportProblem(extra, None, "", f"多出工作表「{extra}」,请删除(只读取「{DATA_SHEET}」工作表)",
+                                   rule="sheet"))
+    return found
+
+
+def _cells_by_row(sheet: Worksheet) -> dict[int, dict[int, object]]:
+    """Only the cells the file contains. ``_cells`` avoids iter_rows, which would create every empty
+    cell of the rectangle up to a stray mark in row 1,048,576."""
+    rows: dict[int, dict[int, object]] = defaultdict(dict)
+    for (row, col), cell in sheet._cells.items():
+        if cell.value is not None and not (isinstance(cell.value, str) and not cell.value.strip()):
+            rows[row][col] = cell
+    return rows
+
+
+def _too_many_rows(cells: dict[int, dict[int, object]]) -> list[ImportProblem]:
+    data_rows = sum(1 for row in cells if row > 1)
+    if data_rows <= setting("MAX_ROWS"):
+        return []
+    return [ImportProblem(DATA_SHEET, None, "", f"数据行数 {data_rows} 超过上限 {setting('MAX_ROWS')},"
+                                                f"请分成几个文件上传", rule="rows")]
+
+
+def _merged_problems(sheet: Worksheet) -> list[ImportProblem]:
+    found = []
+    for merged in sorted(sheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
+        where = "表头" if merged.min_row == 1 else "单元格"
+        found.append(ImportProblem(DATA_SHEET, merged.min_row, column_letter(merged.min_col),
+                                   f"{where} {merged.coord} 是合并单元格,请取消合并后逐格填写", rule="merged"))
+    return found
+
+
+def _header_problems(header: dict[int, object]) -> list[ImportProblem]:
+    found = []
+    for col, expected in enumerate(HEADERS, start=1):
+        cell = header.get(col)
+        actual = str(cell.value).strip() if cell is not None else ""
+        letter = column_letter(col)
+        if not actual:
+            found.append(ImportProblem(DATA_SHEET, 1, letter, f"缺少列「{expected}」", rule="header"))
+        elif actual != expected:
+            found.append(ImportProblem(DATA_SHEET, 1, letter, f"表头应为「{expected}」,实为「{actual}」",
+                                       rule="header"))
+    for col in sorted(c for c in header if c > len(HEADERS)):
+        found.append(ImportProblem(DATA_SHEET, 1, column_letter(col), f"多出的列「{header[col].value}」,请删除",
+                                   rule="header"))
+    return found
+
+
+def _formula_problems(cells: dict[int, dict[int, object]]) -> list[ImportProblem]:
+    found = []
+    for row, by_col in sorted(cells.items()):
+        for col, cell in sorted(by_col.items()):
+            if cell.data_type == "f":
+                text = cell.value if isinstance(cell.value, str) else getattr(cell.value, "text", "") or "数组公式"
+                found.append(ImportProblem(DATA_SHEET, row, column_letter(col),
+                                           f"单元格是公式「{text}」,请复制后「选择性粘贴 → 数值」", rule="formula"))
+    return found
+
+
+def _stray_problems(cells: dict[int, dict[int, object]]) -> list[ImportProblem]:
+    return [ImportProblem(DATA_SHEET, row, column_letter(col), "此列不在模板中,请删除其中内容", rule="header")
+            for row, by_col in sorted(cells.items()) if row > 1
+            for col in sorted(by_col) if col > len(HEADERS)]
+
+
+def _filled(by_col: dict[int, object]) -> bool:
+    """A row counts once anything beyond the pre-filled identity and unit is entered."""
+    return any(col not in _IDENTITY for col in by_col)
+
+
+def _row(number: int, by_col: dict[int, object]) -> ObservationRow:
+    values = {name: (by_col[i].value if i in by_col else None) for i, (name, _) in enumerate(FIELDS, start=1)}
+    value_cell = by_col.get(list(COLUMNS).index("value") + 1)
+    percent = value_cell is not None and "%" in (value_cell.number_format or "")
+    texts = {k: ("" if v is None else v) for k, v in values.items() if k != "value"}
+    return ObservationRow(**texts, value=values["value"], sheet=DATA_SHEET, line=number, columns=COLUMNS,
+                          percent_format=percent)
