@@ -9,5 +9,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("planwatch.web.monitoring.urls")),
+    path("api/", include("planwatch.web.api.urls")),
     path("", include("planwatch.web.plans.urls")),
 ]

@@ -1,0 +1,33 @@
+"""The one ``NinjaAPI`` instance; errors of the services become JSON with a Chinese ``detail``."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from ninja import NinjaAPI
+
+from planwatch.web.api import monitoring
+from planwatch.web.monitoring.errors import ConcurrentChange, ServiceError, SubmissionBlocked
+
+api = NinjaAPI(title="Planwatch API", version="1", description="规划实施监测评估系统 API", urls_namespace="api")
+api.add_router("/", monitoring.router)
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request, exc):
+    return api.create_response(request, {"detail": str(exc) or "无权操作"}, status=403)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": str(exc) or "不存在"}, status=404)
+
+
+@api.exception_handler(ServiceError)
+def service_error(request, exc):
+    if isinstance(exc, ConcurrentChange):
+        return api.create_response(request, {"detail": str(exc)}, status=409)
+    if isinstance(exc, SubmissionBlocked):
+        problems = [p.as_dict() for p in exc.problems]
+        return api.create_response(request, {"detail": str(exc), "problems": problems}, status=422)
+    return api.create_response(request, {"detail": str(exc)}, status=400)

@@ -1,0 +1,149 @@
+"""Observations, regions and indicators over HTTP; the same services and permission checks as the pages."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from ninja import Field, Router, Schema
+
+from planwatch.web.api.auth import READ, WRITE
+from planwatch.web.monitoring import services
+from planwatch.web.monitoring.drafts import find_indicator, find_region
+from planwatch.web.monitoring.models import Observation, Qualifier, Region
+from planwatch.web.monitoring.permissions import get_observation_for_user, observations_for_user
+from planwatch.web.plans.services import current_plan
+
+router = Router(tags=["monitoring"])
+
+
+class RegionOut(Schema):
+    code: str
+    name: str
+    short_name: str
+    kind: str
+
+
+class IndicatorOut(Schema):
+    code: str
+    name: str
+    unit: str
+    attribute: str
+    pillar: str = Field(..., alias="pillar.name")
+
+
+class ObservationOut(Schema):
+    id: int
+    indicator: str = Field(..., alias="indicator.code")
+    indicator_name: str = Field(..., alias="indicator.name")
+    region: str = Field(..., alias="region.name")
+    unit: str = Field(..., alias="unit.name")
+    year: int
+    quarter: int | None
+    month: int | None
+    period: str
+    value: float
+    measure_unit: str
+    qualifier: str
+    source: str
+    note: str
+    vintage: int
+    status: str
+    review_comment: str
+    lock_version: int
+
+
+class DraftIn(Schema):
+    indicator: str = Field(..., max_length=200, description="指标编号或名称")
+    region: str = Field(..., max_length=50, description="地区名称、简称或行政区划代码")
+    year: int = Field(..., ge=1949, le=2100)
+    quarter: int | None = Field(None, ge=1, le=4)
+    month: int | None = Field(None, ge=1, le=12)
+    value: float
+    measure_unit: str = Field("", max_length=40)
+    qualifier: Qualifier = Qualifier.NONE
+    source: str = Field("", max_length=500)
+    quote: str = Field("", max_length=4000)
+    note: str = Field("", max_length=4000)
+
+
+class StepIn(Schema):
+    comment: str = Field("", max_length=2000)
+    lock_version: int | None = Field(None, ge=1)
+
+
+class SubmitIn(Schema):
+    warning_comment: str = Field("", max_length=2000)
+    lock_version: int | None = Field(None, ge=1)
+
+
+@router.get("/regions", response=list[RegionOut], auth=READ)
+def regions(request):
+    return Region.objects.all()
+
+
+@router.get("/indicators", response=list[IndicatorOut], auth=READ)
+def indicators(request):
+    plan = current_plan()
+    return plan.indicators.select_related("pillar").order_by("order") if plan else []
+
+
+@router.get("/observations", response=list[ObservationOut], auth=READ)
+def observation_list(request, status: str | None = None, indicator: str | None = None,
+                     region: str | None = None, limit: int = 500):
+    rows = observations_for_user(request.auth).order_by("indicator__order", "region__order", "period", "vintage")
+    if status:
+        rows = rows.filter(status=status)
+    if indicator:
+        rows = rows.filter(indicator__code=indicator)
+    if region:
+        rows = rows.filter(region__name=region)
+    return rows[: max(1, min(limit, 5000))]
+
+
+@router.get("/observations/{obs_id}", response=ObservationOut, auth=READ)
+def observation_detail(request, obs_id: int):
+    return get_observation_for_user(request.auth, obs_id)[0]
+
+
+@router.post("/observations", response={201: ObservationOut}, auth=WRITE)
+def create_draft(request, data: DraftIn):
+    plan = current_plan()
+    indicator, region = find_indicator(data.indicator, plan), find_region(data.region)
+    if indicator is None or region is None:
+        raise services.ServiceError(f"未知{'指标' if indicator is None else '地区'}「{data.indicator if indicator is None else data.region}」")
+    fields = data.dict(exclude={"indicator", "region", "year", "quarter", "month", "value"})
+    fields["qualifier"] = str(data.qualifier.value)
+    obs = services.create_draft(user=request.auth, reason="API 填报", indicator=indicator, region=region,
+                                year=data.year, quarter=data.quarter, month=data.month, value=data.value,
+                                **{k: v for k, v in fields.items() if v != "" or k == "qualifier"})
+    return 201, obs
+
+
+def _writable(request, obs_id: int) -> Observation:
+    obs, may_write = get_observation_for_user(request.auth, obs_id)
+    if not may_write:
+        raise PermissionDenied("您对这条数据只有查看权限")
+    return obs
+
+
+@router.post("/observations/{obs_id}/submit", response=ObservationOut, auth=WRITE)
+def submit(request, obs_id: int, data: SubmitIn):
+    return services.submit_observation(_writable(request, obs_id), user=request.auth,
+                                       warning_comment=data.warning_comment, expected_version=data.lock_version)
+
+
+@router.post("/observations/{obs_id}/approve", response=ObservationOut, auth=WRITE)
+def approve(request, obs_id: int, data: StepIn):
+    return services.approve_observation(_writable(request, obs_id), user=request.auth, comment=data.comment,
+                                        expected_version=data.lock_version)
+
+
+@router.post("/observations/{obs_id}/return", response=ObservationOut, auth=WRITE)
+def return_(request, obs_id: int, data: StepIn):
+    return services.return_observation(_writable(request, obs_id), user=request.auth, comment=data.comment,
+                                       expected_version=data.lock_version)
+
+
+@router.post("/observations/{obs_id}/publish", response=ObservationOut, auth=WRITE)
+def publish(request, obs_id: int, data: StepIn):
+    return services.publish_observation(_writable(request, obs_id), user=request.auth,
+                                        expected_version=data.lock_version)

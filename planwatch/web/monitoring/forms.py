@@ -1,0 +1,77 @@
+"""Forms of the data-collection pages; they parse input, the services decide."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from planwatch.web.monitoring.models import Frequency, Observation, Qualifier, ValidationRule
+
+
+class ObservationForm(forms.Form):
+    value = forms.FloatField(label=_("数值"))
+    measure_unit = forms.CharField(label=_("计量单位"), max_length=40, required=False)
+    qualifier = forms.ChoiceField(label=_("限定词"), choices=Qualifier.choices, required=False)
+    source = forms.CharField(label=_("来源"), max_length=500, required=False)
+    quote = forms.CharField(label=_("原文摘录"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    note = forms.CharField(label=_("备注"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    @classmethod
+    def for_observation(cls, obs: Observation) -> ObservationForm:
+        return cls(initial={f: getattr(obs, f) for f in ("value", "measure_unit", "qualifier", "source", "quote",
+                                                         "note", "lock_version")})
+
+    def fields_for_service(self) -> dict:
+        data = dict(self.cleaned_data)
+        data.pop("lock_version", None)
+        return {k: v for k, v in data.items() if v not in (None,)}
+
+
+class NewObservationForm(ObservationForm):
+    assignment = forms.IntegerField(widget=forms.HiddenInput)
+    region = forms.IntegerField(widget=forms.HiddenInput)
+    year = forms.IntegerField(label=_("年份"), min_value=1949, max_value=2100)
+    quarter = forms.IntegerField(label=_("季度"), min_value=1, max_value=4, required=False)
+    month = forms.IntegerField(label=_("月份"), min_value=1, max_value=12, required=False)
+
+
+class SubmitForm(forms.Form):
+    warning_comment = forms.CharField(label=_("预警说明"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ReviewForm(forms.Form):
+    comment = forms.CharField(label=_("审核意见"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ReviseForm(ObservationForm):
+    reason = forms.CharField(label=_("修订理由"), max_length=500)
+
+
+class TargetProposalForm(forms.Form):
+    value = forms.FloatField(label=_("目标值"), required=False)
+    text = forms.CharField(label=_("目标原文"), max_length=100, required=False)
+    year = forms.IntegerField(label=_("目标年"), required=False)
+    reason = forms.CharField(label=_("理由"), widget=forms.Textarea(attrs={"rows": 2}))
+    province = forms.BooleanField(label=_("省下达数值"), required=False)
+
+
+class DecisionForm(forms.Form):
+    comment = forms.CharField(label=_("审批意见"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class RuleForm(forms.ModelForm):
+    reason = forms.CharField(label=_("修改理由"), max_length=500)
+
+    class Meta:
+        model = ValidationRule
+        fields = ["kind", "severity", "indicator", "threshold", "min_value", "max_value", "numerator",
+                  "denominator", "factor", "active", "note"]
+
+
+class AssignmentForm(forms.Form):
+    frequency = forms.ChoiceField(label=_("频率"), choices=Frequency.choices)
+    due_date = forms.DateField(label=_("截止日期"))
+    reason = forms.CharField(label=_("理由"), max_length=500)

@@ -1,0 +1,1 @@
+"""Pages of data collection, one module per screen; each view parses, checks, calls a service, renders."""

@@ -1,0 +1,139 @@
+"""One observation: its page with history and the actions open to the user; lists and the CSV export."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from planwatch.web.monitoring import services
+from planwatch.web.monitoring.forms import ObservationForm, ReviewForm, ReviseForm, SubmitForm
+from planwatch.web.monitoring.models import AuditEntry, Observation
+from planwatch.web.monitoring.permissions import get_observation_for_user, may, observations_for_user
+from planwatch.web.monitoring.views._common import csv_response, run, version_of
+from planwatch.web.plans.models import Indicator
+
+EXPORT_HEADER = ["指标编号", "指标", "地区", "期别", "数值", "单位", "限定词", "版次", "状态", "填报单位", "来源", "备注"]
+
+
+def _filtered(request: HttpRequest):
+    rows = observations_for_user(request.user).order_by("indicator__order", "region__order", "period", "vintage")
+    status = request.GET.get("status")
+    if status in Observation.Status.values:
+        rows = rows.filter(status=status)
+    return rows
+
+
+@login_required
+def observation_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "monitoring/observation_list.html",
+                  {"observations": _filtered(request)[:500], "statuses": Observation.Status.choices,
+                   "status": request.GET.get("status", "")})
+
+
+@login_required
+def observation_export(request: HttpRequest) -> HttpResponse:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(EXPORT_HEADER)
+    for o in _filtered(request):
+        writer.writerow([o.indicator.code, o.indicator.name, o.region.name, o.period, f"{o.value:.12g}",
+                         o.measure_unit, o.qualifier, o.vintage, o.get_status_display(), o.unit.name, o.source,
+                         o.note])
+    return csv_response(out.getvalue(), "observations.csv")
+
+
+@login_required
+def observation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    obs, may_write = get_observation_for_user(request, pk)
+    user = request.user
+    context = {
+        "obs": obs,
+        "may_write": may_write,
+        "can_edit": may(user, "observation.edit", obs),
+        "can_review": may(user, "observation.review", obs),
+        "can_publish": may(user, "observation.publish", obs),
+        "can_revise": may(user, "observation.revise", obs),
+        "edit_form": ObservationForm.for_observation(obs),
+        "submit_form": SubmitForm(initial={"lock_version": obs.lock_version}),
+        "review_form": ReviewForm(initial={"lock_version": obs.lock_version}),
+        "revise_form": ReviseForm(initial={"value": obs.value, "lock_version": obs.lock_version}),
+        "vintages": observations_for_user(user).filter(indicator=obs.indicator, region=obs.region,
+                                                       period=obs.period).order_by("vintage"),
+        "audit": AuditEntry.objects.filter(subject=AuditEntry.Subject.OBSERVATION, object_id=obs.pk).order_by("at"),
+    }
+    return render(request, "monitoring/observation_detail.html", context)
+
+
+def _detail(pk: int) -> str:
+    return reverse("observation-detail", args=[pk])
+
+
+def _writable(request: HttpRequest, pk: int) -> Observation:
+    obs, may_write = get_observation_for_user(request, pk)
+    if not may_write:
+        raise PermissionDenied(_("您对这条数据只有查看权限"))
+    return obs
+
+
+@require_POST
+@login_required
+def observation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    obs = _writable(request, pk)
+    form = ObservationForm(request.POST)
+    if not form.is_valid():
+        return run(request, lambda: _raise_form(form), done="", back=_detail(pk))
+    return run(request, lambda: services.update_draft(
+        obs, user=request.user, reason=_("网页修改"), expected_version=version_of(form),
+        **form.fields_for_service()), done=_("已保存"), back=_detail(pk))
+
+
+def _raise_form(form) -> None:
+    problems = ";".join(f"{form.fields[f].label if f in form.fields else f}:{''.join(e)}"
+                        for f, e in form.errors.items())
+    raise services.ServiceError(problems)
+
+
+@require_POST
+@login_required
+def observation_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    obs = _writable(request, pk)
+    form = SubmitForm(request.POST)
+    form.is_valid()
+    return run(request, lambda: services.submit_observation(
+        obs, user=request.user, warning_comment=form.cleaned_data.get("warning_comment", ""),
+        expected_version=version_of(form)), done=_("已提交审核"), back=_detail(pk))
+
+
+@require_POST
+@login_required
+def observation_revise(request: HttpRequest, pk: int) -> HttpResponse:
+    obs = _writable(request, pk)
+    form = ReviseForm(request.POST)
+    if not form.is_valid():
+        return run(request, lambda: _raise_form(form), done="", back=_detail(pk))
+    fields = form.fields_for_service()
+    reason, value = fields.pop("reason"), fields.pop("value")
+    result: list[Observation] = []
+    response = run(request, lambda: result.append(services.revise_observation(
+        obs, user=request.user, reason=reason, value=value, expected_version=version_of(form), **fields)),
+        done=_("已建立修订草稿"), back=_detail(pk))
+    return redirect("observation-detail", result[0].pk) if result else response
+
+
+@login_required
+def indicator_history(request: HttpRequest, pk: int) -> HttpResponse:
+    indicator = get_object_or_404(Indicator, pk=pk)
+    rows = observations_for_user(request.user).filter(indicator=indicator).order_by(
+        "region__order", "period", "vintage")
+    ids = list(rows.values_list("pk", flat=True))
+    audit = AuditEntry.objects.filter(subject=AuditEntry.Subject.OBSERVATION, object_id__in=ids).order_by("-at")
+    return render(request, "monitoring/indicator_history.html",
+                  {"indicator": indicator, "observations": rows, "audit": audit[:200]})

@@ -1,0 +1,33 @@
+"""校验规则: planners list, add and change the rules run at submission."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from planwatch.web.monitoring.forms import RuleForm
+from planwatch.web.monitoring.models import ValidationRule
+from planwatch.web.monitoring.permissions import READS_ALL, may, role_of
+from planwatch.web.monitoring.rulebook import save_rule
+
+
+@login_required
+def rule_list(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    if role_of(request.user) not in READS_ALL:
+        raise PermissionDenied(_("无权查看校验规则"))
+    instance = get_object_or_404(ValidationRule, pk=pk) if pk else None
+    form = RuleForm(request.POST or None, instance=instance)
+    if request.method == "POST":
+        if not may(request.user, "rule.manage"):
+            raise PermissionDenied(_("只有规划管理人员可以修改校验规则"))
+        if form.is_valid():
+            save_rule(form.save(commit=False), user=request.user, reason=form.cleaned_data["reason"])
+            messages.success(request, _("校验规则已保存"))
+            return redirect("rule-list")
+    rules = ValidationRule.objects.select_related("indicator", "numerator", "denominator")
+    return render(request, "monitoring/rules.html", {"rules": rules, "form": form, "editing": instance,
+                                                     "can_edit": may(request.user, "rule.manage")})

@@ -1,0 +1,100 @@
+"""Pages, exports and API keep each unit to its own figures and each role to its rights."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from planwatch.web.monitoring.models import Observation
+
+
+def _csv_rows(response) -> list[dict[str, str]]:
+    text = response.content.decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_yudu_reporter_cannot_see_or_change_ruijin_drafts_on_pages(client_for, cast, figures):
+    client = client_for(cast.yudu)
+    draft = figures.ruijin_draft
+    assert client.get(f"/monitoring/observations/{draft.pk}/").status_code == 404
+    edit = client.post(f"/monitoring/observations/{draft.pk}/edit/", {"value": "1", "lock_version": "1"})
+    assert edit.status_code == 404
+    assert client.post(f"/monitoring/observations/{draft.pk}/submit/").status_code == 404
+    listing = client.get("/monitoring/observations/").content.decode()
+    assert "瑞金市" not in listing and "于都县" in listing
+    entry = client.get("/monitoring/entry/").content.decode()
+    assert "瑞金市" not in entry
+    assert Observation.objects.get(pk=draft.pk).value == 300.0
+
+
+def test_yudu_reporter_export_holds_only_own_unit_and_published(client_for, cast, figures):
+    rows = _csv_rows(client_for(cast.yudu).get("/monitoring/observations/export.csv"))
+    assert sorted((r["地区"], r["期别"], r["状态"]) for r in rows) == [("于都县", "2023", "已发布"), ("于都县", "2024", "草稿")]
+
+
+def test_yudu_reporter_cannot_see_or_change_ruijin_drafts_through_api(client_for, cast, figures):
+    client = client_for(cast.yudu)
+    draft = figures.ruijin_draft
+    assert client.get(f"/api/observations/{draft.pk}").status_code == 404
+    assert client.post(f"/api/observations/{draft.pk}/submit", {}, content_type="application/json").status_code == 404
+    regions = {o["region"] for o in client.get("/api/observations").json()}
+    assert regions == {"于都县"}
+    made = client.post("/api/observations", {"indicator": "I01", "region": "瑞金市", "year": 2022, "value": 1},
+                       content_type="application/json")
+    assert made.status_code == 403
+    assert made.json()["detail"] == "「地区生产总值」「瑞金市」未分配给于都县人民政府填报"
+
+
+def test_reviewer_cannot_approve_own_submission_through_pages_or_api(client_for, cast, figures):
+    own = figures.stats_own
+    page = client_for(cast.reviewer).post(f"/monitoring/observations/{own.pk}/approve/", {"lock_version": own.lock_version})
+    assert page.status_code == 403
+    api = client_for(cast.reviewer).post(f"/api/observations/{own.pk}/approve", {}, content_type="application/json")
+    assert api.status_code == 403
+    assert Observation.objects.get(pk=own.pk).status == "submitted"
+    other = client_for(cast.reviewer2).post(f"/api/observations/{own.pk}/approve", {"comment": "核对无误"},
+                                            content_type="application/json")
+    assert other.status_code == 200 and other.json()["status"] == "approved"
+
+
+def test_supervisor_reads_everything_and_writes_nothing(client_for, cast, figures):
+    client = client_for(cast.supervisor)
+    submitted = figures.ruijin_submitted
+    assert client.get(f"/monitoring/observations/{figures.ruijin_draft.pk}/").status_code == 200
+    assert client.post(f"/monitoring/observations/{submitted.pk}/approve/").status_code == 403
+    assert client.post(f"/api/observations/{submitted.pk}/approve", {}, content_type="application/json").status_code == 403
+    assert client.get("/monitoring/entry/").status_code == 403
+    assert len(_csv_rows(client.get("/monitoring/observations/export.csv"))) == 5
+
+
+def test_public_sees_published_figures_only(client, figures):
+    api = client.get("/api/observations").json()
+    assert [(o["region"], o["period"], o["status"]) for o in api] == [("于都县", "2023", "published")]
+    assert client.get(f"/api/observations/{figures.ruijin_submitted.pk}").status_code == 404
+    page = client.get("/public/indicators/I01/").content.decode()
+    assert "于都县" in page and "240" in page and "瑞金市" not in page
+    assert client.get("/monitoring/observations/").status_code == 302
+    assert client.post("/api/observations", {}, content_type="application/json").status_code in (401, 403)
+
+
+def test_api_token_acts_with_its_users_rights(client, cast, figures):
+    from planwatch.web.monitoring.models import ApiToken
+
+    token = ApiToken.objects.create(user=cast.ruijin, name="脚本")
+    headers = {"Authorization": f"Bearer {token.key}"}
+    seen = client.get(f"/api/observations/{figures.ruijin_draft.pk}", headers=headers)
+    assert seen.status_code == 200 and seen.json()["region"] == "瑞金市"
+    done = client.post(f"/api/observations/{figures.ruijin_draft.pk}/submit", {"lock_version": 1},
+                       content_type="application/json", headers=headers)
+    assert done.status_code == 200 and done.json()["status"] == "submitted"
+    assert client.get(f"/api/observations/{figures.yudu_draft.pk}", headers=headers).status_code == 404
+
+
+def test_session_api_write_needs_csrf(cast, figures):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(cast.ruijin)
+    refused = client.post(f"/api/observations/{figures.ruijin_draft.pk}/submit", {}, content_type="application/json")
+    assert refused.status_code == 403
+    assert Observation.objects.get(pk=figures.ruijin_draft.pk).status == "draft"
