@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "planwatch.web.core",
     "planwatch.web.plans",
     "planwatch.web.monitoring",
+    "planwatch.web.dashboard",
+    "planwatch.web.portal",
 ]
 
 MIDDLEWARE = [

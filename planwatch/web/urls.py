@@ -11,5 +11,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("planwatch.web.monitoring.urls")),
     path("api/", include("planwatch.web.api.urls")),
+    path("", include("planwatch.web.dashboard.urls")),
+    path("portal/", include("planwatch.web.portal.urls")),
     path("", include("planwatch.web.plans.urls")),
 ]

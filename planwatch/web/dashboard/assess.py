@@ -1,0 +1,100 @@
+"""The evaluation as the pages show it: one ``Assessment`` per indicator for one region.
+
+The maths lives in ``planwatch.evaluation`` (pure, vectorised); this module only hands it the
+plan's indicator specs and the visible observations, and turns its data frame into small records
+for templates. Nothing here decides a grade.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from planwatch.reports.charts import ProjectionPoint
+from planwatch.web.dashboard.series import Point
+from planwatch.web.plans.models import Plan
+
+
+@dataclass
+class Assessment:
+    indicator_id: int
+    region_id: int | None
+    grade: str | None = None
+    warning: bool = False
+    reason: str = ""
+    completion: float | None = None
+    time_share: float | None = None
+    actual_growth: float | None = None
+    required_growth: float | None = None
+    latest_year: int | None = None
+    latest_value: float | None = None
+    projected_value: float | None = None
+    opensdg_status: str | None = None
+    unsd_status: str | None = None
+    methods_disagree: bool = False
+    forecast: list[ProjectionPoint] = field(default_factory=list)
+
+
+def _clean(value):
+    """NaN/NA → None so templates print a dash."""
+    if value is None:
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        return value
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def assess(
+    plan: Plan, points: Sequence[Point], *, as_of: int | None = None, region_id: int | None = None,
+    with_forecast: bool = False,
+) -> dict[int, Assessment]:
+    """Grade every indicator of ``plan`` for one region as of a year (default: the latest observed)."""
+    from planwatch.web.dashboard import engine
+
+    if region_id is not None:
+        points = [p for p in points if p.region_id == region_id]
+    if as_of is None:
+        as_of = max((p.year for p in points), default=plan.base_year)
+    points = [p for p in points if p.year <= as_of]
+    frame = engine.evaluate_plan(plan, points, as_of=as_of)
+    results = {}
+    for record in frame.to_dict("records"):
+        if region_id is not None and _clean(record.get("region_id")) not in (None, region_id):
+            continue
+        item = _assessment(record)
+        item.region_id = region_id
+        results[item.indicator_id] = item
+    if with_forecast:
+        for indicator_id, forecast in engine.forecast_points(plan, points, as_of=as_of).items():
+            if indicator_id in results:
+                results[indicator_id].forecast = forecast
+    return results
+
+
+def _assessment(record: dict) -> Assessment:
+    get = lambda *names: next((_clean(record[n]) for n in names if n in record), None)  # noqa: E731
+    return Assessment(
+        indicator_id=int(get("indicator_id")),
+        region_id=get("region_id"),
+        grade=get("grade"),
+        warning=bool(get("warning") or False),
+        reason=get("reason") or "",
+        completion=get("completion"),
+        time_share=get("time_share"),
+        actual_growth=get("actual_growth", "growth"),
+        required_growth=get("required_growth"),
+        latest_year=get("latest_year", "year"),
+        latest_value=get("latest_value", "latest"),
+        projected_value=get("projected", "projected_value", "projection"),
+        opensdg_status=get("opensdg_status", "opensdg"),
+        unsd_status=get("unsd_status", "unsd"),
+        methods_disagree=bool(get("methods_disagree") or False),
+    )

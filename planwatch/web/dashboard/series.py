@@ -1,0 +1,115 @@
+"""Observations as the pages read them: annual values, newest visible vintage per period.
+
+Two audiences, two sets of statuses, chosen here and nowhere else:
+
+- signed-in users see what the reviewers approved (approved and published rows);
+- the public sees published rows only — never a draft, a submitted, returned or approved figure.
+
+A revision is a new row with ``vintage`` + 1; a page shows the newest visible vintage and marks the
+period as revised when an older visible vintage exists with a different value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from planwatch.web.monitoring.models import Observation, Region
+from planwatch.web.plans.models import Indicator, Plan
+
+S = Observation.Status
+INTERNAL_STATUSES = (S.APPROVED, S.PUBLISHED)
+PUBLIC_STATUSES = (S.PUBLISHED,)
+
+
+def visible_statuses(public: bool) -> tuple[str, ...]:
+    return PUBLIC_STATUSES if public else INTERNAL_STATUSES
+
+
+@dataclass(frozen=True)
+class Point:
+    """One period's value as shown, with where it came from."""
+
+    indicator_id: int
+    region_id: int
+    year: int
+    value: float
+    vintage: int
+    source: str
+    quote: str
+    note: str
+    qualifier: str
+    status: str
+    measure_unit: str
+    revised_from: float | None = None  # the earlier visible vintage's value, when it differed
+
+    @property
+    def revised(self) -> bool:
+        return self.revised_from is not None
+
+
+_FIELDS = (
+    "indicator_id", "region_id", "year", "value", "vintage", "source", "quote", "note",
+    "qualifier", "status", "measure_unit",
+)
+
+
+def annual_points(
+    plan: Plan,
+    *,
+    public: bool,
+    indicators: Iterable[Indicator] | None = None,
+    regions: Iterable[Region] | None = None,
+) -> list[Point]:
+    """Newest visible vintage of every annual (indicator, region, year), ordered by year.
+
+    One query; the vintages are folded in Python (a few thousand rows for a city plan).
+    """
+    rows = Observation.objects.filter(
+        indicator__plan=plan, status__in=visible_statuses(public), quarter__isnull=True, month__isnull=True
+    )
+    if indicators is not None:
+        rows = rows.filter(indicator__in=list(indicators))
+    if regions is not None:
+        rows = rows.filter(region__in=list(regions))
+    latest: dict[tuple[int, int, int], dict] = {}
+    first_value: dict[tuple[int, int, int], float] = {}
+    for row in rows.order_by("vintage").values(*_FIELDS):
+        key = (row["indicator_id"], row["region_id"], row["year"])
+        first_value.setdefault(key, row["value"])
+        latest[key] = row
+    points = []
+    for key, row in latest.items():
+        earlier = first_value[key]
+        revised_from = earlier if row["vintage"] > 1 and earlier != row["value"] else None
+        points.append(Point(**row, revised_from=revised_from))
+    points.sort(key=lambda p: (p.indicator_id, p.region_id, p.year))
+    return points
+
+
+def vintages(indicator: Indicator, region: Region, *, public: bool) -> list[Observation]:
+    """Every visible vintage of every annual period, for the values table (newest first per year)."""
+    return list(
+        Observation.objects.filter(
+            indicator=indicator,
+            region=region,
+            status__in=visible_statuses(public),
+            quarter__isnull=True,
+            month__isnull=True,
+        )
+        .select_related("unit")
+        .order_by("-year", "-vintage")
+    )
+
+
+def plan_region(plan: Plan) -> Region | None:
+    """The region the plan is about (赣州市): by name, else the first city-level region."""
+    region = Region.objects.filter(name=plan.region).first()
+    if region is None:
+        region = Region.objects.filter(kind=Region.Kind.CITY).order_by("order").first()
+    return region
+
+
+def county_regions() -> list[Region]:
+    """The county-level units (县(市、区)) that the map draws, in the official order."""
+    return list(Region.objects.filter(kind=Region.Kind.COUNTY).order_by("order", "name"))

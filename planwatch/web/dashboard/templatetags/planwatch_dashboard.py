@@ -1,0 +1,55 @@
+"""Template helpers for the dashboard and portal: grade badges and Chinese number formats."""
+
+from __future__ import annotations
+
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from planwatch.reports import formatting
+from planwatch.reports.charts import grade_style
+from planwatch.web.dashboard.labels import grade_label
+
+register = template.Library()
+
+
+@register.simple_tag
+def grade_badge(grade: str | None) -> str:
+    """The grade as shape + word on its colour: never colour alone (WCAG 1.4.1)."""
+    style = grade_style(grade)
+    word = grade_label(grade)
+    return format_html(
+        '<span class="grade grade-{}" style="background:{}"><span aria-hidden="true">{}</span> {}</span>',
+        style.css, style.colour, style.symbol, word,
+    )
+
+
+@register.filter
+def fnum(value, decimals=1) -> str:
+    return formatting.format_number(value, int(decimals))
+
+
+@register.filter
+def fpct(value, decimals=1) -> str:
+    return formatting.format_percent(value, int(decimals))
+
+
+@register.filter
+def frate(value, decimals=1) -> str:
+    return formatting.format_rate(value, int(decimals))
+
+
+@register.filter
+def fyear(value) -> str:
+    return formatting.format_year(value, get_language() or "zh-hans")
+
+
+@register.simple_tag
+def chart_json(option: dict, element_id: str) -> str:
+    """An ECharts option as an inert JSON script block (read by charts.js; safe from </script>)."""
+    text = json.dumps(option, ensure_ascii=False, allow_nan=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(f'<script type="application/json" id="{element_id}">{text}</script>')

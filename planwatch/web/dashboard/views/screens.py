@@ -1,0 +1,69 @@
+"""The signed-in screens: 驾驶舱, indicator page, county view, downloads."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from planwatch.web.dashboard import downloads, pages
+from planwatch.web.dashboard.overview import overview
+from planwatch.web.dashboard.views.common import indicator_in, plan_for, year_param
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    plan = plan_for(request)
+    return render(request, "dashboard/dashboard.html", {"plan": plan, **overview(plan)})
+
+
+@login_required
+def indicator(request: HttpRequest, code: str) -> HttpResponse:
+    plan = plan_for(request)
+    item = indicator_in(plan, code)
+    page = pages.indicator_page(plan, item, public=False)
+    links = {
+        "csv": reverse("dashboard-indicator-download", args=[code, "csv"]),
+        "xlsx": reverse("dashboard-indicator-download", args=[code, "xlsx"]),
+        "counties": reverse("dashboard-county-indicator", args=[code]),
+        "indicator": "dashboard-indicator",
+    }
+    return render(request, "dashboard/indicator.html", {"plan": plan, "page": page, "links": links})
+
+
+@login_required
+def indicator_download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+    if fmt not in downloads.CONTENT_TYPES:
+        raise Http404
+    return downloads.response(indicator_in(plan_for(request), code), fmt, public=False)
+
+
+@login_required
+def counties(request: HttpRequest) -> HttpResponse:
+    plan = plan_for(request)
+    available = pages.indicators_with_county_data(plan, public=False)
+    if not available:
+        return render(request, "dashboard/counties.html", {"plan": plan, "available": [], "view": None})
+    return redirect("dashboard-county-indicator", code=available[0].code)
+
+
+@login_required
+def county_indicator(request: HttpRequest, code: str) -> HttpResponse:
+    plan = plan_for(request)
+    item = indicator_in(plan, code)
+    return render(request, "dashboard/counties.html", county_context(plan, item, request, public=False))
+
+
+def county_context(plan, item, request: HttpRequest, *, public: bool, prefix: str = "dashboard") -> dict:
+    """Shared with the portal: the map, the ranked table and the indicator picker's links."""
+    available = pages.indicators_with_county_data(plan, public=public)
+    return {
+        "plan": plan,
+        "available": [
+            {"code": i.code, "name": i.name, "url": reverse(f"{prefix}-county-indicator", args=[i.code])}
+            for i in available
+        ],
+        "view": pages.county_view(plan, item, year_param(request), public=public),
+        "indicator_href": reverse(f"{prefix}-indicator", args=[item.code]),
+    }
