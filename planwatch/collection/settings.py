@@ -1,6 +1,6 @@
 """Every limit and threshold of data collection, in one registry, each with a default and a reason.
 
-Code reads a value with ``setting("NAME")``; a test fails when a name used in
+Code reads a value with ``setting("YOY_THRESHOLD")``; a test fails when a name used in
 ``planwatch/collection`` is missing here or has no documentation. A deployment overrides
 values with ``configure(NAME=value)`` at start-up (the web app passes Django's
 ``PLANWATCH_COLLECTION`` dict), never by editing code.

@@ -34,6 +34,7 @@ from planwatch.collection.model import FIELDS, IndicatorSpec, ObservationRow
 from planwatch.collection.problems import ImportProblem, column_letter, file_problem
 from planwatch.collection.rows import QUALIFIERS
 from planwatch.collection.settings import setting
+from planwatch.collection.units import alternatives
 
 DATA_SHEET, HELP_SHEET, LISTS_SHEET = "填报", "填报说明", "列表"
 HEADERS = tuple(label for _, label in FIELDS)
@@ -133,7 +134,7 @@ def _add_validations(sheet: Worksheet, last: int, lists: dict[str, str]) -> None
 
 def _write_lists(sheet: Worksheet, unit: str, indicators: Sequence[IndicatorSpec], regions: Sequence[str],
                  periods: Sequence[str], generated: datetime | None) -> dict[str, str]:
-    units = list(dict.fromkeys(i.unit for i in indicators if i.unit))
+    units = list(dict.fromkeys(u for i in indicators if i.unit for u in alternatives(i.unit)))
     columns = {"indicator": [i.name for i in indicators], "region": list(regions), "period": list(periods),
                "unit": units, "qualifier": list(QUALIFIERS)}
     refs = {}
