@@ -93,23 +93,22 @@ def indicator_chart(
         "tooltip": {"trigger": "axis"},
         "legend": {"top": 0, "data": [s["name"] for s in series if not s.get("_hide_legend")]},
         "grid": {"left": 56, "right": 24, "top": 48, "bottom": 32},
-        "xAxis": {
-            "type": "value",
-            "min": min(years) if years else None,
-            "max": max(years) if years else None,
-            "minInterval": 1,
-            "interval": 1,
-            "axisLabel": {"formatter": "{value}"},
-        },
+        # A category axis of year names: a value axis would print 2021 as "2,021".
+        "xAxis": {"type": "category", "boundaryGap": False, "data": _year_names(years)},
         "yAxis": {"type": "value", "name": unit, "scale": True},
         "series": [{k: v for k, v in s.items() if not k.startswith("_")} for s in series],
     }
 
 
+def _year_names(years: list[int]) -> list[str]:
+    """Every year from the first to the last, so gaps in the data stay gaps on the axis."""
+    return [str(y) for y in range(min(years), max(years) + 1)] if years else []
+
+
 def _observed_series(observed, labels, revised: set[int], decimals: int) -> dict:
     data = []
     for year, value in observed:
-        point: dict = {"value": [year, _num(value, decimals)]}
+        point: dict = {"value": [str(year), _num(value, decimals)]}
         if year in revised:
             # A revised figure is marked by shape, not colour alone.
             point["symbol"] = "diamond"
@@ -131,7 +130,7 @@ def _point_series(name: str, point: tuple[int, float], decimals: int, symbol: st
     return {
         "name": name,
         "type": "scatter",
-        "data": [[point[0], _num(point[1], decimals)]],
+        "data": [[str(point[0]), _num(point[1], decimals)]],
         "symbol": symbol,
         "symbolSize": 18 if symbol == "pin" else 10,
         "itemStyle": {"color": colour},
@@ -142,7 +141,7 @@ def _path_series(name: str, baseline: tuple[int, float], target: tuple[int, floa
     return {
         "name": name,
         "type": "line",
-        "data": [[baseline[0], _num(baseline[1], decimals)], [target[0], _num(target[1], decimals)]],
+        "data": [[str(baseline[0]), _num(baseline[1], decimals)], [str(target[0]), _num(target[1], decimals)]],
         "symbol": "none",
         "lineStyle": {"type": "dashed", "color": "#9e9e9e", "width": 1.5},
         "itemStyle": {"color": "#9e9e9e"},
@@ -151,11 +150,11 @@ def _path_series(name: str, baseline: tuple[int, float], target: tuple[int, floa
 
 def _projection_series(projection, observed, labels, decimals: int) -> list[dict]:
     """Projection line joined to the last observation, and the interval as a stacked band."""
-    start = [list(observed[-1])] if observed else []
+    start = [(str(observed[-1][0]), observed[-1][1])] if observed else []
     line = {
         "name": labels["projection"],
         "type": "line",
-        "data": [[y, _num(v, decimals)] for y, v in start] + [[p.year, _num(p.value, decimals)] for p in projection],
+        "data": [[y, _num(v, decimals)] for y, v in start] + [[str(p.year), _num(p.value, decimals)] for p in projection],
         "symbol": "emptyCircle",
         "lineStyle": {"type": "dotted", "width": 2, "color": "#6a1b9a"},
         "itemStyle": {"color": "#6a1b9a"},
@@ -168,7 +167,7 @@ def _projection_series(projection, observed, labels, decimals: int) -> list[dict
         "_hide_legend": True,
         "type": "line",
         "stack": "interval",
-        "data": [[p.year, _num(p.lower, decimals)] for p in with_band],
+        "data": [[str(p.year), _num(p.lower, decimals)] for p in with_band],
         "symbol": "none",
         "lineStyle": {"opacity": 0},
         "tooltip": {"show": False},
@@ -178,7 +177,7 @@ def _projection_series(projection, observed, labels, decimals: int) -> list[dict
         "name": labels["interval"],
         "type": "line",
         "stack": "interval",
-        "data": [[p.year, _num(p.upper - p.lower, decimals)] for p in with_band],
+        "data": [[str(p.year), _num(p.upper - p.lower, decimals)] for p in with_band],
         "symbol": "none",
         "lineStyle": {"opacity": 0},
         "areaStyle": {"color": "rgba(106,27,154,0.18)"},
@@ -226,6 +225,8 @@ def county_map(
                 "type": "map",
                 "map": map_name,
                 "roam": False,
+                "layoutCenter": ["50%", "50%"],
+                "layoutSize": "95%",
                 "selectedMode": "single",
                 "label": {"show": True, "fontSize": 10},
                 "itemStyle": {"borderColor": "#ffffff", "areaColor": "#eeeeee"},

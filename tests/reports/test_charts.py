@@ -29,8 +29,8 @@ def test_indicator_chart_is_plain_json_with_every_part():
     json.dumps(option, allow_nan=False)  # no NaN, no functions
     names = [s["name"] for s in option["series"]]
     assert names[:4] == ["实际值", "基期值", "目标值", "目标路径"]
-    assert _series(option, "目标路径")["data"] == [[2021, 4169.4], [2025, 5500.0]]
-    assert option["xAxis"]["min"] == 2021 and option["xAxis"]["max"] == 2025
+    assert _series(option, "目标路径")["data"] == [["2021", 4169.4], ["2025", 5500.0]]
+    assert option["xAxis"]["data"] == ["2021", "2022", "2023", "2024", "2025"]
     assert "80%区间-lower" not in option["legend"]["data"]
 
 
@@ -38,7 +38,7 @@ def test_projection_starts_at_the_last_observation():
     option = indicator_chart(
         [(2021, 100.0), (2023, 110.0)], labels=LABELS, projection=[ProjectionPoint(2025, 121.0)]
     )
-    assert _series(option, "预测")["data"] == [[2023, 110.0], [2025, 121.0]]
+    assert _series(option, "预测")["data"] == [["2023", 110.0], ["2025", 121.0]]
 
 
 def test_interval_band_is_lower_plus_width():
@@ -46,8 +46,8 @@ def test_interval_band_is_lower_plus_width():
     option = indicator_chart(
         [(2023, 4606.2)], labels=LABELS, projection=[ProjectionPoint(2024, 4850.0, 4700.0, 5000.0)]
     )
-    assert _series(option, "80%区间-lower")["data"] == [[2024, 4700.0]]
-    assert _series(option, "80%区间")["data"] == [[2024, 300.0]]
+    assert _series(option, "80%区间-lower")["data"] == [["2024", 4700.0]]
+    assert _series(option, "80%区间")["data"] == [["2024", 300.0]]
 
 
 def test_revised_points_are_marked_by_shape_and_label():
@@ -59,7 +59,7 @@ def test_revised_points_are_marked_by_shape_and_label():
 
 def test_values_are_rounded_to_the_indicators_decimals():
     option = indicator_chart([(2021, 52.349)], labels=LABELS, decimals=1)
-    assert _series(option, "实际值")["data"][0]["value"] == [2021, 52.3]
+    assert _series(option, "实际值")["data"][0]["value"] == ["2021", 52.3]
 
 
 def test_county_map_scales_between_min_and_max_and_marks_the_selected_county():

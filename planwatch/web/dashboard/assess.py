@@ -79,6 +79,10 @@ def assess(
     return results
 
 
+def _int(value) -> int | None:
+    return None if value is None else int(value)
+
+
 def _assessment(record: dict) -> Assessment:
     get = lambda *names: next((_clean(record[n]) for n in names if n in record), None)  # noqa: E731
     return Assessment(
@@ -91,7 +95,7 @@ def _assessment(record: dict) -> Assessment:
         time_share=get("time_share"),
         actual_growth=get("actual_growth", "growth"),
         required_growth=get("required_growth"),
-        latest_year=get("latest_year", "year"),
+        latest_year=_int(get("latest_year", "year")),
         latest_value=get("latest_value", "latest"),
         projected_value=get("projected", "projected_value", "projection"),
         opensdg_status=get("opensdg_status", "opensdg"),

@@ -88,8 +88,12 @@ def annual_points(
 
 
 def vintages(indicator: Indicator, region: Region, *, public: bool) -> list[Observation]:
-    """Every visible vintage of every annual period, for the values table (newest first per year)."""
-    return list(
+    """Every visible vintage of every annual period, newest first per year.
+
+    ``is_revision`` is set on a row when an older *visible* vintage of the same year exists: a
+    figure whose earlier vintages were drafts or returned is a first release to its readers.
+    """
+    rows = list(
         Observation.objects.filter(
             indicator=indicator,
             region=region,
@@ -100,6 +104,12 @@ def vintages(indicator: Indicator, region: Region, *, public: bool) -> list[Obse
         .select_related("unit")
         .order_by("-year", "-vintage")
     )
+    oldest = {}
+    for row in rows:
+        oldest[row.year] = row.vintage  # rows run newest → oldest, so the last one wins
+    for row in rows:
+        row.is_revision = row.vintage > oldest[row.year]
+    return rows
 
 
 def plan_region(plan: Plan) -> Region | None:

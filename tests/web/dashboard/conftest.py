@@ -11,6 +11,6 @@ def seeded(db):
 
 
 @pytest.fixture
-def planner(db, django_user_model):
+def signed_in(db, django_user_model):
     """A signed-in user (市发改委 planner); the dashboard is for every signed-in role."""
     return django_user_model.objects.create_user("planner", password="planner-pass-123")

@@ -35,7 +35,7 @@ from planwatch.plan import (
     Task,
 )
 from planwatch.web.monitoring.models import Assignment, Observation, Region, Unit
-from planwatch.web.monitoring.reference import GANZHOU
+from planwatch.web.monitoring.reference import load_reference_data
 from planwatch.web.plans.services import load_plan
 
 S = Observation.Status
@@ -78,20 +78,14 @@ def plan_document() -> Plan:
 
 
 def regions() -> dict[str, Region]:
-    out = {}
-    city = None
-    for order, (name, code, short, kind) in enumerate(GANZHOU):
-        out[name] = Region.objects.create(
-            name=name, code=code, short_name=short, kind=kind, order=order, parent=city if kind != "city" else None
-        )
-        city = city or out[name]
-    return out
+    load_reference_data()
+    return {r.name: r for r in Region.objects.all()}
 
 
 def seed() -> dict:
     plan = load_plan(plan_document(), reason="测试").plan
     where = regions()
-    unit = Unit.objects.create(name="市统计局", kind=Unit.Kind.BUREAU, region=where["赣州市"])
+    unit, _ = Unit.objects.get_or_create(name="市统计局", defaults={"kind": Unit.Kind.BUREAU, "region": where["赣州市"]})
     ind = {i.code: i for i in plan.indicators.all()}
 
     def add(code, region, year, value, status=S.PUBLISHED, vintage=1, source="赣州市统计公报"):

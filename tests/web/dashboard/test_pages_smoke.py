@@ -8,12 +8,12 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 
-def test_dashboard_lists_binding_warning_and_lagging_with_required_growth(client, seeded, planner):
+def test_dashboard_lists_binding_warning_and_lagging_with_required_growth(client, seeded, signed_in):
     """I02 森林覆盖率 is 约束性 and moved away (75.0 < 76.2 → 80): 预警.
 
 I01 as of 2024 (approved 4712.3) needs 5500/4712.3 − 1 = 1.1672 − 1 = 16.7% in the one year left.
 """
-    client.force_login(planner)
+    client.force_login(signed_in)
     html = client.get(reverse("dashboard")).content.decode()
     warnings = html[html.index('id="warn-title"'): html.index('id="pillars-title"')]
     assert "森林覆盖率" in warnings and "地区生产总值" not in warnings
@@ -21,8 +21,8 @@ I01 as of 2024 (approved 4712.3) needs 5500/4712.3 − 1 = 1.1672 − 1 = 16.7% 
     assert "地区生产总值" in lagging and "16.7%" in lagging
 
 
-def test_indicator_page_shows_revision_and_sources(client, seeded, planner):
-    client.force_login(planner)
+def test_indicator_page_shows_revision_and_sources(client, seeded, signed_in):
+    client.force_login(signed_in)
     html = client.get(reverse("dashboard-indicator", args=["I01"])).content.decode()
     assert "4606.2" in html and "赣州市统计年鉴(修订)" in html
     assert "修订(第2版)" in html
