@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import typer
 
+from planwatch.cli import dataset as dataset_commands
 from planwatch.cli import plan as plan_commands
 from planwatch.cli import site as site_commands
 
@@ -18,6 +19,7 @@ app = typer.Typer(
 )
 app.add_typer(plan_commands.app, name="plan")
 site_commands.register(app)
+dataset_commands.register(app)
 
 
 def main() -> None:

@@ -21,6 +21,7 @@ __all__ = [
     "Bound",
     "QualifiedValue",
     "bound_of",
+    "format_qualified",
     "parse_qualified",
     "qualifier_near",
 ]
@@ -74,10 +75,14 @@ class QualifiedValue:
 
     def display(self, unit: str = "") -> str:
         """How to show it: prefixes before, suffixes after — ``约4716亿元``, ``10%以上``."""
-        number = f"{self.value:g}"
-        if self.qualifier in _PREFIX:
-            return f"{self.qualifier}{number}{unit}"
-        return f"{number}{unit}{self.qualifier}"
+        return format_qualified(f"{self.value:g}", self.qualifier, unit)
+
+
+def format_qualified(number: str, qualifier: str, unit: str = "") -> str:
+    """A formatted number with its qualifier where Chinese puts it: ``约4716亿元``, ``10%以上``."""
+    if qualifier in _PREFIX:
+        return f"{qualifier}{number}{unit}"
+    return f"{number}{unit}{qualifier}"
 
 
 def bound_of(qualifier: str) -> Bound:

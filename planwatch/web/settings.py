@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "planwatch.web.monitoring",
     "planwatch.web.dashboard",
     "planwatch.web.portal",
+    "planwatch.web.realdata",
 ]
 
 MIDDLEWARE = [

@@ -13,5 +13,6 @@ urlpatterns = [
     path("api/", include("planwatch.web.api.urls")),
     path("", include("planwatch.web.dashboard.urls")),
     path("portal/", include("planwatch.web.portal.urls")),
+    path("", include("planwatch.web.realdata.urls")),
     path("", include("planwatch.web.plans.urls")),
 ]

@@ -1,0 +1,57 @@
+"""Read-only queries on the real-data tables, for the evaluation, dashboards and reports.
+
+``series_frame(kind=None, series=None, regions=None, vintage="latest", example=False)`` returns a
+pandas DataFrame with columns series, region, year, value, unit, vintage, qualifier, source, kind —
+e.g. ``series_frame("reference", "人均GDP", ["全国"])`` for the 2035 comparison, or
+``series_frame("auxiliary", "年末常住人口")`` for 人均GDP = GDP ÷ 常住人口.
+
+``is_example(observation)`` / ``example_ids()`` say which ``monitoring.Observation`` rows belong to
+the example set, so any page, export or report showing them can mark them 示例.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from planwatch.web.realdata.models import ExampleMark, SeriesObservation
+
+COLUMNS = ["series", "region", "year", "value", "unit", "vintage", "qualifier", "source", "kind"]
+
+
+def series_frame(kind: str | None = None, series: str | None = None, regions: Iterable[str] | None = None,
+                 *, vintage: str | int = "latest", example: bool = False) -> pd.DataFrame:
+    rows = SeriesObservation.objects.filter(is_example=example)
+    if kind is not None:
+        rows = rows.filter(kind=kind)
+    if series is not None:
+        rows = rows.filter(series=series)
+    if regions is not None:
+        rows = rows.filter(region__in=list(regions))
+    if isinstance(vintage, int):
+        rows = rows.filter(vintage=vintage)
+    frame = pd.DataFrame(list(rows.values_list(*COLUMNS)), columns=COLUMNS)
+    if frame.empty:
+        return frame.astype({"year": "int64", "value": "float64", "vintage": "int64"})
+    frame = frame.sort_values(["kind", "series", "region", "year", "vintage"])
+    if vintage in ("latest", "first"):
+        keep = "last" if vintage == "latest" else "first"
+        frame = frame.drop_duplicates(["kind", "series", "region", "year"], keep=keep)
+    return frame.reset_index(drop=True).astype({"year": "int64", "value": "float64", "vintage": "int64"})
+
+
+def example_ids() -> set[int]:
+    """Primary keys of the observations that belong to the example set."""
+    return set(ExampleMark.objects.values_list("observation_id", flat=True))
+
+
+def is_example(observation) -> bool:
+    """True for an example figure (works on any object with a ``pk``; cheap on prefetched rows)."""
+    if observation is None or getattr(observation, "pk", None) is None:
+        return False
+    return ExampleMark.objects.filter(observation_id=observation.pk).exists()
+
+
+def example_loaded() -> bool:
+    return ExampleMark.objects.exists() or SeriesObservation.objects.filter(is_example=True).exists()
