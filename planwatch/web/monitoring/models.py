@@ -36,6 +36,7 @@ class Region(models.Model):
         COUNTY = "county", _("县(市、区)")
         ZONE = "zone", _("功能区")
 
+    key = models.CharField(_("标识"), max_length=40, blank=True)
     code = models.CharField(_("行政区划代码"), max_length=12, blank=True)
     name = models.CharField(_("名称"), max_length=50, unique=True)
     short_name = models.CharField(_("简称"), max_length=20, blank=True)

@@ -1,9 +1,9 @@
 """Load regions and reporting units from the plain files in ``planwatch/data``.
 
 Regions come from the gazetteer ``planwatch/data/regions/ganzhou.csv`` (kept by the plan-reader
-developer; columns read: ``name``, ``code``, ``short_name``, ``kind``, ``parent`` — any missing
-column falls back to ``GANZHOU`` below). Until that file exists, the built-in table ``GANZHOU``
-(GB/T 2260 codes; 赣州经开区 and 蓉江新区 have none) is used, and a test checks the two agree.
+developer; columns read: ``key``, ``name``, ``code``, ``short_names`` (first one kept), ``kind``).
+Should that file be missing, the built-in table ``GANZHOU`` (GB/T 2260 codes; the zones have none)
+is used; a test checks the two agree.
 Units come from ``planwatch/data/units/ganzhou-units.csv``. Loading is idempotent: existing rows
 are updated by name, nothing is deleted.
 """
@@ -21,31 +21,33 @@ from planwatch.web.monitoring.models import Region, Unit
 REGIONS_CSV = DATA_DIR / "regions" / "ganzhou.csv"
 UNITS_CSV = DATA_DIR / "units" / "ganzhou-units.csv"
 
-# (name, GB/T 2260 code, short name, kind)
-GANZHOU: tuple[tuple[str, str, str, str], ...] = (
-    ("赣州市", "360700", "赣州", "city"),
-    ("章贡区", "360702", "章贡", "county"),
-    ("南康区", "360703", "南康", "county"),
-    ("赣县区", "360704", "赣县", "county"),
-    ("信丰县", "360722", "信丰", "county"),
-    ("大余县", "360723", "大余", "county"),
-    ("上犹县", "360724", "上犹", "county"),
-    ("崇义县", "360725", "崇义", "county"),
-    ("安远县", "360726", "安远", "county"),
-    ("定南县", "360728", "定南", "county"),
-    ("全南县", "360729", "全南", "county"),
-    ("宁都县", "360730", "宁都", "county"),
-    ("于都县", "360731", "于都", "county"),
-    ("兴国县", "360732", "兴国", "county"),
-    ("会昌县", "360733", "会昌", "county"),
-    ("寻乌县", "360734", "寻乌", "county"),
-    ("石城县", "360735", "石城", "county"),
-    ("瑞金市", "360781", "瑞金", "county"),
-    ("龙南市", "360783", "龙南", "county"),
-    ("赣州经开区", "", "经开区", "zone"),
-    ("蓉江新区", "", "蓉江", "zone"),
+# The fallback when the gazetteer file is absent: (key, name, GB/T 2260 code, short name, kind).
+GANZHOU: tuple[tuple[str, str, str, str, str], ...] = (
+    ("ganzhou", "赣州市", "360700", "赣州", "city"),
+    ("zhanggong", "章贡区", "360702", "章贡", "county"),
+    ("nankang", "南康区", "360703", "南康", "county"),
+    ("ganxian", "赣县区", "360704", "赣县", "county"),
+    ("xinfeng", "信丰县", "360722", "信丰", "county"),
+    ("dayu", "大余县", "360723", "大余", "county"),
+    ("shangyou", "上犹县", "360724", "上犹", "county"),
+    ("chongyi", "崇义县", "360725", "崇义", "county"),
+    ("anyuan", "安远县", "360726", "安远", "county"),
+    ("dingnan", "定南县", "360728", "定南", "county"),
+    ("quannan", "全南县", "360729", "全南", "county"),
+    ("ningdu", "宁都县", "360730", "宁都", "county"),
+    ("yudu", "于都县", "360731", "于都", "county"),
+    ("xingguo", "兴国县", "360732", "兴国", "county"),
+    ("huichang", "会昌县", "360733", "会昌", "county"),
+    ("xunwu", "寻乌县", "360734", "寻乌", "county"),
+    ("shicheng", "石城县", "360735", "石城", "county"),
+    ("ruijin", "瑞金市", "360781", "瑞金", "county"),
+    ("longnan", "龙南市", "360783", "龙南", "county"),
+    ("ganzhou-etdz", "赣州经济技术开发区", "", "赣州经开区", "zone"),
+    ("rongjiang", "蓉江新区", "", "蓉江", "zone"),
+    ("ganzhou-hitech", "赣州高新技术产业开发区", "", "赣州高新区", "zone"),
 )
-KIND_WORDS = {"市": "city", "city": "city", "county": "county", "县": "county", "zone": "zone", "功能区": "zone"}
+# The gazetteer's kinds (district 市辖区, county 县, county_city 县级市) are all county-level here.
+KINDS = {"city": "city", "district": "county", "county": "county", "county_city": "county", "zone": "zone"}
 
 
 def _read(path: Path) -> list[dict[str, str]]:
@@ -54,21 +56,17 @@ def _read(path: Path) -> list[dict[str, str]]:
 
 
 def region_rows(path: Path = REGIONS_CSV) -> list[dict[str, str]]:
-    """The region list as dicts (name, code, short_name, kind), the gazetteer's values first."""
-    builtin = {name: {"name": name, "code": code, "short_name": short, "kind": kind}
-               for name, code, short, kind in GANZHOU}
+    """The region list as dicts (key, name, code, short_name, kind): the gazetteer, else the fallback."""
     if not path.exists():
-        return list(builtin.values())
+        return [{"key": k, "name": n, "code": c, "short_name": s, "kind": kind} for k, n, c, s, kind in GANZHOU]
     rows = []
     for row in _read(path):
-        name = row.get("name") or row.get("名称") or ""
-        if not name:
+        if not row.get("name"):
             continue
-        base = builtin.get(name, {"name": name, "code": "", "short_name": "", "kind": "county"})
-        kind = KIND_WORDS.get(row.get("kind", ""), base["kind"])
-        rows.append({**base, **{k: row[k] for k in ("code", "short_name") if row.get(k)}, "kind": kind})
-    names = {r["name"] for r in rows}
-    return rows + [r for n, r in builtin.items() if n not in names]
+        shorts = [s for s in row.get("short_names", "").split(";") if s]
+        rows.append({"key": row.get("key", ""), "name": row["name"], "code": row.get("code", ""),
+                     "short_name": shorts[0] if shorts else "", "kind": KINDS.get(row.get("kind", ""), "county")})
+    return rows
 
 
 @transaction.atomic
@@ -78,7 +76,8 @@ def load_regions(path: Path = REGIONS_CSV) -> int:
     for order, row in enumerate(rows):
         region, _ = Region.objects.update_or_create(
             name=row["name"],
-            defaults={"code": row["code"], "short_name": row["short_name"], "kind": row["kind"], "order": order},
+            defaults={"key": row["key"], "code": row["code"], "short_name": row["short_name"], "kind": row["kind"],
+                      "order": order},
         )
         if row["kind"] == "city":
             city = region
@@ -91,6 +90,7 @@ def load_regions(path: Path = REGIONS_CSV) -> int:
 def load_units(path: Path = UNITS_CSV) -> int:
     rows = _read(path)
     regions = {r.name: r for r in Region.objects.all()}
+    regions.update({r.short_name: r for r in Region.objects.exclude(short_name="")})
     for order, row in enumerate(rows):
         region = regions.get(row["region"])
         if region is None:

@@ -97,13 +97,14 @@ def test_stale_version_is_refused_as_changed_by_someone_else(cast, assignments, 
 
 
 def test_errors_block_submission_and_warnings_need_a_comment(cast, assignments, small_plan, reference_data):
-    """城镇化率 is a %: 157 is outside 0–100 (error). GDP 2023 = 200, 2024 = 300: +50% > 30% (warning)."""
+    """城镇化率 is a %: 157 is outside 0–100 (error). GDP 2023 = 200, 2024 = 300: 300 ÷ 200 − 1 = +50% > 30%
+    (warning). The verdicts come from the shared engine, planwatch.collection.rules."""
     city, yudu = reference_data.regions["赣州市"], reference_data.regions["于都县"]
     rate = services.create_draft(user=cast.stats_reporter, reason="填报", indicator=indicator(small_plan, "I04"),
                                  region=city, year=2024, value=157.0)
     with pytest.raises(services.SubmissionBlocked) as blocked:
         services.submit_observation(rate, user=cast.stats_reporter, warning_comment="确认")
-    assert [p.message for p in blocked.value.problems] == ["数值 157 超出允许范围 0–100"]
+    assert [p.message for p in blocked.value.problems] == ["数值 157 超出百分比范围 0–100"]
     gdp = indicator(small_plan, "I01")
     last = services.submit_observation(draft(cast.yudu, gdp, yudu, value=200.0, year=2023), user=cast.yudu)
     services.approve_observation(last, user=cast.reviewer)
@@ -111,7 +112,8 @@ def test_errors_block_submission_and_warnings_need_a_comment(cast, assignments, 
     with pytest.raises(services.SubmissionBlocked) as warned:
         services.submit_observation(this, user=cast.yudu)
     assert warned.value.needs_comment
-    assert [p.message for p in warned.value.problems] == ["同比变动 +50.0%(上年 200),超过 ±30%"]
+    assert [p.message for p in warned.value.problems] == [
+        "「地区生产总值」于都县2024年数值 300 较上年同期 200 变动 +50%,超过 30%,请在备注中说明原因"]
     done = services.submit_observation(this.pk, user=cast.yudu, warning_comment="新增大型项目投产")
     assert done.status == S.SUBMITTED and done.problems[0]["rule"] == "yoy_change"
 
