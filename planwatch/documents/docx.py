@@ -1,0 +1,100 @@
+"""Word (.docx) plan documents through python-docx.
+
+Paragraphs are real paragraphs (no wrap inference), tables are real tables:
+the indicator table keeps its rows and a vertically merged 类别 cell repeats its
+text on every row it spans; a 专栏 box is a table whose first cell begins with
+"专栏N", each of its paragraphs a possible item.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.opc.exceptions import PackageNotFoundError
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from planwatch.documents.errors import PlanReadError
+from planwatch.documents.layout import Block, BoxBlock, Break, Piece, TableBlock, TextLine
+from planwatch.documents.normalize import chinese_number, normalize
+from planwatch.documents.text_layout import BOX_HEADING, NOTE
+
+
+def docx_blocks(path: Path) -> list[Block]:
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as problem:
+        raise PlanReadError(
+            f"无法打开 Word 文件：文件已损坏或不是 .docx 格式（文件 {path.name}）"
+        ) from problem
+    blocks: list[Block] = []
+    for item in document.iter_inner_content():
+        if isinstance(item, Paragraph):
+            _paragraph(item, blocks)
+        elif isinstance(item, Table):
+            blocks.extend([Break(), _table(item, blocks), Break()])
+    return blocks
+
+
+def _paragraph(paragraph: Paragraph, blocks: list[Block]) -> None:
+    text = paragraph.text.strip()
+    if not text:
+        blocks.append(Break())
+        return
+    table = _last_table(blocks)
+    if table is not None and NOTE.match(text):  # "注:…" under the table belongs to it
+        blocks[blocks.index(table)] = TableBlock(
+            rows=table.rows, title=table.title, notes=(*table.notes, normalize(text))
+        )
+        return
+    blocks.append(TextLine(text, paragraph_start=True))
+
+
+def _last_table(blocks: list[Block]) -> TableBlock | None:
+    for block in reversed(blocks):
+        if isinstance(block, TableBlock):
+            return block
+        if not isinstance(block, Break):
+            return None
+    return None
+
+
+def _table(table: Table, blocks: list[Block]) -> Block:
+    rows = tuple(tuple(cell.text.strip() for cell in row.cells) for row in table.rows)
+    first = rows[0][0] if rows and rows[0] else ""
+    if heading := BOX_HEADING.match(first.split("\n")[0]):
+        paragraphs = [
+            p.text.strip() for row in table.rows for cell in _unique(row.cells) for p in cell.paragraphs
+        ]
+        content = [p for p in paragraphs if p][1:]
+        return BoxBlock(
+            number=chinese_number(heading.group(1)) or 0,
+            title=normalize(heading.group(2)),
+            pieces=tuple(Piece(p, hard=True) for p in content),
+        )
+    return TableBlock(rows=tuple(tuple(normalize(c) for c in row) for row in rows), title=_caption(blocks))
+
+
+def _unique(cells):
+    """Merged cells appear once per grid column in python-docx; read each once."""
+    seen: list = []
+    for cell in cells:
+        if all(cell._tc is not other._tc for other in seen):
+            seen.append(cell)
+    return seen
+
+
+def _caption(blocks: list[Block]) -> str:
+    """The paragraph just above a table, if it names 指标 (the table's caption)."""
+    while blocks and isinstance(blocks[-1], Break):
+        blocks.pop()
+    if (
+        blocks
+        and isinstance(blocks[-1], TextLine)
+        and "指标" in blocks[-1].text
+        and len(blocks[-1].text) <= 60
+    ):
+        return normalize(blocks.pop().text)
+    return ""

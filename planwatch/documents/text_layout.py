@@ -1,0 +1,197 @@
+"""Plain text (and text extracted from PDF) into blocks.
+
+Three kinds of table are recognised in text:
+
+* cells one per line, each ending in " |" (what a PDF-to-text tool gives for a
+  ruled table): the main-indicator table, and 专栏 boxes whose heading line
+  ("专栏1:创新平台建设重点工程 |") is followed by content cells;
+* columns separated by tabs or runs of two or more spaces, one row per line.
+
+Everything else is running text. A line that is only a page number is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from planwatch.documents.headings import is_heading
+from planwatch.documents.indicator_table import Header, match_header
+from planwatch.documents.layout import Block, BoxBlock, Break, Piece, TableBlock, TextLine
+from planwatch.documents.normalize import CN_NUMERAL_CHARS, chinese_number, ends_paragraph, normalize, squeeze
+
+# OCR reads the colon after 专栏N as ";" or "、" now and then ("专栏3;现代农业重点工程").
+BOX_HEADING = re.compile(rf"^\s*专\s*栏\s*([0-9{CN_NUMERAL_CHARS}]+)\s*[:：;；、.．]?\s*(.*?)\s*\|?\s*$")
+PAGE_NUMBER = re.compile(r"^[\s\-—–－]*(?:第\s*)?\d{1,4}\s*(?:页)?[\s\-—–－]*$")
+_COLUMNS = re.compile(r"\t+|\s{2,}|\u3000+")
+NOTE = re.compile(r"^\s*注\s*[:：]")
+_EXTRA_HEADER_CELLS = frozenset({"单位", "计量单位", "序号", "备注"})
+
+
+def is_cell(line: str) -> bool:
+    return line.rstrip().endswith("|")
+
+
+def cell_text(line: str) -> str:
+    return line.rstrip().removesuffix("|").strip()
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Blocks of a whole text file, in reading order."""
+    lines = text.splitlines()
+    blocks: list[Block] = []
+    index = 0
+    while index < len(lines):
+        taken, block = _next_block(lines, index, blocks)
+        blocks.extend(block)
+        index += taken
+    return blocks
+
+
+def _next_block(lines: Sequence[str], index: int, before: list[Block]) -> tuple[int, list[Block]]:
+    """How many lines the block at ``index`` takes, and the blocks it makes."""
+    line = lines[index]
+    if not line.strip():
+        return 1, [Break()]
+    if PAGE_NUMBER.match(line):
+        return 1, []
+    if heading := BOX_HEADING.match(line):
+        return _box(lines, index, heading)
+    if is_cell(line):
+        return _pipe_table(lines, index, before)
+    if (header := match_header(split_columns(line))) is not None:
+        return _column_table(lines, index, header, before)
+    return 1, [TextLine(line)]
+
+
+def _box(lines: Sequence[str], index: int, heading: re.Match[str]) -> tuple[int, list[Block]]:
+    """专栏 content: lines up to one ending in "|", then any further whole "|" cells (a page break
+    splits a box into cells); without "|", up to a blank line or the next heading."""
+    number = chinese_number(heading.group(1)) or 0
+    title = normalize(heading.group(2))
+    end = index + 1
+    cells: list[list[str]] = [[]]
+    while end < len(lines) and not _ends_box(lines[end], cells):
+        cells[-1].append(cell_text(lines[end]) if is_cell(lines[end]) else lines[end].strip())
+        if is_cell(lines[end]):
+            cells.append([])
+        end += 1
+    pieces = tuple(
+        Piece(text, hard=(i == 0 and n > 0))
+        for n, cell in enumerate(c for c in cells if c)
+        for i, text in enumerate(t for line in cell for t in line.split(" ") if t)
+    )
+    return end - index, [Break(), BoxBlock(number=number, title=title, pieces=pieces), Break()]
+
+
+def _ends_box(line: str, cells: list[list[str]]) -> bool:
+    if not line.strip() or BOX_HEADING.match(line) or is_heading(normalize(line)):
+        return True
+    closed = len(cells) > 1 and not cells[-1]  # at least one "|" cell seen and nothing open
+    return closed and not is_cell(line)
+
+
+def _pipe_table(lines: Sequence[str], index: int, before: list[Block]) -> tuple[int, list[Block]]:
+    end = index
+    while end < len(lines) and is_cell(lines[end]) and not BOX_HEADING.match(lines[end]):
+        end += 1
+    cells = [cell_text(line) for line in lines[index:end]]
+    header_size = _header_size(cells)
+    if header_size is None:
+        return end - index, [Break()]
+    header = match_header(cells[:header_size])
+    assert header is not None
+    rows = rows_from_cells(cells[header_size:], header)
+    notes, taken = _notes(lines, end)
+    table = TableBlock(rows=(tuple(header.cells), *rows), title=_take_title(before), notes=notes)
+    return end - index + taken, [Break(), table, Break()]
+
+
+def _header_size(cells: Sequence[str]) -> int | None:
+    """The header is the shortest run of first cells naming the required columns, plus any
+    further cells that still name a column (单位 or 序号 printed after 属性)."""
+    for size in range(4, min(len(cells), 12) + 1):
+        header = match_header(cells[:size])
+        if header is None:
+            continue
+        while size < len(cells) and squeeze(cells[size]) in _EXTRA_HEADER_CELLS:
+            size += 1
+        return size
+    return None
+
+
+def rows_from_cells(cells: Sequence[str], header: Header) -> list[tuple[str, ...]]:
+    """A stream of cells into rows: a row ends at its 属性 cell (预期性/约束性).
+
+    A repeated header (after a page break) is removed; empty cells before a row's
+    first text are strays between rows, while empty cells inside a row are real
+    (a missing baseline or target).
+    """
+    body = _drop_header_repeats(list(cells), header)
+    rows: list[tuple[str, ...]] = []
+    current: list[str] = []
+    for cell in body:
+        if not current and not squeeze(cell):
+            continue
+        current.append(cell)
+        if squeeze(cell).startswith(("预期", "约束")):
+            rows.append(tuple(current))
+            current = []
+    return rows
+
+
+def _drop_header_repeats(cells: list[str], header: Header) -> list[str]:
+    width = header.width
+    out: list[str] = []
+    index = 0
+    while index < len(cells):
+        if tuple(squeeze(c) for c in cells[index : index + width]) == header.cells:
+            index += width
+            continue
+        out.append(cells[index])
+        index += 1
+    return out
+
+
+def _take_title(before: list[Block]) -> str:
+    """The caption above a table: the last text line, if it names 指标 and is not a sentence."""
+    while before and isinstance(before[-1], Break):
+        before.pop()
+    if before and isinstance(before[-1], TextLine):
+        text = normalize(before[-1].text)
+        if "指标" in text and not ends_paragraph(text) and len(text) <= 60:
+            before.pop()
+            return text
+    return ""
+
+
+def _notes(lines: Sequence[str], index: int) -> tuple[tuple[str, ...], int]:
+    notes: list[str] = []
+    while index + len(notes) < len(lines) and NOTE.match(lines[index + len(notes)]):
+        notes.append(normalize(lines[index + len(notes)]))
+    return tuple(notes), len(notes)
+
+
+def split_columns(line: str) -> list[str]:
+    """A row of a text table whose columns are separated by tabs or runs of spaces."""
+    return [cell.strip() for cell in _COLUMNS.split(line.strip())]
+
+
+def _column_table(
+    lines: Sequence[str], index: int, header: Header, before: list[Block]
+) -> tuple[int, list[Block]]:
+    rows = list(_column_rows(lines, index + 1, header))
+    end = index + 1 + len(rows)
+    notes, taken = _notes(lines, end)
+    kept = tuple(tuple(r) for r in rows if any(squeeze(c) for c in r))
+    table = TableBlock(rows=(tuple(header.cells), *kept), title=_take_title(before), notes=notes)
+    return end - index + taken, [Break(), table, Break()]
+
+
+def _column_rows(lines: Sequence[str], index: int, header: Header) -> Iterator[list[str]]:
+    """Rows until a line with fewer than three columns; tabs keep empty cells, spaces cannot."""
+    for line in lines[index:]:
+        cells = line.rstrip("\n").split("\t") if "\t" in line else split_columns(line)
+        if len([c for c in cells if c.strip()]) < 3:
+            return
+        yield [c.strip() for c in cells]
