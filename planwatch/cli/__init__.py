@@ -9,6 +9,7 @@ import typer
 
 from planwatch.cli import dataset as dataset_commands
 from planwatch.cli import plan as plan_commands
+from planwatch.cli import portal as portal_commands
 from planwatch.cli import site as site_commands
 
 app = typer.Typer(
@@ -20,6 +21,7 @@ app = typer.Typer(
 app.add_typer(plan_commands.app, name="plan")
 site_commands.register(app)
 dataset_commands.register(app)
+portal_commands.register(app)
 
 
 def main() -> None:

@@ -154,7 +154,9 @@ def _projection_series(projection, observed, labels, decimals: int) -> list[dict
     line = {
         "name": labels["projection"],
         "type": "line",
-        "data": [[y, _num(v, decimals)] for y, v in start] + [[str(p.year), _num(p.value, decimals)] for p in projection],
+        # The joining point is the last observation's: drawn without a symbol so its own mark shows.
+        "data": [{"value": [y, _num(v, decimals)], "symbol": "none"} for y, v in start]
+        + [[str(p.year), _num(p.value, decimals)] for p in projection],
         "symbol": "emptyCircle",
         "lineStyle": {"type": "dotted", "width": 2, "color": "#6a1b9a"},
         "itemStyle": {"color": "#6a1b9a"},

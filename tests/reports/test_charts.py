@@ -38,7 +38,7 @@ def test_projection_starts_at_the_last_observation():
     option = indicator_chart(
         [(2021, 100.0), (2023, 110.0)], labels=LABELS, projection=[ProjectionPoint(2025, 121.0)]
     )
-    assert _series(option, "预测")["data"] == [["2023", 110.0], ["2025", 121.0]]
+    assert _series(option, "预测")["data"] == [{"value": ["2023", 110.0], "symbol": "none"}, ["2025", 121.0]]
 
 
 def test_interval_band_is_lower_plus_width():

@@ -1,7 +1,7 @@
 """Public pages: no login, published figures only (``public=True`` everywhere below).
 
-``request.planwatch_export`` is set by the static exporter: the pages then leave out what only
-a server can do (the language form posts, the login link) and link the other language's copy.
+The static exporter sends ``X-Planwatch-Export: 1``: the pages then leave out what only a server can
+do (the language form posts, the year picker's query) and link the other language's copy instead.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def _base(request: HttpRequest, plan) -> dict:
     counties = pages.indicators_with_county_data(plan, public=True)
     return {
         "plan": plan,
-        "export": getattr(request, "planwatch_export", False),
+        "export": request.headers.get("X-Planwatch-Export") == "1",
         "first_county_url": reverse("portal-county-indicator", args=[counties[0].code]) if counties else None,
     }
 

@@ -1,0 +1,59 @@
+"""The portal shows published figures only: never a draft, returned or merely approved one."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from tests.web.dashboard.seed import NOT_PUBLIC
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC_URLS = [
+    ("portal-home", []),
+    ("portal-indicator", ["I01"]),
+    ("portal-county-indicator", ["I01"]),
+    ("portal-plan", []),
+    ("portal-chapter", [1]),
+]
+
+
+@pytest.mark.parametrize(("name", "args"), PUBLIC_URLS)
+def test_portal_pages_need_no_login_and_hide_unpublished_figures(client, seeded, name, args):
+    response = client.get(reverse(name, args=args))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for value, status in NOT_PUBLIC.items():
+        assert value not in html, f"{status} figure {value} leaked into {name}"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_portal_downloads_hold_published_figures_only(client, seeded, fmt):
+    from tests.web.portal.readers import read_download
+
+    response = client.get(reverse("portal-indicator-download", args=["I01", fmt]))
+    assert response.status_code == 200
+    rows = read_download(response.content, fmt)
+    values = {float(r[4]) for r in rows[1:]}
+    assert values == {4523.6, 4600.0, 4606.2, 700.5, 650.2, 300.1}
+
+
+def test_portal_grades_on_published_figures_as_of_their_latest_year(client, seeded):
+    """Published I01 ends in 2023 (4606.2): required growth (5500/4606.2)^(1/2) − 1 = 9.27% → 9.3%."""
+    html = client.get(reverse("portal-indicator", args=["I01"])).content.decode()
+    assert "9.3%" in html
+    assert "2024" not in html.split('id="values-title"')[1].split("</table>")[0]
+
+
+def test_county_ranking_uses_published_county_figures(client, seeded):
+    """章贡区 700.5 > 南康区 650.2 > 瑞金市 300.1; 寻乌县 (draft) and 石城县 (returned) are unranked."""
+    html = client.get(reverse("portal-county-indicator", args=["I01"])).content.decode()
+    order = [name for name in ("章贡区", "南康区", "瑞金市") if f'data-county="{name}" data-rank=' in html]
+    assert order == ["章贡区", "南康区", "瑞金市"]
+    assert 'data-county="章贡区" data-rank="1"' in html
+    assert 'data-county="寻乌县" data-rank="—"' in html
+
+
+def test_plan_text_lists_chapters_tasks_and_boxes(client, seeded):
+    html = client.get(reverse("portal-chapter", args=[2])).content.decode()
+    assert "提升森林质量" in html and "专栏1" in html and "森林提质" in html
