@@ -141,10 +141,11 @@ class CleanObservation:
     qualifier: str = ""
     line: int | None = None
     warnings: tuple[ImportProblem, ...] = ()
+    columns: Mapping[str, str] = field(default_factory=dict)  # where the row's fields were, for messages
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for ``create_drafts`` (warnings as JSON-ready dicts)."""
-        data = {k: getattr(self, k) for k in self.__dataclass_fields__ if k != "warnings"}
+        data = {k: getattr(self, k) for k in self.__dataclass_fields__ if k not in ("warnings", "columns")}
         data["warnings"] = [w.to_dict() for w in self.warnings]
         return data
 

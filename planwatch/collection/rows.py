@@ -110,7 +110,7 @@ def clean_row(row: ObservationRow, catalogue: Catalogue) -> CleanObservation | l
     return CleanObservation(
         indicator=indicator.code, region=region.name, period=period.key, year=period.year,
         quarter=period.quarter, month=period.month, value=value, unit=indicator.unit,
-        original_value=shown(row.value), original_unit=clean_text(row.unit), line=row.line, **texts,
+        original_value=shown(row.value), original_unit=clean_text(row.unit), line=row.line, columns=row.columns, **texts,
     )
 
 

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "planwatch.web.dashboard",
     "planwatch.web.portal",
     "planwatch.web.realdata",
+    "planwatch.web.collection",
 ]
 
 MIDDLEWARE = [

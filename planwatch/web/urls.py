@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("planwatch.web.dashboard.urls")),
     path("portal/", include("planwatch.web.portal.urls")),
     path("", include("planwatch.web.realdata.urls")),
+    path("", include("planwatch.web.collection.urls")),
     path("", include("planwatch.web.plans.urls")),
 ]

@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from planwatch.web.collection import views
+
+urlpatterns = [
+    path("collection/template.xlsx", views.template_download, name="collection-template"),
+    path("collection/upload/", views.upload, name="collection-upload"),
+]
