@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from planwatch.web.api.auth import READ, WRITE
 from planwatch.web.monitoring import services
@@ -115,7 +115,7 @@ def create_draft(request, data: DraftIn):
     obs = services.create_draft(user=request.auth, reason="API 填报", indicator=indicator, region=region,
                                 year=data.year, quarter=data.quarter, month=data.month, value=data.value,
                                 **{k: v for k, v in fields.items() if v != "" or k == "qualifier"})
-    return 201, obs
+    return Status(201, obs)
 
 
 def _writable(request, obs_id: int) -> Observation:

@@ -58,7 +58,7 @@ def export_csv(entries: Iterable[AuditEntry]) -> str:
     writer.writerow(CSV_HEADER)
     for e in entries:
         writer.writerow([
-            e.at.isoformat(timespec="seconds"), e.actor_name, e.action, e.get_subject_display(), e.object_id,
+            e.at.isoformat(timespec="seconds"), e.actor_name, e.action_label, e.get_subject_display(), e.object_id,
             e.object_repr, json.dumps(e.old, ensure_ascii=False), json.dumps(e.new, ensure_ascii=False), e.reason,
         ])
     return out.getvalue()

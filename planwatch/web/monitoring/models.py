@@ -301,7 +301,17 @@ class AuditEntry(models.Model):
         indexes = [models.Index(fields=["subject", "object_id"])]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action_label} {self.object_repr}"
+
+    @property
+    def action_label(self) -> str:
+        return str(ACTION_LABELS.get(self.action, self.action))
+
+
+ACTION_LABELS = {
+    "create": _("新建"), "update": _("修改"), "import": _("导入"), "submit": _("提交"), "return": _("退回"),
+    "approve": _("批准"), "publish": _("发布"), "propose": _("提出调整"), "reject": _("不予批准"),
+}
 
 
 def new_token_key() -> str:

@@ -13,7 +13,7 @@ from tests.web.conftest import indicator
 @pytest.fixture
 def figures(cast, assignments, small_plan, reference_data):
     """瑞金市 has a draft and a submission; 于都县 a draft and a published 2023 figure;
-    市统计局 (entered by its reviewer) a submission of 常住人口."""
+    市统计局 (entered by its reviewer) a submission of 常住人口; GDP has a proposed target v2."""
     gdp, regions = indicator(small_plan, "I01"), reference_data.regions
 
     def make(user, region, year, value, code="I01"):
@@ -27,5 +27,6 @@ def figures(cast, assignments, small_plan, reference_data):
     published = services.publish_observation(services.approve_observation(published, user=cast.reviewer),
                                              user=cast.reviewer)
     stats_own = services.submit_observation(make(cast.reviewer, "赣州市", 2024, 897.0, "I03"), user=cast.reviewer)
-    return SimpleNamespace(gdp=gdp, ruijin_draft=ruijin_draft, ruijin_submitted=ruijin_submitted,
+    gdp_target = services.propose_target_adjustment(gdp, user=cast.planner, reason="中期评估调整", value=5400.0)
+    return SimpleNamespace(gdp=gdp, gdp_target=gdp_target, ruijin_draft=ruijin_draft, ruijin_submitted=ruijin_submitted,
                            yudu_draft=yudu_draft, published=published, stats_own=stats_own)

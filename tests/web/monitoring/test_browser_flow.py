@@ -1,0 +1,76 @@
+"""The whole round trip in a real headless Chromium: enter, submit, return, correct, approve, publish."""
+
+from __future__ import annotations
+
+import pytest
+
+from planwatch.web.monitoring.models import Observation
+from tests.web.conftest import PASSWORD
+
+
+def _login(page, base: str, username: str, next_url: str) -> None:
+    page.goto(f"{base}/accounts/login/?next={next_url}")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("form.stack button[type=submit]")
+    page.wait_for_url(f"{base}{next_url}")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_county_figure_goes_from_form_to_public_page(live_server, page, chromium, artifacts_dir, cast, assignments):
+    base = live_server.url
+    shot = lambda p, name: p.screenshot(path=str(artifacts_dir / f"monitoring-flow-{name}.png"), full_page=True)  # noqa: E731
+
+    # 于都县's reporter types 25 (should have been 250) and submits.
+    _login(page, base, "yudu", "/monitoring/entry/")
+    row = page.locator('tr[data-region="于都县"][data-period="2024"]')
+    row.locator('input[name="value"]').fill("25")
+    row.locator('input[name="source"]').fill("于都县2024年国民经济和社会发展统计公报")
+    shot(page, "1-entry")
+    row.locator("button").click()
+    page.wait_for_url("**/monitoring/observations/*/")
+    detail_url = page.url
+    page.click("#submit-form button")
+    assert page.locator("#obs-status").inner_text() == "已提交"
+    shot(page, "2-submitted")
+
+    # 市统计局's reviewer returns it with a comment.
+    reviewer = chromium.new_context(locale="zh-CN").new_page()
+    _login(reviewer, base, "reviewer", "/monitoring/review/")
+    reviewer.click("text=地区生产总值")
+    reviewer.fill("#review-form textarea[name=comment]", "数值疑似少一位,请按统计公报核对(亿元)")
+    reviewer.click("#review-form button:has-text('退回')")
+    assert reviewer.locator("#obs-status").inner_text() == "已退回"
+    shot(reviewer, "3-returned")
+
+    # The reporter sees the comment, corrects and resubmits.
+    page.goto(detail_url)
+    assert page.locator("#review-comment").inner_text() == "数值疑似少一位,请按统计公报核对(亿元)"
+    page.fill("#edit-form input[name=value]", "250")
+    page.click("#edit-form button")
+    assert page.locator("#obs-value").inner_text().startswith("250 亿元")
+    page.click("#submit-form button")
+    assert page.locator("#obs-status").inner_text() == "已提交"
+    shot(page, "4-resubmitted")
+
+    # The reviewer approves, then publishes.
+    reviewer.goto(detail_url)
+    reviewer.click("#review-form button:has-text('审核通过')")
+    assert reviewer.locator("#obs-status").inner_text() == "已审核"
+    reviewer.click("#publish-form button")
+    assert reviewer.locator("#obs-status").inner_text() == "已发布"
+    shot(reviewer, "5-published")
+
+    # Anyone sees the figure on the public page.
+    public = chromium.new_context(locale="zh-CN").new_page()
+    public.goto(f"{base}/public/indicators/I01/")
+    cell = public.locator('tr[data-region="于都县"][data-period="2024"] td.num')
+    assert cell.inner_text() == "250 亿元"
+    shot(public, "6-public")
+
+    obs = Observation.objects.get(region__name="于都县", year=2024)
+    assert (obs.value, obs.status, obs.reviewed_by.username, obs.published_by.username) == (
+        250.0, "published", "reviewer", "reviewer")
+    assert list(obs.history.order_by("history_id").values_list("status", flat=True)) == [
+        "draft", "submitted", "returned", "returned", "submitted", "approved", "published"]
