@@ -19,7 +19,7 @@ from docx.text.paragraph import Paragraph
 from planwatch.documents.errors import PlanReadError
 from planwatch.documents.layout import Block, BoxBlock, Break, Piece, TableBlock, TextLine
 from planwatch.documents.normalize import chinese_number, normalize
-from planwatch.documents.text_layout import BOX_HEADING, NOTE
+from planwatch.documents.text_layout import BOX_HEADING
 
 
 def docx_blocks(path: Path) -> list[Block]:
@@ -32,36 +32,14 @@ def docx_blocks(path: Path) -> list[Block]:
     blocks: list[Block] = []
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
-            _paragraph(item, blocks)
+            text = item.text.strip()
+            blocks.append(TextLine(text, paragraph_start=True) if text else Break())
         elif isinstance(item, Table):
-            blocks.extend([Break(), _table(item, blocks), Break()])
+            blocks.extend([Break(), _table(item), Break()])
     return blocks
 
 
-def _paragraph(paragraph: Paragraph, blocks: list[Block]) -> None:
-    text = paragraph.text.strip()
-    if not text:
-        blocks.append(Break())
-        return
-    table = _last_table(blocks)
-    if table is not None and NOTE.match(text):  # "注:…" under the table belongs to it
-        blocks[blocks.index(table)] = TableBlock(
-            rows=table.rows, title=table.title, notes=(*table.notes, normalize(text))
-        )
-        return
-    blocks.append(TextLine(text, paragraph_start=True))
-
-
-def _last_table(blocks: list[Block]) -> TableBlock | None:
-    for block in reversed(blocks):
-        if isinstance(block, TableBlock):
-            return block
-        if not isinstance(block, Break):
-            return None
-    return None
-
-
-def _table(table: Table, blocks: list[Block]) -> Block:
+def _table(table: Table) -> Block:
     rows = tuple(tuple(cell.text.strip() for cell in row.cells) for row in table.rows)
     first = rows[0][0] if rows and rows[0] else ""
     if heading := BOX_HEADING.match(first.split("\n")[0]):
@@ -74,7 +52,9 @@ def _table(table: Table, blocks: list[Block]) -> Block:
             title=normalize(heading.group(2)),
             pieces=tuple(Piece(p, hard=True) for p in content),
         )
-    return TableBlock(rows=tuple(tuple(normalize(c) for c in row) for row in rows), title=_caption(blocks))
+    return TableBlock(
+        rows=tuple(tuple(normalize(c) for c in row) for row in rows),
+    )
 
 
 def _unique(cells):
@@ -84,17 +64,3 @@ def _unique(cells):
         if all(cell._tc is not other._tc for other in seen):
             seen.append(cell)
     return seen
-
-
-def _caption(blocks: list[Block]) -> str:
-    """The paragraph just above a table, if it names 指标 (the table's caption)."""
-    while blocks and isinstance(blocks[-1], Break):
-        blocks.pop()
-    if (
-        blocks
-        and isinstance(blocks[-1], TextLine)
-        and "指标" in blocks[-1].text
-        and len(blocks[-1].text) <= 60
-    ):
-        return normalize(blocks.pop().text)
-    return ""

@@ -28,6 +28,8 @@ _VISION = re.compile(
     r"(?:展望|远景目标|远期展望)\s*(?:到|至)?\s*(?P<year>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年"
     r"|(?P<year2>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*远景目标"
 )
+# "…规划(2021—2025年)": a period printed after the title word.
+_PERIOD_SUFFIX = re.compile(r"[(\uff08][^()\uff08\uff09]*\d{4}[^()\uff08\uff09]*[)\uff09]$")
 _REGION_SUFFIX = re.compile(r"^(.{1,8}?(?:自治州|自治县|省|市|县|区|州|旗|盟))")
 
 
@@ -45,7 +47,8 @@ def find_title(preface_lines: list[str], full_text: str, table_title: str, sourc
 def _title_line(lines: list[str]) -> str:
     """A title printed at the top: one of the first lines, ending in 规划/纲要/方案, not a sentence."""
     for line in lines[:5]:
-        if line.endswith(_TITLE_ENDINGS) and not ends_paragraph(line) and len(line) <= 80:
+        core = _PERIOD_SUFFIX.sub("", line).strip("《》")
+        if core.endswith(_TITLE_ENDINGS) and not ends_paragraph(line) and len(line) <= 80:
             return line.strip("《》")
     return ""
 

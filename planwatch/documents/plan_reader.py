@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
+from planwatch.documents.captions import attach_captions
 from planwatch.documents.errors import PlanReadError
 from planwatch.documents.gazetteer import Gazetteer, load_gazetteer
 from planwatch.documents.indicator_table import MISSING_TABLE, IndicatorTable, find_header, read_indicators
@@ -88,7 +89,7 @@ def _blocks(path: Path) -> list[Block]:
         raise PlanReadError(f"文件为空，没有可读的文字（文件 {path.name}）")
     if size > MAX_PLAN_FILE_BYTES:
         raise PlanReadError(
-            f"文件过大：{size / 1024 / 1024:.1f} MB，超过上限 {MAX_PLAN_FILE_BYTES // 1024 // 1024} MB（文件 {path.name}）"
+            f"文件过大：{size:,} 字节，超过上限 {MAX_PLAN_FILE_BYTES // 1024 // 1024} MB（文件 {path.name}）"
         )
     return readers[suffix](path)
 
@@ -137,6 +138,7 @@ def build_plan(
 ) -> Plan:
     """Blocks of any format → ``Plan``."""
     gazetteer = gazetteer or load_gazetteer()
+    blocks = attach_captions(list(blocks))
     table, caption, notes = _indicator_table(blocks, source_name, directions)
     outline = build_outline(blocks, gazetteer)
     lines = [normalize(b.text) for b in blocks if isinstance(b, TextLine)]

@@ -149,7 +149,8 @@ def infer_direction(
         return Direction.HIGHER
     if is_upper_bound(target):
         return Direction.LOWER
-    level_kinds = (TargetKind.LEVEL, TargetKind.ABOUT, TargetKind.FLOOR)
+    # A floor (">95", 耕地保有量) is a lower bound: higher is better even below the baseline.
+    level_kinds = (TargetKind.LEVEL, TargetKind.ABOUT)
     if (
         target.kind in level_kinds
         and target.value is not None

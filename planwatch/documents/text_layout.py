@@ -8,6 +8,7 @@ Three kinds of table are recognised in text:
 * columns separated by tabs or runs of two or more spaces, one row per line.
 
 Everything else is running text. A line that is only a page number is dropped.
+A table's caption and notes are attached later, for every format alike (``captions``).
 """
 
 from __future__ import annotations
@@ -18,13 +19,12 @@ from collections.abc import Iterator, Sequence
 from planwatch.documents.headings import is_heading
 from planwatch.documents.indicator_table import Header, match_header
 from planwatch.documents.layout import Block, BoxBlock, Break, Piece, TableBlock, TextLine
-from planwatch.documents.normalize import CN_NUMERAL_CHARS, chinese_number, ends_paragraph, normalize, squeeze
+from planwatch.documents.normalize import CN_NUMERAL_CHARS, chinese_number, normalize, squeeze
 
 # OCR reads the colon after 专栏N as ";" or "、" now and then ("专栏3;现代农业重点工程").
 BOX_HEADING = re.compile(rf"^\s*专\s*栏\s*([0-9{CN_NUMERAL_CHARS}]+)\s*[:：;；、.．]?\s*(.*?)\s*\|?\s*$")
 PAGE_NUMBER = re.compile(r"^[\s\-—–－]*(?:第\s*)?\d{1,4}\s*(?:页)?[\s\-—–－]*$")
 _COLUMNS = re.compile(r"\t+|\s{2,}|\u3000+")
-NOTE = re.compile(r"^\s*注\s*[:：]")
 _EXTRA_HEADER_CELLS = frozenset({"单位", "计量单位", "序号", "备注"})
 
 
@@ -42,13 +42,13 @@ def text_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     index = 0
     while index < len(lines):
-        taken, block = _next_block(lines, index, blocks)
+        taken, block = _next_block(lines, index)
         blocks.extend(block)
         index += taken
     return blocks
 
 
-def _next_block(lines: Sequence[str], index: int, before: list[Block]) -> tuple[int, list[Block]]:
+def _next_block(lines: Sequence[str], index: int) -> tuple[int, list[Block]]:
     """How many lines the block at ``index`` takes, and the blocks it makes."""
     line = lines[index]
     if not line.strip():
@@ -58,9 +58,9 @@ def _next_block(lines: Sequence[str], index: int, before: list[Block]) -> tuple[
     if heading := BOX_HEADING.match(line):
         return _box(lines, index, heading)
     if is_cell(line):
-        return _pipe_table(lines, index, before)
+        return _pipe_table(lines, index)
     if (header := match_header(split_columns(line))) is not None:
-        return _column_table(lines, index, header, before)
+        return _column_table(lines, index, header)
     return 1, [TextLine(line)]
 
 
@@ -91,7 +91,7 @@ def _ends_box(line: str, cells: list[list[str]]) -> bool:
     return closed and not is_cell(line)
 
 
-def _pipe_table(lines: Sequence[str], index: int, before: list[Block]) -> tuple[int, list[Block]]:
+def _pipe_table(lines: Sequence[str], index: int) -> tuple[int, list[Block]]:
     end = index
     while end < len(lines) and is_cell(lines[end]) and not BOX_HEADING.match(lines[end]):
         end += 1
@@ -102,9 +102,7 @@ def _pipe_table(lines: Sequence[str], index: int, before: list[Block]) -> tuple[
     header = match_header(cells[:header_size])
     assert header is not None
     rows = rows_from_cells(cells[header_size:], header)
-    notes, taken = _notes(lines, end)
-    table = TableBlock(rows=(tuple(header.cells), *rows), title=_take_title(before), notes=notes)
-    return end - index + taken, [Break(), table, Break()]
+    return end - index, [Break(), TableBlock(rows=(tuple(header.cells), *rows)), Break()]
 
 
 def _header_size(cells: Sequence[str]) -> int | None:
@@ -153,39 +151,15 @@ def _drop_header_repeats(cells: list[str], header: Header) -> list[str]:
     return out
 
 
-def _take_title(before: list[Block]) -> str:
-    """The caption above a table: the last text line, if it names 指标 and is not a sentence."""
-    while before and isinstance(before[-1], Break):
-        before.pop()
-    if before and isinstance(before[-1], TextLine):
-        text = normalize(before[-1].text)
-        if "指标" in text and not ends_paragraph(text) and len(text) <= 60:
-            before.pop()
-            return text
-    return ""
-
-
-def _notes(lines: Sequence[str], index: int) -> tuple[tuple[str, ...], int]:
-    notes: list[str] = []
-    while index + len(notes) < len(lines) and NOTE.match(lines[index + len(notes)]):
-        notes.append(normalize(lines[index + len(notes)]))
-    return tuple(notes), len(notes)
-
-
 def split_columns(line: str) -> list[str]:
     """A row of a text table whose columns are separated by tabs or runs of spaces."""
     return [cell.strip() for cell in _COLUMNS.split(line.strip())]
 
 
-def _column_table(
-    lines: Sequence[str], index: int, header: Header, before: list[Block]
-) -> tuple[int, list[Block]]:
+def _column_table(lines: Sequence[str], index: int, header: Header) -> tuple[int, list[Block]]:
     rows = list(_column_rows(lines, index + 1, header))
-    end = index + 1 + len(rows)
-    notes, taken = _notes(lines, end)
     kept = tuple(tuple(r) for r in rows if any(squeeze(c) for c in r))
-    table = TableBlock(rows=(tuple(header.cells), *kept), title=_take_title(before), notes=notes)
-    return end - index + taken, [Break(), table, Break()]
+    return 1 + len(rows), [Break(), TableBlock(rows=(tuple(header.cells), *kept)), Break()]
 
 
 def _column_rows(lines: Sequence[str], index: int, header: Header) -> Iterator[list[str]]:
