@@ -8,6 +8,7 @@ from __future__ import annotations
 import typer
 
 from planwatch.cli import dataset as dataset_commands
+from planwatch.cli import monitoring as monitoring_commands
 from planwatch.cli import plan as plan_commands
 from planwatch.cli import portal as portal_commands
 from planwatch.cli import site as site_commands
@@ -22,6 +23,7 @@ app.add_typer(plan_commands.app, name="plan")
 site_commands.register(app)
 dataset_commands.register(app)
 portal_commands.register(app)
+monitoring_commands.register(app)
 
 
 def main() -> None:

@@ -1,0 +1,107 @@
+"""``planwatch data setup-reference|overdue|remind``: reference lists and reminders, for cron.
+
+The ``data`` group is shared with the importer (``planwatch data import FILE``): ``register``
+adds these commands to an existing ``data`` group when one is registered already, else creates it.
+It also adds a step to ``planwatch demo``: regions, units and one demo user per role.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import typer
+
+from planwatch.cli import site
+from planwatch.cli._django import setup_django
+
+DEMO_ROLES = (  # username, role, unit
+    ("planner", "planner", "市发改委(苏区办)"),
+    ("reviewer", "reviewer", "市统计局"),
+    ("stats", "reporter", "市统计局"),
+    ("yudu", "reporter", "于都县人民政府"),
+    ("ruijin", "reporter", "瑞金市人民政府"),
+    ("supervisor", "supervisor", ""),
+)
+
+
+def _data_group(app: typer.Typer) -> typer.Typer:
+    for group in app.registered_groups:
+        if group.name == "data" and group.typer_instance is not None:
+            return group.typer_instance
+    data = typer.Typer(help="数据采集:导入、基础数据、逾期与催报。", no_args_is_help=True)
+    app.add_typer(data, name="data")
+    return data
+
+
+def register(app: typer.Typer) -> None:
+    data = _data_group(app)
+    data.command("setup-reference")(setup_reference)
+    data.command("overdue")(overdue)
+    data.command("remind")(remind)
+    site.DEMO_STEPS.append(demo_step)
+
+
+def _ready() -> None:
+    setup_django()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def setup_reference() -> None:
+    """载入地区(赣州市、18个县级单位、功能区)和填报单位;重复执行不作改动。"""
+    _ready()
+    from planwatch.web.monitoring.reference import load_reference_data
+
+    regions, units = load_reference_data()
+    typer.echo(f"地区 {regions} 个,填报单位 {units} 个")
+
+
+def _parse_day(today: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(today) if today else None
+    except ValueError as problem:
+        typer.echo(f"错误:日期「{today}」应为 YYYY-MM-DD", err=True)
+        raise typer.Exit(2) from problem
+
+
+def overdue(today: str = typer.Option(None, help="按此日期计算(YYYY-MM-DD),默认今天")) -> None:
+    """列出逾期未报的填报任务(单位、指标、截止日期、尚缺的地区与期别)。"""
+    day = _parse_day(today)
+    _ready()
+    from planwatch.web.monitoring.assignments import overdue_assignments
+
+    items = overdue_assignments(today=day)
+    for item in items:
+        a = item.assignment
+        missing = "、".join(f"{region}{period}" for region, period in item.missing)
+        typer.echo(f"{a.unit.name}\t{a.indicator.name}\t截止 {a.due_date:%Y-%m-%d}\t尚缺 {missing}")
+    typer.echo(f"共 {len(items)} 项逾期")
+
+
+def remind(today: str = typer.Option(None, help="按此日期计算(YYYY-MM-DD),默认今天")) -> None:
+    """给逾期单位的用户发催报邮件(Django 邮件,默认输出到控制台;PLANWATCH_EMAIL_BACKEND 可改)。"""
+    day = _parse_day(today)
+    _ready()
+    from planwatch.web.monitoring.assignments import send_reminders
+
+    typer.echo(f"已发送催报邮件 {send_reminders(today=day)} 封")
+
+
+def demo_step() -> None:
+    """Regions, units and one demo user per role (password: the demo password)."""
+    from django.contrib.auth import get_user_model
+
+    from planwatch.web.monitoring.models import Profile, Unit
+    from planwatch.web.monitoring.reference import load_reference_data
+
+    load_reference_data()
+    for username, role, unit_name in DEMO_ROLES:
+        user, created = get_user_model().objects.get_or_create(username=username)
+        if created:
+            user._audit_reason = "演示用户"
+            user.set_password(site.DEMO_PASSWORD)
+            user.save()
+            unit = Unit.objects.filter(name=unit_name).first() if unit_name else None
+            Profile.objects.get_or_create(user=user, defaults={"role": role, "unit": unit})
+    typer.echo("演示用户(密码同管理员):" + "、".join(f"{u}({r})" for u, r, _ in DEMO_ROLES))

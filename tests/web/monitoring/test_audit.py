@@ -1,0 +1,66 @@
+"""The audit log: observations, targets, assignments and users, listed and exported with who/when/old/new/why."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.contrib.auth import get_user_model
+
+from planwatch.web.monitoring import services
+from planwatch.web.monitoring.models import AuditEntry, Profile
+from tests.web.conftest import indicator
+
+
+def test_user_changes_in_the_admin_are_audited_with_the_acting_admin(client_for, cast, reference_data):
+    client = client_for(cast.admin)
+    user = cast.nankang
+    response = client.post(f"/admin/auth/user/{user.pk}/change/", {
+        "username": "nankang", "first_name": "南康区填报员", "last_name": "", "email": "nk@example.gov.cn",
+        "is_active": "on", "date_joined_0": "2024-01-01", "date_joined_1": "08:00:00",
+    })
+    assert response.status_code == 302, response.content.decode()[:500]
+    entry = AuditEntry.objects.filter(subject="user", object_id=user.pk, action="update").latest("id")
+    assert (entry.actor_name, entry.old, entry.new) == (
+        "admin", {"email": "nankang@example.gov.cn"}, {"email": "nk@example.gov.cn"})
+    assert entry.reason == "管理后台修改"
+
+
+def test_role_change_is_audited_with_the_reason_given(cast, reference_data):
+    profile = Profile.objects.get(user=cast.ruijin)
+    profile.role = "reviewer"
+    profile._audit_actor, profile._audit_reason = cast.admin, "调任审核岗位"
+    profile.save()
+    entry = AuditEntry.objects.filter(subject="user", object_id=cast.ruijin.pk).latest("id")
+    assert (entry.actor_name, entry.old, entry.new, entry.reason) == (
+        "admin", {"role": "reporter"}, {"role": "reviewer"}, "调任审核岗位")
+
+
+def test_new_user_is_audited_without_the_password(db):
+    get_user_model().objects.create_user("newcomer", password="s3cret-pass")
+    entry = AuditEntry.objects.get(subject="user", action="create")
+    assert entry.new["password"] == "(已设置)" and "s3cret" not in str(entry.new)
+
+
+def test_audit_export_has_who_when_old_new_reason_for_every_kind(client_for, cast, assignments, small_plan,
+                                                                 reference_data):
+    obs = services.create_draft(user=cast.yudu, reason="填报", indicator=indicator(small_plan, "I01"),
+                                region=reference_data.regions["于都县"], year=2024, value=25.0)
+    services.update_draft(obs, user=cast.yudu, reason="小数点错位", value=250.0)
+    services.propose_target_adjustment(indicator(small_plan, "I01"), user=cast.planner, reason="下调", value=5300.0)
+    response = client_for(cast.supervisor).get("/monitoring/audit.csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert list(rows[0]) == ["时间", "操作人", "操作", "对象类型", "对象编号", "对象", "原值", "新值", "理由"]
+    correction = next(r for r in rows if r["理由"] == "小数点错位")
+    assert (correction["操作人"], correction["操作"], correction["对象类型"]) == ("yudu", "修改", "观测值")
+    assert (correction["原值"], correction["新值"]) == ('{"value": 25.0}', '{"value": 250.0}')
+    assert {r["对象类型"] for r in rows} >= {"观测值", "目标", "用户"}
+    only_targets = client_for(cast.supervisor).get("/monitoring/audit.csv?subject=target")
+    assert {r["对象类型"] for r in csv.DictReader(io.StringIO(only_targets.content.decode("utf-8-sig")))} == {"目标"}
+
+
+def test_audit_page_lists_entries_for_supervisor(client_for, cast, small_plan):
+    services.propose_target_adjustment(indicator(small_plan, "I01"), user=cast.planner, reason="下调", value=5300.0)
+    page = client_for(cast.supervisor).get("/monitoring/audit/?subject=target").content.decode()
+    assert "提出调整" in page and "下调" in page and "planner" in page

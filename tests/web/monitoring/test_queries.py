@@ -1,0 +1,49 @@
+"""The query functions other parts build on: observation_frame and published_observations."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+from planwatch.web.monitoring import services
+from planwatch.web.monitoring.queries import observation_frame, published_observations
+from tests.web.conftest import indicator
+
+
+def _publish(user, reviewer, plan, regions, code, region, year, value):
+    obs = services.create_draft(user=user, reason="填报", indicator=indicator(plan, code), region=regions[region],
+                                year=year, value=value, source="统计公报")
+    obs = services.approve_observation(services.submit_observation(obs, user=user, warning_comment="已核实"),
+                                       user=reviewer)
+    return services.publish_observation(obs, user=reviewer)
+
+
+def test_frame_keeps_latest_approved_vintage_per_indicator_region_year(cast, assignments, small_plan,
+                                                                       reference_data):
+    regions = reference_data.regions
+    first = _publish(cast.yudu, cast.reviewer, small_plan, regions, "I01", "于都县", 2023, 240.0)
+    revised = services.revise_observation(first, user=cast.yudu, reason="年报修订", value=242.5)
+    services.approve_observation(services.submit_observation(revised, user=cast.yudu), user=cast.reviewer)
+    services.create_draft(user=cast.ruijin, reason="填报", indicator=indicator(small_plan, "I01"),
+                          region=regions["瑞金市"], year=2023, value=300.0)
+    expected = pd.read_csv(io.StringIO(
+        "indicator,region,year,value,vintage,qualifier,source,status\n"
+        "I01,于都县,2023,242.5,2,,统计公报,approved\n"
+    ), keep_default_na=False)
+    frame = observation_frame(small_plan)
+    pd.testing.assert_frame_equal(frame, expected, check_dtype=False)
+    assert list(frame.dtypes[["year", "value", "vintage"]].astype(str)) == ["int64", "float64", "int64"]
+    first_release = observation_frame(small_plan, vintage="first")
+    assert first_release.loc[0, "value"] == 240.0
+    published_only = observation_frame(small_plan, statuses=("published",))
+    assert published_only[["value", "vintage"]].values.tolist() == [[240.0, 1]]
+    assert observation_frame(small_plan, regions=["瑞金市"]).empty
+
+
+def test_published_observations_show_the_latest_published_vintage_only(cast, assignments, small_plan,
+                                                                       reference_data):
+    first = _publish(cast.yudu, cast.reviewer, small_plan, reference_data.regions, "I01", "于都县", 2023, 240.0)
+    services.revise_observation(first, user=cast.yudu, reason="年报修订", value=242.5)
+    rows = published_observations(small_plan, indicator_code="I01")
+    assert [(o.region.name, o.period, o.value, o.vintage) for o in rows] == [("于都县", "2023", 240.0, 1)]
