@@ -101,11 +101,12 @@ def clean_row(row: ObservationRow, catalogue: Catalogue) -> CleanObservation | l
     region = _region(row, catalogue, problems)
     period = _period(row, catalogue, problems)
     value = _value(row, indicator, problems)
+    unit_ok = _unit(row, indicator, problems)
     texts = _texts(row, problems)
     if indicator and region and catalogue.assignments is not None:
         if (indicator.code, region.name) not in catalogue.assignments:
             problems.add("indicator", f"本单位没有填报「{indicator.name}」{region.name}数据的任务", "assignment")
-    if problems.found or not (indicator and region and period) or value is None:
+    if problems.found or not (indicator and region and period and unit_ok) or value is None:
         return problems.found
     return CleanObservation(
         indicator=indicator.code, region=region.name, period=period.key, year=period.year,
@@ -180,11 +181,15 @@ def _in_indicator_unit(
         unit = unit or "%"
     else:
         value = parsed.value
-    converted = convert(value, unit, indicator.unit)
-    if converted is None:
-        problems.add("unit", f"单位「{shown(row.unit)}」无法换算为「{indicator.name}」的单位「{indicator.unit}」",
-                     "unit")
-    return converted
+    return convert(value, unit, indicator.unit)  # None when not convertible: ``_unit`` says why
+
+
+def _unit(row: ObservationRow, indicator: IndicatorSpec | None, problems: _RowProblems) -> bool:
+    """Checked apart from the value, so a bad number and a bad unit in one row are both reported."""
+    if indicator is None or convert(1.0, clean_text(row.unit), indicator.unit) is not None:
+        return True
+    problems.add("unit", f"单位「{shown(row.unit)}」无法换算为「{indicator.name}」的单位「{indicator.unit}」", "unit")
+    return False
 
 
 def _texts(row: ObservationRow, problems: _RowProblems) -> dict[str, str]:
