@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import typer
 
+from planwatch.cli import data as data_commands
 from planwatch.cli import dataset as dataset_commands
 from planwatch.cli import monitoring as monitoring_commands
 from planwatch.cli import plan as plan_commands
@@ -24,6 +25,7 @@ site_commands.register(app)
 dataset_commands.register(app)
 portal_commands.register(app)
 monitoring_commands.register(app)
+data_commands.register(app)
 
 
 def main() -> None:

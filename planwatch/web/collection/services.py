@@ -86,8 +86,8 @@ def check_context(unit: Unit) -> dict[str, Any]:
 def import_upload(name: str, data: bytes, *, user, reason: str, unit: Unit, dry_run: bool = False) -> ImportOutcome:
     result = import_file(name, data, **check_context(unit))
     outcome = ImportOutcome(problems=result.problems, rows=len(result.observations), dry_run=dry_run)
-    if not result.ok:
-        return outcome
+    if not result.ok or (dry_run and user is None):
+        return outcome  # a dry run without a user checks the file only (create_drafts needs one)
     inputs = [_draft_input(obs) for obs in result.observations]
     try:
         with transaction.atomic():
