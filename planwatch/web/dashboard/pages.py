@@ -18,6 +18,7 @@ from planwatch.web.dashboard import series
 from planwatch.web.dashboard.assess import Assessment, assess
 from planwatch.web.dashboard.labels import chart_labels, method_status_label
 from planwatch.web.dashboard.maps import MAP_NAME
+from planwatch.web.monitoring.models import Observation, Region
 from planwatch.web.plans.models import Indicator, Plan, ProjectItem, TargetVersion, Task
 
 LEVEL_KINDS = {"level", "about", "floor"}
@@ -182,6 +183,16 @@ def _ranked_rows(counties, by_region, indicator: Indicator, decimals: int) -> li
 
 
 def indicators_with_county_data(plan: Plan, *, public: bool) -> list[Indicator]:
-    counties = series.county_regions()
-    ids = {p.indicator_id for p in series.annual_points(plan, public=public, regions=counties)}
+    """Indicators with at least one visible county figure (one DISTINCT query, no rows loaded)."""
+    ids = set(
+        Observation.objects.filter(
+            indicator__plan=plan,
+            status__in=series.visible_statuses(public),
+            region__kind=Region.Kind.COUNTY,
+            quarter__isnull=True,
+            month__isnull=True,
+        )
+        .values_list("indicator_id", flat=True)
+        .distinct()
+    )
     return [i for i in plan.indicators.order_by("order") if i.pk in ids]
