@@ -1,0 +1,228 @@
+"""From the caller's data frames to sorted arrays: one pass, no Python loop per series.
+
+``read_specs`` checks the indicator specs and turns them into arrays; ``build_panel`` codes the
+observations against them, keeps one vintage per (indicator, region, year), sorts by indicator,
+region and year and finds where each series starts and ends. Everything after this works on the
+panel's arrays with ``reduceat``/``searchsorted``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from planwatch.evaluation.vocabulary import BINDING, QUALITATIVE_WORDS
+
+SPEC_COLUMNS = ("indicator", "kind", "direction", "target_value", "target_year", "baseline", "base_year")
+OPTIONAL_SPEC_COLUMNS = {
+    "name": "", "unit": "", "pillar": "", "attribute": "预期性", "target_text": "", "qualifier": "",
+    "strict": False, "quality": "", "quality_by": "",
+}
+OBSERVATION_COLUMNS = ("indicator", "region", "year", "value")
+KINDS = (
+    "level", "about", "annual_growth", "cumulative_reduction", "cumulative", "floor", "qualitative",
+    "assigned", "unspecified",
+)
+NO_YEAR = -(10**6)
+
+
+class InputProblem(ValueError):
+    """Bad input to the evaluation, with a message in Chinese that names the column."""
+
+
+@dataclass
+class Specs:
+    """The indicator specs as arrays, one entry per indicator, in the caller's order."""
+
+    frame: pd.DataFrame
+    code: np.ndarray
+    kind: np.ndarray
+    direction: np.ndarray  # +1 higher is better, −1 lower is better
+    target: np.ndarray
+    target_year: np.ndarray  # float, NaN where none
+    baseline: np.ndarray
+    base_year: np.ndarray  # float, NaN where none
+    binding: np.ndarray
+    strict: np.ndarray
+    qualifier: np.ndarray
+    word: np.ndarray  # 稳中有升 / 保持稳定 / 量稳质升 or ""
+    quality: np.ndarray
+    quality_by: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.code)
+
+
+@dataclass
+class Panel:
+    """Observations sorted by (indicator, region, year), one vintage per year, year ≤ as-of.
+
+    Row arrays: ``year``, ``value``, ``qual`` (code into ``qual_labels``). Group arrays (one per
+    series that has rows): ``starts``, ``ends`` (exclusive), ``spec`` (row of the specs) and
+    ``region`` (index into ``region_names``).
+    """
+
+    year: np.ndarray
+    value: np.ndarray
+    qual: np.ndarray
+    qual_labels: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+    spec: np.ndarray
+    region: np.ndarray
+    region_names: np.ndarray
+    cache: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def groups(self) -> int:
+        return len(self.starts)
+
+    def row_group(self) -> np.ndarray:
+        """The group number of every row (built once, on demand: 9M rows cost 70 MB)."""
+        if "row_group" not in self.cache:
+            self.cache["row_group"] = np.repeat(np.arange(self.groups, dtype=np.int64), self.ends - self.starts)
+        return self.cache["row_group"]
+
+
+def _text_column(frame: pd.DataFrame, name: str) -> np.ndarray:
+    return frame[name].fillna("").astype(str).str.strip().to_numpy(dtype=object)
+
+
+def _float_column(frame: pd.DataFrame, name: str) -> np.ndarray:
+    try:
+        return pd.to_numeric(frame[name], errors="raise").to_numpy(dtype=float, na_value=np.nan)
+    except (ValueError, TypeError) as problem:
+        raise InputProblem(f"指标设定表「{name}」列含有非数字的值:{problem}") from problem
+
+
+def read_specs(specs: pd.DataFrame) -> Specs:
+    """Check the specs columns and values; fill optional columns with their defaults."""
+    missing = [c for c in SPEC_COLUMNS if c not in specs.columns]
+    if missing:
+        raise InputProblem(f"指标设定表缺少列:{'、'.join(missing)}")
+    frame = specs.reset_index(drop=True).copy()
+    for name, default in OPTIONAL_SPEC_COLUMNS.items():
+        if name not in frame.columns:
+            frame[name] = default
+    code = frame["indicator"].astype(str).to_numpy(dtype=object)
+    duplicated = pd.Index(code).duplicated()
+    if duplicated.any():
+        raise InputProblem(f"指标设定表「indicator」列有重复编号:{code[duplicated][0]}")
+    kind = _text_column(frame, "kind")
+    bad = ~np.isin(kind, KINDS)
+    if bad.any():
+        raise InputProblem(f"指标设定表第{int(np.flatnonzero(bad)[0]) + 1}行「kind」列:未知的目标类型「{kind[bad][0]}」")
+    direction_text = _text_column(frame, "direction")
+    if (~np.isin(direction_text, ("higher", "lower"))).any():
+        raise InputProblem("指标设定表「direction」列只能是 higher 或 lower")
+    text, qualifier = _text_column(frame, "target_text"), _text_column(frame, "qualifier")
+    return Specs(
+        frame=frame,
+        code=code,
+        kind=kind,
+        direction=np.where(direction_text == "lower", -1.0, 1.0),
+        target=_float_column(frame, "target_value"),
+        target_year=_float_column(frame, "target_year"),
+        baseline=_float_column(frame, "baseline"),
+        base_year=_float_column(frame, "base_year"),
+        binding=_text_column(frame, "attribute") == BINDING,
+        strict=frame["strict"].fillna(False).astype(bool).to_numpy(),
+        qualifier=qualifier,
+        word=_qualitative_word(text, qualifier),
+        quality=_text_column(frame, "quality"),
+        quality_by=_text_column(frame, "quality_by"),
+    )
+
+
+def _qualitative_word(text: np.ndarray, qualifier: np.ndarray) -> np.ndarray:
+    word = np.full(len(text), "", dtype=object)
+    for candidate in QUALITATIVE_WORDS:
+        hit = np.array([candidate in t or candidate in q for t, q in zip(text, qualifier, strict=True)], dtype=bool)
+        word[hit & (word == "")] = candidate
+    return word
+
+
+def _codes(column: pd.Series, categories: Sequence[str] | None) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes of a text column and their labels; categorical columns cost no hashing."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        labels = column.cat.categories.astype(str).to_numpy(dtype=object)
+        codes = column.cat.codes.to_numpy().astype(np.int64)
+    else:
+        codes, index = pd.factorize(column, sort=False)  # missing values get −1
+        labels, codes = index.astype(str).to_numpy(dtype=object), codes.astype(np.int64)
+    if categories is None:
+        return codes, labels
+    lookup = pd.Index(list(categories), dtype=object).get_indexer(labels)
+    return np.where(codes >= 0, lookup[codes], -1), np.asarray(list(categories), dtype=object)
+
+
+def _int_column(observations: pd.DataFrame, name: str, default: int) -> np.ndarray:
+    if name not in observations.columns:
+        return np.full(len(observations), default, dtype=np.int64)
+    values = pd.to_numeric(observations[name], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    if np.isnan(values).any():
+        row = int(np.flatnonzero(np.isnan(values))[0]) + 1
+        raise InputProblem(f"观测值表第{row}行「{name}」列:不是有效的整数")
+    return values.astype(np.int64)
+
+
+def _qualifiers(observations: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of the optional qualifier column (以上/左右/约); a missing qualifier is ""."""
+    if "qualifier" not in observations.columns:
+        return np.zeros(len(observations), dtype=np.int64), np.array([""], dtype=object)
+    codes, labels = _codes(observations["qualifier"], None)
+    labels = np.append(np.array([str(x).strip() for x in labels], dtype=object), "")
+    return np.where(codes >= 0, codes, len(labels) - 1), labels
+
+
+def build_panel(specs: Specs, observations: pd.DataFrame, as_of: int, *, vintage: str = "latest",
+                regions: Sequence[str] | None = None) -> Panel:
+    """Code, filter, sort and split the observations into series (see the module docstring)."""
+    missing = [c for c in OBSERVATION_COLUMNS if c not in observations.columns]
+    if missing:
+        raise InputProblem(f"观测值表缺少列:{'、'.join(missing)}")
+    if vintage not in ("latest", "first"):
+        raise InputProblem(f"vintage 只能是 latest 或 first,而不是「{vintage}」")
+    spec, _ = _codes(observations["indicator"], list(specs.code))
+    if regions is not None:
+        regions = list(dict.fromkeys(str(r) for r in regions))
+    region, region_names = _codes(observations["region"], regions)
+    year = _int_column(observations, "year", 0)
+    value = pd.to_numeric(observations["value"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    vint = _int_column(observations, "vintage", 1)
+    qual, qual_labels = _qualifiers(observations)
+    keep = (spec >= 0) & (region >= 0) & (year <= as_of) & np.isfinite(value)
+    if not keep.all():
+        spec, region, year, value, vint, qual = (a[keep] for a in (spec, region, year, value, vint, qual))
+    return _sorted_panel(spec, region, year, value, vint, qual, qual_labels, region_names, vintage)
+
+
+def _sorted_panel(spec, region, year, value, vint, qual, qual_labels, region_names, vintage) -> Panel:
+    n_regions = max(len(region_names), 1)
+    series = spec * n_regions + region
+    if len(year):
+        y0, years = int(year.min()), int(year.max() - year.min()) + 1
+        v0, vints = int(vint.min()), int(vint.max() - vint.min()) + 1
+    else:
+        y0 = years = v0 = vints = 1
+    series_year = series * years + (year - y0)
+    key = series_year * vints + (vint - v0)
+    if len(key) > 1 and not (key[1:] >= key[:-1]).all():
+        order = np.argsort(key, kind="stable")
+        series, series_year, year, value, qual = (a[order] for a in (series, series_year, year, value, qual))
+    # One row per (series, year): the last of each run is the latest vintage, the first the first release.
+    if len(series_year) > 1:
+        boundary = series_year[1:] != series_year[:-1]
+        if not boundary.all():
+            keep = np.append(boundary, True) if vintage == "latest" else np.insert(boundary, 0, True)
+            series, year, value, qual = (a[keep] for a in (series, year, value, qual))
+    starts = np.flatnonzero(np.diff(series, prepend=-1)) if len(series) else np.zeros(0, dtype=np.int64)
+    ends = np.append(starts[1:], len(series)).astype(np.int64)
+    first = series[starts]
+    return Panel(
+        year=year, value=value, qual=qual, qual_labels=qual_labels, starts=starts.astype(np.int64), ends=ends,
+        spec=first // n_regions, region=first % n_regions, region_names=region_names,
+    )

@@ -1,0 +1,106 @@
+"""Reductions over a window of each series, all series at once.
+
+Rows are sorted by series then year, so every window (the whole series, its last six points, the
+years after the base year) is one contiguous slice ``[lo, hi)``. ``window_reduce`` sums (or takes
+the minimum of) all slices in one ``ufunc.reduceat`` call; ``first_at_or_after`` finds a year in
+every series with one ``searchsorted``; ``window_fit`` is least squares from those sums.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from planwatch.evaluation.frame import Panel
+
+
+def window_reduce(ufunc: np.ufunc, values: np.ndarray, lo: np.ndarray, hi: np.ndarray, empty: float = np.nan):
+    """``ufunc`` over ``values[lo[i]:hi[i]]`` for every i; an empty window gives ``empty``."""
+    n = len(values)
+    if n == 0 or len(lo) == 0:
+        return np.full(len(lo), empty, dtype=float)
+    index = np.empty(2 * len(lo), dtype=np.intp)
+    index[0::2] = np.minimum(lo, n - 1)
+    index[1::2] = hi
+    if index[-1] >= n:  # the last window runs to the end of the array
+        index = index[:-1]
+    out = ufunc.reduceat(values, index)[0::2]
+    return np.where(hi > lo, out, empty)
+
+
+def first_at_or_after(panel: Panel, years: np.ndarray) -> np.ndarray:
+    """Row index of the first observation in each series with year ≥ ``years`` (its end if none)."""
+    if panel.groups == 0:
+        return np.zeros(0, dtype=np.int64)
+    y0 = int(panel.year.min())
+    width = int(panel.year.max()) - y0 + 2
+    if "year_key" not in panel.cache:
+        panel.cache["year_key"] = panel.row_group() * width + (panel.year - y0)
+    key = panel.cache["year_key"]
+    wanted = np.clip(np.nan_to_num(np.asarray(years, float), nan=-1e9) - y0, 0, width - 1).astype(np.int64)
+    query = np.arange(panel.groups, dtype=np.int64) * width + wanted
+    return np.searchsorted(key, query, side="left").astype(np.int64)
+
+
+@dataclass
+class Fit:
+    """Least squares ``y = intercept + slope · x`` per series, with what an interval needs."""
+
+    n: np.ndarray
+    slope: np.ndarray
+    intercept: np.ndarray
+    x_mean: np.ndarray
+    sxx: np.ndarray
+    residual_ss: np.ndarray
+
+    def at(self, x):
+        return self.intercept + self.slope * np.asarray(x, float)
+
+
+def window_fit(x: np.ndarray, y: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> Fit:
+    """Ordinary least squares over every window from five sums; NaN where fewer than 2 points."""
+    n = (hi - lo).astype(float)
+    sums = [window_reduce(np.add, a, lo, hi, 0.0) for a in (x, y, x * x, x * y, y * y)]
+    sx, sy, sxx_raw, sxy_raw, syy_raw = sums
+    with np.errstate(all="ignore"):
+        x_mean, y_mean = sx / n, sy / n
+        sxx = sxx_raw - n * x_mean * x_mean
+        sxy = sxy_raw - n * x_mean * y_mean
+        syy = syy_raw - n * y_mean * y_mean
+        ok = (n >= 2) & (sxx > 0)
+        slope = np.where(ok, sxy / sxx, np.nan)
+        intercept = np.where(ok, y_mean - slope * x_mean, np.nan)
+        residual = np.where(ok, np.maximum(syy - slope * sxy, 0.0), np.nan)
+    return Fit(n=n, slope=slope, intercept=intercept, x_mean=x_mean, sxx=sxx, residual_ss=residual)
+
+
+@dataclass
+class Subset:
+    """The rows of some series, gathered contiguously so row work is done only for them.
+
+    ``groups`` are the series (indices into the panel's groups), ``rows`` the panel rows in order,
+    and ``local(idx)`` turns a panel row index inside series ``groups[i]`` into a subset index.
+    """
+
+    groups: np.ndarray
+    rows: np.ndarray
+    offsets: np.ndarray
+    starts: np.ndarray
+
+    def local(self, index: np.ndarray) -> np.ndarray:
+        return self.offsets + (np.asarray(index) - self.starts)
+
+    def per_row(self, values: np.ndarray) -> np.ndarray:
+        """Broadcast one value per series to its rows."""
+        lengths = np.diff(np.append(self.offsets, len(self.rows)))
+        return np.repeat(values, lengths)
+
+
+def subset(panel: Panel, mask: np.ndarray) -> Subset:
+    groups = np.flatnonzero(mask)
+    starts, ends = panel.starts[groups], panel.ends[groups]
+    lengths = ends - starts
+    offsets = np.cumsum(lengths) - lengths
+    rows = np.repeat(starts - offsets, lengths) + np.arange(int(lengths.sum()), dtype=np.int64)
+    return Subset(groups=groups, rows=rows, offsets=offsets, starts=starts)
