@@ -10,7 +10,8 @@ figure in the same cell (the bureau entered its own) is never overwritten — it
 conflict. Loading twice changes nothing and records no second ``DatasetLoad``.
 
 The example set (``example=True``) is stored as *submitted* figures (ready to try review and
-publication), each marked with an ``ExampleMark`` and 【示例】 in its source, quote and note.
+publication), each marked with an ``ExampleMark``, 【示例】 in its source, quote and note, and
+attributed to the unit 示例单位(虚构数据) — so lists that show only the unit say 示例 too.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ from planwatch.web.realdata.models import ConsistencyFlag, DatasetLoad, ExampleM
 LOADER_USERNAME = "realdata-loader"
 CHECKER_USERNAME = "realdata-checker"
 SOURCE_UNIT = "市统计局"
+EXAMPLE_USERNAME = "realdata-example"
+EXAMPLE_UNIT = "示例单位(虚构数据)"  # example figures are never attributed to a real unit
 EXAMPLE_PREFIX = "【示例】"
 SERIES_FIELDS = ("value", "unit", "original_value", "original_unit", "qualifier", "source", "quote", "note",
                  "source_indicator", "source_kind", "reliability", "derived")
@@ -88,13 +91,23 @@ def _account(username: str, role: str, unit: Unit, full_name: str):
     return user
 
 
-def _accounts() -> tuple:
+def _accounts(example: bool) -> tuple:
+    """The loader, the checker and the unit the figures are attributed to.
+
+    Real figures: 市统计局's loader and checker. Example figures: a unit named 示例单位(虚构数据), so
+    every list that shows the reporting unit shows that the figure is an example.
+    """
     if not Region.objects.filter(name="赣州市").exists() or not Unit.objects.filter(name=SOURCE_UNIT).exists():
         load_reference_data()
     unit = Unit.objects.get(name=SOURCE_UNIT)
-    loader = _account(LOADER_USERNAME, Role.REPORTER, unit, "公开数据载入(系统)")
     checker = _account(CHECKER_USERNAME, Role.REVIEWER, unit, "公开数据核对(系统)")
-    return loader, checker, unit
+    if example:
+        unit, _ = Unit.objects.get_or_create(
+            name=EXAMPLE_UNIT, defaults={"kind": Unit.Kind.BUREAU, "region": Region.objects.get(name="赣州市"),
+                                         "order": 9999},
+        )
+        return _account(EXAMPLE_USERNAME, Role.REPORTER, unit, "示例数据(虚构)"), checker, unit
+    return _account(LOADER_USERNAME, Role.REPORTER, unit, "公开数据载入(系统)"), checker, unit
 
 
 def _marked(text: str, example: bool) -> str:
@@ -220,7 +233,7 @@ def load_dataset(*, user=None, reason: str = "载入随程序发布的真实数�
     report = LoadReport(example=example, set_aside=len(dataset.set_aside))
     reason = f"{reason}(操作人:{user})" if user is not None else reason
     with transaction.atomic():
-        loader, checker, unit = _accounts()
+        loader, checker, unit = _accounts(example)
         for obs in dataset.of_kind("plan"):
             _store_plan_observation(obs, plan, loader, checker, unit, reason=reason, report=report)
         for obs in dataset.of_kind("auxiliary") + dataset.of_kind("reference"):
