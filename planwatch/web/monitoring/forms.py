@@ -63,7 +63,17 @@ class DecisionForm(forms.Form):
 
 
 class RuleForm(forms.ModelForm):
+    """A planner's rule; the shared engine says what is wrong with it (比例规则需要指定指标、分子和分母 …)."""
+
     reason = forms.CharField(label=_("修改理由"), max_length=500)
+
+    def clean(self) -> dict:
+        from planwatch.collection.checks import rule_problems
+
+        data = super().clean()
+        for problem in rule_problems(data):
+            self.add_error(None, problem)
+        return data
 
     class Meta:
         model = ValidationRule

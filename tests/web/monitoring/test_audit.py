@@ -64,3 +64,21 @@ def test_audit_page_lists_entries_for_supervisor(client_for, cast, small_plan):
     services.propose_target_adjustment(indicator(small_plan, "I01"), user=cast.planner, reason="下调", value=5300.0)
     page = client_for(cast.supervisor).get("/monitoring/audit/?subject=target").content.decode()
     assert "提出调整" in page and "下调" in page and "planner" in page
+
+
+def test_assignment_edited_in_the_admin_is_audited(client_for, cast, assignments):
+    a = assignments["于都县"]
+    response = client_for(cast.admin).post(f"/admin/monitoring/assignment/{a.pk}/change/", {
+        "unit": a.unit_id, "indicator": a.indicator_id, "regions": [r.pk for r in a.regions.all()],
+        "year": 2024, "frequency": "annual", "due_date": "2025-04-15", "active": "on",
+    })
+    assert response.status_code == 302, response.content.decode()[:800]
+    entry = AuditEntry.objects.filter(subject="assignment", object_id=a.pk).latest("id")
+    assert (entry.actor_name, entry.old, entry.new, entry.reason) == (
+        "admin", {"due_date": "2025-03-31"}, {"due_date": "2025-04-15"}, "管理后台修改")
+
+
+def test_observations_cannot_be_changed_in_the_admin(client_for, cast, figures):
+    response = client_for(cast.admin).post(f"/admin/monitoring/observation/{figures.published.pk}/change/",
+                                           {"value": "1"})
+    assert response.status_code == 403
