@@ -12,7 +12,7 @@ from typing import Any
 
 from planwatch.collection.csv_import import read_csv
 from planwatch.collection.problems import file_problem
-from planwatch.collection.rules import CheckResult, clean_observations
+from planwatch.collection.rules import CheckResult, clean_observations, problem_order
 from planwatch.collection.workbook import SheetRows, read_workbook
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
@@ -36,5 +36,5 @@ def import_file(name: str, data: bytes, **context: Any) -> CheckResult:
     if not read.rows or any(p.row is None or p.row == 1 for p in read.problems):
         return CheckResult(problems=read.problems)
     result = clean_observations(read.rows, **context)
-    result.problems = sorted(read.problems + result.problems, key=lambda p: (p.row or 0, p.column))
+    result.problems = sorted(read.problems + result.problems, key=problem_order)
     return result

@@ -101,19 +101,17 @@ def clean_observations(
     result.problems.extend(_duplicates(cleaned))
     specs = [checks.as_rule(r) for r in (setting("DEFAULT_RULES") if rules is None else rules) if checks.active(r)]
     found = _RuleRun(catalogue, specs, cleaned, history).run()
-    result.problems.extend(found)
-    by_line: dict[int | None, list[ImportProblem]] = defaultdict(list)
-    for problem in found:
-        by_line[problem.row].append(problem)
-    result.observations = [
-        dataclasses.replace(obs, warnings=tuple(p for p in by_line.get(row.line, ()) if row.line is not None))
-        for obs, row in cleaned
-    ]
-    result.problems.sort(key=_order)
+    result.problems.extend(problem for _, problem in found)
+    by_row: dict[int, list[ImportProblem]] = defaultdict(list)
+    for row, problem in found:
+        by_row[id(row)].append(problem)
+    result.observations = [dataclasses.replace(obs, warnings=tuple(by_row[id(row)])) for obs, row in cleaned]
+    result.problems.sort(key=problem_order)
     return result
 
 
-def _order(problem: ImportProblem) -> tuple:
+def problem_order(problem: ImportProblem) -> tuple:
+    """Row by row, columns left to right (A … Z, AA …), errors before warnings."""
     return (problem.row or 0, len(problem.column), problem.column, not problem.is_error)
 
 
@@ -140,15 +138,15 @@ class _RuleRun:
         self.values: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
         for point in map(as_history, history):
             key = (catalogue.indicator_code(point.indicator), catalogue.region_name(point.region))
-            self.values[key][str(parse_period(point.period).key if _readable(point.period) else point.period)] = (
-                point.value
-            )
+            period = parse_period(point.period)
+            self.values[key][period.key if isinstance(period, Period) else point.period] = point.value
+        self._rows_by_problem: dict[int, ObservationRow] = {}
         self.rows: dict[tuple[str, str, str], tuple[CleanObservation, ObservationRow]] = {}
         for obs, row in cleaned:
             self.values[(obs.indicator, obs.region)][obs.period] = obs.value
             self.rows[(obs.indicator, obs.region, obs.period)] = (obs, row)
 
-    def run(self) -> list[ImportProblem]:
+    def run(self) -> list[tuple[ObservationRow, ImportProblem]]:
         found: list[ImportProblem] = []
         for obs, row in self.cleaned:
             indicator = self.catalogue.indicator(obs.indicator)
@@ -160,7 +158,7 @@ class _RuleRun:
                 found.extend(self._range(spec, obs, row, indicator))
         for spec in (s for s in self.specs if s.kind == "ratio"):
             found.extend(self._ratio(spec))
-        return found
+        return [(self._rows_by_problem[id(p)], p) for p in found]
 
     def _specs_for(self, kind: str, indicator: IndicatorSpec) -> list[RuleSpec]:
         specific = [s for s in self.specs if s.kind == kind and s.indicator
@@ -173,7 +171,9 @@ class _RuleRun:
         label = period.label if isinstance(period, Period) else obs.period
         message = spec.render(indicator=indicator.name if indicator else obs.indicator, region=obs.region,
                               period=label, value=checks.number(obs.value), **values)
-        return ImportProblem(row.sheet, row.line, row.column("value"), message, spec.severity, rule=spec.kind)
+        problem = ImportProblem(row.sheet, row.line, row.column("value"), message, spec.severity, rule=spec.kind)
+        self._rows_by_problem[id(problem)] = row
+        return problem
 
     def _yoy(self, spec, obs, row, indicator) -> list[ImportProblem]:
         previous = self.values[(obs.indicator, obs.region)].get(Period(obs.year, obs.quarter, obs.month)
@@ -261,10 +261,6 @@ class _RuleRun:
         codes = {ind.code for ind in indicators}
         cells = {(region, period) for (code, region, period) in self.rows if code in codes}
         return sorted(cells)
-
-
-def _readable(period: Any) -> bool:
-    return isinstance(parse_period(period), Period)
 
 
 def _change(before: float, after: float, relative: bool) -> float:

@@ -199,3 +199,13 @@ def test_rule_problems_explain_unusable_rules_to_the_planner():
     assert rule_problems({"kind": "yoy_change", "threshold": -1, "message": "{oops}"}) == [
         "阈值不能为负数", "提示语中有未知占位符:oops"]
     assert rule_problems(GDP_PER_CAPITA) == []
+
+
+def test_warnings_attach_to_their_row_even_without_line_numbers(context):
+    """Rows from a form or the API carry no line: each warning still lands on its own row."""
+    rows = [{"indicator": "GDP", "region": "章贡区", "period": "2023", "value": 135},
+            {"indicator": "GDP", "region": "南康区", "period": "2023", "value": 101}]
+    history = [("GDP", "章贡区", "2022", 100), ("GDP", "南康区", "2022", 100)]
+    result = clean_observations(rows, **{**context, "rules": [YOY], "history": history})
+    assert [len(o.warnings) for o in result.observations] == [1, 0]
+    assert result.warnings[0].text == "「GDP」章贡区2023年数值 135 较上年同期 100 变动 +35%,超过 30%,请在备注中说明原因"

@@ -26,6 +26,7 @@ from django.db import transaction
 from planwatch.collection.importer import import_file
 from planwatch.collection.model import CleanObservation, IndicatorSpec
 from planwatch.collection.problems import ImportProblem
+from planwatch.collection.rules import problem_order
 from planwatch.collection.workbook import TemplateLine, build_template
 from planwatch.web.monitoring.assignments import expected_periods
 from planwatch.web.monitoring.drafts import DraftInput, create_drafts
@@ -98,8 +99,7 @@ def import_upload(name: str, data: bytes, *, user, reason: str, unit: Unit, dry_
         pass
     except DraftsRejected as rejected:
         outcome.drafts = []
-        outcome.problems = sorted(outcome.problems + [_problem(p) for p in rejected.problems],
-                                  key=lambda p: (p.row or 0, p.column))
+        outcome.problems = sorted(outcome.problems + [_problem(p) for p in rejected.problems], key=problem_order)
     return outcome
 
 
