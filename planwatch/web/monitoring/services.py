@@ -116,15 +116,32 @@ def save(obs: Observation, before: dict, *, user, action: str, reason: str) -> O
     return obs
 
 
+def in_indicator_unit(indicator, value: float, entered_unit: str) -> tuple[float, str, str, str]:
+    """(value, unit, original value, original unit): a figure typed in 万元 for a 亿元 indicator is
+    stored in 亿元 with the 万元 figure kept beside it; an unconvertible unit is refused."""
+    from planwatch.documents.units import UnitError, convert_keeping_original, normalise_unit
+
+    original = f"{value:.12g}"
+    target = indicator.unit
+    if not entered_unit or not target or normalise_unit(entered_unit) == normalise_unit(target):
+        return value, target or entered_unit, original, entered_unit or target
+    try:
+        converted = convert_keeping_original(value, entered_unit, target)
+    except UnitError as error:
+        raise ServiceError(f"「{indicator.name}」:{error}") from error
+    return converted.value, target, original, entered_unit
+
+
 def new_observation(*, user, reason: str, unit, indicator, region, year: int, value: float,
                     quarter: int | None = None, month: int | None = None, vintage: int = 1,
                     supersedes: Observation | None = None, **fields) -> Observation:
     """Insert a draft row (no permission check: callers have checked)."""
-    unit_text = fields.pop("measure_unit", None) or indicator.unit
+    stored, measure_unit, original_value, original_unit = in_indicator_unit(
+        indicator, value, fields.pop("measure_unit", "") or "")
     obs = Observation(
-        indicator=indicator, region=region, unit=unit, year=year, quarter=quarter, month=month, value=value,
-        measure_unit=unit_text, original_unit=fields.pop("original_unit", "") or unit_text,
-        original_value=fields.pop("original_value", "") or f"{value:.12g}", vintage=vintage,
+        indicator=indicator, region=region, unit=unit, year=year, quarter=quarter, month=month, value=stored,
+        measure_unit=measure_unit, original_unit=fields.pop("original_unit", "") or original_unit,
+        original_value=fields.pop("original_value", "") or original_value, vintage=vintage,
         supersedes=supersedes, created_by=user, status=S.DRAFT, **fields,
     )
     obs._change_reason = reason
@@ -160,8 +177,11 @@ def update_draft(obs: Observation | int, *, user, reason: str, expected_version:
         before = _snapshot(row)
         for name, value in fields.items():
             setattr(row, name, value)
-        if "value" in fields and "original_value" not in fields:
-            row.original_value = f"{row.value:.12g}"
+        if "value" in fields or "measure_unit" in fields:
+            row.value, row.measure_unit, original_value, original_unit = in_indicator_unit(
+                row.indicator, row.value, row.measure_unit)
+            row.original_value = fields.get("original_value") or original_value
+            row.original_unit = fields.get("original_unit") or original_unit
         return save(row, before, user=user, action="update", reason=reason)
 
 

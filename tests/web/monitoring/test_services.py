@@ -128,3 +128,11 @@ def test_notifications_are_sent_after_commit(cast, assignments, gdp, reference_d
     assert subjects == ["[Planwatch] 待审核:地区生产总值 · 于都县 · 2024", "[Planwatch] 已退回:地区生产总值 · 于都县 · 2024"]
     assert mail.outbox[0].to == ["reviewer2@example.gov.cn", "reviewer@example.gov.cn"]
     assert mail.outbox[1].to == ["yudu@example.gov.cn"] and "请核对" in mail.outbox[1].body
+
+
+def test_figure_in_another_unit_is_converted_and_the_original_kept(cast, assignments, gdp, reference_data):
+    """2,500,000 万元 = 250 亿元 (1 亿 = 10,000 万)."""
+    obs = draft(cast.yudu, gdp, reference_data.regions["于都县"], value=2500000.0, measure_unit="万元")
+    assert (obs.value, obs.measure_unit, obs.original_value, obs.original_unit) == (250.0, "亿元", "2500000", "万元")
+    with pytest.raises(services.ServiceError, match="「地区生产总值」:单位「吨」无法换算为「亿元」"):
+        services.update_draft(obs, user=cast.yudu, reason="改单位", measure_unit="吨", value=3.0)
