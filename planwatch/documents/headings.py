@@ -12,6 +12,8 @@ from planwatch.documents.normalize import CN_NUMERAL_CHARS
 _NUMBER = rf"[{CN_NUMERAL_CHARS}0-9]+"
 CHAPTER = re.compile(rf"^第({_NUMBER})章\s*(?P<title>[^。]{{0,40}})$")
 SECTION = re.compile(rf"^第({_NUMBER})节\s*(?P<title>[^。]{{0,40}})$")
+# Unnumbered headings that open no chapter: the text under them is read on, the heading dropped.
+PLAIN_HEADING = re.compile(r"^(?:前言|序言|引言|结束语|结语)$")
 PART = re.compile(rf"^第({_NUMBER})篇\s*(?P<title>[^。]{{0,40}})$")
 
 # The longest lead phrase we accept: the longest in the Ganzhou plan is 18 characters
@@ -23,7 +25,7 @@ ITEM_TITLE = re.compile(r"^(?P<title>[\u4e00-\u9fffA-Za-z0-9()（）]{2,16})。(
 
 
 def is_heading(text: str) -> bool:
-    return any(p.match(text) for p in (CHAPTER, SECTION, PART))
+    return any(p.match(text) for p in (CHAPTER, SECTION, PART, PLAIN_HEADING))
 
 
 def lead_phrase(text: str) -> tuple[str, str] | None:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from planwatch.documents.boxes import split_items
 from planwatch.documents.gazetteer import Gazetteer
-from planwatch.documents.headings import CHAPTER, PART, SECTION, lead_phrase
+from planwatch.documents.headings import CHAPTER, PART, PLAIN_HEADING, SECTION, lead_phrase
 from planwatch.documents.layout import Block, BoxBlock, Break, TableBlock, TextLine
 from planwatch.documents.normalize import chinese_number, ends_paragraph, normalize
 from planwatch.plan.model import Chapter, ProjectBox, ProjectItem, Section, Task
@@ -101,7 +101,7 @@ class _Builder:
         elif (match := SECTION.match(text)) and self.chapters and (number := chinese_number(match.group(1))):
             self._flush()
             self.chapters[-1].sections.append(_Section(number, match.group("title").strip()))
-        elif PART.match(text):
+        elif PART.match(text) or PLAIN_HEADING.match(text):
             self._flush()
         else:
             return False

@@ -26,7 +26,8 @@ __all__ = ["MAX_PLAN_FILE_BYTES", "PlanReadError", "read_plan", "read_plan_text"
 # The largest plan document we read: 50 MB. A published plan PDF is a few MB; anything
 # bigger is a scan or the wrong file, and reading it would tie up a worker for minutes.
 MAX_PLAN_FILE_BYTES = 50 * 1024 * 1024
-_SUFFIXES = (".txt", ".pdf", ".docx")
+# Control characters that never occur in text (tab, newline, form feed and return do).
+_CONTROL_BYTES = [bytes([code]) for code in range(32) if code not in (9, 10, 12, 13)]
 
 
 def read_plan(
@@ -113,7 +114,7 @@ def _text_file_blocks(path: Path) -> list[Block]:
 def decode_text(data: bytes, name: str) -> str:
     """UTF-8 (with or without BOM), else GB18030 (GBK files are common); refuse binary data."""
     sample = data[:65536]
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = sum(sample.count(code) for code in _CONTROL_BYTES)
     if b"\x00" in sample or controls > len(sample) // 100:
         raise PlanReadError(f"不是文本文件：内容含二进制数据，无法按文字读取（文件 {name}）")
     for encoding in ("utf-8-sig", "gb18030"):

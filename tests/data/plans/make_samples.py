@@ -62,7 +62,11 @@ def make_docx(path: Path) -> None:
     style.element.rPr.rFonts.set(qn("w:eastAsia"), "Noto Sans CJK SC")
     document.add_heading("青溪县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", level=0)
     para = document.add_paragraph
-    para(fw("本纲要根据《中共青溪县委关于制定青溪县国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》编制。"))
+    para(
+        fw(
+            "本纲要根据《中共青溪县委关于制定青溪县国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》编制。"
+        )
+    )
     document.add_heading("第一章 发展基础", level=1)
     para(fw("“十三五”时期,青溪县经济社会发展取得显著成效。"))
     document.add_heading("第一节 发展成就", level=2)
@@ -70,7 +74,11 @@ def make_docx(path: Path) -> None:
     para(fw("城乡面貌明显改善。青溪新城建成区面积扩大到18平方公里。"))
     document.add_heading("第二章 主要目标", level=1)
     document.add_heading("第一节 发展目标", level=2)
-    para(fw("到2025年,全县地区生产总值年均增长6%左右,城乡居民收入稳步增长。展望二〇三五年,基本实现社会主义现代化。"))
+    para(
+        fw(
+            "到2025年,全县地区生产总值年均增长6%左右,城乡居民收入稳步增长。展望二〇三五年,基本实现社会主义现代化。"
+        )
+    )
     para("青溪县“十四五”经济社会发展主要指标")
     _docx_indicator_table(document)
     para(fw("注:〔〕内为五年累计数。"))
@@ -133,7 +141,12 @@ YUNLING_PAGES: list[list[tuple[str, str]]] = [
     [
         ("title", "云岭市“十四五”生态环境保护规划"),
         ("para", "前言"),
-        ("para", fw("为持续改善云岭市生态环境质量,依据有关法律法规和上位规划,特制定本规划。规划期为2021—2025年,展望到2035年。")),
+        (
+            "para",
+            fw(
+                "为持续改善云岭市生态环境质量,依据有关法律法规和上位规划,特制定本规划。规划期为2021—2025年,展望到2035年。"
+            ),
+        ),
         ("para", "第一章 总体要求"),
         ("para", "第一节 主要目标"),
         ("para", fw("到2025年,全市生态环境质量持续改善,主要污染物排放总量持续减少,生态安全屏障更加牢固。")),
@@ -144,11 +157,26 @@ YUNLING_PAGES: list[list[tuple[str, str]]] = [
     [
         ("para", "第二章 深入打好污染防治攻坚战"),
         ("para", "第一节 大气污染防治"),
-        ("para", fw("推进工业污染深度治理。实施钢铁、水泥、焦化行业超低排放改造,开展工业炉窑综合治理,加强挥发性有机物源头替代和全过程管控,推动重点企业完成提标改造。")),
-        ("para", fw("强化移动源污染防治。推广新能源汽车,加快淘汰国四及以下排放标准营运柴油货车,加强非道路移动机械排放监管。")),
+        (
+            "para",
+            fw(
+                "推进工业污染深度治理。实施钢铁、水泥、焦化行业超低排放改造,开展工业炉窑综合治理,加强挥发性有机物源头替代和全过程管控,推动重点企业完成提标改造。"
+            ),
+        ),
+        (
+            "para",
+            fw(
+                "强化移动源污染防治。推广新能源汽车,加快淘汰国四及以下排放标准营运柴油货车,加强非道路移动机械排放监管。"
+            ),
+        ),
         ("box", ""),
         ("para", "第二节 水污染防治"),
-        ("para", fw("加强饮用水水源地保护。完成县级及以上饮用水水源地规范化建设,开展乡镇级水源地环境问题排查整治,建立水源地水质预警监测体系,确保饮用水安全。实施水源涵养林建设工程,")),
+        (
+            "para",
+            fw(
+                "加强饮用水水源地保护。完成县级及以上饮用水水源地规范化建设,开展乡镇级水源地环境问题排查整治,建立水源地水质预警监测体系,确保饮用水安全。实施水源涵养林建设工程,"
+            ),
+        ),
     ],
     [
         ("para", fw("提升水源地生态功能。")),
@@ -190,8 +218,12 @@ class _PdfPage:
         height = 0.03 * len(rows)
         ax = self.fig.add_axes((0.06, self.y - height, 0.88, height))
         ax.axis("off")
-        table = ax.table(cellText=[list(r) for r in rows], colWidths=[0.13, 0.47, 0.15, 0.15, 0.10],
-                         cellLoc="center", bbox=(0, 0, 1, 1))
+        table = ax.table(
+            cellText=[list(r) for r in rows],
+            colWidths=[0.13, 0.47, 0.15, 0.15, 0.10],
+            cellLoc="center",
+            bbox=(0, 0, 1, 1),
+        )
         table.auto_set_font_size(False)
         table.set_fontsize(9)
         self.y -= height + 0.02
@@ -200,8 +232,11 @@ class _PdfPage:
         from matplotlib.patches import Rectangle
 
         height = 0.03 * len(lines) + 0.01
-        self.fig.patches.append(Rectangle((0.1, self.y - height), 0.8, height, transform=self.fig.transFigure,
-                                          fill=False, linewidth=1))
+        self.fig.patches.append(
+            Rectangle(
+                (0.1, self.y - height), 0.8, height, transform=self.fig.transFigure, fill=False, linewidth=1
+            )
+        )
         self.y -= 0.012
         for text in lines:
             self.line(text, x=0.13)
