@@ -76,3 +76,28 @@ def test_a_grade_resting_on_a_qualified_figure_says_so(real_data, ganzhou_plan):
     industry = _row(result, ganzhou_plan, "规模以上工业增加值增速")
     assert industry["latest_qualifier"] == "以上"
     assert "「以上」限定数" in industry["reason"]
+
+
+def test_per_capita_gdp_is_estimated_from_gdp_and_average_resident_population(real_data, ganzhou_plan):
+    """人均GDP = GDP × 10^4 ÷ 年均常住人口:
+    2022: 4523.63e4 ÷ ((898.00 + 898.81) ÷ 2 = 898.405) = 50351.79;
+    2023: 4716e4 ÷ 898.865 = 52466.17 (the census-revised GDP); 2024: 4940.47e4 ÷ 897.49 = 55047.63.
+    2021 is left out: the 2020 year-end population is not in the data."""
+    from planwatch.web.realdata.queries import per_capita_gdp
+
+    frame = per_capita_gdp(ganzhou_plan)
+    assert frame["year"].tolist() == [2022, 2023, 2024]
+    assert [round(v, 2) for v in frame["value"]] == [50351.79, 52466.17, 55047.63]
+
+
+def test_the_2035_comparison_uses_the_national_reference_series(real_data, ganzhou_plan):
+    """Ratio to the national 人均GDP: 2024: 55047.63 ÷ 95749 = 0.574916 (2022: 0.587549, 2023: 0.587146)."""
+    vision = pytest.importorskip("planwatch.evaluation.vision")
+    from planwatch.web.realdata.queries import per_capita_gdp, series_frame
+
+    city = per_capita_gdp(ganzhou_plan).set_index("year")["value"]
+    national = series_frame("reference", "人均GDP", ["全国"]).set_index("year")["value"]
+    gap = vision.vision_gap(city, national, 2035)
+    assert [round(r, 6) for r in gap.ratios.tolist()] == [0.587549, 0.587146, 0.574916]
+    assert round(gap.ratio, 6) == 0.574916
+    assert "2024年人均GDP为55048元,为全国95749元的57.5%" in gap.reason

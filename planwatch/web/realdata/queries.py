@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from planwatch.web.monitoring.queries import observation_frame
 from planwatch.web.realdata.models import ExampleMark, SeriesObservation
 
 COLUMNS = ["series", "region", "year", "value", "unit", "vintage", "qualifier", "source", "kind"]
@@ -55,3 +56,25 @@ def is_example(observation) -> bool:
 
 def example_loaded() -> bool:
     return ExampleMark.objects.exists() or SeriesObservation.objects.filter(is_example=True).exists()
+
+
+def per_capita_gdp(plan, region: str = "赣州市") -> pd.DataFrame:
+    """An ESTIMATE of 人均GDP (元) from the published GDP (亿元) and the auxiliary 年末常住人口 (万人).
+
+    No source here publishes Ganzhou's per-capita GDP after the plan's baseline, so the 2035
+    comparison (人均GDP基本达到全国平均水平) uses GDP ÷ average resident population — the statistical
+    method: 人均GDP = GDP × 10^4 ÷ ((上年末人口 + 本年末人口) ÷ 2). A year without the previous year-end
+    population is left out rather than computed another way. Columns: year, value, gdp, population.
+    """
+    code = plan.indicators.filter(name="GDP").values_list("code", flat=True).first()
+    frame = observation_frame(plan, regions=[region])
+    gdp = frame[frame.indicator == code].set_index("year")["value"]
+    people = series_frame("auxiliary", "年末常住人口", [region]).set_index("year")["value"]
+    average = pd.Series({y: (people[y] + people[y - 1]) / 2 for y in people.index if y - 1 in people.index})
+    years = sorted(set(gdp.index) & set(average.index))
+    return pd.DataFrame({
+        "year": years,
+        "value": [gdp[y] * 10_000 / average[y] for y in years],
+        "gdp": [gdp[y] for y in years],
+        "population": [average[y] for y in years],
+    }, columns=["year", "value", "gdp", "population"])
