@@ -52,6 +52,10 @@ class Catalogue:
         for spec in self.indicators:
             for key in (spec.name, spec.label, *spec.aliases, spec.code):
                 self._indicator_keys.setdefault(name_key(key), spec)
+        for one, other in setting("INDICATOR_SYNONYMS"):  # only where the other spelling is not taken
+            for known, alias in ((one, other), (other, one)):
+                if name_key(known) in self._indicator_keys:
+                    self._indicator_keys.setdefault(name_key(alias), self._indicator_keys[name_key(known)])
         self.regions = None if regions is None else [as_region(r) for r in regions]
         self._region_keys: dict[str, RegionSpec] = {}
         for region in self.regions or ():

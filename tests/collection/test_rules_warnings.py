@@ -209,3 +209,17 @@ def test_warnings_attach_to_their_row_even_without_line_numbers(context):
     result = clean_observations(rows, **{**context, "rules": [YOY], "history": history})
     assert [len(o.warnings) for o in result.observations] == [1, 0]
     assert result.warnings[0].text == "「GDP」章贡区2023年数值 135 较上年同期 100 变动 +35%,超过 30%,请在备注中说明原因"
+
+
+def test_default_rules_find_indicators_spelled_as_the_bulletins_spell_them():
+    """The statistics bulletin's 地区生产总值 / 人均地区生产总值 are the plan's GDP / 人均GDP:
+    4524 ÷ 897.0 × 10⁴ = 50434.78; 55000 is 9.05% off → the default ratio rule warns."""
+    from planwatch.collection import IndicatorSpec
+
+    indicators = [IndicatorSpec("I01", "地区生产总值", "亿元"), IndicatorSpec("I02", "人均地区生产总值", "元"),
+                  IndicatorSpec("I03", "常住人口", "万人")]
+    rows = [row(2, "GDP", 4524), row(3, "常住人口", 897.0), row(4, "人均GDP", 55000)]
+    problems = check_observations(rows, indicators=indicators, plan_years=range(2021, 2026), rules=None)
+    assert [p.text for p in problems] == [
+        "第4行 D列:「人均地区生产总值」章贡区2023年数值 55000 与「地区生产总值」÷「常住人口」× 10000 = 50434.78 "
+        "相差 9.05%,超过 2%,请核实"]
