@@ -95,8 +95,31 @@ def make_docx(path: Path) -> None:
     document.add_heading("第四章 保障措施", level=1)
     para(fw("加强组织领导。建立规划实施领导小组。"))
     para(fw("强化监测评估。开展规划中期评估和总结评估。"))
-    document.core_properties.author = "planwatch tests"
-    document.save(str(path))
+    _save_docx(document, path)
+
+
+FIXED_TIME = (2021, 1, 1, 0, 0, 0)
+
+
+def _save_docx(document, target) -> None:
+    """Save with fixed dates in the properties and the zip, so a rerun gives the same bytes."""
+    import datetime
+    import zipfile
+
+    stamp = datetime.datetime(*FIXED_TIME)
+    props = document.core_properties
+    props.author, props.created, props.modified, props.last_printed = "planwatch tests", stamp, stamp, stamp
+    buffer = io.BytesIO()
+    document.save(buffer)
+    frozen = io.BytesIO()
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(frozen, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            out.writestr(zipfile.ZipInfo(info.filename, date_time=FIXED_TIME), source.read(info.filename))
+    data = frozen.getvalue()
+    if isinstance(target, Path):
+        target.write_bytes(data)
+    else:
+        target.write(data)
 
 
 def _docx_indicator_table(document) -> None:
@@ -389,7 +412,7 @@ def make_docx_to(target) -> None:
 
     document = docx.Document()
     document.add_paragraph("示例")
-    document.save(target)
+    _save_docx(document, target)
 
 
 def main() -> None:
