@@ -2,7 +2,17 @@ from __future__ import annotations
 
 from django.urls import path
 
-from planwatch.web.monitoring.views import audit, entry, observations, overdue, public, review, rules, targets
+from planwatch.web.monitoring.views import (
+    assignments,
+    audit,
+    entry,
+    observations,
+    overdue,
+    public,
+    review,
+    rules,
+    targets,
+)
 
 urlpatterns = [
     path("monitoring/entry/", entry.entry, name="monitoring-entry"),
@@ -18,6 +28,7 @@ urlpatterns = [
     path("monitoring/observations/<int:pk>/publish/", review.observation_publish, name="observation-publish"),
     path("monitoring/review/", review.review_queue, name="review-queue"),
     path("monitoring/indicators/<int:pk>/history/", observations.indicator_history, name="indicator-history"),
+    path("monitoring/assignments/", assignments.assignment_list, name="assignment-list"),
     path("monitoring/overdue/", overdue.overdue_list, name="overdue-list"),
     path("monitoring/targets/", targets.target_list, name="target-list"),
     path("monitoring/targets/<int:pk>/propose/", targets.target_propose, name="target-propose"),

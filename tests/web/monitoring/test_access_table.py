@@ -40,6 +40,14 @@ admin      GET  /monitoring/review/                                  200
 anonymous  GET  /monitoring/indicators/{gdp}/history/                302
 yudu       GET  /monitoring/indicators/{gdp}/history/                200
 supervisor GET  /monitoring/indicators/{gdp}/history/                200
+anonymous  GET  /monitoring/assignments/                             302
+yudu       GET  /monitoring/assignments/                             200
+planner    GET  /monitoring/assignments/                             200
+supervisor GET  /monitoring/assignments/                             200
+yudu       POST /monitoring/assignments/                             403
+supervisor POST /monitoring/assignments/                             403
+reviewer   POST /monitoring/assignments/                             403
+planner    POST /monitoring/assignments/                             302
 anonymous  GET  /monitoring/overdue/                                 302
 yudu       GET  /monitoring/overdue/                                 200
 supervisor GET  /monitoring/overdue/                                 200
@@ -134,6 +142,8 @@ BODIES = {
     "/revise/": {"value": "241", "reason": "年报修订"},
     "/return/": {"comment": "请核对"},
     "/propose/": {"value": "5600", "reason": "中期评估调整"},
+    "/monitoring/assignments/": {"unit": "{unit}", "indicator": "{gdp}", "regions": "{region}", "year": "2025",
+                                 "frequency": "annual", "due_date": "2026-03-31", "reason": "2025年度任务"},
     "/monitoring/rules/": {"kind": "range", "severity": "error", "min_value": "0", "max_value": "100",
                            "factor": "1", "active": "on", "reason": "百分比范围"},
 }
@@ -157,5 +167,7 @@ def test_access_policy(role, method, url, expected, cast, figures, client_for, a
     elif target.startswith("/api/"):
         response = client.post(target, _body(target, API_BODIES), content_type="application/json")
     else:
-        response = client.post(target, _body(target, BODIES))
+        body = {k: v.format(unit=figures.yudu_draft.unit_id, gdp=figures.gdp.pk, region=figures.yudu_draft.region_id)
+                for k, v in _body(target, BODIES).items()}
+        response = client.post(target, body)
     assert response.status_code == int(expected), response.content[:300].decode(errors="replace")

@@ -98,3 +98,19 @@ def test_session_api_write_needs_csrf(cast, figures):
     refused = client.post(f"/api/observations/{figures.ruijin_draft.pk}/submit", {}, content_type="application/json")
     assert refused.status_code == 403
     assert Observation.objects.get(pk=figures.ruijin_draft.pk).status == "draft"
+
+
+def test_assignment_page_shows_a_reporter_only_their_units_tasks(client_for, cast, figures):
+    page = client_for(cast.yudu).get("/monitoring/assignments/").content.decode()
+    assert "于都县人民政府" in page and "瑞金市人民政府" not in page and "分配填报任务" not in page
+
+
+def test_draft_page_previews_the_checks_before_submission(client_for, cast, small_plan, figures, reference_data):
+    """于都县 GDP 2023 = 240 (published); the 2024 draft of 260 is +8.3%: no warning. Typed as 400: 400 ÷ 240 − 1 = +66.7% > 30%."""
+    from planwatch.web.monitoring import services
+
+    client = client_for(cast.yudu)
+    assert 'id="preview"' not in client.get(f"/monitoring/observations/{figures.yudu_draft.pk}/").content.decode()
+    services.update_draft(figures.yudu_draft.pk, user=cast.yudu, reason="改", value=400.0)
+    page = client.get(f"/monitoring/observations/{figures.yudu_draft.pk}/").content.decode()
+    assert "预警:「地区生产总值」于都县2024年数值 400 较上年同期 240 变动 +66.7%,超过 30%" in page

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from planwatch.web.monitoring import services
+from planwatch.web.monitoring import services, validation
 from planwatch.web.monitoring.forms import ObservationForm, ReviewForm, ReviseForm, SubmitForm
 from planwatch.web.monitoring.models import AuditEntry, Observation
 from planwatch.web.monitoring.permissions import get_observation_for_user, may, observations_for_user
@@ -54,10 +54,12 @@ def observation_export(request: HttpRequest) -> HttpResponse:
 def observation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     obs, may_write = get_observation_for_user(request, pk)
     user = request.user
+    can_edit = may(user, "observation.edit", obs)
     context = {
+        "preview": validation.check_submission(obs) if can_edit else [],
         "obs": obs,
         "may_write": may_write,
-        "can_edit": may(user, "observation.edit", obs),
+        "can_edit": can_edit,
         "can_review": may(user, "observation.review", obs),
         "can_publish": may(user, "observation.publish", obs),
         "can_revise": may(user, "observation.revise", obs),
