@@ -25,6 +25,9 @@ from planwatch.documents.normalize import CN_NUMERAL_CHARS, chinese_number, norm
 BOX_HEADING = re.compile(rf"^\s*专\s*栏\s*([0-9{CN_NUMERAL_CHARS}]+)\s*[:：;；、.．]?\s*(.*?)\s*\|?\s*$")
 PAGE_NUMBER = re.compile(r"^[\s\-—–－]*(?:第\s*)?\d{1,4}\s*(?:页)?[\s\-—–－]*$")
 _COLUMNS = re.compile(r"\t+|\s{2,}|\u3000+")
+# A table cell wrapped over lines: at most this many lines, each at most this long.
+MAX_WRAPPED_CELL_LINES = 3
+MAX_WRAPPED_CELL_CHARS = 24
 _EXTRA_HEADER_CELLS = frozenset({"单位", "计量单位", "序号", "备注"})
 
 
@@ -92,10 +95,7 @@ def _ends_box(line: str, cells: list[list[str]]) -> bool:
 
 
 def _pipe_table(lines: Sequence[str], index: int) -> tuple[int, list[Block]]:
-    end = index
-    while end < len(lines) and is_cell(lines[end]) and not BOX_HEADING.match(lines[end]):
-        end += 1
-    cells = [cell_text(line) for line in lines[index:end]]
+    cells, end = _pipe_cells(lines, index)
     header_size = _header_size(cells)
     if header_size is None:
         return end - index, [Break()]
@@ -103,6 +103,40 @@ def _pipe_table(lines: Sequence[str], index: int) -> tuple[int, list[Block]]:
     assert header is not None
     rows = rows_from_cells(cells[header_size:], header)
     return end - index, [Break(), TableBlock(rows=(tuple(header.cells), *rows)), Break()]
+
+
+def _pipe_cells(lines: Sequence[str], index: int) -> tuple[list[str], int]:
+    """Cells of a "|" table from ``index``; a cell wrapped over lines ("现代产业" / "聚集区 |")
+    is joined, so long as the wrapped part is short and a "|" line follows within a few lines."""
+    cells: list[str] = []
+    end = index
+    while end < len(lines) and not BOX_HEADING.match(lines[end]):
+        if is_cell(lines[end]):
+            cells.append(cell_text(lines[end]))
+            end += 1
+            continue
+        wrapped = _wrapped_cell(lines, end)
+        if wrapped == 0:
+            break
+        cells.append(
+            " ".join(
+                [*(line.strip() for line in lines[end : end + wrapped]), cell_text(lines[end + wrapped])]
+            )
+        )
+        end += wrapped + 1
+    return cells, end
+
+
+def _wrapped_cell(lines: Sequence[str], index: int) -> int:
+    """How many lines before a closing "|" line belong to its cell (0: the table ends here)."""
+    for count in range(MAX_WRAPPED_CELL_LINES):
+        line = lines[index + count] if index + count < len(lines) else ""
+        if not line.strip() or len(line.strip()) > MAX_WRAPPED_CELL_CHARS or BOX_HEADING.match(line):
+            return 0
+        following = lines[index + count + 1] if index + count + 1 < len(lines) else ""
+        if is_cell(following) and not BOX_HEADING.match(following):
+            return count + 1
+    return 0
 
 
 def _header_size(cells: Sequence[str]) -> int | None:

@@ -7,6 +7,7 @@ from planwatch.documents.gazetteer import Gazetteer
 from planwatch.documents.layout import Piece
 from planwatch.documents.normalize import normalize
 from planwatch.documents.outline import build_outline
+from planwatch.documents.plan_reader import read_plan_text
 from planwatch.documents.text_layout import text_blocks
 
 NO_PLACES = Gazetteer(())
@@ -110,3 +111,43 @@ def test_normalise_drops_wrap_spaces_but_keeps_latin_spacing():
     assert normalize("加 快 5G 网络建设") == "加快5G网络建设"
     assert normalize("30.3 (2020)") == "30.3 (2020)"
     assert normalize("未来5- 10年") == "未来5-10年"
+
+
+WRAPPED_TABLE = """第一章 总则
+第一节 目标
+到2025年,完成目标。
+示例市主要指标
+类 别 |
+指 标 |
+2021年
+基期值 |
+2025年 目标值 |
+属 性 |
+现代产业
+聚集区 |
+GDP(亿元) |
+100 |
+120 |
+预期性 |
+|
+研发投入强度
+(%) |
+1.5 |
+2 |
+预期性 |
+注:约束性指标具体数值按省下达任务执行。
+第二章 任务
+"""
+
+
+def test_a_table_cell_wrapped_over_lines_is_joined():
+    """ "现代产业 / 聚集区 |" is one pillar cell; "2021年 / 基期值 |" one header cell."""
+    plan = read_plan_text(WRAPPED_TABLE, source_name="wrapped.txt")
+    assert (plan.base_year, plan.target_year) == (2021, 2025)
+    assert [(i.pillar, i.name, i.unit, i.baseline, i.target.text) for i in plan.indicators] == [
+        ("现代产业聚集区", "GDP", "亿元", 100.0, "120"),
+        ("现代产业聚集区", "研发投入强度", "%", 1.5, "2"),
+    ]
+    assert plan.notes == ("注:约束性指标具体数值按省下达任务执行。",)
+    assert plan.title == "示例市规划"  # from the caption: no title line, no 特制定本规划 sentence
+    assert plan.chapters[0].sections[0].intro == "到2025年,完成目标。"
