@@ -169,31 +169,39 @@ def _leading_lines(blocks: Sequence[Block]) -> list[str]:
 def _indicator_table(
     blocks: Sequence[Block], source_name: str, directions: Mapping[str, Direction | str] | None
 ) -> tuple[IndicatorTable, str, tuple[str, ...]]:
-    """The first table with an indicator header, joined with tables that continue it on later pages."""
+    """The first table with an indicator header and at least one indicator row."""
     tables = [(i, b) for i, b in enumerate(blocks) if isinstance(b, TableBlock)]
-    for position, (index, table) in enumerate(tables):
+    for position, (_, table) in enumerate(tables):
         found = find_header(table.rows)
         if found is None:
             continue
         header, body_start = found
-        rows = list(table.rows[body_start:])
-        notes = list(table.notes)
-        for next_index, follower in tables[position + 1 :]:
-            if not _continues(blocks, index, next_index, follower, header.width):
-                break
-            rows.extend(follower.rows)
-            notes.extend(follower.notes)
-            index = next_index
         if header.base_year is None or header.target_year is None:
             raise PlanReadError(
                 f"主要指标表的表头没有写明基期年和目标年（如「2020年」「2025年」）（文件 {source_name}）"
             )
+        rows, notes = _joined_rows(blocks, tables[position:], body_start, header.width)
         result = read_indicators(
             rows, header, base_year=header.base_year, target_year=header.target_year, directions=directions
         )
         if result.indicators:
-            return result, table.title, tuple(notes)
+            return result, table.title, notes
     raise PlanReadError(f"{MISSING_TABLE}（文件 {source_name or '文本'}）")
+
+
+def _joined_rows(
+    blocks: Sequence[Block], tables: Sequence[tuple[int, TableBlock]], body_start: int, width: int
+) -> tuple[list[tuple[str, ...]], tuple[str, ...]]:
+    """Body rows of the first table and of the tables that continue it on later pages."""
+    (index, first), *followers = tables
+    rows, notes = list(first.rows[body_start:]), list(first.notes)
+    for next_index, follower in followers:
+        if not _continues(blocks, index, next_index, follower, width):
+            break
+        rows.extend(follower.rows)
+        notes.extend(follower.notes)
+        index = next_index
+    return rows, tuple(notes)
 
 
 def _continues(blocks: Sequence[Block], end: int, start: int, table: TableBlock, width: int) -> bool:

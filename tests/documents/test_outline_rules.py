@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from planwatch.documents.boxes import split_items
 from planwatch.documents.gazetteer import Gazetteer
-from planwatch.documents.layout import Piece
+from planwatch.documents.layout import Break, Piece, TableBlock, TextLine
 from planwatch.documents.normalize import normalize
 from planwatch.documents.outline import build_outline
-from planwatch.documents.plan_reader import read_plan_text
+from planwatch.documents.plan_reader import build_plan, read_plan_text
 from planwatch.documents.text_layout import text_blocks
 
 NO_PLACES = Gazetteer(())
@@ -151,3 +151,22 @@ def test_a_table_cell_wrapped_over_lines_is_joined():
     assert plan.notes == ("注:约束性指标具体数值按省下达任务执行。",)
     assert plan.title == "示例市规划"  # from the caption: no title line, no 特制定本规划 sentence
     assert plan.chapters[0].sections[0].intro == "到2025年,完成目标。"
+
+
+def test_a_table_continued_on_the_next_page_is_joined():
+    """A PDF table split by a page break comes as two tables, the second repeating the header."""
+    header = ("类别", "指标", "2020年基期值", "2025年目标值", "属性")
+    first = TableBlock(rows=(header, ("经济", "GDP(亿元)", "100", "120", "预期性")), title="示例主要指标")
+    second = TableBlock(
+        rows=(
+            header,
+            ("", "人均GDP(元)", "5000", "6000", "预期性"),
+            ("生态", "森林覆盖率(%)", "60", "62", "约束性"),
+        )
+    )
+    plan = build_plan([first, Break(), second, Break(), TextLine("第一章 总则")], source_name="two-pages.pdf")
+    assert [(i.code, i.pillar, i.name) for i in plan.indicators] == [
+        ("I01", "经济", "GDP"),
+        ("I02", "经济", "人均GDP"),
+        ("I03", "生态", "森林覆盖率"),
+    ]
