@@ -203,7 +203,7 @@ def read_workbook(data: bytes, name: str = "上传文件.xlsx") -> SheetRows:
         return SheetRows(problems=problems)
     rows = [_row(number, by_col) for number, by_col in sorted(cells.items()) if number > 1 and _filled(by_col)]
     if not rows:
-        return SheetRows(problems=[ImportProblem(DATA_SHEET, None, "", "「填报」工作表中没有填写任何数值",
+        return SheetRows(problems=[ImportProblem(DATA_SHEET, None, "", "没有填写任何数值(数值列全空)",
                                                  rule="empty")])
     return SheetRows(rows=rows)
 

@@ -105,4 +105,4 @@ def test_template_round_trip_creates_rows_with_the_values_typed(context):
 
 def test_unfilled_template_rows_are_skipped_and_an_empty_template_is_refused(context):
     result = import_file("no-values.xlsx", xlsx_files.no_values(), **context)
-    assert [p.text for p in result.problems] == ["工作表「填报」:「填报」工作表中没有填写任何数值"]
+    assert [p.text for p in result.problems] == ["工作表「填报」:没有填写任何数值(数值列全空)"]
