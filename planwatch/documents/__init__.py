@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from planwatch.documents.plan_reader import PlanReadError, read_plan
+from planwatch.documents.plan_reader import PlanReadError, read_plan, read_plan_text
 
-__all__ = ["PlanReadError", "read_plan"]
+__all__ = ["PlanReadError", "read_plan", "read_plan_text"]
