@@ -42,3 +42,17 @@ def test_load_twice_on_a_fresh_database_changes_nothing_the_second_time(tmp_path
     second = _planwatch("dataset", "load", env=env)
     assert second.stdout.startswith("真实数据:新增规划指标数据0条,未改动13条,冲突未覆盖0条,拒收0条;"
                                     "辅助与参照数据新增0条、更新0条、未改动46条;新增一致性核查0条")
+
+
+@pytest.mark.slow
+def test_evaluate_as_of_2024_on_the_real_data_says_how_many_indicators_have_figures(tmp_path):
+    """As of 2024 five of the 36 indicators have a figure (GDP, 规上工业增加值增速, 城镇化率, 实际使用外资,
+    机场旅客); cargo's only figure is 2025. The rest must read 无数据, never an invented value."""
+    if "evaluate" not in _planwatch("--help").stdout:
+        pytest.skip("planwatch evaluate 尚未提供(评估开发者负责)")
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {"PLANWATCH_VAR_DIR": str(tmp_path)}
+    assert _planwatch("dataset", "load", env=env).returncode == 0
+    result = _planwatch("evaluate", "--as-of", "2024", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "36" in result.stdout and "5" in result.stdout and "无数据" in result.stdout
+    assert "4940.47" in result.stdout or "57.9%" in result.stdout
