@@ -25,17 +25,19 @@ class GradeStyle:
 
 
 # The national mid-term evaluation's words, best first, then the states without a judgement.
+# White text on each colour has a contrast ratio of at least 4.5:1 (WCAG AA).
 GRADE_STYLES: dict[str, GradeStyle] = {
     "提前实现": GradeStyle("#1b5e20", "★", "achieved"),
     "快于预期": GradeStyle("#2e7d32", "▲", "ahead"),
     "基本符合预期": GradeStyle("#1565c0", "●", "ontrack"),
-    "滞后": GradeStyle("#e65100", "▼", "lagging"),
+    "滞后": GradeStyle("#bf360c", "▼", "lagging"),
     "逆向": GradeStyle("#b71c1c", "✖", "reverse"),
-    "无数据": GradeStyle("#757575", "○", "nodata"),
+    "无数据": GradeStyle("#616161", "○", "nodata"),
     "待下达": GradeStyle("#6d4c41", "◇", "assigned"),
-    "无目标值": GradeStyle("#9e9e9e", "–", "notarget"),
+    "无目标值": GradeStyle("#757575", "–", "notarget"),
+    "无法评估": GradeStyle("#546e7a", "◌", "unassessable"),
 }
-UNKNOWN_STYLE = GradeStyle("#9e9e9e", "?", "unknown")
+UNKNOWN_STYLE = GradeStyle("#757575", "?", "unknown")
 GRADE_ORDER = tuple(GRADE_STYLES)
 
 

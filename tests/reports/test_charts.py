@@ -82,3 +82,16 @@ def test_grade_bar_names_carry_a_shape_besides_the_colour():
 def test_every_grade_has_a_distinct_symbol():
     symbols = [s.symbol for s in GRADE_STYLES.values()]
     assert len(set(symbols)) == len(symbols)
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_white_grade_words_are_readable_on_every_grade_colour():
+    """WCAG contrast (1.05) / (L + 0.05) ≥ 4.5 for white text on each badge colour."""
+    for grade, style in GRADE_STYLES.items():
+        ratio = 1.05 / (_luminance(style.colour) + 0.05)
+        assert ratio >= 4.5, (grade, style.colour, round(ratio, 2))

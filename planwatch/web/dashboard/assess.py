@@ -15,7 +15,8 @@ import pandas as pd
 
 from planwatch.reports.charts import ProjectionPoint
 from planwatch.web.dashboard.series import Point
-from planwatch.web.plans.models import Plan
+from planwatch.web.monitoring.models import Region
+from planwatch.web.plans.models import Indicator, Plan
 
 
 @dataclass
@@ -53,27 +54,38 @@ def _clean(value):
 
 
 def assess(
-    plan: Plan, points: Sequence[Point], *, as_of: int | None = None, region_id: int | None = None,
-    with_forecast: bool = False,
+    plan: Plan, points: Sequence[Point], *, as_of: int | None = None, region: Region | None = None,
+    with_forecast: bool = False, indicators: Sequence[Indicator] | None = None, inputs=None,
 ) -> dict[int, Assessment]:
-    """Grade every indicator of ``plan`` for one region as of a year (default: the latest observed)."""
+    """Grade the indicators of ``plan`` (all, or ``indicators``) for one region as of a year.
+
+    ``as_of`` defaults to the latest year observed. ``with_forecast`` adds the yearly projection
+    path (one engine call per indicator: for an indicator page, not for the dashboard). ``inputs``
+    (``engine.Inputs``) shares the specs between evaluations of one request.
+    """
     from planwatch.web.dashboard import engine
 
+    region_id = region.pk if region is not None else None
     if region_id is not None:
         points = [p for p in points if p.region_id == region_id]
     if as_of is None:
         as_of = max((p.year for p in points), default=plan.base_year)
     points = [p for p in points if p.year <= as_of]
-    frame = engine.evaluate_plan(plan, points, as_of=as_of)
+    codes = [i.code for i in indicators] if indicators is not None else None
+    frame = engine.evaluate_plan(plan, points, as_of=as_of, region=region, codes=codes, inputs=inputs)
     results = {}
+    methods: dict[int, str] = {}
     for record in frame.to_dict("records"):
         if region_id is not None and _clean(record.get("region_id")) not in (None, region_id):
+            continue
+        if _clean(record.get("indicator_id")) is None:
             continue
         item = _assessment(record)
         item.region_id = region_id
         results[item.indicator_id] = item
+        methods[item.indicator_id] = _clean(record.get("forecast_method")) or ""
     if with_forecast:
-        for indicator_id, forecast in engine.forecast_points(plan, points, as_of=as_of).items():
+        for indicator_id, forecast in engine.forecast_points(plan, points, methods).items():
             if indicator_id in results:
                 results[indicator_id].forecast = forecast
     return results

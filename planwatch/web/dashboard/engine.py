@@ -1,120 +1,160 @@
-"""The one call site of the evaluation engine from the pages.
+"""The one call site of the evaluation engine (``planwatch.evaluation``) from the pages.
 
-``evaluate_plan`` returns the engine's data frame (one row per indicator × region) for the
-visible observations. While ``planwatch.evaluation.evaluate`` is not yet in the tree, a
-provisional reading of the design's formulas (``docs``: 完成度, 时序进度, 年均增速) stands in so
-the pages can be built and tested; it is used only when the engine cannot be imported.
+``evaluate_plan`` hands the engine the plan's indicator specs and the visible observations (codes
+and region names, as it speaks) and returns its data frame with our ids added; ``forecast_points``
+asks it for the yearly path to the target year with its 80% interval. No grade is decided here.
 """
 
 from __future__ import annotations
 
 import importlib
+import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
+from planwatch import evaluation
 from planwatch.reports.charts import ProjectionPoint
 from planwatch.web.dashboard.series import Point
+from planwatch.web.monitoring.models import Region
 from planwatch.web.plans.models import Plan, TargetVersion
 
-# The provisional margin around the time share (the engine's settings registry replaces it).
-PROVISIONAL_MARGIN = 0.05
 
-
-def _engine():
+def specs_frame(plan: Plan) -> pd.DataFrame:
+    """The engine's indicator specs: the plans app's builder when present, else read off the models."""
     try:
-        module = importlib.import_module("planwatch.evaluation")
+        inputs = importlib.import_module("planwatch.web.plans.evaluation_inputs")
     except ImportError:
-        return None
-    return module if hasattr(module, "evaluate") else None
-
-
-def _specs(plan: Plan):
-    inputs = importlib.import_module("planwatch.web.plans.evaluation_inputs")
-    return inputs.indicator_specs(plan)
-
-
-def _engine_frame(points: Sequence[Point]) -> pd.DataFrame:
-    return pd.DataFrame(
-        [{"indicator_id": p.indicator_id, "region_id": p.region_id, "year": p.year, "value": p.value} for p in points],
-        columns=["indicator_id", "region_id", "year", "value"],
-    )
-
-
-def evaluate_plan(plan: Plan, points: Sequence[Point], *, as_of: int) -> pd.DataFrame:
-    engine = _engine()
-    if engine is None:
-        return provisional_evaluate(plan, points, as_of=as_of)
-    return engine.evaluate(_specs(plan), _engine_frame(points), as_of)
-
-
-def forecast_points(plan: Plan, points: Sequence[Point], *, as_of: int) -> dict[int, list[ProjectionPoint]]:
-    """Projection to the target year with its 80% interval, per indicator."""
-    engine = _engine()
-    if engine is None or not hasattr(engine, "forecast"):
-        return {}
-    frame = engine.forecast(_specs(plan), _engine_frame(points), as_of)
-    out: dict[int, list[ProjectionPoint]] = {}
-    for row in frame.to_dict("records"):
-        out.setdefault(int(row["indicator_id"]), []).append(
-            ProjectionPoint(int(row["year"]), row["value"], row.get("lower"), row.get("upper"))
-        )
-    return out
-
-
-# --- provisional stand-in ------------------------------------------------------------------------
-
-
-def _targets(plan: Plan) -> dict[int, TargetVersion]:
-    rows = TargetVersion.objects.filter(indicator__plan=plan, status=TargetVersion.Status.APPROVED).order_by("version")
-    return {t.indicator_id: t for t in rows}
-
-
-def provisional_evaluate(plan: Plan, points: Sequence[Point], *, as_of: int) -> pd.DataFrame:
-    """完成度 (v − b)/(T − b), 时序进度 (t − t0)/(t1 − t0), growth rates; grade by the time-share margin."""
-    latest: dict[int, Point] = {}
-    for p in sorted(points, key=lambda p: p.year):
-        latest[p.indicator_id] = p
+        inputs = None
+    if inputs is not None and hasattr(inputs, "indicator_specs"):
+        return inputs.indicator_specs(plan)
     targets = _targets(plan)
     rows = []
-    for ind in plan.indicators.all():
-        rows.append(_provisional_row(ind, targets.get(ind.pk), latest.get(ind.pk), plan, as_of))
+    for ind in plan.indicators.select_related("pillar").order_by("order"):
+        t = targets.get(ind.pk)
+        rows.append({
+            "indicator": ind.code, "name": ind.name, "unit": ind.unit, "pillar": ind.pillar.name,
+            "attribute": ind.attribute, "direction": ind.direction,
+            "kind": t.kind if t else "unspecified", "target_value": t.value if t else None,
+            "target_year": t.year if t else plan.target_year, "target_text": t.text if t else "",
+            "qualifier": t.qualifier if t else "", "strict": bool(t.strict) if t else False,
+            "baseline": ind.baseline, "base_year": ind.baseline_year or plan.base_year,
+        })
     return pd.DataFrame(rows)
 
 
-def _provisional_row(ind, target, point, plan, as_of) -> dict:
-    row = {"indicator_id": ind.pk, "region_id": point.region_id if point else None, "grade": "无数据"}
-    if target is not None and target.kind == "assigned":
-        return {**row, "grade": "待下达"}
-    if target is None or target.value is None or ind.baseline is None or target.kind not in ("level", "about", "floor"):
-        return {**row, "grade": "无目标值" if point else "无数据"}
-    if point is None:
-        return row
-    b, t_value, v = ind.baseline, target.value, point.value
-    t0, t1, t = ind.baseline_year or plan.base_year, target.year, point.year
-    completion = (v - b) / (t_value - b) if t_value != b else None
-    time_share = (t - t0) / (t1 - t0) if t1 != t0 else None
-    growth = (v / b) ** (1 / (t - t0)) - 1 if t > t0 and b > 0 and v > 0 else None
-    required = (t_value / v) ** (1 / (t1 - t)) - 1 if t1 > t and v > 0 and t_value > 0 else None
-    grade = _provisional_grade(completion, time_share)
-    return {
-        **row, "grade": grade, "completion": completion, "time_share": time_share, "actual_growth": growth,
-        "required_growth": required, "latest_year": t, "latest_value": v,
-        "projected": v * (1 + growth) ** (t1 - t) if growth is not None else None,
-        "warning": ind.attribute == "约束性" and grade in ("滞后", "逆向"),
-        "reason": "",
-    }
+@dataclass
+class _Names:
+    """Ids ↔ the codes and names the engine speaks."""
+
+    code_of: dict[int, str]
+    id_of: dict[str, int]
+    region_name: dict[int, str]
+    region_id: dict[str, int]
+
+    @classmethod
+    def for_plan(cls, plan: Plan) -> _Names:
+        codes = dict(plan.indicators.values_list("pk", "code"))
+        regions = dict(Region.objects.values_list("pk", "name"))
+        return cls(codes, {c: i for i, c in codes.items()}, regions, {n: i for i, n in regions.items()})
 
 
-def _provisional_grade(completion: float | None, time_share: float | None) -> str:
-    if completion is None or time_share is None:
-        return "无数据"
-    if round(completion, 12) >= 1:
-        return "提前实现"
-    if completion < 0:
-        return "逆向"
-    if round(completion - time_share, 12) > PROVISIONAL_MARGIN:
-        return "快于预期"
-    if round(completion - time_share, 12) >= -PROVISIONAL_MARGIN:
-        return "基本符合预期"
-    return "滞后"
+def _engine_frame(points: Sequence[Point], names: _Names) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {"indicator": names.code_of[p.indicator_id], "region": names.region_name[p.region_id],
+             "year": p.year, "value": p.value}
+            for p in points
+        ],
+        columns=["indicator", "region", "year", "value"],
+    )
+
+
+@dataclass
+class Inputs:
+    """What every evaluation of a plan shares within a request: the specs and the id ↔ name maps."""
+
+    specs: pd.DataFrame
+    names: _Names
+
+    @classmethod
+    def for_plan(cls, plan: Plan) -> Inputs:
+        return cls(specs_frame(plan), _Names.for_plan(plan))
+
+
+# The engine's columns the pages read (to_dict over all forty would cost more than the grading).
+COLUMNS = [
+    "indicator", "region", "grade", "warning", "reason", "completion", "time_share", "actual_growth",
+    "required_growth", "latest_year", "latest_value", "forecast_value", "forecast_method", "opensdg_status",
+    "unsd_status", "methods_disagree",
+]
+
+
+def evaluate_plan(
+    plan: Plan, points: Sequence[Point], *, as_of: int, region: Region | None = None,
+    codes: Sequence[str] | None = None, inputs: Inputs | None = None,
+) -> pd.DataFrame:
+    """The engine's frame with ``indicator_id``/``region_id`` added, one row per indicator of ``region``.
+
+    ``codes`` limits the evaluation to some indicators (an indicator page needs one, not 36);
+    ``inputs`` lets two evaluations in one request share the specs.
+    """
+    if not points:
+        # Nothing observed yet: every indicator is 无数据 (待下达 while the province's figure is awaited).
+        return _no_data_frame(plan)
+    inputs = inputs or Inputs.for_plan(plan)
+    specs, names = inputs.specs, inputs.names
+    if codes is not None:
+        specs = specs[specs["indicator"].isin(list(codes))]
+    frame = evaluation.evaluate(
+        specs, _engine_frame(points, names), as_of,
+        regions=[region.name] if region is not None else None, plan_region=plan.region,
+    )
+    frame = frame[[c for c in COLUMNS if c in frame.columns]].copy()
+    frame["indicator_id"] = frame["indicator"].map(names.id_of)
+    frame["region_id"] = frame["region"].map(names.region_id)
+    return frame.rename(columns={"forecast_value": "projected"})
+
+
+def _no_data_frame(plan: Plan) -> pd.DataFrame:
+    targets = _targets(plan)
+    rows = [
+        {"indicator_id": ind_id, "grade": "待下达" if t.kind == "assigned" else "无数据"}
+        for ind_id, t in targets.items()
+    ]
+    return pd.DataFrame(rows, columns=["indicator_id", "grade"])
+
+
+def forecast_points(
+    plan: Plan, points: Sequence[Point], methods: dict[int, str]
+) -> dict[int, list[ProjectionPoint]]:
+    """Each year from the last observation to the target year, by the method the evaluation chose
+    for the grade (``forecast_method``), with its 80% interval where that method has one."""
+    targets = _targets(plan)
+    by_indicator: dict[int, list[Point]] = {}
+    for p in points:
+        by_indicator.setdefault(p.indicator_id, []).append(p)
+    out: dict[int, list[ProjectionPoint]] = {}
+    for indicator_id, method in methods.items():
+        series, target = by_indicator.get(indicator_id, []), targets.get(indicator_id)
+        if not method or not series or target is None or target.year <= max(p.year for p in series):
+            continue
+        years = range(max(p.year for p in series) + 1, target.year + 1)
+        frame = evaluation.forecast([p.year for p in series], [p.value for p in series], years, method=method)
+        out[indicator_id] = [
+            ProjectionPoint(int(r["year"]), _finite(r["value"]), _finite(r["low"]), _finite(r["high"]))
+            for r in frame.to_dict("records")
+            if _finite(r["value"]) is not None
+        ]
+    return out
+
+
+def _finite(value) -> float | None:
+    return float(value) if value is not None and math.isfinite(value) else None
+
+
+def _targets(plan: Plan) -> dict[int, TargetVersion]:
+    """The approved target in force per indicator (the highest approved version)."""
+    rows = TargetVersion.objects.filter(indicator__plan=plan, status=TargetVersion.Status.APPROVED).order_by("version")
+    return {t.indicator_id: t for t in rows}

@@ -18,19 +18,18 @@ GRADE_LABELS = {
     "无数据": _("无数据"),
     "待下达": _("待下达"),
     "无目标值": _("无目标值"),
+    "无法评估": _("无法评估"),
 }
 
-# Open SDG / Statistics Canada and UN progress-chart statuses, as the engine names them.
+# Open SDG / Statistics Canada and UN progress-chart statuses, in the words the engine publishes.
 METHOD_STATUS_LABELS = {
-    "target_achieved": _("已实现目标"),
-    "on_track": _("按期实现"),
-    "acceleration_needed": _("需要加速"),
-    "limited_progress": _("进展有限"),
+    "target achieved": _("已实现目标"),
+    "on track": _("按期实现"),
+    "acceleration needed": _("需要加速"),
+    "limited progress": _("进展有限"),
     "deterioration": _("恶化"),
-    "stagnation_or_regression": _("停滞或倒退"),
-    "fair_progress": _("进展尚可"),
-    "insufficient_data": _("数据不足"),
-    "not_applicable": _("不适用"),
+    "stagnation or regression": _("停滞或倒退"),
+    "not assessable": _("无法评估"),
 }
 
 

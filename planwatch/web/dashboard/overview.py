@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from planwatch.reports.charts import GRADE_ORDER, grade_bar
 from planwatch.web.dashboard import series
 from planwatch.web.dashboard.assess import Assessment, assess
+from planwatch.web.dashboard.engine import Inputs
 from planwatch.web.dashboard.labels import grade_label
 from planwatch.web.monitoring.assignments import DONE, expected_periods
 from planwatch.web.monitoring.models import Assignment, Observation
@@ -56,8 +57,9 @@ def overview(plan: Plan, *, public: bool = False) -> dict:
     points = series.annual_points(plan, public=public, regions=regions)
     as_of = max((p.year for p in points), default=None)
     region_id = region.pk if region else None
-    now = assess(plan, points, as_of=as_of, region_id=region_id) if region else {}
-    before = assess(plan, points, as_of=as_of - 1, region_id=region_id) if region and as_of else {}
+    inputs = Inputs.for_plan(plan) if points else None
+    now = assess(plan, points, as_of=as_of, region=region, inputs=inputs) if region else {}
+    before = assess(plan, points, as_of=as_of - 1, region=region, inputs=inputs) if region and as_of else {}
     indicators = list(plan.indicators.select_related("pillar").order_by("order"))
     rows = [Row(i, now.get(i.pk) or Assessment(i.pk, region_id), _grade(before.get(i.pk))) for i in indicators]
     counts = Counter(r.assessment.grade for r in rows)

@@ -63,7 +63,7 @@ def indicator_page(plan: Plan, indicator: Indicator, *, public: bool) -> Indicat
     own = [p for p in points if region is not None and p.region_id == region.pk]
     assessment = None
     if region is not None:
-        assessment = assess(plan, own, region_id=region.pk, with_forecast=True).get(indicator.pk)
+        assessment = assess(plan, own, region=region, with_forecast=True, indicators=[indicator]).get(indicator.pk)
     decimals = indicator_decimals(indicator)
     counties = {r.pk for r in series.county_regions()}
     targets = indicator.targets.all().order_by("version")
@@ -184,15 +184,18 @@ def _ranked_rows(counties, by_region, indicator: Indicator, decimals: int) -> li
 
 def indicators_with_county_data(plan: Plan, *, public: bool) -> list[Indicator]:
     """Indicators with at least one visible county figure (one DISTINCT query, no rows loaded)."""
+    indicators = list(plan.indicators.order_by("order"))
+    counties = list(Region.objects.filter(kind=Region.Kind.COUNTY).values_list("pk", flat=True))
     ids = set(
         Observation.objects.filter(
-            indicator__plan=plan,
+            indicator_id__in=[i.pk for i in indicators],
             status__in=series.visible_statuses(public),
-            region__kind=Region.Kind.COUNTY,
+            region_id__in=counties,
             quarter__isnull=True,
             month__isnull=True,
         )
+        .order_by()  # the model's default ordering would widen SELECT DISTINCT to four columns
         .values_list("indicator_id", flat=True)
         .distinct()
     )
-    return [i for i in plan.indicators.order_by("order") if i.pk in ids]
+    return [i for i in indicators if i.pk in ids]
