@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Case, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -26,8 +27,9 @@ def _require_checker(user) -> None:
 @login_required
 def flag_list(request: HttpRequest) -> HttpResponse:
     _require_checker(request.user)
+    open_first = Case(When(status=ConsistencyFlag.Status.OPEN, then=0), default=1)
     return render(request, "realdata/flags.html", {
-        "flags": ConsistencyFlag.objects.select_related("reviewed_by"),
+        "flags": ConsistencyFlag.objects.select_related("reviewed_by").order_by(open_first, "region", "indicator", "year"),
         "may_review": may(request.user, "review.use"),
     })
 
