@@ -7,7 +7,8 @@ and unit are kept beside it (``Converted``), so a reviewer can always see what t
 source printed.
 
 Factors are exact decimals (``Decimal``), never binary floats, so 7388.7 吨 is
-0.73887 万吨 and not 0.7388699999999999. Units of different dimensions (吨 and
+0.73887 万吨 and not 0.7388699999999999 (亩 → 公顷 divides by 15 in Python's 28-digit decimal
+context, still exact far beyond 12 decimals). Units of different dimensions (吨 and
 亿元), and currencies without an exchange rate (元 and 美元), are refused with a
 Chinese message naming both units: ``单位「吨」无法换算为「亿元」``.
 
