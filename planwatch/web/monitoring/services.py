@@ -108,7 +108,7 @@ def locked(obs: Observation | int, expected_version: int | None = None) -> Obser
 def save(obs: Observation, before: dict, *, user, action: str, reason: str) -> Observation:
     """Bump the version, store with its history reason, and audit the changed fields."""
     obs.lock_version += 1
-    obs._change_reason = reason
+    obs._change_reason, obs._history_user = reason, user
     obs.save()
     old, new = audit.diff(before, _snapshot(obs))
     audit.record(actor=user, action=action, subject=AuditEntry.Subject.OBSERVATION, object_id=obs.pk,
@@ -144,7 +144,7 @@ def new_observation(*, user, reason: str, unit, indicator, region, year: int, va
         original_value=fields.pop("original_value", "") or original_value, vintage=vintage,
         supersedes=supersedes, created_by=user, status=S.DRAFT, **fields,
     )
-    obs._change_reason = reason
+    obs._change_reason, obs._history_user = reason, user
     obs.save()
     audit.record(actor=user, action="create", subject=AuditEntry.Subject.OBSERVATION, object_id=obs.pk,
                  object_repr=str(obs), old={}, new=_snapshot(obs), reason=reason, unit=unit)

@@ -43,7 +43,7 @@ def _new_version(indicator: Indicator, *, user, reason: str, origin: str, value:
                 text=text or (f"{value:g}" if value is not None else ""), value=value,
                 year=year or (current.year if current else indicator.plan.target_year), qualifier=qualifier,
                 status=TV.Status.PROPOSED, origin=origin, reason=reason.strip(), proposed_by=user)
-        tv._change_reason = reason
+        tv._change_reason, tv._history_user = reason, user
         tv.save()
         audit.record(actor=user, action="propose", subject=AuditEntry.Subject.TARGET, object_id=tv.pk,
                      object_repr=str(tv), old=_snapshot(current) if current else {}, new=_snapshot(tv),
@@ -83,7 +83,7 @@ def _decide(tv: TargetVersion | int, *, user, comment: str, status: str, action:
         before = _snapshot(row)
         row.status, row.approved_by, row.decided_at = status, user, timezone.now()
         row.decision_comment = comment.strip()
-        row._change_reason = comment or action
+        row._change_reason, row._history_user = comment or action, user
         row.save()
         old, new = audit.diff(before, _snapshot(row))
         audit.record(actor=user, action=action, subject=AuditEntry.Subject.TARGET, object_id=row.pk,

@@ -55,6 +55,8 @@ def test_full_lifecycle_returned_corrected_approved_published(cast, assignments,
     assert (correction.old, correction.new, correction.reason) == ({"value": 25.0}, {"value": 250.0}, "按审核意见更正")
     reasons = list(obs.history.order_by("history_id").values_list("history_change_reason", flat=True))
     assert reasons[0] == "填报" and reasons[3] == "按审核意见更正"
+    users = list(obs.history.order_by("history_id").values_list("history_user__username", flat=True))
+    assert users == ["yudu", "yudu", "reviewer", "yudu", "yudu", "reviewer", "reviewer"]
 
 
 def test_reviewer_cannot_approve_own_submission(cast, assignments, small_plan, reference_data):
