@@ -1,8 +1,9 @@
 """``evaluate``: every indicator × region as of a year, in one vectorised pass.
 
-The steps: read the specs, build the panel (sort, vintage, series boundaries), measure, grade,
-flag 预警, grade again by Open SDG and the UN progress chart, say where they disagree, write the
-reason sentence, forecast. See ``planwatch.evaluation`` for the columns.
+The steps: read the specs, build the panel (sort, vintage, series boundaries), then block by
+block of whole series: measure, grade, flag 预警, grade again by Open SDG and the UN progress
+chart, say where they disagree, write the reason sentence, forecast. See ``planwatch.evaluation``
+for the columns.
 """
 
 from __future__ import annotations
@@ -16,17 +17,21 @@ from planwatch.evaluation.forecast import series_forecasts
 from planwatch.evaluation.frame import Panel, Specs, build_panel, read_specs
 from planwatch.evaluation.grading import CODE, grade_codes, warnings
 from planwatch.evaluation.international import disagreement, opensdg, unsd
-from planwatch.evaluation.measures import Work, measure
+from planwatch.evaluation.measures import measure
 from planwatch.evaluation.reasons import reasons
 from planwatch.evaluation.settings import DEFAULT_SETTINGS, EvaluationSettings
-from planwatch.evaluation.vocabulary import AWAITING, GRADES, NO_DATA, OPENSDG_STATUSES, UNSD_STATUSES
+from planwatch.evaluation.vocabulary import (
+    AWAITING,
+    GRADES,
+    NO_DATA,
+    NOT_ASSESSABLE_STATUS,
+    OPENSDG_STATUSES,
+    UNSD_STATUSES,
+)
 
 GRADE_WORDS = np.array(GRADES, dtype=object)
-NUMBER_COLUMNS = (
-    "latest_value", "base_value", "completion", "time_share", "actual_growth", "required_growth",
-    "required_per_year", "achieved", "projected_by_growth", "projected_by_trend", "opensdg_ratio", "opensdg_score",
-    "unsd_ratio",
-)
+# Rows per block: temporaries of 4 MB are reused from the heap; 72 MB ones are page-faulted anew.
+BLOCK_ROWS = 1 << 19
 
 
 def evaluate(specs: pd.DataFrame, observations: pd.DataFrame, as_of: int, *,
@@ -36,6 +41,15 @@ def evaluate(specs: pd.DataFrame, observations: pd.DataFrame, as_of: int, *,
     """One row per indicator × region with observations (or per ``regions`` entry): see the package."""
     spec = read_specs(specs)
     panel = build_panel(spec, observations, as_of, vintage=vintage, regions=regions)
+    parts = [_block(spec, block, as_of, settings, plan_region, vision_year) for block in panel.blocks(BLOCK_ROWS)]
+    columns = {name: np.concatenate([part[name] for part in parts]) for name in parts[0]}
+    if regions is not None:
+        columns = _with_missing(columns, spec, panel, as_of)
+    return _frame(columns, spec, panel)
+
+
+def _block(spec: Specs, panel: Panel, as_of: int, settings: EvaluationSettings, plan_region: str | None,
+           vision_year: int | None) -> dict[str, np.ndarray]:
     w = measure(spec, panel, as_of, settings, plan_region)
     codes = grade_codes(w, settings)
     grades = GRADE_WORDS[codes]
@@ -45,72 +59,76 @@ def evaluate(specs: pd.DataFrame, observations: pd.DataFrame, as_of: int, *,
     horizons = {"forecast": w.t1}
     if vision_year is not None:
         horizons["vision_forecast"] = np.full(len(w.t), float(vision_year))
-    columns = {
-        **_identity(spec, panel),
+    return {
+        "_spec": panel.spec, "_region": panel.region, "_grade": codes.astype(np.int8),
         "latest_year": w.t, "latest_value": w.v, "latest_qualifier": w.latest_qual,
         "base_value": w.b, "base_year_used": w.t0, "base_from_observation": w.from_obs, "observations": w.n_obs,
         "completion": w.completion, "time_share": w.time_share, "actual_growth": w.actual,
         "required_growth": w.required, "required_per_year": w.required_amount, "achieved": w.achieved,
         "projected_by_growth": w.proj_growth, "projected_by_trend": w.proj_trend, "projected_miss": w.projected_miss,
-        "grade": grades, "warning": warnings(w, codes), "reason": reasons(w, codes, settings),
+        "warning": warnings(w, codes), "reason": reasons(w, codes, settings),
         "opensdg_ratio": o_ratio, "opensdg_status": o_status, "opensdg_score": o_score,
         "unsd_ratio": u_ratio, "unsd_status": u_status, "methods_disagree": disagree, "disagreement": disagreement_text,
         **series_forecasts(panel, w, as_of, settings, horizons),
     }
-    frame = pd.DataFrame(columns)
-    if regions is not None:
-        frame = _with_missing(frame, spec, panel, as_of)
-    return _typed(frame, spec, panel)
 
 
-def _identity(spec: Specs, panel: Panel) -> dict:
-    s = panel.spec
-    return {
-        "indicator": spec.code[s], "name": spec.frame["name"].to_numpy(dtype=object)[s],
-        "pillar": spec.frame["pillar"].to_numpy(dtype=object)[s], "region": panel.region_names[panel.region],
-        "kind": spec.kind[s], "attribute": spec.frame["attribute"].to_numpy(dtype=object)[s],
-        "target_value": spec.target[s], "target_year": spec.target_year[s], "_spec": s, "_region": panel.region,
-    }
-
-
-def _with_missing(frame: pd.DataFrame, spec: Specs, panel: Panel, as_of: int) -> pd.DataFrame:
+def _with_missing(columns: dict, spec: Specs, panel: Panel, as_of: int) -> dict:
     """Rows for the requested regions that have no observation: 无数据 (待下达 for assigned)."""
-    n_regions = len(panel.region_names)
-    have = np.zeros((len(spec), n_regions), dtype=bool)
+    have = np.zeros((len(spec), len(panel.region_names)), dtype=bool)
     have[panel.spec, panel.region] = True
     s, r = np.nonzero(~have)
     if not len(s):
-        return frame
+        return columns
     awaiting = spec.kind[s] == "assigned"
-    missing = pd.DataFrame({
-        "indicator": spec.code[s], "name": spec.frame["name"].to_numpy(dtype=object)[s],
-        "pillar": spec.frame["pillar"].to_numpy(dtype=object)[s], "region": panel.region_names[r],
-        "kind": spec.kind[s], "attribute": spec.frame["attribute"].to_numpy(dtype=object)[s],
-        "target_value": spec.target[s], "target_year": spec.target_year[s], "_spec": s, "_region": r,
-        "grade": np.where(awaiting, AWAITING, NO_DATA).astype(object),
-        "warning": False, "projected_miss": False, "methods_disagree": False, "base_from_observation": False,
-        "observations": 0, "latest_qualifier": "", "disagreement": "", "forecast_method": "",
-        "opensdg_status": "not assessable", "unsd_status": "not assessable",
+    n = len(s)
+    fill = {
+        "_spec": s, "_region": r, "_grade": np.where(awaiting, CODE[AWAITING], CODE[NO_DATA]).astype(np.int8),
+        "latest_qualifier": np.full(n, "", dtype=object), "disagreement": np.full(n, "", dtype=object),
+        "forecast_method": np.full(n, "", dtype=object),
+        "opensdg_status": np.full(n, NOT_ASSESSABLE_STATUS, dtype=object),
+        "unsd_status": np.full(n, NOT_ASSESSABLE_STATUS, dtype=object),
         "reason": np.where(awaiting, f"目标待省下达;截至{as_of}年尚无数据", f"截至{as_of}年尚无数据").astype(object),
-    })
-    both = pd.concat([frame, missing], ignore_index=True)
-    return both.sort_values(["_spec", "_region"], kind="stable").reset_index(drop=True)
+    }
+    blank = {np.dtype(bool): False, np.dtype(object): "", np.dtype(np.int64): 0}
+    out = {}
+    for name, values in columns.items():
+        extra = fill.get(name, np.full(n, blank.get(values.dtype, np.nan), dtype=values.dtype))
+        out[name] = np.concatenate([values, extra.astype(values.dtype)])
+    order = np.lexsort((out["_region"], out["_spec"]))
+    return {name: values[order] for name, values in out.items()}
 
 
-def _typed(frame: pd.DataFrame, spec: Specs, panel: Panel) -> pd.DataFrame:
-    """Small categoricals for the repeated words; nullable integers for years."""
-    frame["indicator"] = pd.Categorical.from_codes(frame.pop("_spec").to_numpy(np.int64), categories=list(spec.code))
-    frame["region"] = pd.Categorical.from_codes(frame.pop("_region").to_numpy(np.int64),
-                                                categories=list(panel.region_names))
-    frame["grade"] = pd.Categorical(frame["grade"], categories=list(GRADES))
-    frame["opensdg_status"] = pd.Categorical(frame["opensdg_status"], categories=list(OPENSDG_STATUSES))
-    frame["unsd_status"] = pd.Categorical(frame["unsd_status"], categories=list(UNSD_STATUSES))
-    for name in ("name", "pillar", "kind", "attribute"):
-        frame[name] = frame[name].astype("category")
-    for name in ("latest_year", "base_year_used", "target_year"):
-        frame[name] = pd.array(np.round(frame[name].to_numpy(dtype=float)), dtype="Int64")
-    frame["observations"] = frame["observations"].astype(np.int64)
-    return frame
+def _categorical(codes: np.ndarray, labels) -> pd.Categorical:
+    """A categorical from per-spec labels that may repeat (names, pillars …) without hashing rows."""
+    label_codes, categories = pd.factorize(pd.Series(np.asarray(labels, dtype=object)).astype(str), sort=False)
+    return pd.Categorical.from_codes(label_codes[codes], categories=categories)
 
 
-__all__ = ["CODE", "NUMBER_COLUMNS", "Work", "evaluate"]
+def _frame(columns: dict, spec: Specs, panel: Panel) -> pd.DataFrame:
+    s, r = columns.pop("_spec").astype(np.int64), columns.pop("_region").astype(np.int64)
+    grade = columns.pop("_grade").astype(np.int64)
+    head = {
+        "indicator": pd.Categorical.from_codes(s, categories=list(spec.code)),
+        "name": _categorical(s, spec.frame["name"]), "pillar": _categorical(s, spec.frame["pillar"]),
+        "region": pd.Categorical.from_codes(r, categories=list(panel.region_names)),
+        "kind": _categorical(s, spec.kind), "attribute": _categorical(s, spec.frame["attribute"]),
+        "target_value": spec.target[s], "target_year": _years(spec.target_year[s]),
+    }
+    columns["latest_year"] = _years(columns["latest_year"])
+    columns["base_year_used"] = _years(columns["base_year_used"])
+    columns["grade"] = pd.Categorical.from_codes(grade, categories=list(GRADES))
+    columns["opensdg_status"] = pd.Categorical(columns["opensdg_status"], categories=list(OPENSDG_STATUSES))
+    columns["unsd_status"] = pd.Categorical(columns["unsd_status"], categories=list(UNSD_STATUSES))
+    order = ["latest_year", "latest_value", "latest_qualifier", "base_value", "base_year_used",
+             "base_from_observation", "observations", "completion", "time_share", "actual_growth", "required_growth",
+             "required_per_year", "achieved", "projected_by_growth", "projected_by_trend", "projected_miss", "grade",
+             "warning", "reason"]
+    rest = [name for name in columns if name not in order]
+    return pd.DataFrame({**head, **{name: columns[name] for name in order + rest}})
+
+
+def _years(values: np.ndarray) -> pd.arrays.IntegerArray:
+    values = np.asarray(values, dtype=float)
+    missing = ~np.isfinite(values)
+    return pd.arrays.IntegerArray(np.where(missing, 0, values).astype(np.int64), missing)

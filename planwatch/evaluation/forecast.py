@@ -33,8 +33,12 @@ METHOD_LABELS = {
 def t_quantile(level: float, dof) -> np.ndarray:
     """Two-sided Student-t quantile for a ``level`` interval; NaN where dof < 1."""
     dof = np.asarray(dof, float)
-    with np.errstate(all="ignore"):
-        return np.where(dof >= 1, stats.t.ppf(0.5 + level / 2.0, np.maximum(dof, 1.0)), np.nan)
+    out = np.full(dof.shape, np.nan)
+    ok = dof >= 1
+    if ok.any():  # few distinct degrees of freedom: look each up once
+        distinct, inverse = np.unique(dof[ok], return_inverse=True)
+        out[ok] = stats.t.ppf(0.5 + level / 2.0, distinct)[inverse]
+    return out
 
 
 def loglinear_interval(fit, x0, level: float):

@@ -49,6 +49,8 @@ class Specs:
     strict: np.ndarray
     qualifier: np.ndarray
     word: np.ndarray  # 稳中有升 / 保持稳定 / 量稳质升 or ""
+    kind_code: np.ndarray  # index into KINDS
+    word_code: np.ndarray  # 0 for "", else 1 + index into QUALITATIVE_WORDS
     quality: np.ndarray
     quality_by: np.ndarray
 
@@ -79,6 +81,31 @@ class Panel:
     @property
     def groups(self) -> int:
         return len(self.starts)
+
+    def blocks(self, max_rows: int):
+        """The panel cut into runs of whole series of about ``max_rows`` rows (views, not copies).
+
+        Working block by block keeps every temporary array small enough to be reused from the
+        heap instead of being mapped, and page-faulted, afresh for each of nine million rows.
+        """
+        g0 = 0
+        while True:
+            g1 = self.groups
+            if g0 < self.groups:
+                g1 = max(int(np.searchsorted(self.ends, self.starts[g0] + max_rows, side="right")), g0 + 1)
+            yield self._slice(g0, g1)
+            g0 = g1
+            if g0 >= self.groups:
+                return
+
+    def _slice(self, g0: int, g1: int) -> Panel:
+        a = int(self.starts[g0]) if g0 < self.groups else 0
+        b = int(self.ends[g1 - 1]) if g1 > g0 else a
+        return Panel(
+            year=self.year[a:b], value=self.value[a:b], qual=self.qual[a:b], qual_labels=self.qual_labels,
+            starts=self.starts[g0:g1] - a, ends=self.ends[g0:g1] - a, spec=self.spec[g0:g1],
+            region=self.region[g0:g1], region_names=self.region_names,
+        )
 
     def row_group(self) -> np.ndarray:
         """The group number of every row (built once, on demand: 9M rows cost 70 MB)."""
@@ -119,6 +146,7 @@ def read_specs(specs: pd.DataFrame) -> Specs:
     if (~np.isin(direction_text, ("higher", "lower"))).any():
         raise InputProblem("指标设定表「direction」列只能是 higher 或 lower")
     text, qualifier = _text_column(frame, "target_text"), _text_column(frame, "qualifier")
+    word = _qualitative_word(text, qualifier)
     return Specs(
         frame=frame,
         code=code,
@@ -131,7 +159,9 @@ def read_specs(specs: pd.DataFrame) -> Specs:
         binding=_text_column(frame, "attribute") == BINDING,
         strict=frame["strict"].fillna(False).astype(bool).to_numpy(),
         qualifier=qualifier,
-        word=_qualitative_word(text, qualifier),
+        word=word,
+        kind_code=np.array([KINDS.index(k) for k in kind], dtype=np.int8),
+        word_code=np.array([QUALITATIVE_WORDS.index(x) + 1 if x else 0 for x in word], dtype=np.int8),
         quality=_text_column(frame, "quality"),
         quality_by=_text_column(frame, "quality_by"),
     )
@@ -146,33 +176,42 @@ def _qualitative_word(text: np.ndarray, qualifier: np.ndarray) -> np.ndarray:
 
 
 def _codes(column: pd.Series, categories: Sequence[str] | None) -> tuple[np.ndarray, np.ndarray]:
-    """Integer codes of a text column and their labels; categorical columns cost no hashing."""
+    """Integer codes (−1 for missing or unknown) and their labels; categoricals cost no hashing."""
     if isinstance(column.dtype, pd.CategoricalDtype):
         labels = column.cat.categories.astype(str).to_numpy(dtype=object)
-        codes = column.cat.codes.to_numpy().astype(np.int64)
+        codes = column.cat.codes.to_numpy()
     else:
-        codes, index = pd.factorize(column, sort=False)  # missing values get −1
-        labels, codes = index.astype(str).to_numpy(dtype=object), codes.astype(np.int64)
+        codes, index = pd.factorize(column, sort=False)
+        labels = index.astype(str).to_numpy(dtype=object)
     if categories is None:
         return codes, labels
-    lookup = pd.Index(list(categories), dtype=object).get_indexer(labels)
-    return np.where(codes >= 0, lookup[codes], -1), np.asarray(list(categories), dtype=object)
+    lookup = pd.Index(list(categories), dtype=object).get_indexer(labels).astype(np.int32)
+    # A trailing −1 so that the code −1 (missing) looks up −1.
+    return np.append(lookup, np.int32(-1))[codes], np.asarray(list(categories), dtype=object)
 
 
-def _int_column(observations: pd.DataFrame, name: str, default: int) -> np.ndarray:
+def _number_column(observations: pd.DataFrame, name: str, default, integer: bool) -> np.ndarray:
+    """A numeric column without copying when it already has the right type."""
     if name not in observations.columns:
-        return np.full(len(observations), default, dtype=np.int64)
-    values = pd.to_numeric(observations[name], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-    if np.isnan(values).any():
-        row = int(np.flatnonzero(np.isnan(values))[0]) + 1
-        raise InputProblem(f"观测值表第{row}行「{name}」列:不是有效的整数")
-    return values.astype(np.int64)
+        return np.full(len(observations), default, dtype=np.int64 if integer else float)
+    column = observations[name]
+    if integer and pd.api.types.is_integer_dtype(column.dtype) and not isinstance(column.dtype, pd.CategoricalDtype):
+        return column.to_numpy()
+    if not integer and column.dtype == np.float64:
+        return column.to_numpy()
+    values = pd.to_numeric(column, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    if integer:
+        bad = ~np.isfinite(values) | (values != np.round(values))
+        if bad.any():
+            raise InputProblem(f"观测值表第{int(np.flatnonzero(bad)[0]) + 1}行「{name}」列:不是有效的整数")
+        return values.astype(np.int64)
+    return values
 
 
 def _qualifiers(observations: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Codes of the optional qualifier column (以上/左右/约); a missing qualifier is ""."""
     if "qualifier" not in observations.columns:
-        return np.zeros(len(observations), dtype=np.int64), np.array([""], dtype=object)
+        return np.zeros(len(observations), dtype=np.int8), np.array([""], dtype=object)
     codes, labels = _codes(observations["qualifier"], None)
     labels = np.append(np.array([str(x).strip() for x in labels], dtype=object), "")
     return np.where(codes >= 0, codes, len(labels) - 1), labels
@@ -190,9 +229,9 @@ def build_panel(specs: Specs, observations: pd.DataFrame, as_of: int, *, vintage
     if regions is not None:
         regions = list(dict.fromkeys(str(r) for r in regions))
     region, region_names = _codes(observations["region"], regions)
-    year = _int_column(observations, "year", 0)
-    value = pd.to_numeric(observations["value"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-    vint = _int_column(observations, "vintage", 1)
+    year = _number_column(observations, "year", 0, integer=True)
+    value = _number_column(observations, "value", np.nan, integer=False)
+    vint = _number_column(observations, "vintage", 1, integer=True)
     qual, qual_labels = _qualifiers(observations)
     keep = (spec >= 0) & (region >= 0) & (year <= as_of) & np.isfinite(value)
     if not keep.all():
@@ -202,24 +241,32 @@ def build_panel(specs: Specs, observations: pd.DataFrame, as_of: int, *, vintage
 
 def _sorted_panel(spec, region, year, value, vint, qual, qual_labels, region_names, vintage) -> Panel:
     n_regions = max(len(region_names), 1)
-    series = spec * n_regions + region
+    series = spec.astype(np.int64)  # one 8-byte key per row, built in place
+    series *= n_regions
+    series += region
     if len(year):
         y0, years = int(year.min()), int(year.max() - year.min()) + 1
         v0, vints = int(vint.min()), int(vint.max() - vint.min()) + 1
     else:
         y0 = years = v0 = vints = 1
-    series_year = series * years + (year - y0)
-    key = series_year * vints + (vint - v0)
+    key = series * (years * vints)
+    key += (year - y0) * vints if vints > 1 else year
+    if vints > 1:
+        key += vint - v0
+    else:
+        key -= y0
     if len(key) > 1 and not (key[1:] >= key[:-1]).all():
         order = np.argsort(key, kind="stable")
-        series, series_year, year, value, qual = (a[order] for a in (series, series_year, year, value, qual))
+        series, key, year, value, qual = (a[order] for a in (series, key, year, value, qual))
     # One row per (series, year): the last of each run is the latest vintage, the first the first release.
-    if len(series_year) > 1:
+    if len(key) > 1:
+        series_year = key // vints if vints > 1 else key
         boundary = series_year[1:] != series_year[:-1]
         if not boundary.all():
             keep = np.append(boundary, True) if vintage == "latest" else np.insert(boundary, 0, True)
             series, year, value, qual = (a[keep] for a in (series, year, value, qual))
-    starts = np.flatnonzero(np.diff(series, prepend=-1)) if len(series) else np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(series[1:] != series[:-1]) + 1 if len(series) else np.zeros(0, dtype=np.int64)
+    starts = np.insert(starts, 0, 0) if len(series) else starts
     ends = np.append(starts[1:], len(series)).astype(np.int64)
     first = series[starts]
     return Panel(

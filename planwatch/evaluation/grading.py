@@ -50,10 +50,10 @@ def grade_codes(w, settings: EvaluationSettings) -> np.ndarray:
         by_kind = np.select(
             [
                 w.mask("level", "about", "cumulative_reduction", "cumulative"),
-                w.kind == "annual_growth",
-                w.kind == "floor",
-                (w.kind == "qualitative") & (w.word == QUALITATIVE_RISE),
-                w.kind == "qualitative",
+                w.mask("annual_growth"),
+                w.mask("floor"),
+                (w.mask("qualitative")) & w.has_word(QUALITATIVE_RISE),
+                w.mask("qualitative"),
             ],
             [
                 _by_time_share(w, settings),
@@ -64,7 +64,7 @@ def grade_codes(w, settings: EvaluationSettings) -> np.ndarray:
             ],
             default=CODE[NO_TARGET],
         )
-    return np.select([w.kind == "assigned", ~w.has_target], [CODE[AWAITING], CODE[NO_TARGET]], default=by_kind)
+    return np.select([w.mask("assigned"), ~w.has_target], [CODE[AWAITING], CODE[NO_TARGET]], default=by_kind)
 
 
 def _by_time_share(w, s: EvaluationSettings) -> np.ndarray:
@@ -103,7 +103,7 @@ def _stable(w, s: EvaluationSettings) -> np.ndarray:
     inside = f.rounded(np.abs(w.deviation), dec) <= f.rounded(w.band, dec)
     volume = np.select([~w.assessable, above, inside], [CODE[NOT_ASSESSABLE], CODE[AHEAD], CODE[ON_TRACK]],
                        default=CODE[BEHIND])
-    quality_short = (w.word == QUALITATIVE_VOLUME_QUALITY) & (w.quality != "") & (w.quality != QUALITY_UP)
+    quality_short = w.has_word(QUALITATIVE_VOLUME_QUALITY) & (w.quality != "") & (w.quality != QUALITY_UP)
     better_than_behind = np.isin(volume, [CODE[ON_TRACK], CODE[AHEAD], CODE[ACHIEVED]])
     return np.where(quality_short & better_than_behind, CODE[BEHIND], volume)
 

@@ -17,7 +17,9 @@ projection still holds.
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
+from planwatch.evaluation import text as tx
 from planwatch.evaluation.settings import EvaluationSettings
 from planwatch.evaluation.vocabulary import (
     CN_ON_COURSE,
@@ -93,14 +95,14 @@ def unsd(w, s: EvaluationSettings) -> tuple[np.ndarray, np.ndarray]:
     on, accelerate = s.unsd_thresholds
     with np.errstate(all="ignore"):
         ratio = (w.ix_proj - w.ix_b) / (w.ix_T - w.ix_b)
-        ratio = np.where((w.ix_method != 1) & w.has_target & (w.kind != "floor") & np.isfinite(ratio), ratio, np.nan)
+        ratio = np.where((w.ix_method != 1) & w.has_target & (~w.mask("floor")) & np.isfinite(ratio), ratio, np.nan)
         r = np.round(ratio, s.decimals)
         status = _words(
             [~np.isfinite(r), r >= on, r >= accelerate],
             [NOT_ASSESSABLE_STATUS, UNSD_ON_TRACK, UNSD_ACCELERATE],
             UNSD_STAGNATION,
         )
-    floor = (w.kind == "floor") & w.has_target & np.isfinite(w.projection)
+    floor = (w.mask("floor")) & w.has_target & np.isfinite(w.projection)
     status[floor] = np.where(w.projected_miss[floor], UNSD_STAGNATION, UNSD_ON_TRACK)
     return ratio, status
 
@@ -115,14 +117,16 @@ def disagreement(grades: np.ndarray, opensdg_status, opensdg_ratio, unsd_status,
         o_known & u_known & (o_on != u_on))
     text = np.full(len(grades), "", dtype=object)
     rows = np.flatnonzero(disagree)
-    text[rows] = [
-        f"国内方法评为「{g}」,Open SDG为「{OPENSDG_LABELS[o]}」{_ratio('R', r)},"
-        f"联合国进展图为「{UNSD_LABELS[u]}」{_ratio('CR', c)},评价不一致"
-        for g, o, r, u, c in zip(grades[rows], opensdg_status[rows], opensdg_ratio[rows], unsd_status[rows],
-                                 unsd_ratio[rows], strict=True)
-    ]
+    o_ratio, u_ratio = opensdg_ratio[rows], unsd_ratio[rows]
+    o_text = np.where(np.isfinite(o_ratio), "(R=" + tx.ratio(o_ratio) + ")", "")
+    u_text = np.where(np.isfinite(u_ratio), "(CR=" + tx.ratio(u_ratio) + ")", "")
+    o_label, u_label = _labels(opensdg_status[rows], OPENSDG_LABELS), _labels(unsd_status[rows], UNSD_LABELS)
+    tx.fill(text, rows, lambda g, o, r, u, c: f"国内方法评为「{g}」,Open SDG为「{o}」{r},联合国进展图为「{u}」{c},评价不一致",
+            grades[rows], o_label, o_text, u_label, u_text)
     return disagree, text
 
 
-def _ratio(name: str, value: float) -> str:
-    return f"({name}={value:.2f})" if np.isfinite(value) else ""
+def _labels(statuses: np.ndarray, labels: dict[str, str]) -> np.ndarray:
+    keys = list(labels)
+    codes = pd.Index(keys).get_indexer(statuses)
+    return np.array(list(labels.values()), dtype=object)[codes]

@@ -17,7 +17,12 @@ import numpy as np
 from planwatch.evaluation import formulas as f
 from planwatch.evaluation.groups import Subset, subset, window_reduce
 from planwatch.evaluation.settings import EvaluationSettings
-from planwatch.evaluation.vocabulary import QUALITATIVE_RISE, QUALITATIVE_STABLE, QUALITATIVE_VOLUME_QUALITY
+from planwatch.evaluation.vocabulary import (
+    QUALITATIVE_RISE,
+    QUALITATIVE_STABLE,
+    QUALITATIVE_VOLUME_QUALITY,
+    QUALITATIVE_WORDS,
+)
 
 ABOUT_WORDS = ("左右", "约")
 
@@ -51,7 +56,7 @@ def rates(w, panel, as_of: int, settings: EvaluationSettings) -> None:
         return
     sub = subset(panel, mask)
     g = sub.groups
-    reduction = w.kind[g] == "cumulative_reduction"
+    reduction = w.mask("cumulative_reduction")[g]
     sign = np.where(reduction, -1.0, 1.0)
     logs = np.log1p(sub.per_row(sign) * panel.value[sub.rows] / 100.0)
     total = window_reduce(np.add, logs, *_window(w, panel, sub, w.lo_after[g]), empty=0.0)
@@ -83,7 +88,7 @@ def rates(w, panel, as_of: int, settings: EvaluationSettings) -> None:
 
 
 def cumulative(w, panel, as_of: int, settings: EvaluationSettings) -> None:
-    mask = w.kind == "cumulative"
+    mask = w.mask("cumulative")
     if not mask.any():
         return
     sub = subset(panel, mask)
@@ -111,7 +116,7 @@ def floors(w, panel, settings: EvaluationSettings) -> None:
     """A floor (or, lower-is-better, a ceiling) must hold in every year after the base year."""
     n = len(w.v)
     w.floor_breaks, w.floor_worst, w.floor_years = np.zeros(n, np.int64), np.full(n, np.nan), np.zeros(n, np.int64)
-    mask = w.kind == "floor"
+    mask = w.mask("floor")
     if not mask.any():
         return
     sub = subset(panel, mask)
@@ -139,15 +144,15 @@ def qualitative(w, panel, settings: EvaluationSettings) -> None:
     w.falls = np.zeros(n, np.int64)
     w.deviation = w.v - w.b
     w.band = settings.stable_band * np.abs(w.b)
-    mask = w.kind == "qualitative"
+    mask = w.mask("qualitative")
     if not mask.any():
         return
     g = np.flatnonzero(mask)
     _put(w, g, completion=np.nan, required=np.nan, met=False, base_met=False, projected_miss=False, ix_method=1)
-    rise = mask & (w.word == QUALITATIVE_RISE)
+    rise = mask & w.has_word(QUALITATIVE_RISE)
     if rise.any():
         _falls(w, panel, rise, settings)
-    stable = mask & np.isin(w.word, (QUALITATIVE_STABLE, QUALITATIVE_VOLUME_QUALITY))
+    stable = mask & w.has_word(QUALITATIVE_STABLE, QUALITATIVE_VOLUME_QUALITY)
     _put(w, np.flatnonzero(mask & ~rise & ~stable), assessable=False)
 
 
@@ -171,8 +176,8 @@ def _falls(w, panel, mask: np.ndarray, settings: EvaluationSettings) -> None:
 
 def without_target(w) -> None:
     """assigned / unspecified, and target kinds whose target value is missing: trend only."""
-    qualitative_ok = (w.kind == "qualitative") & (w.word != "")
-    w.has_target = np.where(w.kind == "qualitative", qualitative_ok, w.has_target)
+    qualitative_ok = (w.mask("qualitative")) & w.has_word(*QUALITATIVE_WORDS)
+    w.has_target = np.where(w.mask("qualitative"), qualitative_ok, w.has_target)
     w.has_target &= ~w.mask("assigned", "unspecified")
     none = ~w.has_target
     if none.any():

@@ -12,9 +12,10 @@ import numpy as np
 
 from planwatch.evaluation import formulas as f
 from planwatch.evaluation import kinds
-from planwatch.evaluation.frame import Panel, Specs
+from planwatch.evaluation.frame import KINDS, Panel, Specs
 from planwatch.evaluation.groups import first_at_or_after, window_fit
 from planwatch.evaluation.settings import EvaluationSettings
+from planwatch.evaluation.vocabulary import QUALITATIVE_WORDS
 
 RATE_LIKE = ("annual_growth", "cumulative_reduction", "cumulative")
 
@@ -29,7 +30,16 @@ class Work:
     """
 
     def mask(self, *names: str) -> np.ndarray:
-        return np.isin(self.kind, names)
+        """Series whose target kind is one of ``names`` (a lookup on small integer codes)."""
+        table = np.zeros(len(KINDS), dtype=bool)
+        table[[KINDS.index(n) for n in names]] = True
+        return table[self.kind]
+
+    def has_word(self, *words: str) -> np.ndarray:
+        """Qualitative series whose target text is one of ``words`` (稳中有升 …)."""
+        table = np.zeros(len(QUALITATIVE_WORDS) + 1, dtype=bool)
+        table[[QUALITATIVE_WORDS.index(x) + 1 for x in words]] = True
+        return table[self.word]
 
 
 def measure(specs: Specs, panel: Panel, as_of: int, settings: EvaluationSettings,
@@ -53,8 +63,8 @@ def measure(specs: Specs, panel: Panel, as_of: int, settings: EvaluationSettings
 def _identity(w: Work, specs: Specs, panel: Panel) -> None:
     s = panel.spec
     w.spec, w.region = s, panel.region
-    w.kind, w.d, w.T, w.t1 = specs.kind[s], specs.direction[s], specs.target[s], specs.target_year[s]
-    w.binding, w.strict, w.word = specs.binding[s], specs.strict[s], specs.word[s]
+    w.kind, w.d, w.T, w.t1 = specs.kind_code[s], specs.direction[s], specs.target[s], specs.target_year[s]
+    w.binding, w.strict, w.word = specs.binding[s], specs.strict[s], specs.word_code[s]
     w.quality, w.quality_by, w.target_qualifier = specs.quality[s], specs.quality_by[s], specs.qualifier[s]
     w.spec_base_year = specs.base_year[s]
     w.has_target = np.isfinite(w.T) & np.isfinite(w.t1)
@@ -117,7 +127,7 @@ def _level(w: Work, settings: EvaluationSettings) -> None:
     w.sign_change = w.b * w.v < 0
     w.achieved = w.v.copy()
     half = settings.about_tolerance * np.abs(w.T)
-    about = w.kind == "about"
+    about = w.mask("about")
     w.band_lo, w.band_hi = np.where(about, w.T - half, w.T), np.where(about, w.T + half, w.T)
     w.edge = np.where(w.d > 0, w.band_lo, w.band_hi)  # the near edge of the band, coming from the base
     w.met = f.at_least(w.d * w.v, w.d * w.edge, dec)
