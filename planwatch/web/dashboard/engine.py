@@ -83,6 +83,7 @@ class Inputs:
         return cls(specs_frame(plan), _Names.for_plan(plan))
 
 
+INTERVAL_METHODS = {"loglinear", "ets_holt"}
 # The engine's columns the pages read (to_dict over all forty would cost more than the grading).
 COLUMNS = [
     "indicator", "region", "grade", "warning", "reason", "completion", "time_share", "actual_growth",
@@ -129,8 +130,12 @@ def _no_data_frame(plan: Plan) -> pd.DataFrame:
 def forecast_points(
     plan: Plan, points: Sequence[Point], methods: dict[int, str]
 ) -> dict[int, list[ProjectionPoint]]:
-    """Each year from the last observation to the target year, by the method the evaluation chose
-    for the grade (``forecast_method``), with its 80% interval where that method has one."""
+    """Each year from the last observation to the target year with its 80% interval, for the series
+    the evaluation projects by a fitted trend (``forecast_method`` loglinear or ets_holt).
+
+    Short series are projected by their average growth (or line) with no honest interval; the page
+    draws those as one segment to the engine's own target-year projection instead.
+    """
     targets = _targets(plan)
     by_indicator: dict[int, list[Point]] = {}
     for p in points:
@@ -138,7 +143,7 @@ def forecast_points(
     out: dict[int, list[ProjectionPoint]] = {}
     for indicator_id, method in methods.items():
         series, target = by_indicator.get(indicator_id, []), targets.get(indicator_id)
-        if not method or not series or target is None or target.year <= max(p.year for p in series):
+        if method not in INTERVAL_METHODS or not series or target is None or target.year <= max(p.year for p in series):
             continue
         years = range(max(p.year for p in series) + 1, target.year + 1)
         frame = evaluation.forecast([p.year for p in series], [p.value for p in series], years, method=method)

@@ -26,3 +26,17 @@ def test_indicator_page_shows_revision_and_sources(client, seeded, signed_in):
     html = client.get(reverse("dashboard-indicator", args=["I01"])).content.decode()
     assert "4606.2" in html and "赣州市统计年鉴(修订)" in html
     assert "修订(第2版)" in html
+
+
+def test_indicator_chart_draws_the_interval_band_when_the_trend_is_fitted(client, seeded, signed_in):
+    """I03 has four points (2020–2023): the engine's log-linear fit gives 2024 and 2025 with 80% bounds."""
+    import json
+    import re
+
+    client.force_login(signed_in)
+    html = client.get(reverse("dashboard-indicator", args=["I03"])).content.decode()
+    option = json.loads(re.search(r'id="indicator-chart-option">(.*?)</script>', html).group(1))
+    band = next(s for s in option["series"] if s["name"] == "80%预测区间")
+    lower = next(s for s in option["series"] if s["name"] == "80%预测区间-lower")
+    assert [p[0] for p in band["data"]] == ["2024", "2025"]
+    assert all(width > 0 for _, width in band["data"]) and all(low > 0 for _, low in lower["data"])
