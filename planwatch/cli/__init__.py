@@ -28,5 +28,13 @@ monitoring_commands.register(app)
 data_commands.register(app)
 
 
+@app.command("cli-reference")
+def cli_reference() -> None:
+    """打印命令行参考(Markdown),即 docs/cli.md 的内容。"""
+    from planwatch.cli.reference import render_reference
+
+    typer.echo(render_reference(app), nl=False)
+
+
 def main() -> None:
     app()
