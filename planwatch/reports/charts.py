@@ -166,6 +166,10 @@ def _projection_series(projection, observed, labels, decimals: int) -> list[dict
     with_band = [p for p in projection if p.lower is not None and p.upper is not None]
     if not with_band:
         return [line]
+    if observed:
+        # The band opens from the last observation (no uncertainty there), so one projected year shows.
+        year, value = observed[-1]
+        with_band = [ProjectionPoint(year, value, value, value), *with_band]
     lower = {
         "name": labels["interval"] + "-lower",
         "_hide_legend": True,

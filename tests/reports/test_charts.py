@@ -42,12 +42,12 @@ def test_projection_starts_at_the_last_observation():
 
 
 def test_interval_band_is_lower_plus_width():
-    """Band 4700..5000 is drawn as 4700 stacked with 5000 − 4700 = 300."""
+    """Band 4700..5000 is drawn as 4700 stacked with 5000 − 4700 = 300, opening from the last observation."""
     option = indicator_chart(
         [(2023, 4606.2)], labels=LABELS, projection=[ProjectionPoint(2024, 4850.0, 4700.0, 5000.0)]
     )
-    assert _series(option, "80%区间-lower")["data"] == [["2024", 4700.0]]
-    assert _series(option, "80%区间")["data"] == [["2024", 300.0]]
+    assert _series(option, "80%区间-lower")["data"] == [["2023", 4606.2], ["2024", 4700.0]]
+    assert _series(option, "80%区间")["data"] == [["2023", 0.0], ["2024", 300.0]]
 
 
 def test_revised_points_are_marked_by_shape_and_label():

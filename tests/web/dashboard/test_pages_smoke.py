@@ -38,5 +38,6 @@ def test_indicator_chart_draws_the_interval_band_when_the_trend_is_fitted(client
     option = json.loads(re.search(r'id="indicator-chart-option">(.*?)</script>', html).group(1))
     band = next(s for s in option["series"] if s["name"] == "80%预测区间")
     lower = next(s for s in option["series"] if s["name"] == "80%预测区间-lower")
-    assert [p[0] for p in band["data"]] == ["2024", "2025"]
-    assert all(width > 0 for _, width in band["data"]) and all(low > 0 for _, low in lower["data"])
+    assert [p[0] for p in band["data"]] == ["2023", "2024", "2025"]
+    assert band["data"][0] == ["2023", 0.0] and lower["data"][0] == ["2023", 61.0]
+    assert all(width > 0 for _, width in band["data"][1:]) and all(low > 0 for _, low in lower["data"])
