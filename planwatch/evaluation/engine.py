@@ -93,7 +93,7 @@ def _with_missing(columns: dict, spec: Specs, panel: Panel, as_of: int) -> dict:
     blank = {np.dtype(bool): False, np.dtype(object): "", np.dtype(np.int64): 0}
     out = {}
     for name, values in columns.items():
-        extra = fill.get(name, np.full(n, blank.get(values.dtype, np.nan), dtype=values.dtype))
+        extra = fill[name] if name in fill else np.full(n, blank.get(values.dtype, np.nan), dtype=values.dtype)
         out[name] = np.concatenate([values, extra.astype(values.dtype)])
     order = np.lexsort((out["_region"], out["_spec"]))
     return {name: values[order] for name, values in out.items()}

@@ -95,7 +95,13 @@ def _base(w: Work, specs: Specs, panel: Panel, settings: EvaluationSettings, pla
     w.t0 = np.where(rate_like, rate_t0, np.where(plan_ok, by, obs_year))
     w.b = np.where(rate_like, rate_b, np.where(plan_ok, baseline, obs_value))
     w.from_obs = ~plan_ok
-    w.shifted = np.where(rate_like, ~np.isfinite(by), ~plan_ok & (~np.isfinite(by) | (obs_year != by)))
+    # What the reason must say about the base: 1 the plan gives no base value (or year), 2 the base
+    # year has no figure for this region and a later one was taken, 3 a rate target without base year.
+    no_plan_value = ~np.isfinite(baseline) | ~np.isfinite(by)
+    w.base_note = np.select(
+        [rate_like & ~np.isfinite(by), rate_like, ~plan_ok & no_plan_value, ~plan_ok & (obs_year != by)],
+        [3, 0, 1, 2], default=0).astype(np.int8)
+    w.shifted = w.base_note > 0
 
 
 def _windows(w: Work, panel: Panel) -> None:

@@ -215,9 +215,8 @@ def _notes(out, w, codes) -> np.ndarray:
     """Prefix and suffix notes, only on the rows that need them."""
     trend_only = np.isin(codes, [CODE[NO_TARGET], CODE[AWAITING]])
     r = _rows(w.shifted & ~trend_only)
-    rate_like = w.mask("annual_growth", "cumulative_reduction", "cumulative")[r]
-    tx.fill(out, r, _base_note, rate_like, ~np.isfinite(w.spec_base_year[r]), tx.year(w.spec_base_year[r]),
-            tx.year(w.t0[r]), tx.number(w.b[r]), out[r])
+    tx.fill(out, r, _base_note, w.base_note[r], tx.year(w.spec_base_year[r]), tx.year(w.t0[r]), tx.number(w.b[r]),
+            out[r])
     r = _rows(w.sign_change & ~trend_only)
     tx.fill(out, r, lambda s: s + ";基期值与最新值符号相反,增速与国际方法不可评估", out[r])
     r = _rows((w.gaps > 0) & w.mask("annual_growth", "cumulative_reduction", "cumulative"))
@@ -227,8 +226,8 @@ def _notes(out, w, codes) -> np.ndarray:
     return out
 
 
-def _base_note(rate_like, missing, spec_year, t0, b, body) -> str:
-    if rate_like:
+def _base_note(note, spec_year, t0, b, body) -> str:
+    if note == 3:
         return f"规划未给出基期年,以{t0}年为基期;{body}"
-    lead = "规划未给出基期值," if missing else f"无{spec_year}年数据,"
+    lead = "规划未给出基期值," if note == 1 else f"无{spec_year}年数据,"
     return f"{lead}以{t0}年观测值{b}为基期;{body}"
