@@ -38,13 +38,13 @@ def test_signed_in_user_walks_dashboard_indicator_county_map_and_language(
     assert page.locator("tr.selected").get_attribute("data-county") == "南康区"
     page.screenshot(path=artifacts_dir / "dashboard-counties.png", full_page=True)
 
-    page.select_option("#lang-select", "en")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.select_option("#lang-select", "en")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("h1").inner_text().startswith("By county")
     page.screenshot(path=artifacts_dir / "dashboard-counties-en.png", full_page=True)
-    page.select_option("#lang-select", "zh-hans")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.select_option("#lang-select", "zh-hans")
     assert page.locator("h1").inner_text().startswith("县域分布")
     assert errors == []
 
