@@ -76,9 +76,15 @@ def overview(plan: Plan, *, public: bool = False) -> dict:
             key=lambda r: (not r.assessment.warning, r.indicator.order),
         ),
         "changed": [r for r in rows if before and r.previous_grade != r.assessment.grade],
-        "new_figures": [p for p in points if p.year == as_of],
+        "new_figures": _new_figures(points, as_of, indicators),
         "reporting": reporting_status(plan),
     }
+
+
+def _new_figures(points, as_of: int | None, indicators: list[Indicator]) -> list[tuple[Indicator, object]]:
+    """The figures of the latest period, each with its indicator (revisions marked by the point)."""
+    by_id = {i.pk: i for i in indicators}
+    return [(by_id[p.indicator_id], p) for p in points if p.year == as_of and p.indicator_id in by_id]
 
 
 def _grade(assessment: Assessment | None) -> str | None:

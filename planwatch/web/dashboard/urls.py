@@ -15,5 +15,6 @@ urlpatterns = [
     ),
     path("dashboard/counties/", screens.counties, name="dashboard-counties"),
     path("dashboard/counties/<str:code>/", screens.county_indicator, name="dashboard-county-indicator"),
+    path("dashboard/counties/<str:code>/<int:year>/", screens.county_indicator, name="dashboard-county-indicator-year"),
     path("maps/ganzhou-counties.js", maps.county_map_js, name="county-map-js"),
 ]

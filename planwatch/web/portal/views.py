@@ -1,7 +1,7 @@
 """Public pages: no login, published figures only (``public=True`` everywhere below).
 
 The static exporter sends ``X-Planwatch-Export: 1``: the pages then leave out what only a server can
-do (the language form posts, the year picker's query) and link the other language's copy instead.
+do (the language form posts) and link the other language's copy instead.
 """
 
 from __future__ import annotations
@@ -49,10 +49,10 @@ def indicator_download(request: HttpRequest, code: str, fmt: str) -> HttpRespons
     return downloads.response(indicator_in(plan_for(request), code), fmt, public=True)
 
 
-def county_indicator(request: HttpRequest, code: str) -> HttpResponse:
+def county_indicator(request: HttpRequest, code: str, year: int | None = None) -> HttpResponse:
     plan = plan_for(request)
     item = indicator_in(plan, code)
-    context = {**_base(request, plan), **county_context(plan, item, request, public=True, prefix="portal")}
+    context = {**_base(request, plan), **county_context(plan, item, year, public=True, prefix="portal")}
     return render(request, "portal/counties.html", context)
 
 

@@ -10,7 +10,7 @@ Indicators (赣州市, as of 2023; base year 2021, target year 2025, time share 
   four points, so the engine fits a log-linear trend and the chart shows its 80% interval.
 - I04 单位地区生产总值能耗降低 (%, 约束性): 按省下达任务执行 → 待下达.
 
-Counties (I01, 2023, published): 章贡区 700.5, 南康区 650.2, 瑞金市 300.1. Not public: 寻乌县 draft 123.4,
+Counties (I01, 2023, published): 章贡区 700.5, 南康区 650.2, 瑞金市 300.1; 2022: 章贡区 680.0. Not public: 寻乌县 draft 123.4,
 石城县 returned 234.5. City I01 2024: draft 9999.9, returned 8888.8, approved (unpublished) 4712.3.
 Signed-in users see approved figures, so their as-of year is 2024 (time share 3/4 = 0.75): I01 completion
 (4712.3 − 4169.4)/1330.6 = 542.9/1330.6 = 0.408 → 滞后, required growth 5500/4712.3 − 1 = 16.7%.
@@ -107,6 +107,7 @@ def seed() -> dict:
         add("I03", "赣州市", year, value)
     for name, value in (("章贡区", 700.5), ("南康区", 650.2), ("瑞金市", 300.1)):
         add("I01", name, 2023, value, source=f"{name}统计公报")
+    add("I01", "章贡区", 2022, 680.0, source="章贡区统计公报")
     add("I01", "寻乌县", 2023, 123.4, status=S.DRAFT)
     add("I01", "石城县", 2023, 234.5, status=S.RETURNED)
     assignment = Assignment.objects.create(unit=unit, indicator=ind["I01"], year=2023, due_date=dt.date(2024, 3, 31))

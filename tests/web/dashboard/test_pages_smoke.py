@@ -41,3 +41,21 @@ def test_indicator_chart_draws_the_interval_band_when_the_trend_is_fitted(client
     assert [p[0] for p in band["data"]] == ["2023", "2024", "2025"]
     assert band["data"][0] == ["2023", 0.0] and lower["data"][0] == ["2023", 61.0]
     assert all(width > 0 for _, width in band["data"][1:]) and all(low > 0 for _, low in lower["data"])
+
+
+def test_changes_since_last_period_list_the_new_figures(client, seeded, signed_in):
+    """Signed-in users' latest period is 2024; its one figure is I01's approved 4712.3 亿元."""
+    client.force_login(signed_in)
+    html = client.get(reverse("dashboard")).content.decode()
+    changes = html[html.index('id="changes-title"'): html.index('id="all-title"')]
+    assert "本期新增数据 1 项" in changes and "4712.3亿元" in changes
+
+
+def test_signed_in_download_has_approved_but_never_draft_or_returned_figures(client, seeded, signed_in):
+    from tests.web.portal.readers import read_download
+
+    client.force_login(signed_in)
+    rows = read_download(client.get(reverse("dashboard-indicator-download", args=["I01", "csv"])).content, "csv")
+    values = {float(r[4]) for r in rows[1:]}
+    assert 4712.3 in values
+    assert not values & {9999.9, 8888.8, 123.4, 234.5}

@@ -35,7 +35,7 @@ def test_portal_downloads_hold_published_figures_only(client, seeded, fmt):
     assert response.status_code == 200
     rows = read_download(response.content, fmt)
     values = {float(r[4]) for r in rows[1:]}
-    assert values == {4523.6, 4600.0, 4606.2, 700.5, 650.2, 300.1}
+    assert values == {4523.6, 4600.0, 4606.2, 680.0, 700.5, 650.2, 300.1}
 
 
 def test_portal_grades_on_published_figures_as_of_their_latest_year(client, seeded):
@@ -57,3 +57,11 @@ def test_county_ranking_uses_published_county_figures(client, seeded):
 def test_plan_text_lists_chapters_tasks_and_boxes(client, seeded):
     html = client.get(reverse("portal-chapter", args=[2])).content.decode()
     assert "提升森林质量" in html and "专栏1" in html and "森林提质" in html
+
+
+def test_each_county_year_is_a_page_of_its_own(client, seeded):
+    """2022 has one county figure (章贡区 680.0), so 章贡区 ranks first of one; a year without data is 404."""
+    html = client.get(reverse("portal-county-indicator-year", args=["I01", 2022])).content.decode()
+    assert 'data-county="章贡区" data-rank="1"' in html and 'data-county="南康区" data-rank="—"' in html
+    assert reverse("portal-county-indicator-year", args=["I01", 2023]) in html
+    assert client.get(reverse("portal-county-indicator-year", args=["I01", 2019])).status_code == 404

@@ -24,7 +24,8 @@ def test_portal_urls_map_to_files_that_open_from_disk():
 def test_export_writes_both_languages_and_no_unpublished_figure(seeded, tmp_path):
     result = export_site(tmp_path)
     for page in ("index.html", "en/index.html", "indicators/I01/index.html", "counties/I01/index.html",
-                 "plan/index.html", "plan/chapters/2/index.html", "indicators/I01/data.csv"):
+                 "plan/index.html", "plan/chapters/2/index.html", "indicators/I01/data.csv",
+                 "counties/I01/2022/index.html", "en/counties/I01/2023/index.html"):
         assert (tmp_path / page).exists(), page
     assert (tmp_path / "static/vendor/echarts/echarts.min.js").exists()
     assert (tmp_path / "maps/ganzhou-counties.js").exists()

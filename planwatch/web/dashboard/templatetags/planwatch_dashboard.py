@@ -33,6 +33,12 @@ def fnum(value, decimals=1) -> str:
 
 
 @register.filter
+def fval(value, indicator) -> str:
+    """A value with the decimals its indicator's baseline is printed with (4169.4 → one decimal)."""
+    return formatting.format_number(value, formatting.decimals_of(getattr(indicator, "baseline_text", "")))
+
+
+@register.filter
 def fpct(value, decimals=1) -> str:
     return formatting.format_percent(value, int(decimals))
 

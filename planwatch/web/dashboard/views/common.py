@@ -22,8 +22,3 @@ def plan_for(request: HttpRequest) -> Plan:
 
 def indicator_in(plan: Plan, code: str) -> Indicator:
     return get_object_or_404(Indicator.objects.select_related("pillar", "plan"), plan=plan, code=code)
-
-
-def year_param(request: HttpRequest) -> int | None:
-    value = request.GET.get("year", "")
-    return int(value) if value.isdigit() else None

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from planwatch.web.dashboard import downloads, pages
 from planwatch.web.dashboard.overview import overview
-from planwatch.web.dashboard.views.common import indicator_in, plan_for, year_param
+from planwatch.web.dashboard.views.common import indicator_in, plan_for
 
 
 @login_required
@@ -49,21 +49,31 @@ def counties(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def county_indicator(request: HttpRequest, code: str) -> HttpResponse:
+def county_indicator(request: HttpRequest, code: str, year: int | None = None) -> HttpResponse:
     plan = plan_for(request)
     item = indicator_in(plan, code)
-    return render(request, "dashboard/counties.html", county_context(plan, item, request, public=False))
+    return render(request, "dashboard/counties.html", county_context(plan, item, year, public=False))
 
 
-def county_context(plan, item, request: HttpRequest, *, public: bool, prefix: str = "dashboard") -> dict:
-    """Shared with the portal: the map, the ranked table and the indicator picker's links."""
+def county_context(plan, item, year: int | None, *, public: bool, prefix: str = "dashboard") -> dict:
+    """Shared with the portal: the map, the ranked table and the pickers' links.
+
+    Years are path segments (``…/counties/I01/2023/``), not a query string, so that every year
+    is a page of its own in the static export.
+    """
     available = pages.indicators_with_county_data(plan, public=public)
+    view = pages.county_view(plan, item, year, public=public)
+    if year is not None and view["year"] != year:
+        raise Http404("该年份没有分县数据")
     return {
         "plan": plan,
         "available": [
             {"code": i.code, "name": i.name, "url": reverse(f"{prefix}-county-indicator", args=[i.code])}
             for i in available
         ],
-        "view": pages.county_view(plan, item, year_param(request), public=public),
+        "year_links": [
+            (y, reverse(f"{prefix}-county-indicator-year", args=[item.code, y])) for y in view["years"]
+        ],
+        "view": view,
         "indicator_href": reverse(f"{prefix}-indicator", args=[item.code]),
     }
