@@ -62,7 +62,7 @@ def rates(w, panel, as_of: int, settings: EvaluationSettings) -> None:
     total = window_reduce(np.add, logs, *_window(w, panel, sub, w.lo_after[g]), empty=0.0)
     change = f.chained_average(total, w.n_after[g])  # yearly change of the index
     target = w.T[g] / 100.0
-    index = (1.0 + change) ** w.span[g]
+    index = np.where(np.isfinite(change), (1.0 + change) ** w.span[g], np.nan)  # NaN⁰ would be 1
     target_index = np.where(reduction, 1.0 - target, (1.0 + target) ** w.horizon[g])
     completion = f.completion(1.0, index, target_index)
     still = f.required_growth(index, target_index, w.remaining[g])

@@ -253,25 +253,14 @@ def _grade(kind, spec, d, b, v, r, s) -> str:
 
 def _opensdg(r, s, t0, t, t1) -> dict:
     method, b, v, target, d, achieved, _ = r["ix"]
-    b = s.opensdg_zero_substitute if b == 0 else b
-    target = s.opensdg_zero_substitute if target == 0 else target
-    out = {"opensdg_ratio": NAN, "opensdg_score": NAN, "opensdg_status": NOT_ASSESSABLE_STATUS}
-    if method == 2 and achieved:
+    achieved = method == 2 and achieved
+    ratio = _opensdg_ratio(method, b, v, target, d, s, t0, t, t1)
+    out = {"opensdg_ratio": ratio, "opensdg_score": NAN, "opensdg_status": NOT_ASSESSABLE_STATUS}
+    if achieved:  # checked first, as sdg-build does; the ratio is still reported
         return {**out, "opensdg_status": OPENSDG_ACHIEVED, "opensdg_score": 5.0}
-    if method == 0 or not (_finite(b) and _finite(v)) or t <= t0 or b * v <= 0:
-        return out
-    sign = -1.0 if b < 0 else 1.0
-    observed = (v / b) ** (1 / (t - t0)) - 1
-    if method == 2:
-        ok = _finite(target) and target / b > 0 and t1 > t0
-        required = (target / b) ** (1 / (t1 - t0)) - 1 if ok else NAN
-        ratio = sign * d * observed / abs(required) if _finite(required) and required != 0 else NAN
-        hi, med, lo = s.opensdg_thresholds
-    else:
-        ratio = sign * d * observed
-        hi, med, lo = s.opensdg_growth_thresholds
     if not _finite(ratio):
         return out
+    hi, med, lo = s.opensdg_thresholds if method == 2 else s.opensdg_growth_thresholds
     x = round(ratio, s.decimals)
     status = (OPENSDG_ON_TRACK if x >= hi else OPENSDG_ACCELERATE if x >= med else OPENSDG_LIMITED if x >= lo
               else OPENSDG_DETERIORATION)
@@ -281,6 +270,20 @@ def _opensdg(r, s, t0, t, t1) -> dict:
         score = (max(125 * x - 2.5, -5) if x < lo else min(500 * x - 5, 5) if x >= hi else 250 * x - 1.25 if x >= med
                  else 500 * x - 2.5)
     return {"opensdg_ratio": ratio, "opensdg_status": status, "opensdg_score": score}
+
+
+def _opensdg_ratio(method, b, v, target, d, s, t0, t, t1) -> float:
+    b = s.opensdg_zero_substitute if b == 0 else b
+    target = s.opensdg_zero_substitute if target == 0 else target
+    if method == 0 or not (_finite(b) and _finite(v)) or t <= t0 or b * v <= 0:
+        return NAN
+    sign = -1.0 if b < 0 else 1.0
+    observed = (v / b) ** (1 / (t - t0)) - 1
+    if method == 1:
+        return sign * d * observed
+    ok = _finite(target) and target / b > 0 and t1 > t0
+    required = (target / b) ** (1 / (t1 - t0)) - 1 if ok else NAN
+    return sign * d * observed / abs(required) if _finite(required) and required != 0 else NAN
 
 
 def _unsd(kind, r, s) -> dict:
