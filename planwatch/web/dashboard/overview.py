@@ -78,6 +78,8 @@ def overview(plan: Plan, *, public: bool = False) -> dict:
         "changed": [r for r in rows if before and r.previous_grade != r.assessment.grade],
         "new_figures": _new_figures(points, as_of, indicators),
         "reporting": reporting_status(plan),
+        # Indicators whose shown series holds an example-set figure (示例, invented): tagged on every row.
+        "example_ids": {p.indicator_id for p in points if p.example},
     }
 
 

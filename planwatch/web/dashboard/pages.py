@@ -47,6 +47,10 @@ class IndicatorPage:
     public: bool
 
     @property
+    def has_example(self) -> bool:
+        return any(getattr(o, "example", False) for o in self.observations)
+
+    @property
     def method_grades(self) -> list[tuple[str, str]]:
         a = self.assessment
         if a is None:
@@ -143,6 +147,7 @@ class CountyRow:
     value: float | None
     value_text: str
     source: str
+    example: bool = False
 
 
 def county_view(plan: Plan, indicator: Indicator, year: int | None, *, public: bool) -> dict:
@@ -175,7 +180,8 @@ def _ranked_rows(counties, by_region, indicator: Indicator, decimals: int) -> li
     )
     rows = [
         CountyRow(i + 1, r.name, by_region[r.pk].value,
-                  format_value(by_region[r.pk].value, indicator.unit, decimals), by_region[r.pk].source)
+                  format_value(by_region[r.pk].value, indicator.unit, decimals), by_region[r.pk].source,
+                  by_region[r.pk].example)
         for i, r in enumerate(have)
     ]
     rows += [CountyRow(None, r.name, None, "—", "") for r in counties if r.pk not in by_region]

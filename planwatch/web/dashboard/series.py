@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef
+
 from planwatch.web.monitoring.models import Observation, Region
 from planwatch.web.plans.models import Indicator, Plan
 
@@ -41,6 +43,7 @@ class Point:
     qualifier: str
     status: str
     measure_unit: str
+    example: bool = False  # from the example set (示例): invented figures, shown as such everywhere
     revised_from: float | None = None  # the earlier visible vintage's value, when it differed
 
     @property
@@ -50,8 +53,15 @@ class Point:
 
 _FIELDS = (
     "indicator_id", "region_id", "year", "value", "vintage", "source", "quote", "note",
-    "qualifier", "status", "measure_unit",
+    "qualifier", "status", "measure_unit", "example",
 )
+
+
+def _with_example_flag(rows):
+    """Annotate ``example``: the row carries the example set's mark (planwatch.web.realdata)."""
+    from planwatch.web.realdata.models import ExampleMark
+
+    return rows.annotate(example=Exists(ExampleMark.objects.filter(observation=OuterRef("pk"))))
 
 
 def annual_points(
@@ -74,7 +84,7 @@ def annual_points(
         rows = rows.filter(region__in=list(regions))
     latest: dict[tuple[int, int, int], dict] = {}
     first_value: dict[tuple[int, int, int], float] = {}
-    for row in rows.order_by("vintage").values(*_FIELDS):
+    for row in _with_example_flag(rows).order_by("vintage").values(*_FIELDS):
         key = (row["indicator_id"], row["region_id"], row["year"])
         first_value.setdefault(key, row["value"])
         latest[key] = row
@@ -94,12 +104,14 @@ def vintages(indicator: Indicator, region: Region, *, public: bool) -> list[Obse
     figure whose earlier vintages were drafts or returned is a first release to its readers.
     """
     rows = list(
-        Observation.objects.filter(
-            indicator=indicator,
-            region=region,
-            status__in=visible_statuses(public),
-            quarter__isnull=True,
-            month__isnull=True,
+        _with_example_flag(
+            Observation.objects.filter(
+                indicator=indicator,
+                region=region,
+                status__in=visible_statuses(public),
+                quarter__isnull=True,
+                month__isnull=True,
+            )
         )
         .select_related("unit")
         .order_by("-year", "-vintage")

@@ -38,6 +38,7 @@ from planwatch.plan import (
 from planwatch.web.monitoring.models import Assignment, Observation, Region, Unit
 from planwatch.web.monitoring.reference import load_reference_data
 from planwatch.web.plans.services import load_plan
+from planwatch.web.realdata.models import ExampleMark
 
 S = Observation.Status
 NOT_PUBLIC = {"9999.9": "draft", "8888.8": "returned", "4712.3": "approved", "123.4": "draft", "234.5": "returned"}
@@ -104,7 +105,8 @@ def seed() -> dict:
     add("I02", "赣州市", 2022, 75.8)
     add("I02", "赣州市", 2023, 75.0)
     for year, value in ((2020, 53.9), (2021, 55.0), (2022, 58.0), (2023, 61.0)):
-        add("I03", "赣州市", year, value)
+        last = add("I03", "赣州市", year, value)
+    ExampleMark.objects.create(observation=last)  # I03 2023 belongs to the example set (示例)
     for name, value in (("章贡区", 700.5), ("南康区", 650.2), ("瑞金市", 300.1)):
         add("I01", name, 2023, value, source=f"{name}统计公报")
     add("I01", "章贡区", 2022, 680.0, source="章贡区统计公报")

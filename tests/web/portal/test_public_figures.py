@@ -65,3 +65,13 @@ def test_each_county_year_is_a_page_of_its_own(client, seeded):
     assert 'data-county="章贡区" data-rank="1"' in html and 'data-county="南康区" data-rank="—"' in html
     assert reverse("portal-county-indicator-year", args=["I01", 2023]) in html
     assert client.get(reverse("portal-county-indicator-year", args=["I01", 2019])).status_code == 404
+
+
+def test_example_figures_are_labelled_wherever_they_are_shown(client, seeded):
+    """I03's 2023 figure carries the example set's mark: the home row and the indicator page say 示例."""
+    home = client.get(reverse("portal-home")).content.decode()
+    row = home[home.index("常住人口城镇化率"): home.index("</tr>", home.index("常住人口城镇化率"))]
+    assert '<span class="tag example">示例</span>' in row
+    page = client.get(reverse("portal-indicator", args=["I03"])).content.decode()
+    assert "本页含示例数据(虚构),不是统计数字。" in page
+    assert "本页含示例数据" not in client.get(reverse("portal-indicator", args=["I01"])).content.decode()
