@@ -6,6 +6,8 @@ so the same dict serves the live site, the static export and the tests. Every te
 chart shows comes in through ``labels`` so the caller translates it once.
 
 Grades carry a colour *and* a shape (``GRADE_STYLES``): colour is never the only signal.
+ECharts' generated aria description is switched off: it would overwrite the page's own short
+label (which points to the data table, the real text alternative) with a dump of every series.
 """
 
 from __future__ import annotations
@@ -90,7 +92,7 @@ def indicator_chart(
     years = [y for y, _ in observed] + [p.year for p in projection]
     years += [p[0] for p in (baseline, target) if p is not None]
     return {
-        "aria": {"enabled": True},
+        "aria": {"enabled": False},
         "animation": False,
         "tooltip": {"trigger": "axis"},
         "legend": {"top": 0, "data": [s["name"] for s in series if not s.get("_hide_legend")]},
@@ -214,7 +216,7 @@ def county_map(
         for name, value in values.items()
     ]
     return {
-        "aria": {"enabled": True},
+        "aria": {"enabled": False},
         "animation": False,
         "tooltip": {"trigger": "item", "formatter": "{b}: {c}" + unit},
         "visualMap": {
@@ -251,7 +253,7 @@ def grade_bar(counts: Mapping[str, int], *, labels: Mapping[str, str] | None = N
     grades = [g for g in GRADE_ORDER if counts.get(g)] + [g for g in counts if g not in GRADE_STYLES and counts[g]]
     names = [f"{grade_style(g).symbol} {(labels or {}).get(g, g)}" for g in grades]
     return {
-        "aria": {"enabled": True},
+        "aria": {"enabled": False},
         "animation": False,
         "grid": {"left": 120, "right": 32, "top": 8, "bottom": 24},
         "xAxis": {"type": "value", "minInterval": 1},

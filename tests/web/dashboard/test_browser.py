@@ -26,6 +26,8 @@ def test_signed_in_user_walks_dashboard_indicator_county_map_and_language(
     assert "地区生产总值" in page.locator("h1").inner_text()
     # observed, baseline, target, straight path, projection (+ interval when the engine gives one)
     assert series_count(page, "#indicator-chart") >= 5
+    # The chart's text alternative is the page's own label pointing at the table, not a generated dump.
+    assert page.get_attribute("#indicator-chart", "aria-label").endswith("数值见下表")
     page.screenshot(path=artifacts_dir / "dashboard-indicator.png", full_page=True)
 
     page.get_by_role("link", name="县域分布").click()

@@ -8,7 +8,9 @@
   function draw(el) {
     var source = document.getElementById(el.getAttribute("data-option"));
     if (!source || !window.echarts) { return; }
-    var chart = window.echarts.init(el, null, { renderer: "canvas" });
+    // ECharts' own words (the generated aria description, tooltips) follow the page's language.
+    var locale = (document.documentElement.lang || "").indexOf("en") === 0 ? "EN" : "ZH";
+    var chart = window.echarts.init(el, null, { renderer: "canvas", locale: locale });
     chart.setOption(JSON.parse(source.textContent));
     el.__planwatchChart = chart;
     charts.push(chart);
