@@ -9,6 +9,7 @@ import typer
 
 from planwatch.cli import data as data_commands
 from planwatch.cli import dataset as dataset_commands
+from planwatch.cli import evaluate as evaluate_commands
 from planwatch.cli import monitoring as monitoring_commands
 from planwatch.cli import plan as plan_commands
 from planwatch.cli import portal as portal_commands
@@ -26,6 +27,7 @@ dataset_commands.register(app)
 portal_commands.register(app)
 monitoring_commands.register(app)
 data_commands.register(app)
+evaluate_commands.register(app)
 
 
 @app.command("cli-reference")

@@ -88,7 +88,7 @@ def _with_missing(columns: dict, spec: Specs, panel: Panel, as_of: int) -> dict:
         "forecast_method": np.full(n, "", dtype=object),
         "opensdg_status": np.full(n, NOT_ASSESSABLE_STATUS, dtype=object),
         "unsd_status": np.full(n, NOT_ASSESSABLE_STATUS, dtype=object),
-        "reason": np.where(awaiting, f"目标待省下达;截至{as_of}年尚无数据", f"截至{as_of}年尚无数据").astype(object),
+        "reason": np.where(awaiting, f"目标待省下达(按省下达任务执行);截至{as_of}年尚无数据", f"截至{as_of}年尚无数据").astype(object),
     }
     blank = {np.dtype(bool): False, np.dtype(object): "", np.dtype(np.int64): 0}
     out = {}

@@ -1,0 +1,237 @@
+"""``planwatch evaluate --plan ID --as-of 2024``: grade every indicator of a stored plan.
+
+The plan's indicators and targets come from the database; the observations from the monitoring app
+(approved and published figures) or, with ``--observations FILE.csv``, from a file with the columns
+``indicator,region,year,value[,vintage,qualifier]``. Output as a table, JSON or CSV, graded by the
+national method (cn) or by Open SDG or the UN progress chart.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from planwatch.cli._django import setup_django
+
+console = Console()
+
+
+class Method(StrEnum):
+    cn = "cn"
+    opensdg = "opensdg"
+    unsd = "unsd"
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class Targets(StrEnum):
+    current = "current"
+    original = "original"
+
+
+class Vintage(StrEnum):
+    latest = "latest"
+    first = "first"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("evaluate")(evaluate)
+
+
+def evaluate(
+    plan: Annotated[int, typer.Option("--plan", help="规划编号(id,见网页或 planwatch plan load 的输出)")],
+    as_of: Annotated[int, typer.Option("--as-of", help="评估年份,例如 2024")],
+    region: Annotated[list[str] | None, typer.Option(
+        "--region", help="地区名称,可重复;默认为规划区域和有数据的全部地区")] = None,
+    method: Annotated[Method, typer.Option("--method", help="评估方法:cn 国内中期评估口径,opensdg,unsd")] = Method.cn,
+    format: Annotated[Format, typer.Option("--format", "-f", help="输出格式")] = Format.table,
+    targets: Annotated[Targets, typer.Option(
+        "--targets", help="目标版本:current 现行(含调整),original 规划原文")] = Targets.current,
+    observations: Annotated[Path | None, typer.Option(
+        "--observations", exists=True, dir_okay=False, help="观测值 CSV(不读数据库中的观测值)")] = None,
+    vintage: Annotated[Vintage, typer.Option("--vintage", help="latest 最新修订值,first 初次发布值")] = Vintage.latest,
+) -> None:
+    """评估规划各项指标:完成度、时序进度、评价等级、预警与理由。"""
+    from planwatch.evaluation import InputProblem
+    from planwatch.evaluation import evaluate as run
+
+    setup_django()
+    stored = _plan_or_exit(plan)
+    from planwatch.web.plans.evaluation_inputs import indicator_specs
+
+    specs = indicator_specs(stored, targets=targets.value)
+    frame = _observations(stored, observations, region or None, vintage.value)
+    names = _regions(stored.region, region or [], frame)
+    try:
+        results = run(specs, frame, as_of, vintage=vintage.value, regions=names,
+                      plan_region=_plan_region(stored.region, names), vision_year=stored.vision_year)
+    except InputProblem as problem:
+        typer.echo(f"错误:{problem}", err=True)
+        raise typer.Exit(2) from problem
+    coverage = _coverage(results, len(specs))
+    _print(results, coverage, stored, as_of, method, format)
+
+
+def _plan_or_exit(plan_id: int):
+    from planwatch.web.plans.models import Plan
+
+    stored = Plan.objects.filter(pk=plan_id).first()
+    if stored is None:
+        typer.echo(f"错误:没有编号为 {plan_id} 的规划", err=True)
+        raise typer.Exit(2)
+    return stored
+
+
+def _observations(plan, path: Path | None, regions: list[str] | None, vintage: str) -> pd.DataFrame:
+    if path is not None:
+        return _read_csv(path)
+    try:
+        from planwatch.web.monitoring.queries import observation_frame
+    except ImportError as problem:
+        typer.echo("错误:数据库中的观测值暂不可用,请用 --observations 指定 CSV 文件", err=True)
+        raise typer.Exit(2) from problem
+    return observation_frame(plan, regions=regions, vintage=vintage)
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    try:
+        frame = pd.read_csv(path, dtype={"indicator": str, "region": str, "qualifier": str}, keep_default_na=False,
+                            na_values={"value": ["", "NA", "NaN"]})
+    except (pd.errors.ParserError, UnicodeDecodeError) as problem:
+        typer.echo(f"错误:{path.name}:不是有效的 UTF-8 CSV 文件({problem})", err=True)
+        raise typer.Exit(2) from problem
+    missing = [c for c in ("indicator", "region", "year", "value") if c not in frame.columns]
+    if missing:
+        typer.echo(f"错误:{path.name}:缺少列 {'、'.join(missing)}", err=True)
+        raise typer.Exit(2)
+    for column in ("year", "value"):
+        numbers = pd.to_numeric(frame[column], errors="coerce")
+        bad = numbers.isna()
+        if bad.any():
+            row = int(bad.idxmax()) + 2  # the header is line 1
+            typer.echo(f"错误:{path.name} 第{row}行「{column}」列:「{frame[column][bad.idxmax()]}」不是有效数字", err=True)
+            raise typer.Exit(2)
+    return frame
+
+
+def _regions(plan_region: str, asked: list[str], frame: pd.DataFrame) -> list[str]:
+    if asked:
+        return list(dict.fromkeys(asked))
+    seen = list(dict.fromkeys(str(r) for r in frame["region"])) if len(frame) else []
+    own = _plan_region(plan_region, seen) or _plan_region(plan_region, _known_regions()) or plan_region
+    return [own, *[r for r in seen if r != own]]
+
+
+def _known_regions() -> list[str]:
+    """Region names in the monitoring app's list (empty when that app is not installed)."""
+    try:
+        from planwatch.web.monitoring.models import Region
+    except ImportError:
+        return []
+    return list(Region.objects.values_list("name", flat=True))
+
+
+def _plan_region(plan_region: str, names: list[str]) -> str | None:
+    """The region the plan's baselines belong to: '赣州' in the plan is '赣州市' in the region list."""
+    if plan_region in names:
+        return plan_region
+    candidates = [n for n in names if n.startswith(plan_region) and n[len(plan_region):] in ("市", "州", "地区", "盟")]
+    return candidates[0] if candidates else None
+
+
+def _coverage(results: pd.DataFrame, total: int) -> list[str]:
+    lines = []
+    for region, rows in results.groupby("region", observed=True, sort=False):
+        with_data = int((rows["observations"] > 0).sum())
+        warnings = int(rows["warning"].sum())
+        lines.append(f"{region}:{total}项指标中{with_data}项有数据,预警{warnings}项")
+    return lines
+
+
+COLUMNS = {
+    Method.cn: ["completion", "time_share", "actual_growth", "required_growth", "grade", "warning", "reason"],
+    Method.opensdg: ["opensdg_ratio", "opensdg_status", "opensdg_score", "grade", "methods_disagree"],
+    Method.unsd: ["unsd_ratio", "unsd_status", "projected_by_growth", "grade", "methods_disagree"],
+}
+BASE = ["indicator", "name", "region", "latest_year", "latest_value", "latest_qualifier"]
+
+
+def _print(results, coverage, plan, as_of, method: Method, format: Format) -> None:
+    chosen = results[BASE + COLUMNS[method]]
+    if format is Format.json:
+        payload = {"plan": plan.title, "plan_id": plan.pk, "as_of": as_of, "method": method.value,
+                   "coverage": coverage, "results": [_clean(r) for r in chosen.to_dict("records")]}
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    elif format is Format.csv:
+        for line in coverage:
+            typer.echo(line, err=True)
+        chosen.to_csv(sys.stdout, index=False)
+    else:
+        _table(chosen, coverage, plan, as_of, method)
+
+
+def _clean(record: dict) -> dict:
+    out = {}
+    for key, value in record.items():
+        if hasattr(value, "item"):
+            value = value.item()
+        if value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+            value = None
+        out[key] = value
+    return out
+
+
+def _pct(value, digits: int = 1) -> str:
+    return "—" if value is None or pd.isna(value) else f"{value * 100:.{digits}f}%"
+
+
+def _num(value, digits: int = 2) -> str:
+    return "—" if value is None or pd.isna(value) else f"{value:.{digits}f}"
+
+
+def _table(chosen: pd.DataFrame, coverage, plan, as_of: int, method: Method) -> None:
+    """Key figures in a table, then one reason line per indicator (long sentences would be cut in a cell)."""
+    for line in coverage:
+        console.print(line, soft_wrap=True, highlight=False)
+    console.print(f"{plan.title}(第{plan.version}版)评估年份 {as_of},方法 {method.value}", soft_wrap=True,
+                  highlight=False)
+    many = chosen["region"].nunique() > 1
+    headers = {
+        Method.cn: ["完成度", "时序进度", "需年均增速", "评价", "预警"],
+        Method.opensdg: ["进展比R", "状态", "得分", "国内评价", "不一致"],
+        Method.unsd: ["CR", "状态", "目标年预测", "国内评价", "不一致"],
+    }[method]
+    table = Table("编号", "指标", *(["地区"] if many else []), "最新值(年)", *headers)
+    for row in chosen.itertuples(index=False):
+        latest = "—" if pd.isna(row.latest_value) else f"{row.latest_value:g}{row.latest_qualifier}({row.latest_year})"
+        table.add_row(str(row.indicator), str(row.name), *([str(row.region)] if many else []), latest,
+                      *_cells(row, method))
+    console.print(table)
+    if method is Method.cn:
+        for row in chosen.itertuples(index=False):
+            where = f"{row.region} " if many else ""
+            console.print(f"{row.indicator} {where}{row.name}:{row.reason}", soft_wrap=True, highlight=False)
+
+
+def _cells(row, method: Method) -> list[str]:
+    if method is Method.cn:
+        return [_pct(row.completion), _pct(row.time_share), _pct(row.required_growth, 2), str(row.grade),
+                "预警" if row.warning else ""]
+    if method is Method.opensdg:
+        return [_num(row.opensdg_ratio), str(row.opensdg_status), _num(row.opensdg_score), str(row.grade),
+                "是" if row.methods_disagree else ""]
+    return [_num(row.unsd_ratio), str(row.unsd_status), _num(row.projected_by_growth), str(row.grade),
+            "是" if row.methods_disagree else ""]

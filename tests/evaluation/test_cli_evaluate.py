@@ -1,0 +1,165 @@
+"""``planwatch evaluate`` on the real Ganzhou plan stored in the database, with real figures from a CSV file."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from planwatch.cli import app
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "evaluation"
+runner = CliRunner()
+
+
+@pytest.fixture
+def ganzhou_plan(db):
+    from planwatch.data import GANZHOU_PLAN
+    from planwatch.documents import read_plan
+    from planwatch.web.plans.services import load_plan
+
+    return load_plan(read_plan(GANZHOU_PLAN), reason="测试:载入赣州规划").plan
+
+
+def _run(*args: str):
+    result = runner.invoke(app, ["evaluate", *args])
+    return result
+
+
+def test_specs_read_the_stored_plan_with_its_own_base_years(ganzhou_plan):
+    from planwatch.web.plans.evaluation_inputs import indicator_specs
+
+    specs = indicator_specs(ganzhou_plan).set_index("indicator")
+    assert len(specs) == 36
+    assert specs.loc["I01", ["kind", "target_value", "baseline", "base_year"]].tolist() == ["level", 5500.0, 4169.4, 2021]
+    assert specs.loc["I07", "base_year"] == 2020  # "30.3 (2020)"
+    assert specs.loc["I03", ["kind", "qualifier"]].tolist() == ["annual_growth", "左右"]
+    assert specs.loc["I15", ["kind", "target_value", "attribute"]].tolist() == ["floor", 536.86, "约束性"]
+    assert specs.loc["I15", "base_year"] == 2021  # no baseline cell: the table's base year
+    assert specs.loc["I22", ["kind", "target_text"]].tolist() == ["qualitative", "量稳质升"]
+
+
+def test_table_states_coverage_and_grades_real_figures(ganzhou_plan):
+    """GDP: plan base 4169.4 (2021), 4940.47 (2024): 完成度 = 771.07/1330.6 = 57.9%, 时序进度 3/4 = 75% → 滞后;
+    2025 needs 5500/4940.47 − 1 = 11.33%. 城镇化率 56.35 → 57.0 (2022): 0.65/3.65 = 17.8% < 25% − 5% → 滞后.
+    实际使用外资 3.58 → 3.73 (+4.19%, inside ±5%) → 基本符合预期."""
+    result = _run("--plan", str(ganzhou_plan.pk), "--as-of", "2024", "--observations",
+                  str(DATA / "ganzhou-observations.csv"), "--region", "赣州市")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "赣州市:36项指标中3项有数据,预警0项"
+    assert "I01 GDP:2024年完成度57.9%,低于时序进度75.0%;余下一年需年均增长11.33%,高于以往年均5.82%" in result.output
+    assert "I23 实际使用外资金额:2022年为3.73,较基期3.58增长4.2%,处于±5%稳定区间" in result.output
+    assert "I16 单位GDP能源消耗降幅:目标待省下达(按省下达任务执行);截至2024年尚无数据" in result.output
+
+
+def test_json_output_carries_coverage_and_every_grade(ganzhou_plan):
+    result = _run("--plan", str(ganzhou_plan.pk), "--as-of", "2024", "--observations",
+                  str(DATA / "ganzhou-observations.csv"), "--format", "json")
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert payload["coverage"] == ["赣州市:36项指标中3项有数据,预警0项"]
+    rows = {r["indicator"]: r for r in payload["results"]}
+    assert len(rows) == 36
+    assert rows["I01"]["grade"] == "滞后"
+    assert rows["I01"]["completion"] == pytest.approx(0.579490, abs=1e-6)
+    assert rows["I01"]["required_growth"] == pytest.approx(0.113254, abs=1e-6)
+    assert rows["I14"]["completion"] == pytest.approx(0.178082, abs=1e-6)
+    assert rows["I23"]["grade"] == "基本符合预期"
+    assert rows["I16"]["grade"] == "待下达"
+    assert rows["I15"]["grade"] == "无数据"
+
+
+def test_csv_output_with_the_opensdg_method(ganzhou_plan):
+    """GDP by Open SDG: CAGR_obs = (4940.47/4169.4)^(1/3) − 1 = 5.8193%; CAGR_req = (5500/4169.4)^(1/4) − 1 =
+    7.1698%; R = 0.8117 → acceleration needed."""
+    result = _run("--plan", str(ganzhou_plan.pk), "--as-of", "2024", "--observations",
+                  str(DATA / "ganzhou-observations.csv"), "--format", "csv", "--method", "opensdg")
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(io.StringIO(result.stdout))
+    gdp = table[table.indicator == "I01"].iloc[0]
+    assert gdp.opensdg_ratio == pytest.approx(0.058193 / 0.071698, abs=1e-4)
+    assert gdp.opensdg_status == "acceleration needed"
+
+
+def test_current_targets_include_a_province_figure_original_targets_do_not(ganzhou_plan):
+    """单位GDP能源消耗降幅 (I16, binding) is 按省下达; the province sets 累计降低13.5% by 2025 (version 2).
+
+    cuts 3.0% (2022), 2.8% (2023): 0.97 · 0.972 = 0.94284 → 累计 5.716%; 完成度 5.716/13.5 = 42.3% <
+    时序进度 50% − 5% → 滞后, binding → 预警. Against the original targets it is still 待下达."""
+    from planwatch.web.plans.models import TargetVersion
+
+    indicator = ganzhou_plan.indicators.get(code="I16")
+    TargetVersion.objects.create(indicator=indicator, version=2, kind="cumulative_reduction", text="累计降低13.5",
+                                 value=13.5, year=2025, origin=TargetVersion.Origin.PROVINCE, reason="省下达")
+    args = ["--plan", str(ganzhou_plan.pk), "--as-of", "2024", "--observations", str(DATA / "province-target.csv"),
+            "--format", "json"]
+    current = {r["indicator"]: r for r in json.loads(_run(*args).output)["results"]}
+    original = {r["indicator"]: r for r in json.loads(_run(*args, "--targets", "original").output)["results"]}
+    assert current["I16"]["grade"] == "滞后"
+    assert current["I16"]["warning"] is True
+    assert current["I16"]["completion"] == pytest.approx(0.423407, abs=1e-6)
+    assert original["I16"]["grade"] == "待下达"
+
+
+def test_unknown_plan_is_refused_in_chinese(db):
+    result = _run("--plan", "999", "--as-of", "2024", "--observations", str(DATA / "ganzhou-observations.csv"))
+    assert result.exit_code == 2
+    assert "错误:没有编号为 999 的规划" in result.output
+
+
+def test_a_bad_number_in_the_csv_names_the_line_and_column(ganzhou_plan):
+    result = _run("--plan", str(ganzhou_plan.pk), "--as-of", "2024", "--observations", str(DATA / "bad-value.csv"))
+    assert result.exit_code == 2
+    assert "错误:bad-value.csv 第3行「value」列:「4,606.2」不是有效数字" in result.output
+
+
+def test_observations_from_the_database_when_no_file_is_given(ganzhou_plan):
+    """With no approved observation stored, every indicator is 无数据 (or 待下达) and the count says 0;
+    the plan's region '赣州' is the region list's '赣州市'."""
+    from planwatch.web.monitoring.reference import load_reference_data
+
+    load_reference_data()
+    result = _run("--plan", str(ganzhou_plan.pk), "--as-of", "2024", "--format", "json")
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert payload["coverage"] == ["赣州市:36项指标中0项有数据,预警0项"]
+
+
+@pytest.fixture
+def real_figures(ganzhou_plan):
+    """The shipped real figures, loaded and published as the first README command does."""
+    from planwatch.web.realdata.services import load_dataset
+
+    load_dataset(reason="测试:载入真实数据")
+    return ganzhou_plan
+
+
+def test_published_figures_from_the_database(real_figures):
+    """As of 2024 five indicators have a figure. 规上工业增加值增速 has only 2023: 10%(以上) → average 10% ≥
+    7.5% + 0.5 → 快于预期, resting on a qualified figure and a missing year, both said. 机场旅客吞吐量
+    180.8 (2021) → 193.8 (2024): 完成度 13/119.2 = 10.9% < 75% − 5% → 滞后; 2025 needs 300/193.8 − 1 = 54.80%."""
+    result = _run("--plan", str(real_figures.pk), "--as-of", "2024", "--format", "json")
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert payload["coverage"] == ["赣州市:36项指标中5项有数据,预警0项"]
+    rows = {r["indicator"]: r for r in payload["results"]}
+    assert rows["I03"]["grade"] == "快于预期"
+    assert "缺一个年份的数据" in rows["I03"]["reason"] and "评价依据2023年「以上」限定数" in rows["I03"]["reason"]
+    assert rows["I25"]["completion"] == pytest.approx(0.109060, abs=1e-6)
+    assert rows["I25"]["required_growth"] == pytest.approx(0.547988, abs=1e-6)
+    assert rows["I25"]["grade"] == "滞后"
+
+
+def test_revised_gdp_from_the_database_latest_or_first_release(real_figures):
+    """2023 GDP: first release 4606.20, revised 4716 (约) after the census. As of 2023:
+    latest → (4716 − 4169.4)/1330.6 = 41.08%; first → (4606.2 − 4169.4)/1330.6 = 32.83%."""
+    args = ["--plan", str(real_figures.pk), "--as-of", "2023", "--format", "json"]
+    latest = {r["indicator"]: r for r in json.loads(_run(*args).output)["results"]}
+    first = {r["indicator"]: r for r in json.loads(_run(*args, "--vintage", "first").output)["results"]}
+    assert latest["I01"]["completion"] == pytest.approx(0.410792, abs=1e-6)
+    assert latest["I01"]["latest_qualifier"] == "约"
+    assert first["I01"]["completion"] == pytest.approx(0.328273, abs=1e-6)
