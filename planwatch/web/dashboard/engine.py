@@ -7,7 +7,6 @@ asks it for the yearly path to the target year with its 80% interval. No grade i
 
 from __future__ import annotations
 
-import importlib
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,30 +17,13 @@ from planwatch import evaluation
 from planwatch.reports.charts import ProjectionPoint
 from planwatch.web.dashboard.series import Point
 from planwatch.web.monitoring.models import Region
+from planwatch.web.plans.evaluation_inputs import indicator_specs
 from planwatch.web.plans.models import Plan, TargetVersion
 
 
 def specs_frame(plan: Plan) -> pd.DataFrame:
-    """The engine's indicator specs: the plans app's builder when present, else read off the models."""
-    try:
-        inputs = importlib.import_module("planwatch.web.plans.evaluation_inputs")
-    except ImportError:
-        inputs = None
-    if inputs is not None and hasattr(inputs, "indicator_specs"):
-        return inputs.indicator_specs(plan)
-    targets = _targets(plan)
-    rows = []
-    for ind in plan.indicators.select_related("pillar").order_by("order"):
-        t = targets.get(ind.pk)
-        rows.append({
-            "indicator": ind.code, "name": ind.name, "unit": ind.unit, "pillar": ind.pillar.name,
-            "attribute": ind.attribute, "direction": ind.direction,
-            "kind": t.kind if t else "unspecified", "target_value": t.value if t else None,
-            "target_year": t.year if t else plan.target_year, "target_text": t.text if t else "",
-            "qualifier": t.qualifier if t else "", "strict": bool(t.strict) if t else False,
-            "baseline": ind.baseline, "base_year": ind.baseline_year or plan.base_year,
-        })
-    return pd.DataFrame(rows)
+    """The engine's indicator specs, graded against the targets in force (approved adjustments)."""
+    return indicator_specs(plan, targets="current")
 
 
 @dataclass
