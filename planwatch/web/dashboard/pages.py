@@ -7,7 +7,7 @@ approved ones. Views call these functions and render; they never query observati
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.utils.translation import get_language
@@ -148,6 +148,7 @@ class CountyRow:
     value_text: str
     source: str
     example: bool = False
+    work: list[str] = field(default_factory=list)  # plan tasks and 专栏 items naming this county
 
 
 def county_view(plan: Plan, indicator: Indicator, year: int | None, *, public: bool) -> dict:
@@ -166,7 +167,7 @@ def county_view(plan: Plan, indicator: Indicator, year: int | None, *, public: b
         "year": year,
         "years": years,
         "map_option": option,
-        "rows": _ranked_rows(counties, by_region, indicator, decimals),
+        "rows": _with_work(_ranked_rows(counties, by_region, indicator, decimals), plan),
         "language": get_language(),
     }
 
@@ -185,6 +186,27 @@ def _ranked_rows(counties, by_region, indicator: Indicator, decimals: int) -> li
         for i, r in enumerate(have)
     ]
     rows += [CountyRow(None, r.name, None, "—", "") for r in counties if r.pk not in by_region]
+    return rows
+
+
+def work_by_place(plan: Plan) -> dict[str, list[str]]:
+    """Tasks and 专栏 items by the places their text names (the plan reader's gazetteer matches).
+
+    Read in Python: a few hundred rows, and JSON containment is not portable to SQLite.
+    """
+    found: dict[str, list[str]] = {}
+    tasks = Task.objects.filter(section__chapter__plan=plan).exclude(places=[]).only("title", "places")
+    items = ProjectItem.objects.filter(box__plan=plan).exclude(places=[]).only("title", "places")
+    for row in [*tasks, *items]:
+        for place in row.places:
+            found.setdefault(place, []).append(row.title)
+    return found
+
+
+def _with_work(rows: list[CountyRow], plan: Plan) -> list[CountyRow]:
+    work = work_by_place(plan)
+    for row in rows:
+        row.work = work.get(row.name, [])
     return rows
 
 

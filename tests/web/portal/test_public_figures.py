@@ -75,3 +75,13 @@ def test_example_figures_are_labelled_wherever_they_are_shown(client, seeded):
     page = client.get(reverse("portal-indicator", args=["I03"])).content.decode()
     assert "本页含示例数据(虚构),不是统计数字。" in page
     assert "本页含示例数据" not in client.get(reverse("portal-indicator", args=["I01"])).content.decode()
+
+
+def test_county_table_lists_the_plan_work_that_names_the_county(client, seeded):
+    """Task 做大经济总量 names 章贡区 and 南康区 (its places); 瑞金市 is named by none."""
+    html = client.get(reverse("portal-county-indicator", args=["I01"])).content.decode()
+    row = html[html.index('data-county="章贡区" data-rank'):]
+    row = row[: row.index("</tr>")]
+    assert "做大经济总量" in row
+    ruijin = html[html.index('data-county="瑞金市" data-rank'):]
+    assert "做大经济总量" not in ruijin[: ruijin.index("</tr>")]
