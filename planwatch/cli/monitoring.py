@@ -1,4 +1,4 @@
-"""``planwatch data setup-reference|overdue|remind``: reference lists and reminders, for cron.
+"""``planwatch data setup-reference|overdue|remind|seed-rules``: reference lists, reminders, default rules.
 
 The ``data`` group is shared with the importer (``planwatch data import FILE``): ``register``
 adds these commands to an existing ``data`` group when one is registered already, else creates it.
@@ -38,6 +38,7 @@ def register(app: typer.Typer) -> None:
     data.command("setup-reference")(setup_reference)
     data.command("overdue")(overdue)
     data.command("remind")(remind)
+    data.command("seed-rules")(seed_rules)
     site.DEMO_STEPS.append(demo_step)
 
 
@@ -86,6 +87,33 @@ def remind(today: str = typer.Option(None, help="按此日期计算(YYYY-MM-DD),
     from planwatch.web.monitoring.assignments import send_reminders
 
     typer.echo(f"已发送催报邮件 {send_reminders(today=day)} 封")
+
+
+def seed_rules(
+    user: str = typer.Option(..., "--user", help="操作人(规划管理人员或系统管理员的用户名,记入审计)"),
+    reason: str = typer.Option("", "--reason", help="理由(记入审计),默认「载入默认校验规则」"),
+) -> None:
+    """把默认校验规则(同比变动、偏离历史、人均GDP、城乡收入比)存为可修改的规则行;重复执行不作改动。"""
+    _ready()
+    from django.contrib.auth import get_user_model
+    from django.core.exceptions import PermissionDenied
+
+    from planwatch.web.monitoring.rulebook import seed_default_rules
+
+    actor = get_user_model().objects.filter(username=user).first()
+    if actor is None:
+        typer.echo(f"错误:没有用户「{user}」", err=True)
+        raise typer.Exit(2)
+    try:
+        report = seed_default_rules(user=actor, reason=reason)
+    except PermissionDenied as denied:
+        typer.echo(f"错误:{denied}", err=True)
+        raise typer.Exit(2) from denied
+    for rule in report.created:
+        typer.echo(f"已载入:{rule.note}")
+    for skipped in report.skipped:
+        typer.echo(skipped)
+    typer.echo(f"新增 {len(report.created)} 条,已有 {len(report.present)} 条,未载入 {len(report.skipped)} 条")
 
 
 def demo_step() -> None:

@@ -33,8 +33,11 @@ from planwatch.collection.values import (
     shown,
 )
 
-# The monitoring app's Observation.qualifier choices.
-QUALIFIERS = ("以上", "左右", "约")
+# The qualifiers a stored figure may carry: the words real sources put next to a number (以上, 左右, 约 in
+# bulletins; 超过, 近 in news and work reports; 以内, 以下 for caps). The monitoring app's
+# ``Observation.qualifier`` choices and the real-data loader use this same list (a test keeps them equal),
+# and ``planwatch.documents.qualifiers.bound_of`` says what each one bounds.
+QUALIFIERS = ("以上", "左右", "约", "超过", "近", "以内", "以下")
 
 
 class Catalogue:

@@ -96,7 +96,7 @@ def test_indicators_and_regions_are_found_by_code_name_label_or_alias(context):
 def test_qualifier_and_text_length_are_checked(context):
     problems = check_observations([row(qualifier="大约", source="公报" * 251)], **context)
     assert texts(problems) == ["第2行 F列:来源超过 500 字(现有 502 字)",
-                               "第2行 H列:限定词「大约」无效,可填:以上、左右、约"]
+                               "第2行 H列:限定词「大约」无效,可填:以上、左右、约、超过、近、以内、以下"]
 
 
 def test_rows_may_be_plain_dicts_with_a_year(context):

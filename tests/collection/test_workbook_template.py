@@ -47,14 +47,14 @@ def test_drop_downs_come_from_the_hidden_lists(book):
         "C2:C37": ("list", "'列表'!$C$2:$C$6"),
         "D2:D37": ("decimal", "-1E+15"),
         "E2:E37": ("list", f"'列表'!$D$2:$D${len(_column(book, 'D')) + 1}"),
-        "H2:H37": ("list", "'列表'!$E$2:$E$4"),
+        "H2:H37": ("list", "'列表'!$E$2:$E$8"),  # seven qualifiers
     }
     assert all(v.showErrorMessage for v in found.values())
     assert _column(book, "A") == ["GDP", "人均GDP", "森林覆盖率"]
     assert _column(book, "B") == ["章贡区", "南康区"]
     assert _column(book, "C") == ["2021", "2022", "2023", "2024", "2025"]
     assert {"亿元", "万元", "元", "%"} <= set(_column(book, "D"))
-    assert _column(book, "E") == ["以上", "左右", "约"]
+    assert _column(book, "E") == ["以上", "左右", "约", "超过", "近", "以内", "以下"]
 
 
 def _column(book, letter):

@@ -13,6 +13,11 @@ upload page and ``planwatch data import``:
 
 ``dry_run`` runs step 2 too, inside a transaction that is rolled back, so a dry run reports exactly
 what a real run would refuse and stores nothing.
+
+A row's warnings (e.g. a year-on-year change beyond 30%) are stored on its draft
+(``Observation.problems``, each with the file name, row and column) and shown on the draft page;
+when the row's 备注 is filled, it is the explanation the warning message asks for and becomes the
+draft's 预警说明 (``warning_comment``). A warning without one still needs a comment at submission.
 """
 
 from __future__ import annotations
@@ -89,7 +94,7 @@ def import_upload(name: str, data: bytes, *, user, reason: str, unit: Unit, dry_
     outcome = ImportOutcome(problems=result.problems, rows=len(result.observations), dry_run=dry_run)
     if not result.ok or (dry_run and user is None):
         return outcome  # a dry run without a user checks the file only (create_drafts needs one)
-    inputs = [_draft_input(obs) for obs in result.observations]
+    inputs = [_draft_input(obs, name) for obs in result.observations]
     try:
         with transaction.atomic():
             outcome.drafts = create_drafts(inputs, user=user, reason=reason, unit=unit)
@@ -103,12 +108,13 @@ def import_upload(name: str, data: bytes, *, user, reason: str, unit: Unit, dry_
     return outcome
 
 
-def _draft_input(obs: CleanObservation) -> DraftInput:
+def _draft_input(obs: CleanObservation, file_name: str) -> DraftInput:
+    warnings = tuple({"origin": "import", "file": file_name, **w.to_dict()} for w in obs.warnings)
     return DraftInput(
         indicator=obs.indicator, region=obs.region, year=obs.year, quarter=obs.quarter, month=obs.month,
         value=obs.value, measure_unit=obs.unit, original_value=obs.original_value,
         original_unit=obs.original_unit or obs.unit, qualifier=obs.qualifier, source=obs.source, note=obs.note,
-        ref=obs,
+        ref=obs, problems=warnings, warning_comment=obs.note if warnings else "",
     )
 
 

@@ -1,56 +1,92 @@
 """数据导入: a reporter downloads the unit's template and uploads a filled one (or a CSV).
 
-Thin views: permission (``entry.use``: reporters and reviewers of a unit; others 403, anonymous to
-the login page), read the file, call ``services``, render. The unit is always the user's own:
-there is no unit in the URL to tamper with, and rows outside the unit's assignments are refused
-row by row.
+Thin views: permission (``import.use``: reporters and reviewers of a unit, and administrators;
+others 403, anonymous to the login page), read the file, call ``services``, render.
+
+Whose figures: a reporter's always go to the reporter's own unit — a ``unit`` sent with the request
+that names another unit is refused (403), never silently ignored — and rows outside the unit's
+assignments are refused row by row. An administrator has no unit and chooses one (the form's
+``unit``, the template's ``?unit=``); the import is audited as the administrator's, with that unit.
 """
 
 from __future__ import annotations
 
 from urllib.parse import quote
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from planwatch.collection.problems import file_problem
 from planwatch.collection.settings import setting
 from planwatch.web.collection import services
-from planwatch.web.collection.forms import UploadForm
-from planwatch.web.monitoring.permissions import unit_of
+from planwatch.web.collection.forms import TemplateUnitForm, UploadForm
+from planwatch.web.monitoring.models import Unit
+from planwatch.web.monitoring.permissions import import_unit, is_administrator
 from planwatch.web.monitoring.views._common import needs
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-@needs("entry.use")
+def _requested_unit(request: HttpRequest) -> Unit | None:
+    """The unit a reporter's request names, if any; one that does not exist is refused like another unit."""
+    raw = (request.POST.get("unit") or request.GET.get("unit") or "").strip()
+    if not raw:
+        return None
+    chosen = Unit.objects.filter(pk=raw).first() if raw.isdigit() else None
+    if chosen is None:
+        raise PermissionDenied(_("只能导入本单位的数据"))
+    return chosen
+
+
+@needs("import.use")
 def template_download(request: HttpRequest) -> HttpResponse:
-    unit = unit_of(request.user)
+    if is_administrator(request.user):
+        form = TemplateUnitForm(request.GET)
+        if not form.is_valid():
+            messages.error(request, _("请先选择要下载模板的填报单位"))
+            return redirect("collection-upload")
+        unit = form.cleaned_data["unit"]
+    else:
+        unit = import_unit(request.user, _requested_unit(request))
     response = HttpResponse(services.template_for(unit, generated=timezone.localtime()), content_type=XLSX)
-    filename = f"{unit.name}-填报模板-{timezone.localdate():%Y%m%d}.xlsx"
+    filename = _("%(unit)s-填报模板-%(date)s.xlsx") % {"unit": unit.name, "date": f"{timezone.localdate():%Y%m%d}"}
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
     return response
 
 
-@needs("entry.use")
+@needs("import.use")
 def upload(request: HttpRequest) -> HttpResponse:
-    unit = unit_of(request.user)
-    form = UploadForm(request.POST or None, request.FILES or None)
-    context = {"form": form, "unit": unit, "limit_mb": setting("MAX_UPLOAD_BYTES") // (1024 * 1024)}
+    chooses = is_administrator(request.user)
+    unit = None if chooses else import_unit(request.user, _requested_unit(request))
+    form = UploadForm(request.POST or None, request.FILES or None, choose_unit=chooses)
+    context = {"form": form, "unit": unit, "chooses_unit": chooses, "template_form": TemplateUnitForm(),
+               "limit_mb": setting("MAX_UPLOAD_BYTES") // (1024 * 1024)}
     if request.method != "POST" or not form.is_valid():
         return render(request, "collection/upload.html", context, status=400 if request.method == "POST" else 200)
+    unit = form.cleaned_data["unit"] if chooses else unit
     upload = form.cleaned_data["file"]
-    reason = form.cleaned_data["reason"] or _("上传文件导入:%(name)s") % {"name": upload.name}
+    context.update(unit=unit, filename=upload.name,
+                   outcome=_import(upload, unit, user=request.user, reason=_reason(form, upload.name, unit, chooses),
+                                   dry_run=form.cleaned_data["dry_run"]))
+    return render(request, "collection/result.html", context, status=200 if context["outcome"].ok else 422)
+
+
+def _reason(form: UploadForm, name: str, unit: Unit, on_behalf: bool) -> str:
+    given = form.cleaned_data["reason"]
+    if on_behalf:
+        return _("系统管理员代%(unit)s导入:%(text)s") % {"unit": unit.name, "text": given or name}
+    return given or _("上传文件导入:%(name)s") % {"name": name}
+
+
+def _import(upload, unit: Unit, *, user, reason: str, dry_run: bool) -> services.ImportOutcome:
     if upload.size > setting("MAX_UPLOAD_BYTES"):
         # Refuse from the declared size without reading the body into memory.
         limit = setting("MAX_UPLOAD_BYTES") / 1024 / 1024
-        problem = file_problem(f"文件「{upload.name}」大小 {upload.size / 1024 / 1024:.1f} MB,超过上限 {limit:.1f} MB",
-                               rule="size")
-        outcome = services.ImportOutcome(problems=[problem])
-    else:
-        outcome = services.import_upload(upload.name, upload.read(), user=request.user, reason=reason, unit=unit,
-                                         dry_run=form.cleaned_data["dry_run"])
-    context.update(outcome=outcome, filename=upload.name)
-    return render(request, "collection/result.html", context, status=200 if outcome.ok else 422)
+        message = _("文件「%(name)s」大小 %(size).1f MB,超过上限 %(limit).1f MB") % {
+            "name": upload.name, "size": upload.size / 1024 / 1024, "limit": limit}
+        return services.ImportOutcome(problems=[file_problem(message, rule="size")])
+    return services.import_upload(upload.name, upload.read(), user=user, reason=reason, unit=unit, dry_run=dry_run)

@@ -1,8 +1,8 @@
 """Admin pages: reference lists and users are edited here; figures only through the services.
 
 Observations and audit entries are read-only in the admin (their changes must carry a user and a
-reason through the services). Assignments and validation rules edited here are audited with the
-reason "管理后台修改"; users and roles are audited by the signals in ``signals.py``.
+reason through the services). Assignments and validation rules edited or deleted here are audited
+with the reason "管理后台修改"; users and roles are audited by the signals in ``signals.py``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from planwatch.web.monitoring import assignments, audit, models
-from planwatch.web.monitoring.rulebook import save_rule
+from planwatch.web.monitoring.rulebook import delete_rule, save_rule
 
 ADMIN_REASON = "管理后台修改"
 
@@ -56,6 +56,18 @@ class AssignmentAdmin(SimpleHistoryAdmin):
                      subject=models.AuditEntry.Subject.ASSIGNMENT, object_id=obj.pk, object_repr=str(obj),
                      old=old, new=new, reason=ADMIN_REASON, unit=obj.unit)
 
+    def delete_model(self, request, obj) -> None:
+        # A deleted assignment leaves its audit trail: what it was, who removed it.
+        old, pk, text, unit = assignments._snapshot(obj), obj.pk, str(obj), obj.unit
+        obj._change_reason = ADMIN_REASON
+        super().delete_model(request, obj)
+        audit.record(actor=request.user, action="delete", subject=models.AuditEntry.Subject.ASSIGNMENT,
+                     object_id=pk, object_repr=text, old=old, new={}, reason=ADMIN_REASON, unit=unit)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for obj in queryset:
+            self.delete_model(request, obj)
+
 
 @admin.register(models.ValidationRule)
 class ValidationRuleAdmin(SimpleHistoryAdmin):
@@ -64,6 +76,13 @@ class ValidationRuleAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change) -> None:
         save_rule(obj, user=request.user, reason=ADMIN_REASON)
+
+    def delete_model(self, request, obj) -> None:
+        delete_rule(obj, user=request.user, reason=ADMIN_REASON)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for obj in queryset:
+            delete_rule(obj, user=request.user, reason=ADMIN_REASON)
 
 
 class ReadOnlyAdmin(SimpleHistoryAdmin):

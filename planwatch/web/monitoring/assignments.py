@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.core.mail import send_mail
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from planwatch.web.monitoring import audit
 from planwatch.web.monitoring.errors import ServiceError
@@ -33,7 +34,7 @@ def create_assignment(*, user, reason: str, unit, indicator, regions: list[Regio
                       due_date: dt.date, frequency: str = Frequency.ANNUAL) -> Assignment:
     require(user, "assignment.manage")
     if not regions:
-        raise ServiceError("填报任务至少要包含一个地区")
+        raise ServiceError(_("填报任务至少要包含一个地区"))
     with transaction.atomic():
         a = Assignment(unit=unit, indicator=indicator, year=year, due_date=due_date, frequency=frequency)
         a._change_reason = reason
@@ -52,7 +53,7 @@ def update_assignment(a: Assignment, *, user, reason: str, regions: list[Region]
         before = _snapshot(row)
         for name, value in fields.items():
             if name not in FIELDS:
-                raise ServiceError(f"不能修改字段:{name}")
+                raise ServiceError(_("不能修改字段:%(fields)s") % {"fields": name})
             setattr(row, name, value)
         row._change_reason = reason
         row.save()
@@ -107,7 +108,9 @@ def send_reminders(*, today: dt.date | None = None) -> int:
         if not recipients:
             continue
         lines = "\n".join(f"  {region} {period}" for region, period in item.missing)
-        body = (f"{a.unit.name}:\n「{a.indicator.name}」{a.year} 年数据已过截止日期 {a.due_date:%Y-%m-%d},"
-                f"尚缺:\n{lines}\n请登录 Planwatch 填报。")
-        sent += send_mail(f"[Planwatch] 催报:{a.indicator.name}", body, None, recipients, fail_silently=False)
+        body = _("%(unit)s:\n「%(indicator)s」%(year)s 年数据已过截止日期 %(due)s,尚缺:\n%(lines)s\n"
+                 "请登录 Planwatch 填报。") % {"unit": a.unit.name, "indicator": a.indicator.name, "year": a.year,
+                                          "due": f"{a.due_date:%Y-%m-%d}", "lines": lines}
+        subject = _("[Planwatch] 催报:%(indicator)s") % {"indicator": a.indicator.name}
+        sent += send_mail(subject, body, None, recipients, fail_silently=False)
     return sent

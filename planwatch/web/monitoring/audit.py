@@ -1,7 +1,10 @@
 """The audit log: one ``AuditEntry`` per change, written in the caller's transaction.
 
-``record`` is called by every service (observations, targets, assignments, rules) and by the
-user signals; ``entries_for_user`` and ``export_csv`` serve the audit page and its CSV export.
+``record`` is called by every service (observations, targets, assignments, rules, consistency
+flags) and by the user signals; ``export_csv`` serves the audit page's CSV export.
+
+Exports are opened in Excel, so a text cell that begins like a formula (=, +, -, @) is written with
+a leading apostrophe (``spreadsheet_safe``): a reason typed as "=HYPERLINK(…)" stays text.
 """
 
 from __future__ import annotations
@@ -15,7 +18,19 @@ from decimal import Decimal
 
 from planwatch.web.monitoring.models import AuditEntry
 
-CSV_HEADER = ["时间", "操作人", "操作", "对象类型", "对象编号", "对象", "原值", "新值", "理由"]
+CSV_HEADER = ["时间", "操作人", "操作", "对象类型", "对象编号", "对象", "单位", "原值", "新值", "理由"]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A text cell Excel would run as a formula gets a leading apostrophe; numbers stay numbers."""
+    if not isinstance(value, str) or not value.startswith(FORMULA_START):
+        return value
+    try:
+        float(value)
+    except ValueError:
+        return "'" + value
+    return value
 
 
 def _plain(value):
@@ -57,8 +72,9 @@ def export_csv(entries: Iterable[AuditEntry]) -> str:
     writer = csv.writer(out)
     writer.writerow(CSV_HEADER)
     for e in entries:
-        writer.writerow([
+        writer.writerow([spreadsheet_safe(cell) for cell in (
             e.at.isoformat(timespec="seconds"), e.actor_name, e.action_label, e.get_subject_display(), e.object_id,
-            e.object_repr, json.dumps(e.old, ensure_ascii=False), json.dumps(e.new, ensure_ascii=False), e.reason,
-        ])
+            e.object_repr, e.unit.name if e.unit_id else "", json.dumps(e.old, ensure_ascii=False),
+            json.dumps(e.new, ensure_ascii=False), e.reason,
+        )])
     return out.getvalue()

@@ -4,6 +4,11 @@
 ``Indicator`` or its code (looked up in ``plan``, default the current plan), ``region`` a
 ``Region`` or its name / short name / GB/T code. ``ref`` is returned untouched in each
 ``RowProblem`` so the importer can say "Sheet1 第5行".
+
+``problems`` are the importer's warnings for the row (JSON-ready dicts, e.g. a year-on-year change
+beyond 30%) and ``warning_comment`` the explanation the file gave for them (its 备注): both are
+stored on the draft, so the draft page shows what the import found and submission asks for a
+comment only when a warning has none. A re-import replaces both.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from planwatch.web.monitoring.errors import DraftsRejected, RowProblem
 from planwatch.web.monitoring.models import Assignment, Observation, Qualifier, Region, Unit, period_key
@@ -41,6 +47,8 @@ class DraftInput:
     note: str = ""
     ref: Any = None
     extra: dict = field(default_factory=dict)
+    problems: tuple[dict, ...] = ()
+    warning_comment: str = ""
 
 
 def existing_rows(indicator, region, year: int, quarter=None, month=None) -> QuerySet[Observation]:
@@ -51,11 +59,20 @@ def check_entry_right(user, indicator: Indicator, region: Region) -> Unit:
     """The user's unit, if it is assigned this indicator for this region; else PermissionDenied."""
     unit = unit_of(user)
     if not enters_data(user) or unit is None:
-        raise PermissionDenied("只有填报单位的用户可以填报数据")
+        raise PermissionDenied(_("只有填报单位的用户可以填报数据"))
     assigned = Assignment.objects.filter(unit=unit, indicator=indicator, regions=region, active=True).exists()
     if not assigned:
-        raise PermissionDenied(f"「{indicator.name}」「{region.name}」未分配给{unit.name}填报")
+        raise PermissionDenied(not_assigned(indicator, region, unit))
     return unit
+
+
+def not_assigned(indicator, region, unit) -> str:
+    return _("「%(indicator)s」「%(region)s」未分配给%(unit)s填报") % {
+        "indicator": indicator.name, "region": region.name, "unit": unit.name}
+
+
+def qualifier_choices_text() -> str:
+    return "、".join(v for v in Qualifier.values if v)
 
 
 def find_region(text: str | Region) -> Region | None:
@@ -95,19 +112,21 @@ class _Batch:
         indicator = find_indicator(row.indicator, self.plan)
         region = find_region(row.region)
         if indicator is None:
-            self.problem(i, row, "indicator", f"未知指标「{row.indicator}」")
+            self.problem(i, row, "indicator", _("未知指标「%(name)s」") % {"name": row.indicator})
         if region is None:
-            self.problem(i, row, "region", f"未知地区「{row.region}」")
+            self.problem(i, row, "region", _("未知地区「%(name)s」") % {"name": row.region})
         if indicator is None or region is None:
             return None
         if row.qualifier not in Qualifier.values:
-            self.problem(i, row, "qualifier", f"限定词「{row.qualifier}」无效,应为:以上、左右、约 或留空")
+            self.problem(i, row, "qualifier", _("限定词「%(word)s」无效,应为:%(choices)s 或留空") % {
+                "word": row.qualifier, "choices": qualifier_choices_text()})
         if (indicator.pk, region.pk) not in self.assigned:
-            self.problem(i, row, "indicator", f"「{indicator.name}」「{region.name}」未分配给{self.unit.name}填报")
+            self.problem(i, row, "indicator", not_assigned(indicator, region, self.unit))
             return None
         key = (indicator.pk, region.pk, period_key(row.year, row.quarter, row.month))
         if key in self.seen:
-            self.problem(i, row, "period", f"「{indicator.name}」「{region.name}」{key[2]} 在文件中重复出现")
+            self.problem(i, row, "period", _("「%(indicator)s」「%(region)s」%(period)s 在文件中重复出现") % {
+                "indicator": indicator.name, "region": region.name, "period": key[2]})
             return None
         self.seen.add(key)
         return indicator, region, self.existing(i, row, indicator, region)
@@ -117,17 +136,21 @@ class _Batch:
         latest = rows.order_by("-vintage").first()
         if latest is None:
             return None
+        where = {"indicator": indicator.name, "region": region.name, "period": latest.period}
         if latest.status == S.SUBMITTED:
-            self.problem(i, row, "period", f"「{indicator.name}」「{region.name}」{latest.period} 已提交审核,不能覆盖")
+            self.problem(i, row, "period", _("「%(indicator)s」「%(region)s」%(period)s 已提交审核,不能覆盖") % where)
         elif latest.status in (S.DRAFT, S.RETURNED) and latest.unit_id != self.unit.pk:
-            self.problem(i, row, "period", f"「{indicator.name}」「{region.name}」{latest.period} 已有其他单位的草稿")
+            self.problem(i, row, "period", _("「%(indicator)s」「%(region)s」%(period)s 已有其他单位的草稿") % where)
         return latest
 
 
 def _fields(row: DraftInput) -> dict:
     data = {k: getattr(row, k) for k in ("measure_unit", "original_value", "original_unit", "qualifier",
-                                         "source", "quote", "note")}
-    return {k: v for k, v in data.items() if v not in ("", None)}
+                                         "source", "quote", "note", "warning_comment")}
+    data = {k: v for k, v in data.items() if v not in ("", None)}
+    if row.problems:
+        data["problems"] = list(row.problems)
+    return data
 
 
 def create_drafts(rows: Sequence[DraftInput], *, user, reason: str, unit: Unit,
@@ -137,7 +160,7 @@ def create_drafts(rows: Sequence[DraftInput], *, user, reason: str, unit: Unit,
     from planwatch.web.plans.services import current_plan
 
     if not (has_role(user, "administrator") or (enters_data(user) and unit_of(user) == unit)):
-        raise PermissionDenied(f"无权为{unit.name}导入数据")
+        raise PermissionDenied(_("无权为%(unit)s导入数据") % {"unit": unit.name})
     batch = _Batch(unit, plan or current_plan())
     resolved = [batch.resolve(i, row) for i, row in enumerate(rows)]
     if batch.problems:
@@ -155,6 +178,8 @@ def _store(row: DraftInput, indicator, region, latest, *, user, reason, unit, se
         before = services._snapshot(latest)
         latest.value = row.value
         latest.original_value = row.original_value or f"{row.value:.12g}"
+        # What the previous import found no longer holds: the new file's findings replace it.
+        latest.problems, latest.warning_comment = list(row.problems), row.warning_comment
         for k, v in _fields(row).items():
             setattr(latest, k, v)
         return services.save(latest, before, user=user, action="import", reason=reason)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 
 class ServiceError(Exception):
     """A change that cannot be made as asked; ``str()`` is the Chinese message."""
@@ -24,8 +26,8 @@ class InvalidTransition(ServiceError):
 class ConcurrentChange(ServiceError):
     """Someone else changed the object between the user's reading it and acting on it."""
 
-    def __init__(self, message: str = "已被他人修改,请刷新页面后重试") -> None:
-        super().__init__(message)
+    def __init__(self, message: str = "") -> None:
+        super().__init__(message or _("已被他人修改,请刷新页面后重试"))
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ class SubmissionBlocked(ServiceError):
     def __init__(self, problems: list[Problem], *, needs_comment: bool = False) -> None:
         self.problems = problems
         self.needs_comment = needs_comment
-        lead = "存在预警,请填写说明后再提交" if needs_comment else "数据未通过校验,不能提交"
+        lead = _("存在预警,请填写说明后再提交") if needs_comment else _("数据未通过校验,不能提交")
         super().__init__(lead + ":" + ";".join(p.message for p in problems))
 
 
@@ -67,4 +69,5 @@ class DraftsRejected(ServiceError):
 
     def __init__(self, problems: list[RowProblem]) -> None:
         self.problems = problems
-        super().__init__(f"{len(problems)} 处问题,未导入任何数据:" + ";".join(p.message for p in problems[:5]))
+        lead = _("%(count)s 处问题,未导入任何数据") % {"count": len(problems)}
+        super().__init__(lead + ":" + ";".join(p.message for p in problems[:5]))

@@ -132,10 +132,17 @@ class Assignment(models.Model):
 
 
 class Qualifier(models.TextChoices):
+    """The words real sources put next to a figure; the same list as ``planwatch.collection.rows.QUALIFIERS``
+    (the import) and a subset of ``planwatch.documents.qualifiers`` (which says what each one bounds)."""
+
     NONE = "", _("(无)")
     ABOVE = "以上", "以上"
     ABOUT = "左右", "左右"
     APPROX = "约", "约"
+    OVER = "超过", "超过"
+    NEARLY = "近", "近"
+    WITHIN = "以内", "以内"
+    BELOW = "以下", "以下"
 
 
 class Observation(models.Model):
@@ -169,6 +176,10 @@ class Observation(models.Model):
     warning_comment = models.TextField(_("预警说明"), blank=True)
     review_comment = models.TextField(_("审核意见"), blank=True)
     problems = models.JSONField(_("校验结果"), default=list, blank=True)
+    is_example = models.BooleanField(
+        _("示例数据"), default=False, db_index=True,
+        help_text=_("示例数据集(虚构)中的数字:凡显示处标注「示例」,公开查询默认不含"),
+    )
     lock_version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("填报人")
@@ -209,7 +220,9 @@ class Observation(models.Model):
         indexes = [models.Index(fields=["status", "indicator"]), models.Index(fields=["unit", "status"])]
 
     def __str__(self) -> str:
-        return f"{self.indicator.name} · {self.region} · {self.period} · v{self.vintage}"
+        # The mark travels into every audit entry, admin list and message that names the figure.
+        mark = "【示例】" if self.is_example else ""
+        return f"{mark}{self.indicator.name} · {self.region} · {self.period} · v{self.vintage}"
 
     def save(self, *args, **kwargs) -> None:
         self.period = period_key(self.year, self.quarter, self.month)
@@ -259,12 +272,20 @@ class ValidationRule(models.Model):
     factor = models.FloatField(_("换算系数"), default=1.0)
     active = models.BooleanField(_("启用"), default=True)
     note = models.CharField(_("说明"), max_length=200, blank=True)
+    default_key = models.CharField(
+        _("默认规则标识"), max_length=40, blank=True, editable=False,
+        help_text=_("由「载入默认规则」建立的行记下默认规则的标识,再次载入时不重复建立"),
+    )
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("校验规则")
         verbose_name_plural = _("校验规则")
         ordering = ["kind", "indicator"]
+        constraints = [
+            models.UniqueConstraint(fields=["default_key"], condition=~models.Q(default_key=""),
+                                    name="validation_rule_default_key_unique")
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.indicator or _('全部指标')}"
@@ -279,6 +300,7 @@ class AuditEntry(models.Model):
         ASSIGNMENT = "assignment", _("填报任务")
         USER = "user", _("用户")
         RULE = "rule", _("校验规则")
+        FLAG = "flag", _("数据核查")
 
     at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -311,6 +333,7 @@ class AuditEntry(models.Model):
 ACTION_LABELS = {
     "create": _("新建"), "update": _("修改"), "import": _("导入"), "submit": _("提交"), "return": _("退回"),
     "approve": _("批准"), "publish": _("发布"), "propose": _("提出调整"), "reject": _("不予批准"),
+    "delete": _("删除"), "review": _("核实"),
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from planwatch.web.monitoring.models import Observation, Role, Unit
 
@@ -33,10 +34,12 @@ def later(subject: str, body: str, recipients: list[str]) -> None:
 
 
 def observation_changed(obs: Observation, step: str, comment: str = "") -> None:
-    label = f"{obs.indicator.name} · {obs.region.name} · {obs.period}"
+    label = f"{_('【示例】') if obs.is_example else ''}{obs.indicator.name} · {obs.region.name} · {obs.period}"
     if step == "submitted":
-        later(f"[Planwatch] 待审核:{label}", f"{obs.unit} 提交了 {label} = {obs.value:g},请审核。", reviewers())
+        later(_("[Planwatch] 待审核:%(label)s") % {"label": label},
+              _("%(unit)s 提交了 %(label)s = %(value)s,请审核。") % {
+                  "unit": obs.unit, "label": label, "value": f"{obs.value:g}"}, reviewers())
     elif step in ("returned", "approved", "published"):
-        word = {"returned": "已退回", "approved": "已审核通过", "published": "已发布"}[step]
-        body = f"{label} {word}。" + (f"\n意见:{comment}" if comment else "")
-        later(f"[Planwatch] {word}:{label}", body, unit_members(obs.unit))
+        word = {"returned": _("已退回"), "approved": _("已审核通过"), "published": _("已发布")}[step]
+        body = f"{label} {word}。" + ("\n" + _("意见:%(comment)s") % {"comment": comment} if comment else "")
+        later(_("[Planwatch] %(word)s:%(label)s") % {"word": word, "label": label}, body, unit_members(obs.unit))

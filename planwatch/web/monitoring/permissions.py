@@ -22,6 +22,8 @@ import rules
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from planwatch.web.monitoring.models import Assignment, AuditEntry, Observation, Role, Unit
 
@@ -120,21 +122,23 @@ checks.add_rule("assignment.manage", is_planner)
 checks.add_rule("rule.manage", is_planner)
 checks.add_rule("audit.read", reads_audit)
 checks.add_rule("entry.use", enters_data)
+checks.add_rule("import.use", enters_data | is_administrator)
 checks.add_rule("review.use", is_reviewer)
 
 DENIED = {
-    "observation.edit": "只能修改本单位的草稿或被退回的数据",
-    "observation.submit": "只能提交本单位的草稿或被退回的数据",
-    "observation.review": "只能审核他人已提交的数据(不能审核本人填报的数据)",
-    "observation.publish": "只能发布他人填报且已审核的数据",
-    "observation.revise": "只能修订本单位已审核或已发布的数据",
-    "target.propose": "只有规划管理人员可以调整目标",
-    "target.decide": "只有系统管理员可以审批目标调整",
-    "assignment.manage": "只有规划管理人员可以分配填报任务",
-    "rule.manage": "只有规划管理人员可以修改校验规则",
-    "audit.read": "无权查看审计记录",
-    "entry.use": "只有填报单位的用户可以填报数据",
-    "review.use": "只有审核人员可以审核数据",
+    "observation.edit": gettext_lazy("只能修改本单位的草稿或被退回的数据"),
+    "observation.submit": gettext_lazy("只能提交本单位的草稿或被退回的数据"),
+    "observation.review": gettext_lazy("只能审核他人已提交的数据(不能审核本人填报的数据)"),
+    "observation.publish": gettext_lazy("只能发布他人填报且已审核的数据"),
+    "observation.revise": gettext_lazy("只能修订本单位已审核或已发布的数据"),
+    "target.propose": gettext_lazy("只有规划管理人员可以调整目标"),
+    "target.decide": gettext_lazy("只有系统管理员可以审批目标调整"),
+    "assignment.manage": gettext_lazy("只有规划管理人员可以分配填报任务"),
+    "rule.manage": gettext_lazy("只有规划管理人员可以修改校验规则"),
+    "audit.read": gettext_lazy("无权查看审计记录"),
+    "entry.use": gettext_lazy("只有填报单位的用户可以填报数据"),
+    "review.use": gettext_lazy("只有审核人员可以审核数据"),
+    "import.use": gettext_lazy("只有填报单位的用户或系统管理员可以导入数据"),
 }
 
 
@@ -145,7 +149,7 @@ def may(user, rule: str, obj=None) -> bool:
 def require(user, rule: str, obj=None) -> None:
     """Raise ``PermissionDenied`` with the Chinese reason; views turn it into a 403."""
     if not may(user, rule, obj):
-        raise PermissionDenied(DENIED[rule])
+        raise PermissionDenied(str(DENIED[rule]))
 
 
 def may_enter(user, indicator_id: int, region_id: int) -> bool:
@@ -187,7 +191,7 @@ def assignments_for_user(user) -> QuerySet[Assignment]:
 def audit_for_user(user) -> QuerySet[AuditEntry]:
     if not may(user, "audit.read"):
         return AuditEntry.objects.none()
-    return AuditEntry.objects.select_related("actor")
+    return AuditEntry.objects.select_related("actor", "unit")
 
 
 def may_write(user, obs: Observation) -> bool:
@@ -203,8 +207,21 @@ def get_observation_for_user(request_or_user, pk: int) -> tuple[Observation, boo
     user = getattr(request_or_user, "user", request_or_user)
     obs = observations_for_user(user).filter(pk=pk).first()
     if obs is None:
-        raise Http404("没有这条数据")
+        raise Http404(_("没有这条数据"))
     return obs, may_write(user, obs)
+
+
+def import_unit(user, chosen: Unit | None = None) -> Unit | None:
+    """The unit an upload is imported for: a reporter's (or reviewer's) own unit — choosing another is
+    refused — or, for an administrator, the unit they chose (None until they choose)."""
+    own = unit_of(user)
+    if is_administrator(user):
+        return chosen or own
+    require(user, "import.use")
+    if chosen is not None and chosen != own:
+        raise PermissionDenied(_("只能导入本单位(%(unit)s)的数据,不能为%(other)s导入") % {
+            "unit": own.name, "other": chosen.name})
+    return own
 
 
 def request_user(request: HttpRequest):

@@ -11,7 +11,11 @@ vintage among the rows with an allowed status; ``vintage="first"`` the first rel
 keeps exactly that vintage. ``regions`` filters by region name.
 
 ``published_observations(plan=None, *, indicator_code=None, region=None)`` is the public query:
-published rows only, latest published vintage per series, as a query set.
+published rows only, latest published vintage per series, as a list.
+
+Both leave out the example set (``Observation.is_example``: invented figures for trying the
+workflow) unless ``include_examples=True``; the frame then has an ``is_example`` column so whoever
+asked can mark them 示例.
 """
 
 from __future__ import annotations
@@ -29,17 +33,20 @@ COLUMNS = ["indicator", "region", "year", "value", "vintage", "qualifier", "sour
 
 def observation_frame(plan: Plan, *, regions: Iterable[str] | None = None,
                       statuses: Iterable[str] = ("approved", "published"),
-                      vintage: str | int = "latest") -> pd.DataFrame:
+                      vintage: str | int = "latest", include_examples: bool = False) -> pd.DataFrame:
     rows = Observation.objects.filter(
         indicator__plan=plan, status__in=list(statuses), quarter__isnull=True, month__isnull=True
     )
+    if not include_examples:
+        rows = rows.filter(is_example=False)
     if regions is not None:
         rows = rows.filter(region__name__in=list(regions))
     if isinstance(vintage, int):
         rows = rows.filter(vintage=vintage)
+    columns = COLUMNS + ["is_example"] if include_examples else COLUMNS
     data = list(rows.values_list("indicator__code", "region__name", "year", "value", "vintage", "qualifier",
-                                 "source", "status"))
-    frame = pd.DataFrame(data, columns=COLUMNS)
+                                 "source", "status", *(["is_example"] if include_examples else [])))
+    frame = pd.DataFrame(data, columns=columns)
     if frame.empty:
         return frame.astype({"year": "int64", "value": "float64", "vintage": "int64"})
     frame = frame.sort_values(["indicator", "region", "year", "vintage"])
@@ -59,10 +66,12 @@ def latest_vintages(rows: QuerySet[Observation]) -> list[Observation]:
 
 
 def published_observations(plan: Plan | None = None, *, indicator_code: str | None = None,
-                           region: str | None = None) -> list[Observation]:
+                           region: str | None = None, include_examples: bool = False) -> list[Observation]:
     rows = Observation.objects.filter(status=Observation.Status.PUBLISHED).select_related(
         "indicator", "region", "unit"
     )
+    if not include_examples:
+        rows = rows.filter(is_example=False)
     if plan is not None:
         rows = rows.filter(indicator__plan=plan)
     if indicator_code is not None:

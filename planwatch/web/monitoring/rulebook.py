@@ -1,15 +1,32 @@
-"""Changes to the validation rules (planners edit them as data), audited like every other change."""
+"""Changes to the validation rules (planners edit them as data), audited like every other change.
+
+``seed_default_rules`` stores the documented defaults (``planwatch.collection.settings.DEFAULT_RULES``:
+year-on-year change, distance from history, 人均GDP ≈ GDP ÷ 常住人口, 城乡收入比 = 城镇 ÷ 农村) as
+ordinary rows planners can then change or switch off. Why: the engine applies the defaults only
+while the table is empty, so the first rule a planner adds would otherwise silently end them.
+Each stored default remembers its key (``default_key``), so seeding again adds only what is
+missing and never overwrites a planner's change; a default whose indicators the plan lacks is
+skipped with the reason.
+"""
 
 from __future__ import annotations
 
-from django.db import transaction
+from dataclasses import dataclass, field
+from typing import Any
 
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from planwatch.collection.checks import number, percent
+from planwatch.collection.rows import Catalogue
+from planwatch.collection.settings import setting
 from planwatch.web.monitoring import audit
 from planwatch.web.monitoring.models import AuditEntry, ValidationRule
 from planwatch.web.monitoring.permissions import require
 
 FIELDS = ("kind", "severity", "indicator", "threshold", "min_value", "max_value", "numerator", "denominator",
-          "factor", "active", "note")
+          "factor", "active", "note", "default_key")
+INDICATOR_FIELDS = ("indicator", "numerator", "denominator")
 
 
 def _snapshot(rule: ValidationRule) -> dict:
@@ -22,7 +39,7 @@ def save_rule(rule: ValidationRule, *, user, reason: str) -> ValidationRule:
     with transaction.atomic():
         before = _snapshot(ValidationRule.objects.get(pk=rule.pk)) if rule.pk else {}
         created = rule.pk is None
-        rule._change_reason = reason
+        rule._change_reason, rule._history_user = reason, user
         rule.save()
         old, new = audit.diff(before, _snapshot(rule))
         audit.record(actor=user, action="create" if created else "update", subject=AuditEntry.Subject.RULE,
@@ -30,14 +47,94 @@ def save_rule(rule: ValidationRule, *, user, reason: str) -> ValidationRule:
         return rule
 
 
-def default_rules(*, user, reason: str = "默认规则") -> list[ValidationRule]:
-    """The documented defaults as rows, so planners see and can change them."""
-    if ValidationRule.objects.filter(indicator__isnull=True).exists():
-        return []
-    rows = [
-        ValidationRule(kind=ValidationRule.Kind.YOY_CHANGE, severity="warning", threshold=0.30,
-                       note="同比变动超过30%需说明"),
-        ValidationRule(kind=ValidationRule.Kind.OUTLIER, severity="warning", threshold=3.0,
-                       note="偏离历史均值3个标准差以上需说明"),
-    ]
-    return [save_rule(r, user=user, reason=reason) for r in rows]
+def delete_rule(rule: ValidationRule, *, user, reason: str) -> None:
+    """Remove a rule (the admin's delete); the audit keeps what it was. Switching off (``active``) is
+    the usual way: it keeps the row."""
+    require(user, "rule.manage")
+    with transaction.atomic():
+        old, pk, text = _snapshot(rule), rule.pk, str(rule)
+        rule._change_reason, rule._history_user = reason, user
+        rule.delete()
+        audit.record(actor=user, action="delete", subject=AuditEntry.Subject.RULE, object_id=pk,
+                     object_repr=text, old=old, new={}, reason=reason)
+
+
+@dataclass
+class SeedReport:
+    """What seeding did: rows created, defaults already stored (by key), defaults skipped (why)."""
+
+    created: list[ValidationRule] = field(default_factory=list)
+    present: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def seed_default_rules(*, user, reason: str = "", plan=None) -> SeedReport:
+    """Store every documented default rule not stored yet, each audited; idempotent."""
+    from planwatch.web.plans.services import current_plan
+
+    require(user, "rule.manage")
+    plan = plan or current_plan()
+    reason = reason or _("载入默认校验规则")
+    report = SeedReport()
+    indicators = {i.code: i for i in plan.indicators.all()} if plan is not None else {}
+    catalogue = Catalogue(indicators.values(), plan_years=())
+    with transaction.atomic():
+        stored = set(ValidationRule.objects.select_for_update().exclude(default_key="")
+                     .values_list("default_key", flat=True))
+        for spec in setting("DEFAULT_RULES"):
+            if spec["id"] in stored:
+                report.present.append(spec["id"])
+                continue
+            links = _indicators_of(spec, catalogue, indicators)
+            if isinstance(links, str):
+                report.skipped.append(links)
+                continue
+            rule = ValidationRule(kind=spec["kind"], severity=spec.get("severity", "warning"),
+                                  threshold=spec.get("threshold"), min_value=spec.get("min_value"),
+                                  max_value=spec.get("max_value"), factor=spec.get("factor") or 1.0,
+                                  default_key=spec["id"], **links)
+            rule.note = default_note(rule)
+            report.created.append(save_rule(rule, user=user, reason=reason))
+    return report
+
+
+def _indicators_of(spec: dict[str, Any], catalogue: Catalogue, indicators: dict) -> dict | str:
+    """The plan's indicators a default names (by code, name or a synonym), or why it cannot be stored."""
+    links = {}
+    for name in INDICATOR_FIELDS:
+        wanted = spec.get(name)
+        if not wanted:
+            continue
+        found = catalogue.indicator(wanted)
+        if found is None:
+            return _("默认规则「%(key)s」未载入:当前规划中没有指标「%(name)s」") % {"key": spec["id"], "name": wanted}
+        links[name] = indicators[found.code]
+    return links
+
+
+def default_note(rule: ValidationRule) -> str:
+    """The rule in a sentence, for the 说明 column: 默认规则:同比变动超过30%需说明."""
+    names = {f: getattr(rule, f).name if getattr(rule, f) is not None else "" for f in INDICATOR_FIELDS}
+    return _("默认规则:%(rule)s") % {"rule": sentence(rule.kind, rule.threshold, rule.factor, **names)}
+
+
+def missing_defaults() -> list[str]:
+    """The documented defaults not stored as rows, each in a sentence (what the rules page lists)."""
+    stored = set(ValidationRule.objects.exclude(default_key="").values_list("default_key", flat=True))
+    return [sentence(d["kind"], d.get("threshold"), d.get("factor") or 1.0,
+                     **{f: d.get(f) or "" for f in INDICATOR_FIELDS})
+            for d in setting("DEFAULT_RULES") if d["id"] not in stored]
+
+
+def sentence(kind: str, threshold: float | None, factor: float, *, indicator: str, numerator: str,
+             denominator: str) -> str:
+    if kind == ValidationRule.Kind.YOY_CHANGE:
+        return _("同比变动超过%(limit)s需说明") % {"limit": percent(threshold or setting("YOY_THRESHOLD"))}
+    if kind == ValidationRule.Kind.OUTLIER:
+        return _("较上年变动远离历年变动(稳健 z 值超过 %(limit)s)需说明") % {
+            "limit": number(threshold or setting("OUTLIER_THRESHOLD"))}
+    if kind == ValidationRule.Kind.RATIO:
+        return _("%(indicator)s ≈ %(numerator)s ÷ %(denominator)s × %(factor)s,相差超过%(limit)s需说明") % {
+            "indicator": indicator, "numerator": numerator, "denominator": denominator, "factor": number(factor),
+            "limit": percent(threshold or setting("RATIO_TOLERANCE"))}
+    return str(ValidationRule.Kind(kind).label)

@@ -32,6 +32,7 @@ from functools import wraps
 from django.db import OperationalError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from planwatch.web.monitoring import audit, notify, validation
 from planwatch.web.monitoring.assignments import (  # noqa: F401  (re-exported contract)
@@ -100,7 +101,8 @@ def locked(obs: Observation | int, expected_version: int | None = None) -> Obser
     row = Observation.objects.select_for_update().select_related("indicator", "region", "unit").get(pk=pk)
     if expected_version is not None and row.lock_version != int(expected_version):
         raise ConcurrentChange(
-            f"已被他人修改:该数据当前状态为「{row.get_status_display()}」(第{row.lock_version}次修改),请刷新页面后重试"
+            _("已被他人修改:该数据当前状态为「%(status)s」(第%(version)s次修改),请刷新页面后重试")
+            % {"status": row.get_status_display(), "version": row.lock_version}
         )
     return row
 
@@ -128,7 +130,7 @@ def in_indicator_unit(indicator, value: float, entered_unit: str) -> tuple[float
     try:
         converted = convert_keeping_original(value, entered_unit, target)
     except UnitError as error:
-        raise ServiceError(f"「{indicator.name}」:{error}") from error
+        raise ServiceError(_("「%(indicator)s」:%(error)s") % {"indicator": indicator.name, "error": error}) from error
     return converted.value, target, original, entered_unit
 
 
@@ -159,7 +161,7 @@ def create_draft(*, user, reason: str, indicator, region, year: int, value: floa
     with transaction.atomic():
         unit = check_entry_right(user, indicator, region)
         if existing_rows(indicator, region, year, quarter, month).exists():
-            raise InvalidTransition("该指标、地区、期别已有数据:请修改草稿或对已发布数据提出修订")
+            raise InvalidTransition(_("该指标、地区、期别已有数据:请修改草稿或对已发布数据提出修订"))
         return new_observation(user=user, reason=reason, unit=unit, indicator=indicator, region=region,
                                year=year, quarter=quarter, month=month, value=value, **fields)
 
@@ -167,14 +169,18 @@ def create_draft(*, user, reason: str, indicator, region, year: int, value: floa
 @retry_when_locked
 def update_draft(obs: Observation | int, *, user, reason: str, expected_version: int | None = None,
                  **fields) -> Observation:
-    """Change a draft or a returned row of the user's unit (values as entered)."""
+    """Change a draft or a returned row of the user's unit (values as entered).
+
+    A new value makes the import's findings on the old one (``problems``) stale: they are cleared,
+    and the draft page's preview checks the new value instead."""
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
-        raise ServiceError(f"不能修改字段:{', '.join(sorted(unknown))}")
+        raise ServiceError(_("不能修改字段:%(fields)s") % {"fields": ", ".join(sorted(unknown))})
     with transaction.atomic():
         row = locked(obs, expected_version)
         require(user, "observation.edit", row)
         before = _snapshot(row)
+        old_value = (row.value, row.measure_unit)
         for name, value in fields.items():
             setattr(row, name, value)
         if "value" in fields or "measure_unit" in fields:
@@ -182,13 +188,16 @@ def update_draft(obs: Observation | int, *, user, reason: str, expected_version:
                 row.indicator, row.value, row.measure_unit)
             row.original_value = fields.get("original_value") or original_value
             row.original_unit = fields.get("original_unit") or original_unit
+            if (row.value, row.measure_unit) != old_value:
+                row.problems = []
         return save(row, before, user=user, action="update", reason=reason)
 
 
 @retry_when_locked
-def submit_observation(obs: Observation | int, *, user, reason: str = "提交审核", warning_comment: str = "",
+def submit_observation(obs: Observation | int, *, user, reason: str = "", warning_comment: str = "",
                        expected_version: int | None = None) -> Observation:
-    """Run the validation rules; errors block, warnings need ``warning_comment``."""
+    """Run the validation rules; errors block, warnings need an explanation: ``warning_comment``, or
+    the one already stored on the draft (an imported row's 备注)."""
     with transaction.atomic():
         row = locked(obs, expected_version)
         require(user, "observation.submit", row)
@@ -196,13 +205,14 @@ def submit_observation(obs: Observation | int, *, user, reason: str = "提交审
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             raise SubmissionBlocked(errors)
-        if problems and not warning_comment.strip():
+        comment = warning_comment.strip() or row.warning_comment.strip()
+        if problems and not comment:
             raise SubmissionBlocked(problems, needs_comment=True)
         before = _snapshot(row)
         row.status, row.submitted_by, row.submitted_at = S.SUBMITTED, user, timezone.now()
         row.problems = [p.as_dict() for p in problems]
-        row.warning_comment = warning_comment.strip()
-        save(row, before, user=user, action="submit", reason=reason)
+        row.warning_comment = comment
+        save(row, before, user=user, action="submit", reason=reason or _("提交审核"))
         notify.observation_changed(row, "submitted")
         return row
 
@@ -228,7 +238,7 @@ def return_observation(obs: Observation | int, *, user, comment: str,
                        expected_version: int | None = None) -> Observation:
     """Send a submission back to its unit with the reviewer's comment (required)."""
     if not comment.strip():
-        raise ServiceError("退回时必须填写审核意见")
+        raise ServiceError(_("退回时必须填写审核意见"))
     return _review_step(obs, expected_version, user=user, rule="observation.review", status=S.RETURNED,
                         comment=comment.strip(), action="return", reason=comment.strip())
 
@@ -238,23 +248,24 @@ def approve_observation(obs: Observation | int, *, user, comment: str = "",
                         expected_version: int | None = None) -> Observation:
     """Approve someone else's submission (never one's own)."""
     return _review_step(obs, expected_version, user=user, rule="observation.review", status=S.APPROVED,
-                        comment=comment.strip(), action="approve", reason=comment.strip() or "审核通过")
+                        comment=comment.strip(), action="approve", reason=comment.strip() or _("审核通过"))
 
 
 @retry_when_locked
-def publish_observation(obs: Observation | int, *, user, reason: str = "发布",
+def publish_observation(obs: Observation | int, *, user, reason: str = "",
                         expected_version: int | None = None) -> Observation:
     """Make an approved figure public."""
     return _review_step(obs, expected_version, user=user, rule="observation.publish", status=S.PUBLISHED,
-                        comment="", action="publish", reason=reason)
+                        comment="", action="publish", reason=reason or _("发布"))
 
 
 @retry_when_locked
 def revise_observation(obs: Observation | int, *, user, reason: str, value: float,
                        expected_version: int | None = None, **fields) -> Observation:
-    """A new draft vintage of an approved/published figure; the old row stays as it was."""
+    """A new draft vintage of an approved/published figure; the old row stays as it was (an example
+    figure's revision is an example too)."""
     if not reason.strip():
-        raise ServiceError("修订必须说明理由")
+        raise ServiceError(_("修订必须说明理由"))
     with transaction.atomic():
         row = locked(obs, expected_version)
         require(user, "observation.revise", row)
@@ -262,9 +273,9 @@ def revise_observation(obs: Observation | int, *, user, reason: str, value: floa
             indicator=row.indicator, region=row.region, period=row.period
         ).aggregate(v=Max("vintage"))["v"]
         if newer != row.vintage:
-            raise ConcurrentChange("该数据已有更新的版次,请在最新版次上修订")
+            raise ConcurrentChange(_("该数据已有更新的版次,请在最新版次上修订"))
         keep = {f: getattr(row, f) for f in EDITABLE_FIELDS if f not in ("value", "original_value")}
-        keep.update(fields)
+        keep.update(fields, is_example=row.is_example)
         return new_observation(user=user, reason=reason, unit=row.unit, indicator=row.indicator,
                                region=row.region, year=row.year, quarter=row.quarter, month=row.month,
                                value=value, vintage=row.vintage + 1, supersedes=row, **keep)

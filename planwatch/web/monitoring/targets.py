@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from planwatch.plan import TargetKind
 from planwatch.web.monitoring import audit
@@ -32,12 +33,12 @@ def _snapshot(tv: TargetVersion) -> dict:
 def _new_version(indicator: Indicator, *, user, reason: str, origin: str, value: float | None, text: str,
                  kind: str | None, year: int | None, qualifier: str) -> TargetVersion:
     if not reason.strip():
-        raise ServiceError("调整目标必须说明理由")
+        raise ServiceError(_("调整目标必须说明理由"))
     with transaction.atomic():
         Indicator.objects.select_for_update().get(pk=indicator.pk)
         current = indicator.current_target
         if indicator.targets.filter(status=TV.Status.PROPOSED).exists():
-            raise InvalidTransition(f"「{indicator.name}」已有待审批的目标调整,请先处理")
+            raise InvalidTransition(_("「%(indicator)s」已有待审批的目标调整,请先处理") % {"indicator": indicator.name})
         last = indicator.targets.aggregate(v=Max("version"))["v"] or 0
         tv = TV(indicator=indicator, version=last + 1, kind=kind or (current.kind if current else "level"),
                 text=text or (f"{value:g}" if value is not None else ""), value=value,
@@ -67,7 +68,7 @@ def enter_assigned_target(indicator: Indicator, *, user, reason: str, value: flo
     require(user, "target.propose")
     original = indicator.targets.order_by("version").first()
     if original is None or original.kind != TargetKind.ASSIGNED.value:
-        raise InvalidTransition(f"「{indicator.name}」的目标不是“按省下达”,请使用目标调整")
+        raise InvalidTransition(_("「%(indicator)s」的目标不是“按省下达”,请使用目标调整") % {"indicator": indicator.name})
     return _new_version(indicator, user=user, reason=reason, origin=TV.Origin.PROVINCE, value=value,
                         text=text, kind=kind, year=year, qualifier=qualifier)
 
@@ -77,9 +78,9 @@ def _decide(tv: TargetVersion | int, *, user, comment: str, status: str, action:
     with transaction.atomic():
         row = TV.objects.select_for_update().select_related("indicator").get(pk=getattr(tv, "pk", tv))
         if row.status != TV.Status.PROPOSED:
-            raise ConcurrentChange(f"该目标调整已被他人处理(当前:{row.get_status_display()})")
+            raise ConcurrentChange(_("该目标调整已被他人处理(当前:%(status)s)") % {"status": row.get_status_display()})
         if row.proposed_by_id == user.pk:
-            raise InvalidTransition("不能审批本人提出的目标调整")
+            raise InvalidTransition(_("不能审批本人提出的目标调整"))
         before = _snapshot(row)
         row.status, row.approved_by, row.decided_at = status, user, timezone.now()
         row.decision_comment = comment.strip()
@@ -98,5 +99,5 @@ def approve_target_adjustment(tv: TargetVersion | int, *, user, comment: str = "
 
 def reject_target_adjustment(tv: TargetVersion | int, *, user, comment: str) -> TargetVersion:
     if not comment.strip():
-        raise ServiceError("不予批准时必须填写意见")
+        raise ServiceError(_("不予批准时必须填写意见"))
     return _decide(tv, user=user, comment=comment, status=TV.Status.REJECTED, action="reject")

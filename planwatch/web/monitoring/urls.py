@@ -37,5 +37,6 @@ urlpatterns = [
     path("monitoring/audit.csv", audit.audit_export, name="audit-export"),
     path("monitoring/rules/", rules.rule_list, name="rule-list"),
     path("monitoring/rules/<int:pk>/", rules.rule_list, name="rule-edit"),
+    path("monitoring/rules/seed/", rules.rule_seed, name="rule-seed"),
     path("public/indicators/<str:code>/", public.public_indicator, name="public-indicator"),
 ]

@@ -3,8 +3,9 @@
 - ``SeriesObservation``: figures that are not plan indicators — auxiliary Ganzhou series (常住人口,
   GDP growth, 进出口总额) and reference series for 全国 / 江西省 — with source, quote and vintage.
   Plan-indicator figures are NOT here: they are ``monitoring.Observation`` rows.
-- ``ExampleMark``: marks a ``monitoring.Observation`` as part of the example set (示例), so every
-  page, export and report can say so (the monitoring model has no such field of its own).
+- ``ExampleMark``: marks a ``monitoring.Observation`` as part of the example set (示例). The flag
+  itself is ``Observation.is_example``; the loader writes this mark too because the dashboard still
+  reads it (it can go once nothing does).
 - ``ConsistencyFlag``: a source whose stated level, change and rate do not agree, for reviewers.
 - ``DatasetLoad``: one row per load that changed something (what, when, who, counts).
 """
@@ -67,7 +68,8 @@ class SeriesObservation(models.Model):
 
 
 class ExampleMark(models.Model):
-    """This observation belongs to the example set: show 示例 wherever it is shown."""
+    """This observation belongs to the example set (the same as ``Observation.is_example``, kept for
+    readers that look for the mark)."""
 
     observation = models.OneToOneField(Observation, on_delete=models.CASCADE, related_name="example_mark")
     created_at = models.DateTimeField(auto_now_add=True)

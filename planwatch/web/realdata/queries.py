@@ -6,7 +6,8 @@ e.g. ``series_frame("reference", "人均GDP", ["全国"])`` for the 2035 compari
 ``series_frame("auxiliary", "年末常住人口")`` for 人均GDP = GDP ÷ 常住人口.
 
 ``is_example(observation)`` / ``example_ids()`` say which ``monitoring.Observation`` rows belong to
-the example set, so any page, export or report showing them can mark them 示例.
+the example set (``Observation.is_example``), so any page, export or report showing them can mark
+them 示例.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from planwatch.web.monitoring.models import Observation
 from planwatch.web.monitoring.queries import observation_frame
-from planwatch.web.realdata.models import ExampleMark, SeriesObservation
+from planwatch.web.realdata.models import SeriesObservation
 
 COLUMNS = ["series", "region", "year", "value", "unit", "vintage", "qualifier", "source", "kind"]
 
@@ -44,18 +46,21 @@ def series_frame(kind: str | None = None, series: str | None = None, regions: It
 
 def example_ids() -> set[int]:
     """Primary keys of the observations that belong to the example set."""
-    return set(ExampleMark.objects.values_list("observation_id", flat=True))
+    return set(Observation.objects.filter(is_example=True).values_list("pk", flat=True))
 
 
 def is_example(observation) -> bool:
-    """True for an example figure (works on any object with a ``pk``; cheap on prefetched rows)."""
+    """True for an example figure: an ``Observation`` says so itself; anything else with a ``pk`` is looked up."""
+    if isinstance(observation, Observation):
+        return observation.is_example
     if observation is None or getattr(observation, "pk", None) is None:
         return False
-    return ExampleMark.objects.filter(observation_id=observation.pk).exists()
+    return Observation.objects.filter(pk=observation.pk, is_example=True).exists()
 
 
 def example_loaded() -> bool:
-    return ExampleMark.objects.exists() or SeriesObservation.objects.filter(is_example=True).exists()
+    return (Observation.objects.filter(is_example=True).exists()
+            or SeriesObservation.objects.filter(is_example=True).exists())
 
 
 def per_capita_gdp(plan, region: str = "赣州市") -> pd.DataFrame:

@@ -10,8 +10,10 @@ figure in the same cell (the bureau entered its own) is never overwritten — it
 conflict. Loading twice changes nothing and records no second ``DatasetLoad``.
 
 The example set (``example=True``) is stored as *submitted* figures (ready to try review and
-publication), each marked with an ``ExampleMark``, 【示例】 in its source, quote and note, and
-attributed to the unit 示例单位(虚构数据) — so lists that show only the unit say 示例 too.
+publication), each flagged ``Observation.is_example`` (and, for the dashboard, an ``ExampleMark``),
+with 【示例】 in its source, quote and note, and attributed to the unit 示例单位(虚构数据) — so lists
+that show only the unit say 示例 too. An example figure never shares a cell (indicator, region,
+period) with a real one: it is reported as a conflict instead.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from planwatch.documents.observations_csv import (
     Dataset,
@@ -30,9 +33,11 @@ from planwatch.documents.observations_csv import (
     read_dataset,
 )
 from planwatch.documents.units import UnitError, convert
+from planwatch.web.monitoring import audit
 from planwatch.web.monitoring import services as monitoring
+from planwatch.web.monitoring.drafts import qualifier_choices_text
 from planwatch.web.monitoring.errors import ServiceError, SubmissionBlocked
-from planwatch.web.monitoring.models import Observation, Profile, Qualifier, Region, Role, Unit
+from planwatch.web.monitoring.models import AuditEntry, Observation, Profile, Qualifier, Region, Role, Unit
 from planwatch.web.monitoring.permissions import may
 from planwatch.web.monitoring.reference import load_reference_data
 from planwatch.web.plans.models import Plan
@@ -73,13 +78,15 @@ class LoadReport:
         return bool(self.created or self.series_created or self.series_updated or self.flags_created)
 
     def summary(self) -> str:
-        label = "示例数据" if self.example else "真实数据"
-        return (
-            f"{label}:新增规划指标数据{len(self.created)}条,未改动{self.unchanged}条,"
-            f"冲突未覆盖{len(self.conflicts)}条,拒收{len(self.refused)}条;"
-            f"辅助与参照数据新增{self.series_created}条、更新{self.series_updated}条、未改动{self.series_unchanged}条;"
-            f"新增一致性核查{self.flags_created}条;未载入的来源行{self.set_aside}条"
-        )
+        label = _("示例数据") if self.example else _("真实数据")
+        return _(
+            "%(label)s:新增规划指标数据%(created)s条,未改动%(unchanged)s条,冲突未覆盖%(conflicts)s条,拒收%(refused)s条;"
+            "辅助与参照数据新增%(s_created)s条、更新%(s_updated)s条、未改动%(s_unchanged)s条;"
+            "新增一致性核查%(flags)s条;未载入的来源行%(set_aside)s条"
+        ) % {"label": label, "created": len(self.created), "unchanged": self.unchanged,
+             "conflicts": len(self.conflicts), "refused": len(self.refused), "s_created": self.series_created,
+             "s_updated": self.series_updated, "s_unchanged": self.series_unchanged, "flags": self.flags_created,
+             "set_aside": self.set_aside}
 
 
 def _account(username: str, role: str, unit: Unit, full_name: str):
@@ -119,6 +126,7 @@ def _fields(obs: ProposedObservation, unit_text: str) -> dict:
         "measure_unit": unit_text, "original_value": obs.original_value, "original_unit": obs.original_unit,
         "qualifier": obs.qualifier, "source": _marked(obs.source, obs.example),
         "quote": _marked(obs.quote, obs.example), "note": _marked(obs.note, obs.example),
+        "is_example": obs.example,
     }
 
 
@@ -128,11 +136,12 @@ def _resolve(obs: ProposedObservation, plan: Plan, report: LoadReport):
     region = Region.objects.filter(name=obs.region).first()
     problem = ""
     if indicator is None:
-        problem = f"规划中没有指标「{obs.indicator}」"
+        problem = _("规划中没有指标「%(name)s」") % {"name": obs.indicator}
     elif region is None:
-        problem = f"地区表中没有「{obs.region}」"
+        problem = _("地区表中没有「%(name)s」") % {"name": obs.region}
     elif obs.qualifier not in Qualifier.values:
-        problem = f"限定词「{obs.qualifier}」不在可存储的限定词(以上、左右、约)之中"
+        problem = _("限定词「%(word)s」不在可存储的限定词(%(choices)s)之中") % {
+            "word": obs.qualifier, "choices": qualifier_choices_text()}
     else:
         try:
             return indicator, region, convert(obs.value, obs.unit, indicator.unit)
@@ -148,14 +157,20 @@ def _store_plan_observation(obs, plan, loader, checker, unit, *, reason: str, re
         return
     indicator, region, value = resolved
     cell = Observation.objects.filter(indicator=indicator, region=region, period=str(obs.year))
+    if obs.example and cell.filter(is_example=False).exists():
+        report.conflicts.append(_("%(ref)s:%(indicator)s %(region)s %(year)s年已有真实数据,示例数据不与之混在一起,未载入")
+                                % {"ref": obs.row_ref, "indicator": indicator.name, "region": region.name,
+                                   "year": obs.year})
+        return
     same = cell.filter(vintage=obs.vintage).first()
     if same is not None:
         if round(same.value, 12) == round(value, 12) and same.source == _marked(obs.source, obs.example):
             report.unchanged += 1
         else:
             report.conflicts.append(
-                f"{obs.row_ref}:{indicator.name} {region.name} {obs.year}年 第{obs.vintage}版已有数据"
-                f"({same.value:g},{same.get_status_display()}),未覆盖"
+                _("%(ref)s:%(indicator)s %(region)s %(year)s年 第%(vintage)s版已有数据(%(value)s,%(status)s),未覆盖")
+                % {"ref": obs.row_ref, "indicator": indicator.name, "region": region.name, "year": obs.year,
+                   "vintage": obs.vintage, "value": f"{same.value:g}", "status": same.get_status_display()}
             )
         return
     previous = cell.filter(vintage__lt=obs.vintage).order_by("-vintage").first()
@@ -249,15 +264,19 @@ def load_dataset(*, user=None, reason: str = "载入随程序发布的真实数�
 
 
 def review_flag(flag: ConsistencyFlag, *, user, reason: str) -> ConsistencyFlag:
-    """A reviewer records that a flagged source was checked, and what they found (required)."""
+    """A reviewer records that a flagged source was checked, and what they found (required); audited."""
     if not may(user, "review.use"):
-        raise PermissionDenied("只有审核人员可以核实数据一致性问题")
+        raise PermissionDenied(_("只有审核人员可以核实数据一致性问题"))
     if not reason.strip():
-        raise ServiceError("请填写核实意见")
+        raise ServiceError(_("请填写核实意见"))
     with transaction.atomic():
         flag = ConsistencyFlag.objects.select_for_update().get(pk=flag.pk)
+        before = {"status": flag.status, "review_note": flag.review_note}
         flag.status = ConsistencyFlag.Status.REVIEWED
         flag.reviewed_by, flag.reviewed_at, flag.review_note = user, timezone.now(), reason.strip()
-        flag._change_reason = reason.strip()
+        flag._change_reason, flag._history_user = reason.strip(), user
         flag.save()
+        old, new = audit.diff(before, {"status": flag.status, "review_note": flag.review_note})
+        audit.record(actor=user, action="review", subject=AuditEntry.Subject.FLAG, object_id=flag.pk,
+                     object_repr=str(flag), old=old, new=new, reason=reason.strip())
         return flag

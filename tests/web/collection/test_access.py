@@ -16,7 +16,8 @@ ACCESS = [
     ("planner", UPLOAD, 403),
     ("supervisor", TEMPLATE, 403),
     ("supervisor", UPLOAD, 403),
-    ("admin", UPLOAD, 403),  # no unit: nothing to report
+    ("admin", UPLOAD, 200),  # no unit of their own: chooses the unit to import for
+    ("admin", TEMPLATE, 302),  # no unit chosen yet: back to the upload page to choose one
 ]
 
 

@@ -51,9 +51,10 @@ def test_audit_export_has_who_when_old_new_reason_for_every_kind(client_for, cas
     response = client_for(cast.supervisor).get("/monitoring/audit.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert list(rows[0]) == ["时间", "操作人", "操作", "对象类型", "对象编号", "对象", "原值", "新值", "理由"]
+    assert list(rows[0]) == ["时间", "操作人", "操作", "对象类型", "对象编号", "对象", "单位", "原值", "新值", "理由"]
     correction = next(r for r in rows if r["理由"] == "小数点错位")
     assert (correction["操作人"], correction["操作"], correction["对象类型"]) == ("yudu", "修改", "观测值")
+    assert correction["单位"] == "于都县人民政府"
     assert (correction["原值"], correction["新值"]) == ('{"value": 25.0}', '{"value": 250.0}')
     assert {r["对象类型"] for r in rows} >= {"观测值", "目标", "用户"}
     only_targets = client_for(cast.supervisor).get("/monitoring/audit.csv?subject=target")
@@ -82,3 +83,41 @@ def test_observations_cannot_be_changed_in_the_admin(client_for, cast, figures):
     response = client_for(cast.admin).post(f"/admin/monitoring/observation/{figures.published.pk}/change/",
                                            {"value": "1"})
     assert response.status_code == 403
+
+
+def test_audit_export_writes_a_formula_like_reason_as_text(client_for, cast, assignments, small_plan,
+                                                           reference_data):
+    """Excel would run "=HYPERLINK(…)" typed as a reason; the export writes it with a leading apostrophe.
+    A negative number stays a number: "-3.5" is not prefixed."""
+    from planwatch.web.monitoring.audit import spreadsheet_safe
+
+    obs = services.create_draft(user=cast.yudu, reason="填报", indicator=indicator(small_plan, "I01"),
+                                region=reference_data.regions["于都县"], year=2024, value=25.0)
+    services.update_draft(obs, user=cast.yudu, reason='=HYPERLINK("http://evil.example","点此")', value=250.0)
+    rows = list(csv.DictReader(io.StringIO(
+        client_for(cast.supervisor).get("/monitoring/audit.csv").content.decode("utf-8-sig"))))
+    assert '\'=HYPERLINK("http://evil.example","点此")' in [r["理由"] for r in rows]
+    assert [spreadsheet_safe(v) for v in ("-3.5", "+1", "@x", "-x", "正常", 7)] == ["-3.5", "+1", "'@x", "'-x", "正常", 7]
+
+
+def test_a_validation_rule_deleted_in_the_admin_is_audited(client_for, cast, small_plan):
+    from planwatch.web.monitoring.models import ValidationRule
+    from planwatch.web.monitoring.rulebook import save_rule
+
+    rule = save_rule(ValidationRule(kind="range", severity="error", min_value=0, max_value=100),
+                     user=cast.planner, reason="百分比范围")
+    response = client_for(cast.admin).post(f"/admin/monitoring/validationrule/{rule.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not ValidationRule.objects.exists()
+    entry = AuditEntry.objects.get(subject="rule", action="delete")
+    assert (entry.actor_name, entry.object_id, entry.old["min_value"], entry.old["max_value"], entry.reason) == (
+        "admin", rule.pk, 0, 100, "管理后台修改")
+
+
+def test_an_assignment_deleted_in_the_admin_is_audited(client_for, cast, assignments):
+    a = assignments["于都县"]
+    response = client_for(cast.admin).post(f"/admin/monitoring/assignment/{a.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    entry = AuditEntry.objects.get(subject="assignment", action="delete")
+    assert (entry.actor_name, entry.object_id, entry.unit.name, entry.old["regions"]) == (
+        "admin", a.pk, "于都县人民政府", ["于都县"])

@@ -24,7 +24,7 @@ def test_one_bad_row_stores_nothing_and_every_problem_is_listed(cast, assignment
     assert [(p.ref, p.field, p.message) for p in rejected.value.problems] == [
         (("数据", 3), "indicator", "未知指标「I09」"),
         (("数据", 5), "indicator", "「地区生产总值」「于都县」未分配给市统计局填报"),
-        (("数据", 6), "qualifier", "限定词「大约」无效,应为:以上、左右、约 或留空"),
+        (("数据", 6), "qualifier", "限定词「大约」无效,应为:以上、左右、约、超过、近、以内、以下 或留空"),
         (("数据", 7), "period", "「地区生产总值」「赣州市」2024 在文件中重复出现"),
     ]
     assert Observation.objects.count() == 0

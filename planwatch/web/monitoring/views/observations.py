@@ -14,13 +14,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from planwatch.web.monitoring import services, validation
+from planwatch.web.monitoring.audit import spreadsheet_safe
 from planwatch.web.monitoring.forms import ObservationForm, ReviewForm, ReviseForm, SubmitForm
 from planwatch.web.monitoring.models import AuditEntry, Observation
 from planwatch.web.monitoring.permissions import get_observation_for_user, may, observations_for_user
 from planwatch.web.monitoring.views._common import csv_response, run, version_of
 from planwatch.web.plans.models import Indicator
 
-EXPORT_HEADER = ["指标编号", "指标", "地区", "期别", "数值", "单位", "限定词", "版次", "状态", "填报单位", "来源", "备注"]
+# 数据性质 says 示例 for a figure of the example set (invented), and is empty for every other figure.
+EXPORT_HEADER = ["指标编号", "指标", "地区", "期别", "数值", "单位", "限定词", "版次", "状态", "填报单位", "来源", "备注",
+                 "数据性质"]
 
 
 def _filtered(request: HttpRequest):
@@ -44,9 +47,10 @@ def observation_export(request: HttpRequest) -> HttpResponse:
     writer = csv.writer(out)
     writer.writerow(EXPORT_HEADER)
     for o in _filtered(request):
-        writer.writerow([o.indicator.code, o.indicator.name, o.region.name, o.period, f"{o.value:.12g}",
-                         o.measure_unit, o.qualifier, o.vintage, o.get_status_display(), o.unit.name, o.source,
-                         o.note])
+        writer.writerow([spreadsheet_safe(cell) for cell in (
+            o.indicator.code, o.indicator.name, o.region.name, o.period, f"{o.value:.12g}", o.measure_unit,
+            o.qualifier, o.vintage, o.get_status_display(), o.unit.name, o.source, o.note,
+            _("示例") if o.is_example else "")])
     return csv_response(out.getvalue(), "observations.csv")
 
 
@@ -64,12 +68,14 @@ def observation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_publish": may(user, "observation.publish", obs),
         "can_revise": may(user, "observation.revise", obs),
         "edit_form": ObservationForm.for_observation(obs),
-        "submit_form": SubmitForm(initial={"lock_version": obs.lock_version}),
+        "submit_form": SubmitForm(initial={"lock_version": obs.lock_version,
+                                           "warning_comment": obs.warning_comment}),
         "review_form": ReviewForm(initial={"lock_version": obs.lock_version}),
         "revise_form": ReviseForm(initial={"value": obs.value, "lock_version": obs.lock_version}),
         "vintages": observations_for_user(user).filter(indicator=obs.indicator, region=obs.region,
                                                        period=obs.period).order_by("vintage"),
-        "audit": AuditEntry.objects.filter(subject=AuditEntry.Subject.OBSERVATION, object_id=obs.pk).order_by("at"),
+        "audit": (AuditEntry.objects.filter(subject=AuditEntry.Subject.OBSERVATION, object_id=obs.pk)
+                  .select_related("unit").order_by("at")),
     }
     return render(request, "monitoring/observation_detail.html", context)
 
@@ -136,6 +142,7 @@ def indicator_history(request: HttpRequest, pk: int) -> HttpResponse:
     rows = observations_for_user(request.user).filter(indicator=indicator).order_by(
         "region__order", "period", "vintage")
     ids = list(rows.values_list("pk", flat=True))
-    audit = AuditEntry.objects.filter(subject=AuditEntry.Subject.OBSERVATION, object_id__in=ids).order_by("-at")
+    audit = (AuditEntry.objects.filter(subject=AuditEntry.Subject.OBSERVATION, object_id__in=ids)
+             .select_related("unit").order_by("-at"))
     return render(request, "monitoring/indicator_history.html",
                   {"indicator": indicator, "observations": rows, "audit": audit[:200]})

@@ -1,4 +1,4 @@
-"""校验规则: planners list, add and change the rules run at submission."""
+"""校验规则: planners list, add and change the rules run at submission, and load the defaults as rows."""
 
 from __future__ import annotations
 
@@ -8,11 +8,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from planwatch.web.monitoring.forms import RuleForm
 from planwatch.web.monitoring.models import ValidationRule
 from planwatch.web.monitoring.permissions import READS_ALL, may, role_of
-from planwatch.web.monitoring.rulebook import save_rule
+from planwatch.web.monitoring.rulebook import missing_defaults, save_rule, seed_default_rules
+from planwatch.web.monitoring.views._common import needs
 
 
 @login_required
@@ -29,5 +31,21 @@ def rule_list(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             messages.success(request, _("校验规则已保存"))
             return redirect("rule-list")
     rules = ValidationRule.objects.select_related("indicator", "numerator", "denominator")
-    return render(request, "monitoring/rules.html", {"rules": rules, "form": form, "editing": instance,
-                                                     "can_edit": may(request.user, "rule.manage")})
+    return render(request, "monitoring/rules.html", {
+        "rules": rules, "form": form, "editing": instance, "can_edit": may(request.user, "rule.manage"),
+        "table_empty": not rules.exists(), "missing_defaults": missing_defaults(),
+    })
+
+
+@require_POST
+@needs("rule.manage")
+def rule_seed(request: HttpRequest) -> HttpResponse:
+    """「载入默认规则」: the documented defaults become rows (audited); pressing it again adds nothing."""
+    report = seed_default_rules(user=request.user, reason=_("在校验规则页载入默认规则"))
+    if report.created:
+        messages.success(request, _("已载入 %(count)s 条默认规则,可逐条修改或停用") % {"count": len(report.created)})
+    else:
+        messages.info(request, _("默认规则均已载入,没有改动"))
+    for reason in report.skipped:
+        messages.warning(request, reason)
+    return redirect("rule-list")

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from django import template
-from django.utils.html import format_html
-from django.utils.translation import gettext as _
 
+from planwatch.web.monitoring.templatetags import monitoring_marks
 from planwatch.web.realdata.queries import is_example
 
 register = template.Library()
@@ -13,9 +12,14 @@ register = template.Library()
 
 @register.filter
 def example_badge(observation) -> str:
+    """The same badge as the monitoring pages' (``monitoring_marks.example_badge``)."""
     if not is_example(observation):
         return ""
-    return format_html('<span class="badge example" title="{}">{}</span>', _("示例数据(虚构),不是统计数字"), _("示例"))
+    return monitoring_marks.example_badge(_Flagged())
+
+
+class _Flagged:
+    is_example = True
 
 
 @register.filter
