@@ -20,13 +20,16 @@ def window_reduce(ufunc: np.ufunc, values: np.ndarray, lo: np.ndarray, hi: np.nd
     n = len(values)
     if n == 0 or len(lo) == 0:
         return np.full(len(lo), empty, dtype=float)
+    filled = bool((hi > lo).all())
+    if filled and lo[0] == 0 and hi[-1] == n and np.array_equal(hi[:-1], lo[1:]):
+        return ufunc.reduceat(values, lo)  # the windows tile the array: one segment each
     index = np.empty(2 * len(lo), dtype=np.intp)
     index[0::2] = np.minimum(lo, n - 1)
     index[1::2] = hi
     if index[-1] >= n:  # the last window runs to the end of the array
         index = index[:-1]
     out = ufunc.reduceat(values, index)[0::2]
-    return np.where(hi > lo, out, empty)
+    return out if filled else np.where(hi > lo, out, empty)
 
 
 def first_at_or_after(panel: Panel, years: np.ndarray) -> np.ndarray:

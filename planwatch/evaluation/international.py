@@ -17,13 +17,13 @@ projection still holds.
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
 from planwatch.evaluation import text as tx
 from planwatch.evaluation.settings import EvaluationSettings
 from planwatch.evaluation.vocabulary import (
     CN_ON_COURSE,
     GRADE_RANK,
+    GRADES,
     NOT_ASSESSABLE_STATUS,
     OPENSDG_ACCELERATE,
     OPENSDG_ACHIEVED,
@@ -32,11 +32,13 @@ from planwatch.evaluation.vocabulary import (
     OPENSDG_LIMITED,
     OPENSDG_ON_COURSE,
     OPENSDG_ON_TRACK,
+    OPENSDG_STATUSES,
     UNSD_ACCELERATE,
     UNSD_LABELS,
     UNSD_ON_COURSE,
     UNSD_ON_TRACK,
     UNSD_STAGNATION,
+    UNSD_STATUSES,
 )
 
 # sdg-build's score lines, fitted to its default thresholds (they are published, not settings).
@@ -46,7 +48,7 @@ SCORE_MAX = 5.0
 
 
 def opensdg(w, s: EvaluationSettings) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(ratio, status, score) per series; ratio is R with a target, the observed CAGR without."""
+    """(ratio, status code into OPENSDG_STATUSES, score); ratio is R with a target, the CAGR without."""
     with np.errstate(all="ignore"):
         base = np.where(w.ix_b == 0, s.opensdg_zero_substitute, w.ix_b)
         target = np.where(w.ix_T == 0, s.opensdg_zero_substitute, w.ix_T)
@@ -61,20 +63,20 @@ def opensdg(w, s: EvaluationSettings) -> tuple[np.ndarray, np.ndarray, np.ndarra
         hi, med, lo = np.where(with_target[None, :], np.array(s.opensdg_thresholds)[:, None],
                                np.array(s.opensdg_growth_thresholds)[:, None])
         r = np.round(ratio, s.decimals)
-        status = _words(
+        status = _codes(
             [achieved, ~np.isfinite(r), r >= hi, r >= med, r >= lo],
             [OPENSDG_ACHIEVED, NOT_ASSESSABLE_STATUS, OPENSDG_ON_TRACK, OPENSDG_ACCELERATE, OPENSDG_LIMITED],
-            OPENSDG_DETERIORATION,
+            OPENSDG_DETERIORATION, OPENSDG_STATUSES,
         )
         score = np.where(with_target, _target_score(r, med), _growth_score(r, hi, med, lo))
         score = np.where(achieved, SCORE_MAX, score)
     return ratio, status, score
 
 
-def _words(conditions: list, words: list[str], default: str) -> np.ndarray:
-    """np.select on integer codes, then the words: 20× faster than selecting strings."""
-    labels = np.array([*words, default], dtype=object)
-    return labels[np.select(conditions, list(range(len(words))), default=len(words))]
+def _codes(conditions: list, words: list[str], default: str, vocabulary: tuple[str, ...]) -> np.ndarray:
+    """np.select on the words' codes in ``vocabulary`` (small integers; strings are 20× slower)."""
+    codes = [vocabulary.index(word) for word in words]
+    return np.select(conditions, codes, default=vocabulary.index(default)).astype(np.int8)
 
 
 def _target_score(r, med):
@@ -91,42 +93,50 @@ def _growth_score(r, hi, med, lo):
 
 
 def unsd(w, s: EvaluationSettings) -> tuple[np.ndarray, np.ndarray]:
-    """(CR, status) per series."""
+    """(CR, status code into UNSD_STATUSES) per series."""
     on, accelerate = s.unsd_thresholds
     with np.errstate(all="ignore"):
         ratio = (w.ix_proj - w.ix_b) / (w.ix_T - w.ix_b)
         ratio = np.where((w.ix_method != 1) & w.has_target & (~w.mask("floor")) & np.isfinite(ratio), ratio, np.nan)
         r = np.round(ratio, s.decimals)
-        status = _words(
+        status = _codes(
             [~np.isfinite(r), r >= on, r >= accelerate],
             [NOT_ASSESSABLE_STATUS, UNSD_ON_TRACK, UNSD_ACCELERATE],
-            UNSD_STAGNATION,
+            UNSD_STAGNATION, UNSD_STATUSES,
         )
     floor = (w.mask("floor")) & w.has_target & np.isfinite(w.projection)
-    status[floor] = np.where(w.projected_miss[floor], UNSD_STAGNATION, UNSD_ON_TRACK)
+    status[floor] = np.where(w.projected_miss[floor], UNSD_STATUSES.index(UNSD_STAGNATION),
+                             UNSD_STATUSES.index(UNSD_ON_TRACK))
     return ratio, status
 
 
-def disagreement(grades: np.ndarray, opensdg_status, opensdg_ratio, unsd_status, unsd_ratio):
+def disagreement(grade_codes: np.ndarray, opensdg_codes, opensdg_ratio, unsd_codes, unsd_ratio):
     """(disagree, text): the methods disagree when one says on course and another does not."""
-    cn_known = np.isin(grades, list(GRADE_RANK))
-    o_known, u_known = opensdg_status != NOT_ASSESSABLE_STATUS, unsd_status != NOT_ASSESSABLE_STATUS
-    cn_on = np.isin(grades, list(CN_ON_COURSE))
-    o_on, u_on = np.isin(opensdg_status, list(OPENSDG_ON_COURSE)), np.isin(unsd_status, list(UNSD_ON_COURSE))
+    cn_known, cn_on = _flags(grade_codes, GRADES, GRADE_RANK), _flags(grade_codes, GRADES, CN_ON_COURSE)
+    o_known = _flags(opensdg_codes, OPENSDG_STATUSES, set(OPENSDG_STATUSES) - {NOT_ASSESSABLE_STATUS})
+    u_known = _flags(unsd_codes, UNSD_STATUSES, set(UNSD_STATUSES) - {NOT_ASSESSABLE_STATUS})
+    o_on, u_on = _flags(opensdg_codes, OPENSDG_STATUSES, OPENSDG_ON_COURSE), _flags(unsd_codes, UNSD_STATUSES, UNSD_ON_COURSE)
     disagree = (cn_known & o_known & (cn_on != o_on)) | (cn_known & u_known & (cn_on != u_on)) | (
         o_known & u_known & (o_on != u_on))
-    text = np.full(len(grades), "", dtype=object)
+    text = np.full(len(grade_codes), "", dtype=object)
     rows = np.flatnonzero(disagree)
+    if not len(rows):
+        return disagree, text
     o_ratio, u_ratio = opensdg_ratio[rows], unsd_ratio[rows]
-    o_text = np.where(np.isfinite(o_ratio), "(R=" + tx.ratio(o_ratio) + ")", "")
-    u_text = np.where(np.isfinite(u_ratio), "(CR=" + tx.ratio(u_ratio) + ")", "")
-    o_label, u_label = _labels(opensdg_status[rows], OPENSDG_LABELS), _labels(unsd_status[rows], UNSD_LABELS)
-    tx.fill(text, rows, lambda g, o, r, u, c: f"国内方法评为「{g}」,Open SDG为「{o}」{r},联合国进展图为「{u}」{c},评价不一致",
-            grades[rows], o_label, o_text, u_label, u_text)
+    o_label = np.array([OPENSDG_LABELS[x] for x in OPENSDG_STATUSES], dtype=object)[opensdg_codes[rows]]
+    u_label = np.array([UNSD_LABELS[x] for x in UNSD_STATUSES], dtype=object)[unsd_codes[rows]]
+    text[rows] = [
+        f"国内方法评为「{g}」,Open SDG为「{o}」{f'(R={r})' if ok_r else ''},"
+        f"联合国进展图为「{u}」{f'(CR={c})' if ok_c else ''},评价不一致"
+        for g, o, r, ok_r, u, c, ok_c in zip(
+            np.array(GRADES, dtype=object)[grade_codes[rows]].tolist(), o_label.tolist(), tx.ratio(o_ratio).tolist(),
+            np.isfinite(o_ratio).tolist(), u_label.tolist(), tx.ratio(u_ratio).tolist(), np.isfinite(u_ratio).tolist(),
+            strict=True)
+    ]
     return disagree, text
 
 
-def _labels(statuses: np.ndarray, labels: dict[str, str]) -> np.ndarray:
-    keys = list(labels)
-    codes = pd.Index(keys).get_indexer(statuses)
-    return np.array(list(labels.values()), dtype=object)[codes]
+def _flags(codes: np.ndarray, vocabulary: tuple[str, ...], members) -> np.ndarray:
+    """Whether each code's word is among ``members`` (a lookup table over the vocabulary)."""
+    table = np.array([word in members for word in vocabulary], dtype=bool)
+    return table[codes]

@@ -30,10 +30,14 @@ class Work:
     """
 
     def mask(self, *names: str) -> np.ndarray:
-        """Series whose target kind is one of ``names`` (a lookup on small integer codes)."""
-        table = np.zeros(len(KINDS), dtype=bool)
-        table[[KINDS.index(n) for n in names]] = True
-        return table[self.kind]
+        """Series whose target kind is one of ``names`` (a lookup on small integer codes, kept)."""
+        cache = self.__dict__.setdefault("_masks", {})
+        if names not in cache:
+            table = np.zeros(len(KINDS), dtype=bool)
+            table[[KINDS.index(n) for n in names]] = True
+            cache[names] = table[self.kind]
+            cache[names].flags.writeable = False
+        return cache[names]
 
     def has_word(self, *words: str) -> np.ndarray:
         """Qualitative series whose target text is one of ``words`` (稳中有升 …)."""

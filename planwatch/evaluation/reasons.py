@@ -46,6 +46,11 @@ def _rows(mask) -> np.ndarray:
     return np.flatnonzero(mask)
 
 
+def _zip(*columns):
+    """Rows of equally long arrays as tuples of plain Python values."""
+    return zip(*(np.asarray(c).tolist() for c in columns), strict=True)
+
+
 def _pick(condition, yes: str, no: str) -> np.ndarray:
     return np.where(condition, yes, no).astype(object)
 
@@ -58,10 +63,10 @@ def _period(w, r) -> np.ndarray:
 
 def _level_bodies(out, w, codes, mask) -> None:
     r = _rows(mask & (codes == CODE[ACHIEVED]))
-    about = w.mask("about")[r]
-    tx.fill(out, r, lambda t, v, a, lo, hi, goal: f"{t}年为{v},已达到目标区间{lo}—{hi}" if a else f"{t}年为{v},已达到目标值{goal}",
-            tx.year(w.t[r]), tx.number(w.v[r]), about, tx.number(w.band_lo[r]), tx.number(w.band_hi[r]),
-            tx.number(w.T[r]))
+    goal = np.where(w.mask("about")[r], "目标区间" + tx.number(w.band_lo[r]) + "—" + tx.number(w.band_hi[r]),
+                    "目标值" + tx.number(w.T[r]))
+    # Inline comprehensions, not fill(lambda …): a Python call per row is a third of the cost here.
+    out[r] = [f"{t}年为{v},已达到{g}" for t, v, g in _zip(tx.year(w.t[r]), tx.number(w.v[r]), goal)]
     r = _rows(mask & (codes == CODE[REVERSE]) & w.base_met)
     tx.fill(out, r, lambda b, t, v, goal: f"基期{b}已达到目标{goal},{t}年为{v},已不再达到", tx.number(w.b[r]),
             tx.year(w.t[r]), tx.number(w.v[r]), tx.number(w.T[r]))
@@ -98,8 +103,8 @@ def _progress_bodies(out, w, codes, mask) -> None:
         lead[cut] = tx.compose(lambda p, v: f"{p}累计降低{v},", _period(w, r[cut]), tx.percent(w.achieved[r[cut]] / 100.0))
     if total.any():
         lead[total] = tx.compose(lambda p, v: f"{p}累计{v},", _period(w, r[total]), tx.number(w.achieved[r[total]]))
-    tx.fill(out, r, lambda lead, t, c, cmp, ts, tail: f"{lead}{t}年完成度{c},{cmp}时序进度{ts}{tail}",
-            lead, tx.year(w.t[r]), tx.percent(c), compare, tx.percent(ts), _remaining_tail(w, r))
+    out[r] = [f"{lead}{t}年完成度{c},{cmp}时序进度{ts}{tail}" for lead, t, c, cmp, ts, tail in _zip(
+        lead, tx.year(w.t[r]), tx.percent(c), compare, tx.percent(ts), _remaining_tail(w, r))]
 
 
 def _remaining_tail(w, r) -> np.ndarray:
@@ -113,21 +118,16 @@ def _remaining_tail(w, r) -> np.ndarray:
     if len(i):
         d, q, a = w.d[r[i]], req[i], act[i]
         more = np.where(d > 0, np.where(q > a, "高于", "低于"), np.where(q < a, "快于", "慢于"))
-        tail[i] = tx.compose(_growth_tail, need[i], q < 0, tx.magnitude_percent(q), np.isfinite(a), more, a < 0,
-                             tx.magnitude_percent(a))
+        verb, past = np.where(q < 0, "下降", "增长"), np.where(a < 0, "下降", "")
+        tail[i] = [f";余下{n}年需年均{v}{qq},{m}以往年均{pv}{aa}" if known else f";余下{n}年需年均{v}{qq}"
+                   for n, v, qq, known, m, pv, aa in _zip(need[i], verb, tx.magnitude_percent(q), np.isfinite(a), more,
+                                                            past, tx.magnitude_percent(a))]
     i = _rows(left & np.isfinite(req) & w.mask("cumulative_reduction")[r])
     tail[i] = tx.compose(lambda n, q, a: f";余下{n}年需年均降低{q},以往年均降低{a}", need[i], tx.percent(req[i], 2),
                          tx.percent(act[i], 2))
     i = _rows(left & w.mask("cumulative")[r])
     tail[i] = tx.compose(lambda n, q: f";余下{n}年需年均{q}", need[i], tx.number(w.required_amount[r[i]]))
     return tail
-
-
-def _growth_tail(n, falls, q, known, more, past_falls, a) -> str:
-    verb = "下降" if falls else "增长"
-    if not known:
-        return f";余下{n}年需年均{verb}{q}"
-    return f";余下{n}年需年均{verb}{q},{more}以往年均{'下降' if past_falls else ''}{a}"
 
 
 def _growth_bodies(out, w, codes, mask) -> None:
@@ -212,22 +212,26 @@ def _trend_only_bodies(out, w, codes) -> None:
 
 
 def _notes(out, w, codes) -> np.ndarray:
-    """Prefix and suffix notes, only on the rows that need them."""
+    """Prefix and suffix notes, built only for the rows that need them and joined in one pass."""
     trend_only = np.isin(codes, [CODE[NO_TARGET], CODE[AWAITING]])
+    prefix = np.full(len(out), "", dtype=object)
+    suffix = np.full(len(out), "", dtype=object)
     r = _rows(w.shifted & ~trend_only)
-    tx.fill(out, r, _base_note, w.base_note[r], tx.year(w.spec_base_year[r]), tx.year(w.t0[r]), tx.number(w.b[r]),
-            out[r])
+    prefix[r] = tx.compose(_base_note, w.base_note[r], tx.year(w.spec_base_year[r]), tx.year(w.t0[r]),
+                           tx.number(w.b[r]))
     r = _rows(w.sign_change & ~trend_only)
-    tx.fill(out, r, lambda s: s + ";基期值与最新值符号相反,增速与国际方法不可评估", out[r])
+    suffix[r] = suffix[r] + ";基期值与最新值符号相反,增速与国际方法不可评估"
     r = _rows((w.gaps > 0) & w.mask("annual_growth", "cumulative_reduction", "cumulative"))
-    tx.fill(out, r, lambda s, n: f"{s};缺{n}个年份的数据,按已有年份的平均推算", out[r], tx.count(w.gaps[r]))
+    suffix[r] = suffix[r] + tx.compose(lambda n: f";缺{n}个年份的数据,按已有年份的平均推算", tx.count(w.gaps[r]))
     r = _rows(w.latest_qual != "")
-    tx.fill(out, r, lambda s, t, q: f"{s};评价依据{t}年「{q}」限定数", out[r], tx.year(w.t[r]), w.latest_qual[r])
+    suffix[r] = suffix[r] + tx.compose(lambda t, q: f";评价依据{t}年「{q}」限定数", tx.year(w.t[r]), w.latest_qual[r])
+    r = _rows((prefix != "") | (suffix != ""))
+    tx.fill(out, r, lambda p, body, s: f"{p}{body}{s}", prefix[r], out[r], suffix[r])
     return out
 
 
-def _base_note(note, spec_year, t0, b, body) -> str:
+def _base_note(note, spec_year, t0, b) -> str:
     if note == 3:
-        return f"规划未给出基期年,以{t0}年为基期;{body}"
+        return f"规划未给出基期年,以{t0}年为基期;"
     lead = "规划未给出基期值," if note == 1 else f"无{spec_year}年数据,"
-    return f"{lead}以{t0}年观测值{b}为基期;{body}"
+    return f"{lead}以{t0}年观测值{b}为基期;"
