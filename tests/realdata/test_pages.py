@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 
 import pytest
 
@@ -22,6 +25,21 @@ def _urls(plan) -> list[str]:
     codes = list(plan.indicators.filter(name__in=(*EXAMPLE_INDICATORS, "GDP")).values_list("code", flat=True))
     ids = list(Observation.objects.values_list("pk", flat=True))
     return gettable_urls(codes=codes, observation_ids=ids, plan_id=plan.pk)
+
+
+BADGE = 'class="tag example"'
+ROW = re.compile(r'<tr data-pk="(\d+)">(.*?)</tr>', re.S)
+
+
+def _history_urls(plan) -> list[str]:
+    """The indicator history pages (the sweep skips them: their pk is an indicator's, not an observation's)."""
+    ids = plan.indicators.filter(name__in=(*EXAMPLE_INDICATORS, "GDP")).values_list("pk", flat=True)
+    return [f"/monitoring/indicators/{pk}/history/" for pk in ids]
+
+
+def _export_rows(client) -> list[dict[str, str]]:
+    text = client.get("/monitoring/observations/export.csv").content.decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
 
 
 def _pages(client, urls):
@@ -107,6 +125,11 @@ def test_no_example_figure_appears_on_any_page_or_export_when_the_example_set_is
             seen += 1
             assert "示例" not in body and "虚构" not in body, url
     assert seen > 40  # the sweep really reached the pages
+    admin = client_for(cast.admin)
+    for url in _history_urls(ganzhou_plan):
+        body = admin.get(url).content.decode()
+        assert "示例" not in body and BADGE not in body, url
+    assert {row["数据性质"] for row in _export_rows(admin)} == {""}
 
 
 def test_every_page_that_shows_an_example_figure_says_so_and_the_public_sees_none(
@@ -122,3 +145,37 @@ def test_every_page_that_shows_an_example_figure_says_so_and_the_public_sees_non
     assert any(url.startswith("/monitoring/observations/") for url in showing)  # the sweep saw examples
     for url, body in _pages(anonymous_client, urls):
         assert "示例" not in body and not any(value in body for value in EXAMPLE_VALUES), url
+
+
+def test_every_row_and_page_of_an_example_figure_carries_the_badge_and_no_real_one_does(
+    real_data, ganzhou_plan, client_for, cast
+):
+    """Not just somewhere on the page: each table row of an example figure (list, review queue, history) has
+    the 示例 badge, each example's own page says so next to the value, and no real figure is badged."""
+    load_dataset(reason="测试:示例", example=True)
+    examples = set(Observation.objects.filter(is_example=True).values_list("pk", flat=True))
+    assert len(examples) == 10
+    admin = client_for(cast.admin)
+    tables = ["/monitoring/observations/", "/monitoring/review/", *_history_urls(ganzhou_plan)]
+    seen = set()
+    for url in tables:
+        for pk, cells in ROW.findall(admin.get(url).content.decode()):
+            seen.add(int(pk))
+            assert (BADGE in cells) == (int(pk) in examples), (url, pk)
+    assert examples <= seen
+    for pk in examples:
+        page = admin.get(f"/monitoring/observations/{pk}/").content.decode()
+        heading, value = re.search(r"<h1>(.*?)</h1>", page, re.S)[1], re.search(r'id="obs-value">(.*?)</dd>', page, re.S)[1]
+        assert BADGE in heading and BADGE in value and 'id="example-note"' in page, pk
+    real = Observation.objects.filter(is_example=False).first()
+    assert BADGE not in admin.get(f"/monitoring/observations/{real.pk}/").content.decode()
+
+
+def test_the_export_says_which_rows_are_examples(real_data, client_for, cast):
+    """13 real figures (empty 数据性质) and 10 example figures (示例) in the export of an administrator."""
+    load_dataset(reason="测试:示例", example=True)
+    rows = _export_rows(client_for(cast.admin))
+    marks = [(row["填报单位"], row["数据性质"]) for row in rows]
+    assert marks.count(("市统计局", "")) == 13
+    assert marks.count(("示例单位(虚构数据)", "示例")) == 10
+    assert len(rows) == 23

@@ -47,3 +47,36 @@ def test_published_observations_show_the_latest_published_vintage_only(cast, ass
     services.revise_observation(first, user=cast.yudu, reason="年报修订", value=242.5)
     rows = published_observations(small_plan, indicator_code="I01")
     assert [(o.region.name, o.period, o.value, o.vintage) for o in rows] == [("于都县", "2023", 240.0, 1)]
+
+
+def test_example_figures_are_left_out_of_both_queries_unless_asked_for(cast, assignments, small_plan,
+                                                                       reference_data):
+    """A published real 2023 figure (240) and a published example 2022 figure (230, is_example)."""
+    regions = reference_data.regions
+    _publish(cast.yudu, cast.reviewer, small_plan, regions, "I01", "于都县", 2023, 240.0)
+    example = services.create_draft(user=cast.yudu, reason="示例", indicator=indicator(small_plan, "I01"),
+                                    region=regions["于都县"], year=2022, value=230.0, is_example=True)
+    example = services.approve_observation(services.submit_observation(example, user=cast.yudu), user=cast.reviewer)
+    services.publish_observation(example, user=cast.reviewer)
+    assert [o.value for o in published_observations(small_plan, indicator_code="I01")] == [240.0]
+    assert [(o.value, o.is_example) for o in published_observations(small_plan, indicator_code="I01",
+                                                                     include_examples=True)] == [
+        (230.0, True), (240.0, False)]
+    assert observation_frame(small_plan)[["year", "value"]].values.tolist() == [[2023, 240.0]]
+    both = observation_frame(small_plan, include_examples=True)
+    assert both[["year", "value", "is_example"]].values.tolist() == [[2022, 230.0, True], [2023, 240.0, False]]
+    assert "示例" not in client_for_public_page(small_plan)
+
+
+def client_for_public_page(plan) -> str:
+    from django.test import Client
+
+    return Client().get("/public/indicators/I01/").content.decode()
+
+
+def test_a_revision_of_an_example_figure_is_an_example_too(cast, assignments, small_plan, reference_data):
+    example = services.create_draft(user=cast.yudu, reason="示例", indicator=indicator(small_plan, "I01"),
+                                    region=reference_data.regions["于都县"], year=2023, value=230.0, is_example=True)
+    example = services.approve_observation(services.submit_observation(example, user=cast.yudu), user=cast.reviewer)
+    revised = services.revise_observation(example, user=cast.yudu, reason="修订", value=231.0)
+    assert (revised.vintage, revised.is_example) == (2, True)
