@@ -110,6 +110,12 @@ admin      POST /monitoring/targets/versions/{gdp_target}/approve/   302
 supervisor POST /monitoring/rules/                                   403
 yudu       POST /monitoring/rules/                                   403
 planner    POST /monitoring/rules/                                   302
+anonymous  POST /monitoring/rules/seed/                              302
+yudu       POST /monitoring/rules/seed/                              403
+reviewer   POST /monitoring/rules/seed/                              403
+supervisor POST /monitoring/rules/seed/                              403
+planner    POST /monitoring/rules/seed/                              302
+planner    GET  /monitoring/rules/seed/                              405
 anonymous  GET  /api/regions                                         200
 anonymous  GET  /api/indicators                                      200
 anonymous  GET  /api/observations                                    200
