@@ -1,4 +1,7 @@
-"""An indicator's figures as CSV and XLSX, every visible vintage, with sources and footnotes."""
+"""An indicator's figures as CSV and XLSX, every visible vintage, with sources and footnotes.
+
+The last column says 示例 for a figure of the example set (never in the public download).
+"""
 
 from __future__ import annotations
 
@@ -9,28 +12,26 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from planwatch.web.dashboard.series import visible_statuses
+from planwatch.web.dashboard.series import visible
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.plans.models import Indicator
 
 
 def _header() -> list[str]:
     return [_("指标编号"), _("指标"), _("地区"), _("年份"), _("数值"), _("单位"), _("限定词"), _("版次"),
-            _("来源"), _("原文摘录"), _("备注"), _("状态")]
+            _("来源"), _("原文摘录"), _("备注"), _("状态"), _("示例")]
 
 
 def rows(indicator: Indicator, *, public: bool) -> list[list]:
     """Every visible annual figure, region by region, oldest year and vintage first."""
     observations = (
-        Observation.objects.filter(
-            indicator=indicator, status__in=visible_statuses(public), quarter__isnull=True, month__isnull=True
-        )
+        visible(Observation.objects.filter(indicator=indicator), public)
         .select_related("region")
         .order_by("region__order", "region__name", "year", "vintage")
     )
     return [
         [indicator.code, indicator.name, o.region.name, o.year, o.value, o.measure_unit or indicator.unit,
-         o.qualifier, o.vintage, o.source, o.quote, o.note, o.get_status_display()]
+         o.qualifier, o.vintage, o.source, o.quote, o.note, o.get_status_display(), _("示例") if o.is_example else ""]
         for o in observations
     ]
 

@@ -215,12 +215,8 @@ def indicators_with_county_data(plan: Plan, *, public: bool) -> list[Indicator]:
     indicators = list(plan.indicators.order_by("order"))
     counties = list(Region.objects.filter(kind=Region.Kind.COUNTY).values_list("pk", flat=True))
     ids = set(
-        Observation.objects.filter(
-            indicator_id__in=[i.pk for i in indicators],
-            status__in=series.visible_statuses(public),
-            region_id__in=counties,
-            quarter__isnull=True,
-            month__isnull=True,
+        series.visible(
+            Observation.objects.filter(indicator_id__in=[i.pk for i in indicators], region_id__in=counties), public
         )
         .order_by()  # the model's default ordering would widen SELECT DISTINCT to four columns
         .values_list("indicator_id", flat=True)

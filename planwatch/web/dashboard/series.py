@@ -3,7 +3,8 @@
 Two audiences, two sets of statuses, chosen here and nowhere else:
 
 - signed-in users see what the reviewers approved (approved and published rows);
-- the public sees published rows only — never a draft, a submitted, returned or approved figure.
+- the public sees published rows only — never a draft, a submitted, returned or approved figure,
+  and never one of the example set (示例, invented figures).
 
 A revision is a new row with ``vintage`` + 1; a page shows the newest visible vintage and marks the
 period as revised when an older visible vintage exists with a different value.
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef
+from django.db.models import F
 
 from planwatch.web.monitoring.models import Observation, Region
 from planwatch.web.plans.models import Indicator, Plan
@@ -26,6 +27,13 @@ PUBLIC_STATUSES = (S.PUBLISHED,)
 
 def visible_statuses(public: bool) -> tuple[str, ...]:
     return PUBLIC_STATUSES if public else INTERNAL_STATUSES
+
+
+def visible(rows, public: bool):
+    """Annual rows the audience may see; the public never sees the example set's invented figures
+    (as ``monitoring.queries`` leaves them out of public queries), signed-in users see them marked."""
+    rows = rows.filter(status__in=visible_statuses(public), quarter__isnull=True, month__isnull=True)
+    return rows.filter(is_example=False) if public else rows
 
 
 @dataclass(frozen=True)
@@ -58,10 +66,8 @@ _FIELDS = (
 
 
 def _with_example_flag(rows):
-    """Annotate ``example``: the row carries the example set's mark (planwatch.web.realdata)."""
-    from planwatch.web.realdata.models import ExampleMark
-
-    return rows.annotate(example=Exists(ExampleMark.objects.filter(observation=OuterRef("pk"))))
+    """``example``: the figure belongs to the example set (示例, invented for trying the workflow)."""
+    return rows.annotate(example=F("is_example"))
 
 
 def annual_points(
@@ -75,9 +81,7 @@ def annual_points(
 
     One query; the vintages are folded in Python (a few thousand rows for a city plan).
     """
-    rows = Observation.objects.filter(
-        indicator__plan=plan, status__in=visible_statuses(public), quarter__isnull=True, month__isnull=True
-    )
+    rows = visible(Observation.objects.filter(indicator__plan=plan), public)
     if indicators is not None:
         rows = rows.filter(indicator__in=list(indicators))
     if regions is not None:
@@ -105,13 +109,7 @@ def vintages(indicator: Indicator, region: Region, *, public: bool) -> list[Obse
     """
     rows = list(
         _with_example_flag(
-            Observation.objects.filter(
-                indicator=indicator,
-                region=region,
-                status__in=visible_statuses(public),
-                quarter__isnull=True,
-                month__isnull=True,
-            )
+            visible(Observation.objects.filter(indicator=indicator, region=region), public)
         )
         .select_related("unit")
         .order_by("-year", "-vintage")

@@ -7,7 +7,8 @@ Indicators (赣州市, as of 2023; base year 2021, target year 2025, time share 
   required growth = (5500/4606.2)^(1/2) − 1 = 1.19404^0.5 − 1 = 9.27%.
 - I02 森林覆盖率 (%, 约束性): 76.2 → 80. 2023 = 75.0: completion = −1.2/3.8 = −0.316 → 逆向, 预警.
 - I03 常住人口城镇化率 (%, 预期性): 55.0 → 60. 2020–2023 = 53.9, 55.0, 58.0, 61.0: completion = 6/5 = 1.2 → 提前实现;
-  four points, so the engine fits a log-linear trend and the chart shows its 80% interval.
+  four points, so the engine fits a log-linear trend and the chart shows its 80% interval. The 2023
+  figure belongs to the example set (示例): signed-in pages show it marked, the public never sees it.
 - I04 单位地区生产总值能耗降低 (%, 约束性): 按省下达任务执行 → 待下达.
 
 Counties (I01, 2023, published): 章贡区 700.5, 南康区 650.2, 瑞金市 300.1; 2022: 章贡区 680.0. Not public: 寻乌县 draft 123.4,
@@ -38,7 +39,6 @@ from planwatch.plan import (
 from planwatch.web.monitoring.models import Assignment, Observation, Region, Unit
 from planwatch.web.monitoring.reference import load_reference_data
 from planwatch.web.plans.services import load_plan
-from planwatch.web.realdata.models import ExampleMark
 
 S = Observation.Status
 NOT_PUBLIC = {"9999.9": "draft", "8888.8": "returned", "4712.3": "approved", "123.4": "draft", "234.5": "returned"}
@@ -90,10 +90,10 @@ def seed() -> dict:
     unit, _ = Unit.objects.get_or_create(name="市统计局", defaults={"kind": Unit.Kind.BUREAU, "region": where["赣州市"]})
     ind = {i.code: i for i in plan.indicators.all()}
 
-    def add(code, region, year, value, status=S.PUBLISHED, vintage=1, source="赣州市统计公报"):
+    def add(code, region, year, value, status=S.PUBLISHED, vintage=1, source="赣州市统计公报", example=False):
         return Observation.objects.create(
             indicator=ind[code], region=where[region], unit=unit, year=year, value=value, status=status,
-            vintage=vintage, source=source, measure_unit=ind[code].unit,
+            vintage=vintage, source=source, measure_unit=ind[code].unit, is_example=example,
         )
 
     add("I01", "赣州市", 2022, 4523.6)
@@ -104,9 +104,9 @@ def seed() -> dict:
     add("I01", "赣州市", 2024, 4712.3, status=S.APPROVED, vintage=3)
     add("I02", "赣州市", 2022, 75.8)
     add("I02", "赣州市", 2023, 75.0)
-    for year, value in ((2020, 53.9), (2021, 55.0), (2022, 58.0), (2023, 61.0)):
-        last = add("I03", "赣州市", year, value)
-    ExampleMark.objects.create(observation=last)  # I03 2023 belongs to the example set (示例)
+    for year, value in ((2020, 53.9), (2021, 55.0), (2022, 58.0)):
+        add("I03", "赣州市", year, value)
+    add("I03", "赣州市", 2023, 61.0, example=True)  # published, but from the example set (示例)
     for name, value in (("章贡区", 700.5), ("南康区", 650.2), ("瑞金市", 300.1)):
         add("I01", name, 2023, value, source=f"{name}统计公报")
     add("I01", "章贡区", 2022, 680.0, source="章贡区统计公报")

@@ -67,14 +67,26 @@ def test_each_county_year_is_a_page_of_its_own(client, seeded):
     assert client.get(reverse("portal-county-indicator-year", args=["I01", 2019])).status_code == 404
 
 
-def test_example_figures_are_labelled_wherever_they_are_shown(client, seeded):
-    """I03's 2023 figure carries the example set's mark: the home row and the indicator page say 示例."""
-    home = client.get(reverse("portal-home")).content.decode()
-    row = home[home.index("常住人口城镇化率"): home.index("</tr>", home.index("常住人口城镇化率"))]
-    assert '<span class="tag example">示例</span>' in row
+def test_example_figures_never_reach_the_public(client, seeded):
+    """I03's 2023 figure (61.0) is from the example set: the portal grades I03 on 2020–2022 only."""
     page = client.get(reverse("portal-indicator", args=["I03"])).content.decode()
+    table = page.split('id="values-title"')[1].split("</table>")[0]
+    assert "61.0" not in table and "58.0" in table
+    assert "示例" not in page
+    rows = client.get(reverse("portal-indicator-download", args=["I03", "csv"])).content.decode()
+    assert "61.0" not in rows
+
+
+def test_example_figures_are_labelled_for_signed_in_users(client, seeded, django_user_model):
+    client.force_login(django_user_model.objects.create_user("viewer", password="viewer-pass-123"))
+    home = client.get(reverse("dashboard")).content.decode()
+    row = home[home.rindex("常住人口城镇化率"):]
+    assert '<span class="tag example">示例</span>' in row[: row.index("</tr>")]
+    page = client.get(reverse("dashboard-indicator", args=["I03"])).content.decode()
     assert "本页含示例数据(虚构),不是统计数字。" in page
-    assert "本页含示例数据" not in client.get(reverse("portal-indicator", args=["I01"])).content.decode()
+    assert "本页含示例数据" not in client.get(reverse("dashboard-indicator", args=["I01"])).content.decode()
+    download = client.get(reverse("dashboard-indicator-download", args=["I03", "csv"])).content.decode()
+    assert download.strip().splitlines()[-1].endswith(",示例")
 
 
 def test_county_table_lists_the_plan_work_that_names_the_county(client, seeded):
