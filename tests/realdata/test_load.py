@@ -164,3 +164,19 @@ def test_a_marked_example_from_before_the_flag_gets_the_flag_when_migrating(real
     migration.forward(apps, None)
     row.refresh_from_db()
     assert row.is_example and Observation.objects.filter(is_example=True).count() == 1
+
+
+def _proposed(qualifier: str, row: int) -> ProposedObservation:
+    return ProposedObservation(
+        kind="plan", indicator="机场旅客吞吐量", region="赣州市", year=2022, value=150.0, unit="万人次",
+        original_value="150", original_unit="万人次", qualifier=qualifier, vintage=1, source="https://example.org/q",
+        quote=f"旅客吞吐量{qualifier}150万人次", note="", source_indicator="旅客吞吐量", row_ref=f"测试.csv 第{row}行",
+    )
+
+
+def test_the_loader_stores_the_qualifiers_the_model_allows_and_refuses_others(ganzhou_plan):
+    stored = load_dataset(reason="测试", dataset=Dataset((_proposed("近", 2),), ()))
+    assert not stored.refused and Observation.objects.get().qualifier == "近"
+    refused = load_dataset(reason="测试", dataset=Dataset((_proposed("逾", 3),), ()))
+    assert refused.refused == ["测试.csv 第3行:限定词「逾」不在可存储的限定词(以上、左右、约、超过、近、以内、以下)之中"]
+    assert Observation.objects.count() == 1

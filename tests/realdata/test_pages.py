@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from planwatch.web.monitoring.models import Observation
+from planwatch.web.monitoring.models import AuditEntry, Observation
 from planwatch.web.realdata.models import ConsistencyFlag
 from planwatch.web.realdata.services import load_dataset
 from tests.realdata.pages import gettable_urls
@@ -91,6 +91,9 @@ def test_a_reviewer_records_what_they_found_and_others_may_not(real_data, client
     flag.refresh_from_db()
     assert (flag.status, flag.reviewed_by, flag.review_note) == ("reviewed", cast.reviewer, "已向机场集团核实:增速32.7%有误")
     assert flag.history.first().history_change_reason == "已向机场集团核实:增速32.7%有误"
+    entry = AuditEntry.objects.get(subject="flag", object_id=flag.pk)
+    assert (entry.actor_name, entry.action_label, entry.old, entry.new["status"], entry.reason) == (
+        "reviewer", "核实", {"status": "open", "review_note": ""}, "reviewed", "已向机场集团核实:增速32.7%有误")
 
 
 def test_the_set_aside_page_gives_every_reason(real_data, client_for, cast):

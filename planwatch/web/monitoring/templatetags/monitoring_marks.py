@@ -4,12 +4,14 @@
   numbers for trying the workflow), nothing for a real one.
 - ``{{ obs|qualified_value }}``: the value with its unit and qualifier where Chinese puts it —
   约4716 亿元, 10 %以上, 250 亿元 — so a bound or an approximation never reads as an exact figure.
+  The number is printed as stored, without padding: 4940.47 (not 4940.4700), 0.73887 万吨.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import template
-from django.template.defaultfilters import floatformat
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
@@ -32,5 +34,5 @@ def example_badge(observation) -> str:
 @register.filter
 def qualified_value(observation) -> str:
     unit = getattr(observation, "measure_unit", "") or ""
-    number = str(floatformat(observation.value, "-4"))
+    number = format(Decimal(repr(float(observation.value))).normalize(), "f")
     return format_qualified(number, getattr(observation, "qualifier", "") or "", f" {unit}" if unit else "")
