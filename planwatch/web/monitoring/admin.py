@@ -98,8 +98,9 @@ class ReadOnlyAdmin(SimpleHistoryAdmin):
 
 @admin.register(models.Observation)
 class ObservationAdmin(ReadOnlyAdmin):
-    list_display = ("indicator", "region", "period", "value", "measure_unit", "vintage", "status", "unit")
-    list_filter = ("status", "region", "indicator__plan")
+    list_display = ("indicator", "region", "period", "value", "measure_unit", "qualifier", "vintage", "status", "unit",
+                    "is_example")
+    list_filter = ("status", "is_example", "region", "indicator__plan")
 
 
 @admin.register(models.AuditEntry)

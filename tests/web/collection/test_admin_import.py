@@ -82,3 +82,18 @@ def test_an_administrator_downloads_the_chosen_units_template(cast, assignments,
     assert [sheet["B2"].value, sheet["C2"].value, sheet["B3"].value] == ["于都县", "2024", None]
     assert "%E4%BA%8E%E9%83%BD%E5%8E%BF" in response["Content-Disposition"]  # 于都县 in the file name
     assert client.get(TEMPLATE).status_code == 302  # no unit chosen: back to the page to choose one
+
+
+def test_the_audit_lists_and_exports_an_administrators_import_under_the_unit(cast, assignments, reference_data,
+                                                                             client_for):
+    import csv
+
+    yudu, ruijin = reference_data.units["于都县人民政府"], reference_data.units["瑞金市人民政府"]
+    _post(client_for(cast.admin), YUDU, unit=yudu.pk)
+    supervisor = client_for(cast.supervisor)
+    rows = list(csv.DictReader(io.StringIO(
+        supervisor.get("/monitoring/audit.csv", {"unit": yudu.pk}).content.decode("utf-8-sig"))))
+    assert [(r["操作人"], r["操作"], r["单位"], r["理由"]) for r in rows] == [
+        ("admin", "新建", "于都县人民政府", "系统管理员代于都县人民政府导入:于都.csv")]
+    assert "系统管理员代于都县人民政府导入" not in page_text(supervisor.get("/monitoring/audit/", {"unit": ruijin.pk}))
+    assert "系统管理员代于都县人民政府导入" in page_text(supervisor.get("/monitoring/audit/", {"unit": yudu.pk}))

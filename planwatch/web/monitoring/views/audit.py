@@ -1,4 +1,7 @@
-"""审计: who changed what, when, from what to what and why; listed and exported as CSV."""
+"""审计: who changed what, when, from what to what and why; listed and exported as CSV.
+
+Filters (the same for the page and the export): ``subject`` (对象类型) and ``unit`` (the reporting unit a
+change concerns — e.g. an administrator's import for 于都县人民政府)."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from planwatch.web.monitoring import audit
-from planwatch.web.monitoring.models import AuditEntry
+from planwatch.web.monitoring.models import AuditEntry, Unit
 from planwatch.web.monitoring.permissions import audit_for_user
 from planwatch.web.monitoring.views._common import csv_response, needs
 
@@ -16,6 +19,9 @@ def _filtered(request: HttpRequest):
     subject = request.GET.get("subject")
     if subject in AuditEntry.Subject.values:
         rows = rows.filter(subject=subject)
+    unit = request.GET.get("unit", "")
+    if unit.isdigit():
+        rows = rows.filter(unit_id=int(unit))
     return rows
 
 
@@ -24,6 +30,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     return render(request, "monitoring/audit.html", {
         "entries": _filtered(request)[:500], "subjects": AuditEntry.Subject.choices,
         "subject": request.GET.get("subject", ""), "query": request.GET.urlencode(),
+        "units": Unit.objects.order_by("order", "name"), "unit": request.GET.get("unit", ""),
     })
 
 
