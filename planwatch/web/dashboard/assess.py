@@ -36,6 +36,7 @@ class Assessment:
     opensdg_status: str | None = None
     unsd_status: str | None = None
     methods_disagree: bool = False
+    disagreement: str = ""  # the engine's sentence saying how the methods differ
     forecast: list[ProjectionPoint] = field(default_factory=list)
 
 
@@ -96,7 +97,8 @@ def _int(value) -> int | None:
 
 
 def _assessment(record: dict) -> Assessment:
-    get = lambda *names: next((_clean(record[n]) for n in names if n in record), None)  # noqa: E731
+    """One engine row (columns as ``planwatch.evaluation`` documents them; a no-data row has few)."""
+    get = lambda name: _clean(record.get(name))  # noqa: E731
     return Assessment(
         indicator_id=int(get("indicator_id")),
         region_id=get("region_id"),
@@ -105,12 +107,13 @@ def _assessment(record: dict) -> Assessment:
         reason=get("reason") or "",
         completion=get("completion"),
         time_share=get("time_share"),
-        actual_growth=get("actual_growth", "growth"),
+        actual_growth=get("actual_growth"),
         required_growth=get("required_growth"),
-        latest_year=_int(get("latest_year", "year")),
-        latest_value=get("latest_value", "latest"),
-        projected_value=get("projected", "projected_value", "projection"),
-        opensdg_status=get("opensdg_status", "opensdg"),
-        unsd_status=get("unsd_status", "unsd"),
+        latest_year=_int(get("latest_year")),
+        latest_value=get("latest_value"),
+        projected_value=get("projected"),
+        opensdg_status=get("opensdg_status"),
+        unsd_status=get("unsd_status"),
         methods_disagree=bool(get("methods_disagree") or False),
+        disagreement=get("disagreement") or "",
     )

@@ -70,7 +70,7 @@ INTERVAL_METHODS = {"loglinear", "ets_holt"}
 COLUMNS = [
     "indicator", "region", "grade", "warning", "reason", "completion", "time_share", "actual_growth",
     "required_growth", "latest_year", "latest_value", "forecast_value", "forecast_method", "opensdg_status",
-    "unsd_status", "methods_disagree",
+    "unsd_status", "methods_disagree", "disagreement",
 ]
 
 
