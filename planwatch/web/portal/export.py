@@ -140,6 +140,9 @@ class _Crawler:
 
 def export_site(directory: Path, *, languages: tuple[str, ...] = ("zh-hans", "en")) -> ExportResult:
     """Write the portal under ``directory`` (created; existing files are overwritten)."""
+    unknown = [code for code in languages if code not in LANGUAGE_DIRS]
+    if unknown:
+        raise ExportError(f"不支持的语言:{'、'.join(unknown)}(可选:{'、'.join(LANGUAGE_DIRS)})")
     directory.mkdir(parents=True, exist_ok=True)
     result = ExportResult(directory)
     # The test client speaks as "testserver"; allow it whatever the deployment's host list says.

@@ -77,3 +77,11 @@ def test_cli_exports_the_portal(seeded, tmp_path):
     assert "已导出" in result.output
     assert (tmp_path / "site" / "index.html").exists()
     assert not (tmp_path / "site" / "en").exists()
+
+
+@pytest.mark.django_db
+def test_cli_refuses_an_unknown_language_in_chinese(seeded, tmp_path):
+    result = CliRunner().invoke(app, ["portal", "export", str(tmp_path / "site"), "--language", "fr"])
+    assert result.exit_code == 1
+    assert "错误:不支持的语言:fr(可选:zh-hans、en)" in result.output
+    assert not (tmp_path / "site").exists()
