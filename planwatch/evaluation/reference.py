@@ -322,25 +322,37 @@ def _spec_rows(specs: pd.DataFrame) -> dict[str, dict]:
     return rows
 
 
+FIELDS = (
+    "latest_year", "latest_value", "base_value", "base_year_used", "completion", "time_share", "actual_growth",
+    "required_growth", "projected_by_growth", "projected_by_trend", "projected_miss", "grade", "warning",
+    "opensdg_ratio", "opensdg_status", "opensdg_score", "unsd_ratio", "unsd_status", "methods_disagree",
+)
+
+
 def evaluate_by_series(specs: pd.DataFrame, observations: pd.DataFrame, as_of: int, *,
                        settings: EvaluationSettings = DEFAULT_SETTINGS, vintage: str = "latest",
                        plan_region: str | None = None) -> pd.DataFrame:
-    """The plain per-series pandas ``groupby().apply()`` over the same rules (no reason sentences)."""
+    """The plain per-series pandas ``groupby().apply()`` over the same rules (no reason sentences).
+
+    Each group returns a tuple of ``FIELDS`` (a ``pd.Series`` per group would hold 900,000 small
+    Series in memory at the benchmark's size).
+    """
     rows = _spec_rows(specs)
     frame = observations[observations["indicator"].astype(str).isin(rows)]
     if "vintage" not in frame.columns:
         frame = frame.assign(vintage=1)
 
-    def one(group: pd.DataFrame) -> pd.Series:
+    def one(group: pd.DataFrame):
         indicator, region = group.name
         points = select_points(group["year"].tolist(), group["value"].tolist(), group["vintage"].tolist(), as_of,
                                vintage)
         if not points:
-            return pd.Series(dtype=object)
+            return None
         plan = plan_region is None or str(region) == plan_region
-        return pd.Series(evaluate_series(rows[str(indicator)], points, as_of, settings, plan))
+        result = evaluate_series(rows[str(indicator)], points, as_of, settings, plan)
+        return tuple(result[name] for name in FIELDS)
 
     result = frame.groupby(["indicator", "region"], observed=True, sort=False)[["year", "value", "vintage"]].apply(one)
-    if isinstance(result, pd.Series):
-        result = result.unstack()
-    return result.reset_index()
+    result = result.dropna()
+    table = pd.DataFrame(result.tolist(), columns=list(FIELDS), index=result.index)
+    return table.reset_index()
