@@ -98,6 +98,7 @@ def seed_rules(
     from django.contrib.auth import get_user_model
     from django.core.exceptions import PermissionDenied
 
+    from planwatch.web.monitoring.errors import ServiceError
     from planwatch.web.monitoring.rulebook import seed_default_rules
 
     actor = get_user_model().objects.filter(username=user).first()
@@ -106,9 +107,9 @@ def seed_rules(
         raise typer.Exit(2)
     try:
         report = seed_default_rules(user=actor, reason=reason)
-    except PermissionDenied as denied:
-        typer.echo(f"错误:{denied}", err=True)
-        raise typer.Exit(2) from denied
+    except (PermissionDenied, ServiceError) as refused:
+        typer.echo(f"错误:{refused}", err=True)
+        raise typer.Exit(2) from refused
     for rule in report.created:
         typer.echo(f"已载入:{rule.note}")
     for skipped in report.skipped:

@@ -9,9 +9,11 @@ import pytest
 
 from tests.web.conftest import (  # noqa: F401  (fixtures re-used by name)
     anonymous_client,
+    assignments,
     cast,
     client_for,
     reference_data,
+    small_plan,
 )
 
 

@@ -8,7 +8,7 @@ from planwatch.documents.observations_csv import Dataset, ProposedObservation, r
 from planwatch.web.monitoring import services as monitoring
 from planwatch.web.monitoring.models import AuditEntry, Observation, Region, Unit
 from planwatch.web.monitoring.queries import observation_frame, published_observations
-from planwatch.web.realdata.models import ConsistencyFlag, DatasetLoad, ExampleMark, SeriesObservation
+from planwatch.web.realdata.models import ConsistencyFlag, DatasetLoad, SeriesObservation
 from planwatch.web.realdata.queries import series_frame
 from planwatch.web.realdata.services import load_dataset
 
@@ -46,7 +46,7 @@ def test_plan_figures_are_published_with_source_address_and_quote(real_data):
     assert {o.status for o in rows} == {Observation.Status.PUBLISHED}
     assert all(o.source.startswith("http") and o.quote for o in rows)
     assert {o.unit.name for o in rows} == {"市统计局"}
-    assert not ExampleMark.objects.exists() and not any(o.is_example for o in rows)
+    assert not any(o.is_example for o in rows)
 
 
 def test_both_gdp_2023_vintages_are_stored_and_the_latest_is_used_by_default(real_data, ganzhou_plan):
@@ -127,7 +127,6 @@ def test_the_example_set_is_marked_submitted_and_never_published(real_data):
     report = load_dataset(reason="测试:示例", example=True)
     examples = Observation.objects.filter(is_example=True)
     assert len(report.created) == examples.count() == len(read_dataset(example=True).observations) == 10
-    assert set(ExampleMark.objects.values_list("observation_id", flat=True)) == set(examples.values_list("pk", flat=True))
     assert {o.status for o in examples} == {Observation.Status.SUBMITTED}
     assert all(o.source.startswith("【示例】") and o.quote.startswith("【示例】") and o.note.startswith("【示例】")
                for o in examples)
@@ -150,20 +149,6 @@ def test_an_example_figure_never_shares_a_cell_with_a_real_one(real_data):
     report = load_dataset(reason="测试:示例", example=True, dataset=Dataset((example,), ()))
     assert report.conflicts == ["示例.csv 第2行:GDP 赣州市 2024年已有真实数据,示例数据不与之混在一起,未载入"]
     assert list(Observation.objects.filter(indicator=gdp.indicator, year=2024)) == [gdp]
-
-
-def test_a_marked_example_from_before_the_flag_gets_the_flag_when_migrating(real_data):
-    """The data migration: ExampleMark rows become Observation.is_example (run forward on today's tables)."""
-    import importlib
-
-    from django.apps import apps
-
-    migration = importlib.import_module("planwatch.web.realdata.migrations.0002_example_marks_to_field")
-    row = Observation.objects.first()
-    ExampleMark.objects.create(observation=row)
-    migration.forward(apps, None)
-    row.refresh_from_db()
-    assert row.is_example and Observation.objects.filter(is_example=True).count() == 1
 
 
 def _proposed(qualifier: str, row: int) -> ProposedObservation:

@@ -14,13 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from planwatch.collection.checks import number, percent
 from planwatch.collection.rows import Catalogue
 from planwatch.collection.settings import setting
 from planwatch.web.monitoring import audit
+from planwatch.web.monitoring.errors import ConcurrentChange
 from planwatch.web.monitoring.models import AuditEntry, ValidationRule
 from planwatch.web.monitoring.permissions import require
 
@@ -69,32 +70,40 @@ class SeedReport:
 
 
 def seed_default_rules(*, user, reason: str = "", plan=None) -> SeedReport:
-    """Store every documented default rule not stored yet, each audited; idempotent."""
+    """Store every documented default rule not stored yet, each audited; idempotent.
+
+    Two planners pressing the button at once: the unique ``default_key`` lets one through and the
+    other is told (``ConcurrentChange``), with nothing stored twice."""
     from planwatch.web.plans.services import current_plan
 
     require(user, "rule.manage")
     plan = plan or current_plan()
-    reason = reason or _("载入默认校验规则")
-    report = SeedReport()
     indicators = {i.code: i for i in plan.indicators.all()} if plan is not None else {}
-    catalogue = Catalogue(indicators.values(), plan_years=())
-    with transaction.atomic():
-        stored = set(ValidationRule.objects.select_for_update().exclude(default_key="")
-                     .values_list("default_key", flat=True))
-        for spec in setting("DEFAULT_RULES"):
-            if spec["id"] in stored:
-                report.present.append(spec["id"])
-                continue
-            links = _indicators_of(spec, catalogue, indicators)
-            if isinstance(links, str):
-                report.skipped.append(links)
-                continue
-            rule = ValidationRule(kind=spec["kind"], severity=spec.get("severity", "warning"),
-                                  threshold=spec.get("threshold"), min_value=spec.get("min_value"),
-                                  max_value=spec.get("max_value"), factor=spec.get("factor") or 1.0,
-                                  default_key=spec["id"], **links)
-            rule.note = default_note(rule)
-            report.created.append(save_rule(rule, user=user, reason=reason))
+    try:
+        with transaction.atomic():
+            return _seed(user, reason or _("载入默认校验规则"), Catalogue(indicators.values(), plan_years=()),
+                         indicators)
+    except IntegrityError as clash:
+        raise ConcurrentChange(_("默认规则刚被他人载入,请刷新页面查看")) from clash
+
+
+def _seed(user, reason: str, catalogue: Catalogue, indicators: dict) -> SeedReport:
+    report = SeedReport()
+    stored = set(ValidationRule.objects.exclude(default_key="").values_list("default_key", flat=True))
+    for spec in setting("DEFAULT_RULES"):
+        if spec["id"] in stored:
+            report.present.append(spec["id"])
+            continue
+        links = _indicators_of(spec, catalogue, indicators)
+        if isinstance(links, str):
+            report.skipped.append(links)
+            continue
+        rule = ValidationRule(kind=spec["kind"], severity=spec.get("severity", "warning"),
+                              threshold=spec.get("threshold"), min_value=spec.get("min_value"),
+                              max_value=spec.get("max_value"), factor=spec.get("factor") or 1.0,
+                              default_key=spec["id"], **links)
+        rule.note = default_note(rule)
+        report.created.append(save_rule(rule, user=user, reason=reason))
     return report
 
 

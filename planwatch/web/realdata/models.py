@@ -3,9 +3,6 @@
 - ``SeriesObservation``: figures that are not plan indicators — auxiliary Ganzhou series (常住人口,
   GDP growth, 进出口总额) and reference series for 全国 / 江西省 — with source, quote and vintage.
   Plan-indicator figures are NOT here: they are ``monitoring.Observation`` rows.
-- ``ExampleMark``: marks a ``monitoring.Observation`` as part of the example set (示例). The flag
-  itself is ``Observation.is_example``; the loader writes this mark too because the dashboard still
-  reads it (it can go once nothing does).
 - ``ConsistencyFlag``: a source whose stated level, change and rate do not agree, for reviewers.
 - ``DatasetLoad``: one row per load that changed something (what, when, who, counts).
 """
@@ -20,7 +17,6 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from planwatch.documents.qualifiers import format_qualified
-from planwatch.web.monitoring.models import Observation
 
 
 class SeriesObservation(models.Model):
@@ -65,21 +61,6 @@ class SeriesObservation(models.Model):
     def display_value(self) -> str:
         """The figure as Chinese prints it, qualifier included: 约1400000亿元, 5.3%左右."""
         return format_qualified(format(Decimal(repr(self.value)).normalize(), "f"), self.qualifier, self.unit)
-
-
-class ExampleMark(models.Model):
-    """This observation belongs to the example set (the same as ``Observation.is_example``, kept for
-    readers that look for the mark)."""
-
-    observation = models.OneToOneField(Observation, on_delete=models.CASCADE, related_name="example_mark")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("示例数据标记")
-        verbose_name_plural = _("示例数据标记")
-
-    def __str__(self) -> str:
-        return f"示例 · {self.observation}"
 
 
 class ConsistencyFlag(models.Model):

@@ -10,8 +10,7 @@ figure in the same cell (the bureau entered its own) is never overwritten — it
 conflict. Loading twice changes nothing and records no second ``DatasetLoad``.
 
 The example set (``example=True``) is stored as *submitted* figures (ready to try review and
-publication), each flagged ``Observation.is_example`` (and, for the dashboard, an ``ExampleMark``),
-with 【示例】 in its source, quote and note, and attributed to the unit 示例单位(虚构数据) — so lists
+publication), each flagged ``Observation.is_example``, with 【示例】 in its source, quote and note, and attributed to the unit 示例单位(虚构数据) — so lists
 that show only the unit say 示例 too. An example figure never shares a cell (indicator, region,
 period) with a real one: it is reported as a conflict instead.
 """
@@ -42,7 +41,7 @@ from planwatch.web.monitoring.permissions import may
 from planwatch.web.monitoring.reference import load_reference_data
 from planwatch.web.plans.models import Plan
 from planwatch.web.plans.services import current_plan
-from planwatch.web.realdata.models import ConsistencyFlag, DatasetLoad, ExampleMark, SeriesObservation
+from planwatch.web.realdata.models import ConsistencyFlag, DatasetLoad, SeriesObservation
 
 LOADER_USERNAME = "realdata-loader"
 CHECKER_USERNAME = "realdata-checker"
@@ -188,11 +187,10 @@ def _store_plan_observation(obs, plan, loader, checker, unit, *, reason: str, re
 
 
 def _advance(row: Observation, loader, checker, obs: ProposedObservation) -> None:
-    """Real figures: submitted, approved and published. Example figures: submitted only, and marked."""
+    """Real figures: submitted, approved and published. Example figures (flagged when created): submitted only."""
     comment = f"随程序发布的公开数据,数值与来源原文核对一致:{obs.source}"
     row = monitoring.submit_observation(row, user=loader, reason="载入随程序发布的数据", warning_comment=comment)
     if obs.example:
-        ExampleMark.objects.create(observation=row)
         return
     row = monitoring.approve_observation(row, user=checker, comment="与来源原文核对一致")
     monitoring.publish_observation(row, user=checker, reason="公开数据,随程序发布")

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from planwatch.web.monitoring.errors import ServiceError
 from planwatch.web.monitoring.forms import RuleForm
 from planwatch.web.monitoring.models import ValidationRule
 from planwatch.web.monitoring.permissions import READS_ALL, may, role_of
@@ -41,7 +42,11 @@ def rule_list(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 @needs("rule.manage")
 def rule_seed(request: HttpRequest) -> HttpResponse:
     """「载入默认规则」: the documented defaults become rows (audited); pressing it again adds nothing."""
-    report = seed_default_rules(user=request.user, reason=_("在校验规则页载入默认规则"))
+    try:
+        report = seed_default_rules(user=request.user, reason=_("在校验规则页载入默认规则"))
+    except ServiceError as error:
+        messages.error(request, str(error))
+        return redirect("rule-list")
     if report.created:
         messages.success(request, _("已载入 %(count)s 条默认规则,可逐条修改或停用") % {"count": len(report.created)})
     else:

@@ -1,6 +1,6 @@
 """Observations marked as examples before ``Observation.is_example`` existed get the flag set.
 
-``ExampleMark`` stays (the dashboard still reads it); the loader now writes both.
+The next migration drops ``ExampleMark``: the flag on the observation is the one record of it.
 """
 
 from __future__ import annotations

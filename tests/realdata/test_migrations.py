@@ -1,0 +1,30 @@
+"""The example mark moves onto the observation: a database marked the old way keeps its examples marked."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+BEFORE = [("realdata", "0001_initial"), ("monitoring", "0003_example_flag_qualifiers_default_rules")]
+AFTER = [("realdata", "0003_drop_example_mark")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_observation_with_the_old_example_mark_gets_is_example_and_the_mark_table_goes(
+        cast, assignments, small_plan, reference_data):
+    from planwatch.web.monitoring import services
+    from planwatch.web.monitoring.models import Observation
+
+    marked, plain = (services.create_draft(user=cast.yudu, reason="填报", indicator=small_plan.indicators.get(code="I01"),
+                                           region=reference_data.regions["于都县"], year=year, value=value)
+                     for year, value in ((2023, 240.0), (2024, 260.0)))
+    executor = MigrationExecutor(connection)
+    executor.migrate(BEFORE)
+    old = executor.loader.project_state(BEFORE).apps
+    old.get_model("realdata", "ExampleMark").objects.create(observation_id=marked.pk)
+    executor = MigrationExecutor(connection)
+    executor.migrate(AFTER)
+    assert list(Observation.objects.filter(is_example=True)) == [marked]
+    assert not Observation.objects.get(pk=plain.pk).is_example
+    assert "realdata_examplemark" not in connection.introspection.table_names()
