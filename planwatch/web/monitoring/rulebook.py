@@ -24,6 +24,7 @@ from planwatch.web.monitoring import audit
 from planwatch.web.monitoring.errors import ConcurrentChange
 from planwatch.web.monitoring.models import AuditEntry, ValidationRule
 from planwatch.web.monitoring.permissions import require
+from planwatch.web.monitoring.services import retry_when_locked
 
 FIELDS = ("kind", "severity", "indicator", "threshold", "min_value", "max_value", "numerator", "denominator",
           "factor", "active", "note", "default_key")
@@ -69,11 +70,13 @@ class SeedReport:
     skipped: list[str] = field(default_factory=list)
 
 
+@retry_when_locked
 def seed_default_rules(*, user, reason: str = "", plan=None) -> SeedReport:
     """Store every documented default rule not stored yet, each audited; idempotent.
 
     Two planners pressing the button at once: the unique ``default_key`` lets one through and the
-    other is told (``ConcurrentChange``), with nothing stored twice."""
+    other is told (``ConcurrentChange``; on SQLite it waits, then finds them loaded), with nothing
+    stored twice."""
     from planwatch.web.plans.services import current_plan
 
     require(user, "rule.manage")

@@ -55,3 +55,34 @@ def test_two_reviewers_approving_at_once_one_wins_the_other_is_told_it_changed(c
     approvals = AuditEntry.objects.filter(object_id=obs.pk, action="approve")
     assert [a.actor_name for a in approvals] == winners
     assert row.history.filter(status="approved").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_planners_loading_the_default_rules_at_once_store_them_once(cast, small_plan):
+    """Both press 「载入默认规则」 together: three rows and three audit entries, not six; the second planner
+    is told the rules were just loaded (PostgreSQL) or finds them loaded (SQLite queues the writers)."""
+    from planwatch.web.monitoring.models import ValidationRule
+    from planwatch.web.monitoring.rulebook import seed_default_rules
+
+    admin_as_planner = cast.admin
+    barrier = threading.Barrier(2)
+    outcome: dict[str, object] = {}
+
+    def seed(user) -> None:
+        try:
+            barrier.wait(timeout=10)
+            outcome[user.username] = len(seed_default_rules(user=user, reason="载入").created)
+        except Exception as error:  # the refusal is the result under test
+            outcome[user.username] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=seed, args=(u,)) for u in (cast.planner, admin_as_planner)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert sorted(r if isinstance(r, int) else 0 for r in outcome.values()) == [0, 3], outcome
+    assert all(isinstance(r, int | services.ConcurrentChange) for r in outcome.values()), outcome
+    assert ValidationRule.objects.count() == 3
+    assert AuditEntry.objects.filter(subject="rule", action="create").count() == 3
