@@ -49,8 +49,8 @@ class SubmissionBlocked(ServiceError):
     def __init__(self, problems: list[Problem], *, needs_comment: bool = False) -> None:
         self.problems = problems
         self.needs_comment = needs_comment
-        lead = _("存在预警,请填写说明后再提交") if needs_comment else _("数据未通过校验,不能提交")
-        super().__init__(lead + ":" + ";".join(p.message for p in problems))
+        self.lead = _("存在预警,请填写说明后再提交") if needs_comment else _("数据未通过校验,不能提交")
+        super().__init__(self.lead + ":" + ";".join(p.message for p in problems))
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ def test_the_draft_page_shows_what_the_import_found(cast, assignments, last_year
     assert "导入时发现的问题" in page
     assert f"预警:于都.csv 第2行 D列:{WARNING}" in page
     assert "提交审核前请在“预警说明”中说明原因" in page
+    assert "有预警,提交前需说明" in page_text(client_for(cast.yudu).get("/monitoring/entry/"))
 
 
 def test_a_warning_without_an_explanation_still_needs_a_comment_at_submission(cast, assignments, last_year,
@@ -68,6 +69,7 @@ def test_the_rows_note_explains_the_warning_so_submission_needs_no_more(cast, as
     assert (draft.note, draft.warning_comment) == ("新能源项目投产,增幅较大", "新能源项目投产,增幅较大")
     client = client_for(cast.yudu)
     page = page_text(client.get(f"/monitoring/observations/{draft.pk}/"))
+    assert "有预警,提交前需说明" not in page_text(client.get("/monitoring/entry/"))  # the note explains it
     assert "文件中的备注已作为预警说明" in page and "新能源项目投产,增幅较大</textarea>" in page  # pre-filled
     client.post(f"/monitoring/observations/{draft.pk}/submit/", {"lock_version": draft.lock_version})
     submitted = _draft()

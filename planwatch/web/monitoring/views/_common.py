@@ -36,7 +36,7 @@ def run(request: HttpRequest, call: Callable, *, done: str, back: str) -> HttpRe
     except SubmissionBlocked as blocked:
         for problem in blocked.problems:
             messages.error(request, problem.message)
-        messages.error(request, str(blocked).split(":")[0])
+        messages.error(request, blocked.lead)
     except ServiceError as error:
         messages.error(request, str(error))
     else:
