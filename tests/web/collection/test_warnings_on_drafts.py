@@ -75,6 +75,9 @@ def test_the_rows_note_explains_the_warning_so_submission_needs_no_more(cast, as
     submitted = _draft()
     assert (submitted.status, submitted.warning_comment) == ("submitted", "新能源项目投产,增幅较大")
     assert [p["rule"] for p in submitted.problems] == ["yoy_change"]  # what submission found, kept for reviewers
+    reviewer_page = page_text(client_for(cast.reviewer).get(f"/monitoring/observations/{draft.pk}/"))
+    assert "提交时的校验结果" in reviewer_page and "导入时发现的问题" not in reviewer_page
+    assert "预警说明</dt><dd>新能源项目投产,增幅较大</dd>" in reviewer_page
 
 
 def test_a_note_without_a_warning_is_not_taken_for_an_explanation(cast, assignments, last_year, upload):
