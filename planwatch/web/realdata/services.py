@@ -242,7 +242,7 @@ def load_dataset(*, user=None, reason: str = "载入随程序发布的真实数�
     dataset = dataset or read_dataset(example=example)
     plan = current_plan()
     if plan is None:
-        raise LoadError("尚未载入规划:请先运行 planwatch plan load 或 planwatch demo")
+        raise LoadError(_("尚未载入规划:请先运行 planwatch plan load 或 planwatch demo"))
     report = LoadReport(example=example, set_aside=len(dataset.set_aside))
     reason = f"{reason}(操作人:{user})" if user is not None else reason
     with transaction.atomic():
