@@ -14,19 +14,11 @@ from typing import Annotated
 import typer
 
 from planwatch.cli._django import setup_django
-
-
-def _data_group(app: typer.Typer) -> typer.Typer:
-    for group in app.registered_groups:
-        if group.name == "data" and group.typer_instance is not None:
-            return group.typer_instance
-    data = typer.Typer(help="数据采集:导入、基础数据、逾期与催报。", no_args_is_help=True)
-    app.add_typer(data, name="data")
-    return data
+from planwatch.cli._groups import data_group
 
 
 def register(app: typer.Typer) -> None:
-    _data_group(app).command("import")(import_file)
+    data_group(app).command("import")(import_file)
 
 
 def _fail(message: str) -> typer.Exit:

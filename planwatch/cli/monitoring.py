@@ -13,6 +13,7 @@ import typer
 
 from planwatch.cli import site
 from planwatch.cli._django import setup_django
+from planwatch.cli._groups import data_group
 
 DEMO_ROLES = (  # username, role, unit
     ("planner", "planner", "市发改委(苏区办)"),
@@ -24,17 +25,8 @@ DEMO_ROLES = (  # username, role, unit
 )
 
 
-def _data_group(app: typer.Typer) -> typer.Typer:
-    for group in app.registered_groups:
-        if group.name == "data" and group.typer_instance is not None:
-            return group.typer_instance
-    data = typer.Typer(help="数据采集:导入、基础数据、逾期与催报。", no_args_is_help=True)
-    app.add_typer(data, name="data")
-    return data
-
-
 def register(app: typer.Typer) -> None:
-    data = _data_group(app)
+    data = data_group(app)
     data.command("setup-reference")(setup_reference)
     data.command("overdue")(overdue)
     data.command("remind")(remind)

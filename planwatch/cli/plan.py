@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
+from typing import Annotated
 
 import typer
 import yaml
@@ -15,6 +16,7 @@ from planwatch.cli._django import setup_django
 from planwatch.documents import PlanReadError, read_plan
 
 app = typer.Typer(help="规划文件:解析与载入。", no_args_is_help=True)
+PlanFile = Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="规划文件(.txt/.pdf/.docx)")]
 console = Console()
 
 
@@ -34,8 +36,8 @@ def _read_or_exit(path: Path):
 
 @app.command("parse")
 def parse(
-    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="规划文件(.txt/.pdf/.docx)"),
-    format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="输出格式"),
+    file: PlanFile,
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式")] = OutputFormat.table,
 ) -> None:
     """解析规划文件并打印结构化结果(指标、章节、任务、专栏)。"""
     plan = _read_or_exit(file)
@@ -63,8 +65,8 @@ def _print_table(plan) -> None:
 
 @app.command("load")
 def load(
-    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="规划文件(.txt/.pdf/.docx)"),
-    reason: str = typer.Option("载入规划文件", help="载入理由(记入审计)"),
+    file: PlanFile,
+    reason: Annotated[str, typer.Option(help="载入理由(记入审计)")] = "载入规划文件",
 ) -> None:
     """解析并保存规划;同一文件重复载入不作改动,内容变化则生成新版本。"""
     plan = _read_or_exit(file)

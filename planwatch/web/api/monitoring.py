@@ -49,6 +49,7 @@ class ObservationOut(Schema):
     status: str
     review_comment: str
     lock_version: int
+    is_example: bool = Field(..., description="示例数据(虚构,仅供试用流程)")
 
 
 class DraftIn(Schema):
