@@ -70,14 +70,15 @@ def evaluate(
 
     setup_django()
     stored = _plan_or_exit(plan)
-    from planwatch.web.plans.evaluation_inputs import indicator_specs
+    from planwatch.web.plans.evaluation_inputs import indicator_specs, quality_judgements
 
     specs = indicator_specs(stored, targets=targets.value)
     frame = _observations(stored, observations, region or None, vintage.value)
     names = _regions(stored.region, region or [], frame)
     try:
         results = run(specs, frame, as_of, vintage=vintage.value, regions=names,
-                      plan_region=_plan_region(stored.region, names), vision_year=stored.vision_year)
+                      plan_region=_plan_region(stored.region, names), vision_year=stored.vision_year,
+                      judgements=quality_judgements(stored))
     except InputProblem as problem:
         typer.echo(f"错误:{problem}", err=True)
         raise typer.Exit(2) from problem

@@ -15,10 +15,11 @@ from contextlib import contextmanager
 import numpy as np
 import pandas as pd
 
-from planwatch.evaluation.forecast import series_forecasts
+from planwatch.evaluation.forecast import RATE_LIKE_KINDS, long_series, series_forecasts
 from planwatch.evaluation.frame import Panel, Specs, build_panel, read_specs
 from planwatch.evaluation.grading import CODE, grade_codes, warnings
 from planwatch.evaluation.international import disagreement, opensdg, unsd
+from planwatch.evaluation.judgements import apply_judgements, latest_judgements
 from planwatch.evaluation.measures import measure
 from planwatch.evaluation.reasons import reasons
 from planwatch.evaluation.settings import DEFAULT_SETTINGS, EvaluationSettings
@@ -38,16 +39,30 @@ BLOCK_ROWS = 1 << 19
 def evaluate(specs: pd.DataFrame, observations: pd.DataFrame, as_of: int, *,
              settings: EvaluationSettings = DEFAULT_SETTINGS, vintage: str = "latest",
              regions: Sequence[str] | None = None, plan_region: str | None = None,
-             vision_year: int | None = None) -> pd.DataFrame:
+             vision_year: int | None = None, judgements: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per indicator × region with observations (or per ``regions`` entry): see the package."""
     spec = read_specs(specs)
     panel = build_panel(spec, observations, as_of, vintage=vintage, regions=regions)
+    found = latest_judgements(spec, panel, judgements, as_of)
+    with_ets = _few_long_series(spec, panel, settings)
     with _collector_paused():
-        parts = [_block(spec, block, as_of, settings, plan_region, vision_year) for block in panel.blocks(BLOCK_ROWS)]
+        parts = [_block(spec, block, as_of, settings, plan_region, vision_year, found, with_ets)
+                 for block in panel.blocks(BLOCK_ROWS)]
         columns = {name: np.concatenate([part[name] for part in parts]) for name in parts[0]}
         if regions is not None:
             columns = _with_missing(columns, spec, panel, as_of)
         return _frame(columns, spec, panel)
+
+
+def _few_long_series(spec: Specs, panel: Panel, settings: EvaluationSettings) -> bool:
+    """Whether Holt's fit (one statsmodels call per series) is affordable: ≤ ``ets_max_series`` long series.
+
+    Decided over the whole evaluation, not block by block, so a series' method does not depend
+    on which block it falls in.
+    """
+    rate_like = np.isin(spec.kind, RATE_LIKE_KINDS)[panel.spec]  # per spec first: 36 lookups, not 900,000
+    count = int(long_series(panel, rate_like, settings).sum())
+    return 0 < count <= settings.ets_max_series
 
 
 @contextmanager
@@ -68,8 +83,9 @@ def _collector_paused():
 
 
 def _block(spec: Specs, panel: Panel, as_of: int, settings: EvaluationSettings, plan_region: str | None,
-           vision_year: int | None) -> dict[str, np.ndarray]:
+           vision_year: int | None, found: dict, with_ets: bool) -> dict[str, np.ndarray]:
     w = measure(spec, panel, as_of, settings, plan_region)
+    apply_judgements(w, found, len(panel.region_names))
     codes = grade_codes(w, settings)
     o_ratio, o_status, o_score = opensdg(w, settings)
     u_ratio, u_status = unsd(w, settings)
@@ -87,7 +103,7 @@ def _block(spec: Specs, panel: Panel, as_of: int, settings: EvaluationSettings, 
         "warning": warnings(w, codes), "reason": reasons(w, codes, settings),
         "opensdg_ratio": o_ratio, "opensdg_status": o_status, "opensdg_score": o_score,
         "unsd_ratio": u_ratio, "unsd_status": u_status, "methods_disagree": disagree, "disagreement": disagreement_text,
-        **series_forecasts(panel, w, as_of, settings, horizons),
+        **series_forecasts(panel, w, as_of, settings, horizons, with_ets=with_ets),
     }
 
 

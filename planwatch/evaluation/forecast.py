@@ -4,7 +4,11 @@
   interval is ``exp(ŷ ± t₀.₉,ₙ₋₂ · s · √(1 + 1/n + (x₀ − x̄)²/Sxx))``. ``evaluate`` computes it for
   every series at once from window sums.
 - ``ets_holt``: Holt's linear trend (statsmodels ETS, additive error and trend), only from 10
-  points: on 4–5 annual points its intervals are misleadingly narrow or wide.
+  consecutive annual points: on 4–5 annual points its intervals are misleadingly narrow or wide.
+  It is fitted series by series (a tenth of a second each), so ``evaluate`` uses it only when the
+  evaluation has at most ``ets_max_series`` such long series (a plan's few); beyond that (the
+  benchmark's 600,000) those series keep the vectorised log-linear fit, and ``forecast_method``
+  says which was used.
 - ``growth`` / ``linear``: for shorter series the average growth rate or the linear trend of the
   last ≤ 6 points carried forward, with no interval (there is no honest one).
 """
@@ -53,8 +57,12 @@ def loglinear_interval(fit, x0, level: float):
 
 
 def series_forecasts(panel: Panel, w, as_of: int, settings: EvaluationSettings,
-                     horizons: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """Vectorised forecasts per series for each named year array (e.g. target, vision)."""
+                     horizons: dict[str, np.ndarray], *, with_ets: bool = False) -> dict[str, np.ndarray]:
+    """Vectorised forecasts per series for each named year array (e.g. target, vision).
+
+    ``with_ets``: refit the long series (``long_series``) by Holt's linear trend; the caller
+    decides, over the whole evaluation, whether there are few enough of them.
+    """
     positive_only = window_reduce(np.add, (panel.value <= 0).astype(np.int64), panel.starts, panel.ends, 0) == 0
     rate_like = w.mask("annual_growth", "cumulative_reduction", "cumulative")
     x = (panel.year - as_of).astype(float)
@@ -73,7 +81,43 @@ def series_forecasts(panel: Panel, w, as_of: int, settings: EvaluationSettings,
         out[f"{name}_value"] = np.select([loglinear, growth, linear], [point, by_growth, by_line], np.nan)
         out[f"{name}_low"] = np.where(loglinear, low, np.nan)
         out[f"{name}_high"] = np.where(loglinear, high, np.nan)
+    if with_ets:
+        _ets_series(out, panel, long_series(panel, w.mask(*RATE_LIKE_KINDS), settings), horizons, settings)
     return out
+
+
+RATE_LIKE_KINDS = ("annual_growth", "cumulative_reduction", "cumulative")
+
+
+def long_series(panel: Panel, rate_like: np.ndarray, settings: EvaluationSettings) -> np.ndarray:
+    """Series with ≥ ``ets_min_points`` consecutive annual points (not rate-like): Holt's candidates.
+
+    Years within a series are distinct and sorted, so consecutive means last − first = n − 1.
+    """
+    if not len(panel.year):
+        return np.zeros(len(panel.starts), dtype=bool)
+    n = panel.ends - panel.starts
+    consecutive = panel.year[panel.ends - 1] - panel.year[panel.starts] == n - 1
+    return (n >= settings.ets_min_points) & consecutive & ~rate_like
+
+
+def _ets_series(out: dict, panel: Panel, long: np.ndarray, horizons: dict[str, np.ndarray],
+                settings: EvaluationSettings) -> None:
+    """Overwrite the forecasts of the long series with Holt's (one statsmodels fit per series)."""
+    for g in np.flatnonzero(long).tolist():
+        lo, hi = int(panel.starts[g]), int(panel.ends[g])
+        xs, ys = panel.year[lo:hi], panel.value[lo:hi]
+        names = list(horizons)
+        targets = np.array([horizons[name][g] for name in names], dtype=float)
+        if not np.isfinite(targets).all():
+            continue
+        try:
+            point, low, high = _ets(xs, ys, targets.astype(int), settings)
+        except (ValueError, np.linalg.LinAlgError):
+            continue  # keep the log-linear (or growth) forecast already in place
+        out["forecast_method"][g] = "ets_holt"
+        for i, name in enumerate(names):
+            out[f"{name}_value"][g], out[f"{name}_low"][g], out[f"{name}_high"][g] = point[i], low[i], high[i]
 
 
 def forecast(years: Sequence[int], values: Sequence[float], to_years: Sequence[int], *,
@@ -131,10 +175,16 @@ def _short(xs, ys, targets, chosen, settings):
 
 
 def _ets(xs, ys, targets, settings):
+    import warnings
+
+    from statsmodels.tools.sm_exceptions import ConvergenceWarning
     from statsmodels.tsa.exponential_smoothing.ets import ETSModel
 
     model = ETSModel(pd.Series(ys, index=pd.RangeIndex(len(ys))), error="add", trend="add")
-    result = model.fit(disp=False)
+    with warnings.catch_warnings():
+        # A short annual series often stops the optimiser at its tolerance; the fit is still the best found.
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        result = model.fit(disp=False)
     steps = int(max(targets.max() - xs[-1], 1))
     frame = result.get_prediction(start=len(ys), end=len(ys) + steps - 1).summary_frame(
         alpha=1.0 - settings.forecast_level)

@@ -188,18 +188,19 @@ def _stable_bodies(out, w, codes, mask, settings: EvaluationSettings) -> None:
     ratio = w.deviation[r] / np.abs(w.b[r])
     where = np.select([w.d[r] * w.deviation[r] > w.band[r], np.abs(w.deviation[r]) <= w.band[r]], ["高于", "处于"], "低于")
     band = f"±{settings.stable_band * 100:g}%"
-    tx.fill(out, r, lambda t, v, b, down, dev, wh, vq, q, by: f"{t}年为{v},较基期{b}{'下降' if down else '增长'}{dev},"
-            f"{wh}{band}稳定区间" + _quality_note(vq, q, by),
+    tx.fill(out, r, lambda t, v, b, down, dev, wh, vq, q, by, m: f"{t}年为{v},较基期{b}{'下降' if down else '增长'}{dev},"
+            f"{wh}{band}稳定区间" + _quality_note(vq, q, by, m),
             tx.year(w.t[r]), tx.number(w.v[r]), tx.number(w.b[r]), ratio < 0, tx.magnitude_percent(ratio, 1), where,
-            w.has_word(QUALITATIVE_VOLUME_QUALITY)[r], w.quality[r], w.quality_by[r])
+            w.has_word(QUALITATIVE_VOLUME_QUALITY)[r], w.quality[r], w.quality_by[r], w.quality_measure[r])
 
 
-def _quality_note(volume_quality: bool, quality: str, by: str) -> str:
+def _quality_note(volume_quality: bool, quality: str, by: str, measure: str = "") -> str:
     if not volume_quality:
         return ""
     if not quality:
         return ";质的方面尚无评判,仅按数量部分评定"
-    return f";质的方面评判为「{quality}」" + (f"({by})" if by else "")
+    basis = f",依据「{measure}」" if measure else ""
+    return f";质的方面评判为「{quality}」" + (f"({by}{basis})" if by else (f"({basis[1:]})" if basis else ""))
 
 
 def _trend_only_bodies(out, w, codes) -> None:

@@ -52,6 +52,11 @@ class EvaluationSettings:
     ets_min_points: int = _setting(
         10, "Holt线性趋势(statsmodels ETS)所需的最少观测点数(10);更短的年度序列其区间有误导性。"
     )
+    ets_max_series: int = _setting(
+        50,
+        "evaluate逐个序列拟合Holt(每个约0.1—0.2秒)的上限:一次评估中≥ets_min_points个连续年度点的序列不超过50个时"
+        "用Holt,超过时(如基准测试的60万个序列)这些序列改用对数线性回归,forecast_method写明所用方法;设为0则不用Holt。",
+    )
     opensdg_thresholds: tuple[float, float, float] = _setting(
         (0.95, 0.60, 0.0),
         "Open SDG/加拿大统计局进展比R的阈值:≥0.95进展顺利,≥0.60需加速,≥0进展有限,否则倒退。",

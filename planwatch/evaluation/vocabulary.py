@@ -71,6 +71,6 @@ QUALITATIVE_VOLUME_QUALITY = "量稳质升"
 QUALITATIVE_WORDS = (QUALITATIVE_RISE, QUALITATIVE_STABLE, QUALITATIVE_VOLUME_QUALITY)
 # Manual judgement of the quality part of 量稳质升.
 QUALITY_UP = "升"
-QUALITY_WORDS = ("升", "持平", "降")
+QUALITY_WORDS = ("升", "未升", "持平", "降")  # 未升: a judgement of 未达到质量提升
 
 BINDING = "约束性"

@@ -72,6 +72,57 @@ def test_evaluate_names_the_forecast_method_and_gives_the_interval_from_four_poi
     assert short.forecast_value == pytest.approx(121)
 
 
+TWELVE = [100, 104.2, 109.1, 112.8, 118.5, 121.9, 127.4, 133.0, 136.2, 142.7, 147.1, 152.9]  # 2013–2024
+
+
+def _statsmodels_holt(values, horizon: int):
+    """The same model fitted directly: additive error and trend, 80% prediction interval."""
+    from statsmodels.tsa.exponential_smoothing.ets import ETSModel
+
+    fit = ETSModel(pd.Series(values, dtype=float), error="add", trend="add").fit(disp=False)
+    return fit.get_prediction(start=len(values), end=len(values) + horizon - 1).summary_frame(alpha=0.2).iloc[-1]
+
+
+def test_evaluate_forecasts_a_twelve_point_series_by_holt_as_statsmodels_does():
+    """12 consecutive years (2013–2024) ≥ ets_min_points (10) → Holt; 2025 is one step ahead, 2035 eleven."""
+    row = one(spec(target=200, baseline=100, base_year=2013), list(zip(range(2013, 2025), TWELVE, strict=True)),
+              vision_year=2035)
+    direct, vision = _statsmodels_holt(TWELVE, 1), _statsmodels_holt(TWELVE, 11)
+    assert row.forecast_method == "ets_holt"
+    assert (row.forecast_value, row.forecast_low, row.forecast_high) == pytest.approx(
+        (direct["mean"], direct["pi_lower"], direct["pi_upper"]), rel=1e-9)
+    assert (row.vision_forecast_value, row.vision_forecast_low, row.vision_forecast_high) == pytest.approx(
+        (vision["mean"], vision["pi_lower"], vision["pi_upper"]), rel=1e-9)
+    assert row.forecast_low < row.forecast_value < row.forecast_high
+
+
+def test_holt_on_an_exact_line_continues_the_line():
+    """100, 105, …, 155 (2013–2024): level 155 and trend 5 → 2025 = 160, with no spread to speak of."""
+    row = one(spec(target=200, baseline=100, base_year=2013), [(2013 + k, 100 + 5 * k) for k in range(12)])
+    assert row.forecast_method == "ets_holt"
+    assert row.forecast_value == pytest.approx(160, abs=1e-6)
+    assert row.forecast_high - row.forecast_low == pytest.approx(0, abs=1e-4)
+
+
+def test_holt_is_skipped_beyond_ets_max_series_and_for_gappy_or_short_series():
+    """Two 12-point series with ets_max_series = 1: too many to fit one by one → both log-linear; with 2 → Holt.
+    A 12-point series missing 2018 is not consecutive and a 9-point one is short: log-linear either way."""
+    from planwatch.evaluation import EvaluationSettings
+
+    specs = pd.DataFrame([spec("A", target=200, baseline=100, base_year=2013),
+                          spec("B", target=200, baseline=100, base_year=2013)])
+    obs = pd.DataFrame(observations("A", list(zip(range(2013, 2025), TWELVE, strict=True)))
+                       + observations("B", list(zip(range(2013, 2025), TWELVE, strict=True))))
+    capped = evaluate(specs, obs, 2024, settings=EvaluationSettings(ets_max_series=1))
+    allowed = evaluate(specs, obs, 2024, settings=EvaluationSettings(ets_max_series=2))
+    assert list(capped["forecast_method"]) == ["loglinear", "loglinear"]
+    assert list(allowed["forecast_method"]) == ["ets_holt", "ets_holt"]
+    gappy = [(y, v) for y, v in zip(range(2012, 2025), [96.0, *TWELVE], strict=True) if y != 2018]
+    assert one(spec(target=200, baseline=100, base_year=2012), gappy).forecast_method == "loglinear"
+    assert one(spec(target=200, baseline=100, base_year=2016), list(zip(range(2016, 2025), TWELVE[3:], strict=True))
+               ).forecast_method == "loglinear"
+
+
 def _national_per_capita() -> pd.Series:
     table = pd.read_csv(DATA / "reference_national.csv")
     rows = table[(table.region == "全国") & (table.indicator_name_zh == "人均国内生产总值")]

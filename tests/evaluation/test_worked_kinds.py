@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-from tests.evaluation.helpers import one, spec
+from planwatch.evaluation import evaluate
+from tests.evaluation.helpers import observations, one, spec
 
 
 def test_lower_is_better_ratio_behind_and_the_reason_says_decline():
@@ -204,3 +206,31 @@ def test_cumulative_total_against_a_period_target():
     assert row.grade == "快于预期"
     assert row.required_per_year == pytest.approx(85)
     assert row.reason.endswith("余下两年需年均85")
+
+
+def test_a_quality_judgement_applies_only_to_the_region_it_names():
+    """出口总额 量稳质升, base 576.47: 赣州市 590 (+2.35%), 章贡区 base 100 (2021) → 102 (+2%), both inside ±5%.
+
+    A judgement 未升 for 赣州市 (by 市商务局) → 赣州市 滞后; 章贡区 has none → 基本符合预期, volume only.
+    """
+    specs = pd.DataFrame([spec("I22", kind="qualitative", text="量稳质升", baseline=576.47)])
+    obs = pd.DataFrame(observations("I22", [(2023, 590)]) + observations("I22", [(2021, 100), (2023, 102)], "章贡区"))
+    judgements = pd.DataFrame([{"indicator": "I22", "region": "赣州市", "year": 2023, "quality": "未升",
+                                "quality_by": "市商务局", "measure": "高新技术产品出口占比"}])
+    rows = evaluate(specs, obs, 2024, plan_region="赣州市", judgements=judgements).set_index("region")
+    assert rows.loc["赣州市", "grade"] == "滞后"
+    assert rows.loc["赣州市", "reason"].endswith("质的方面评判为「未升」(市商务局,依据「高新技术产品出口占比」)")
+    assert rows.loc["章贡区", "grade"] == "基本符合预期"
+    assert rows.loc["章贡区", "reason"].endswith("质的方面尚无评判,仅按数量部分评定")
+
+
+def test_the_latest_judgement_up_to_the_evaluation_year_counts():
+    """2022 judged 未升, 2024 judged 升: as of 2023 the 2022 one counts (滞后), as of 2024 the later one (基本符合预期)."""
+    specs = pd.DataFrame([spec("I22", kind="qualitative", text="量稳质升", baseline=576.47)])
+    obs = pd.DataFrame(observations("I22", [(2023, 590)]))
+    judgements = pd.DataFrame([
+        {"indicator": "I22", "region": "赣州市", "year": 2024, "quality": "升", "quality_by": "乙"},
+        {"indicator": "I22", "region": "赣州市", "year": 2022, "quality": "未升", "quality_by": "甲"},
+    ])
+    assert evaluate(specs, obs, 2023, judgements=judgements).iloc[0].grade == "滞后"
+    assert evaluate(specs, obs, 2024, judgements=judgements).iloc[0].grade == "基本符合预期"

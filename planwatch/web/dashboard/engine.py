@@ -17,7 +17,7 @@ from planwatch import evaluation
 from planwatch.reports.charts import ProjectionPoint
 from planwatch.web.dashboard.series import Point
 from planwatch.web.monitoring.models import Region
-from planwatch.web.plans.evaluation_inputs import indicator_specs
+from planwatch.web.plans.evaluation_inputs import indicator_specs, quality_judgements
 from planwatch.web.plans.models import Plan, TargetVersion
 
 
@@ -59,10 +59,11 @@ class Inputs:
 
     specs: pd.DataFrame
     names: _Names
+    judgements: pd.DataFrame | None = None  # 量稳质升's recorded quality judgements
 
     @classmethod
     def for_plan(cls, plan: Plan) -> Inputs:
-        return cls(specs_frame(plan), _Names.for_plan(plan))
+        return cls(specs_frame(plan), _Names.for_plan(plan), quality_judgements(plan))
 
 
 INTERVAL_METHODS = {"loglinear", "ets_holt"}
@@ -92,12 +93,24 @@ def evaluate_plan(
         specs = specs[specs["indicator"].isin(list(codes))]
     frame = evaluation.evaluate(
         specs, _engine_frame(points, names), as_of,
-        regions=[region.name] if region is not None else None, plan_region=plan.region,
+        regions=[region.name] if region is not None else None, plan_region=_plan_region_name(plan),
+        judgements=inputs.judgements,
     )
     frame = frame[[c for c in COLUMNS if c in frame.columns]].copy()
     frame["indicator_id"] = frame["indicator"].map(names.id_of)
     frame["region_id"] = frame["region"].map(names.region_id)
     return frame.rename(columns={"forecast_value": "projected"})
+
+
+def _plan_region_name(plan: Plan) -> str:
+    """The region list's name for the plan's region: the real plan says 赣州, the regions 赣州市.
+
+    Passing the plan's own word made every 赣州市 series take its base from an observation.
+    """
+    from planwatch.web.dashboard.series import plan_region
+
+    region = plan_region(plan)
+    return region.name if region is not None else plan.region
 
 
 def _no_data_frame(plan: Plan) -> pd.DataFrame:

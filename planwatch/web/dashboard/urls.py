@@ -8,6 +8,7 @@ from planwatch.web.dashboard.views import screens
 urlpatterns = [
     path("dashboard/", screens.dashboard, name="dashboard"),
     path("dashboard/indicators/<str:code>/", screens.indicator, name="dashboard-indicator"),
+    path("dashboard/indicators/<str:code>/quality/", screens.quality_judgement, name="dashboard-quality-judgement"),
     path(
         "dashboard/indicators/<str:code>/data.<str:fmt>",
         screens.indicator_download,

@@ -15,7 +15,7 @@ import math
 import pandas as pd
 from django.db.models import Prefetch
 
-from planwatch.web.plans.models import Plan, TargetVersion
+from planwatch.web.plans.models import Plan, QualityJudgement, TargetVersion
 
 SPEC_COLUMNS = [
     "indicator", "indicator_id", "name", "unit", "pillar", "attribute", "direction", "kind", "target_value",
@@ -64,3 +64,22 @@ def _row(plan: Plan, indicator, targets: str) -> dict:
 
 def _number(value) -> float:
     return math.nan if value is None else float(value)
+
+
+JUDGEMENT_COLUMNS = ["indicator", "region", "year", "quality", "quality_by", "measure"]
+
+
+def quality_judgements(plan: Plan) -> pd.DataFrame:
+    """The recorded quality judgements of 量稳质升 indicators, as the engine's ``judgements`` frame.
+
+    ``quality`` is the engine's word (升 / 未升), ``quality_by`` the author's name, so the reason
+    sentence says who judged; the engine picks, per indicator × region, the latest year ≤ as-of.
+    """
+    from planwatch.web.plans.services import quality_judgements as stored
+
+    rows = [
+        {"indicator": j.indicator.code, "region": j.region, "year": j.year,
+         "quality": QualityJudgement.ENGINE_WORD[j.verdict], "quality_by": j.author_name, "measure": j.measure}
+        for j in stored(plan)
+    ]
+    return pd.DataFrame(rows, columns=JUDGEMENT_COLUMNS)

@@ -201,3 +201,45 @@ class ProjectItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class QualityJudgement(models.Model):
+    """The manual judgement of 量稳质升's quality part for one region and year, with its author.
+
+    The design grades 量稳质升 as a volume part (保持稳定) plus a quality part the user names; this
+    row is that quality part. The latest judgement with year ≤ the evaluation year counts; older
+    ones and every change stay in the history.
+    """
+
+    class Verdict(models.TextChoices):
+        ACHIEVED = "achieved", _("达到质量提升")
+        NOT_ACHIEVED = "not_achieved", _("未达到质量提升")
+
+    # The engine's words (planwatch.evaluation.vocabulary.QUALITY_WORDS) for each verdict.
+    ENGINE_WORD = {"achieved": "升", "not_achieved": "未升"}  # plain keys: an enum member hashes by its name
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="quality_judgements")
+    region = models.CharField(_("地区"), max_length=50)
+    year = models.PositiveSmallIntegerField(_("评判年份"))
+    verdict = models.CharField(_("评判"), max_length=16, choices=Verdict.choices)
+    measure = models.CharField(_("质量指标"), max_length=200)
+    note = models.TextField(_("说明"), blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                               verbose_name=_("评判人"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("质量评判")
+        verbose_name_plural = _("质量评判")
+        ordering = ["indicator", "region", "year", "created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "region", "year"], name="quality_judgement_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.name} {self.region} {self.year}: {self.get_verdict_display()}"
+
+    @property
+    def author_name(self) -> str:
+        return self.author.get_full_name() or self.author.get_username()

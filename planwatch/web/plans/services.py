@@ -114,3 +114,64 @@ def _store_chapters(stored: models.Plan, document: PlanDocument) -> None:
 def current_plan() -> models.Plan | None:
     """The plan the app shows by default: the newest current version loaded."""
     return models.Plan.objects.filter(is_current=True).order_by("-loaded_at").first()
+
+
+class JudgementRefused(ValueError):
+    """A quality judgement that cannot be recorded, with the reason in Chinese (field named)."""
+
+
+def is_volume_quality(indicator: models.Indicator) -> bool:
+    """Whether the target in force is 量稳质升 (the only kind with a quality part to judge)."""
+    target = indicator.current_target
+    return bool(target and target.kind == "qualitative" and "量稳质升" in f"{target.text}{target.qualifier}")
+
+
+def record_quality_judgement(indicator: models.Indicator, *, region: str, year: int, verdict: str, measure: str,
+                             note: str = "", user, reason: str) -> models.QualityJudgement:
+    """Record (or replace) the quality judgement of a 量稳质升 indicator for a region and year.
+
+    Planners and administrators only (``permissions.is_planner``): the judgement changes a grade.
+    A second judgement for the same region and year replaces the first; the history keeps both,
+    each with its author and reason.
+    """
+    from django.core.exceptions import PermissionDenied
+    from django.utils.translation import gettext as _
+
+    from planwatch.web.monitoring.permissions import is_planner
+
+    if not is_planner(user):
+        raise PermissionDenied(_("只有规划管理人员可以记录质量评判"))
+    _check_judgement(indicator, region, year, verdict, measure, reason)
+    with transaction.atomic():
+        row = (models.QualityJudgement.objects.select_for_update()
+               .filter(indicator=indicator, region=region, year=year).first())
+        row = row or models.QualityJudgement(indicator=indicator, region=region, year=year)
+        row.verdict, row.measure, row.note, row.author = verdict, measure.strip(), note.strip(), user
+        row._change_reason = reason
+        row.save()
+        return row
+
+
+def _check_judgement(indicator, region: str, year: int, verdict: str, measure: str, reason: str) -> None:
+    from django.utils.translation import gettext as _
+
+    plan = indicator.plan
+    if not is_volume_quality(indicator):
+        raise JudgementRefused(_("指标「%(name)s」的目标不是「量稳质升」,没有质的方面可评判") % {"name": indicator.name})
+    if verdict not in models.QualityJudgement.Verdict.values:
+        raise JudgementRefused(_("「评判」只能是达到质量提升或未达到质量提升"))
+    if not measure.strip():
+        raise JudgementRefused(_("「质量指标」不能为空:请写明据以评判的质量指标"))
+    if not plan.base_year < year <= plan.target_year:
+        raise JudgementRefused(_("「评判年份」须在%(first)s—%(last)s年之间") % {
+            "first": plan.base_year + 1, "last": plan.target_year})
+    if not region.strip():
+        raise JudgementRefused(_("「地区」不能为空"))
+    if not reason.strip():
+        raise JudgementRefused(_("请填写记录理由"))
+
+
+def quality_judgements(plan: models.Plan) -> list[models.QualityJudgement]:
+    """Every quality judgement of the plan's indicators, oldest year first, with their authors."""
+    return list(models.QualityJudgement.objects.filter(indicator__plan=plan).select_related("author", "indicator")
+                .order_by("indicator__order", "region", "year"))

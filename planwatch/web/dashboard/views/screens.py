@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from planwatch.web.dashboard import downloads, pages
 from planwatch.web.dashboard.overview import overview
+from planwatch.web.dashboard.quality import QualityJudgementForm, judgement_context
 from planwatch.web.dashboard.views.common import indicator_in, plan_for
+from planwatch.web.monitoring.permissions import is_planner
+from planwatch.web.plans.services import JudgementRefused, is_volume_quality, record_quality_judgement
 
 
 @login_required
@@ -19,7 +24,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def indicator(request: HttpRequest, code: str) -> HttpResponse:
+def indicator(request: HttpRequest, code: str, form=None, status: int = 200) -> HttpResponse:
     plan = plan_for(request)
     item = indicator_in(plan, code)
     page = pages.indicator_page(plan, item, public=False)
@@ -29,7 +34,35 @@ def indicator(request: HttpRequest, code: str) -> HttpResponse:
         "counties": reverse("dashboard-county-indicator", args=[code]),
         "indicator": "dashboard-indicator",
     }
-    return render(request, "dashboard/indicator.html", {"plan": plan, "page": page, "links": links})
+    region = page.region.name if page.region is not None else None
+    context = {"plan": plan, "page": page, "links": links,
+               **judgement_context(plan, item, request.user, region, form)}
+    return render(request, "dashboard/indicator.html", context, status=status)
+
+
+@login_required
+@require_POST
+def quality_judgement(request: HttpRequest, code: str) -> HttpResponse:
+    """Record 量稳质升's quality judgement for the plan's region (planners and administrators only)."""
+    plan = plan_for(request)
+    item = indicator_in(plan, code)
+    if not is_volume_quality(item):
+        raise Http404("该指标没有质的方面可评判")
+    if not is_planner(request.user):
+        raise PermissionDenied("只有规划管理人员可以记录质量评判")
+    form = QualityJudgementForm(request.POST)
+    region = pages.series.plan_region(plan)
+    if form.is_valid() and region is not None:
+        data = form.cleaned_data
+        try:
+            record_quality_judgement(item, region=region.name, year=data["year"], verdict=data["verdict"],
+                                     measure=data["measure"], note=data["note"], user=request.user,
+                                     reason=data["reason"])
+        except JudgementRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            return redirect(reverse("dashboard-indicator", args=[code]) + "#quality-title")
+    return indicator(request, code, form=form, status=400)
 
 
 @login_required
