@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import sys
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -52,8 +53,9 @@ def register(app: typer.Typer) -> None:
 
 
 def evaluate(
-    plan: Annotated[int, typer.Option("--plan", help="规划编号(id,见网页或 planwatch plan load 的输出)")],
     as_of: Annotated[int, typer.Option("--as-of", help="评估年份,例如 2024")],
+    plan: Annotated[int | None, typer.Option(
+        "--plan", help="规划编号(id,见网页或 planwatch plan load 的输出);默认为当前规划")] = None,
     region: Annotated[list[str] | None, typer.Option(
         "--region", help="地区名称,可重复;默认为规划区域和有数据的全部地区")] = None,
     method: Annotated[Method, typer.Option("--method", help="评估方法:cn 国内中期评估口径,opensdg,unsd")] = Method.cn,
@@ -63,9 +65,17 @@ def evaluate(
     observations: Annotated[Path | None, typer.Option(
         "--observations", exists=True, dir_okay=False, help="观测值 CSV(不读数据库中的观测值)")] = None,
     vintage: Annotated[Vintage, typer.Option("--vintage", help="latest 最新修订值,first 初次发布值")] = Vintage.latest,
+    summary: Annotated[bool, typer.Option(
+        "--summary", help="另列各类别及全规划的等级计数、预警数和 Open SDG 平均得分(csv 格式时只输出汇总表)")] = False,
+    vision: Annotated[bool, typer.Option(
+        "--vision", help="另列2035年远景:人均GDP与全国之比、趋势和每年须快于全国的幅度")] = False,
+    national: Annotated[Path | None, typer.Option(
+        "--national", exists=True, dir_okay=False,
+        help="全国人均GDP CSV(year,value 列);默认读数据库中的参照数据")] = None,
 ) -> None:
     """评估规划各项指标:完成度、时序进度、评价等级、预警与理由。"""
-    from planwatch.evaluation import InputProblem
+    from planwatch.cli.evaluate_extras import vision as vision_of
+    from planwatch.evaluation import InputProblem, summarize
     from planwatch.evaluation import evaluate as run
 
     setup_django()
@@ -83,12 +93,25 @@ def evaluate(
         typer.echo(f"错误:{problem}", err=True)
         raise typer.Exit(2) from problem
     coverage = _coverage(results, len(specs))
-    _print(results, coverage, stored, as_of, method, format)
+    extras = Extras()
+    if summary:
+        extras.summary = summarize(results, specs)
+    if vision:
+        own = _plan_region(stored.region, names) or names[0]
+        extras.vision, extras.vision_missing = vision_of(specs, frame, own, as_of, stored.vision_year or 2035, national)
+    _print(results, coverage, stored, as_of, method, format, extras)
 
 
-def _plan_or_exit(plan_id: int):
+def _plan_or_exit(plan_id: int | None):
     from planwatch.web.plans.models import Plan
+    from planwatch.web.plans.services import current_plan
 
+    if plan_id is None:
+        stored = current_plan()
+        if stored is None:
+            typer.echo("错误:尚未载入规划(planwatch plan load 或 planwatch dataset load)", err=True)
+            raise typer.Exit(2)
+        return stored
     stored = Plan.objects.filter(pk=plan_id).first()
     if stored is None:
         typer.echo(f"错误:没有编号为 {plan_id} 的规划", err=True)
@@ -163,25 +186,68 @@ def _coverage(results: pd.DataFrame, total: int) -> list[str]:
 
 
 COLUMNS = {
-    Method.cn: ["completion", "time_share", "actual_growth", "required_growth", "grade", "warning", "reason"],
+    Method.cn: ["completion", "time_share", "actual_growth", "required_growth", "grade", "warning", "reason",
+                "forecast_method", "forecast_value", "forecast_low", "forecast_high"],
     Method.opensdg: ["opensdg_ratio", "opensdg_status", "opensdg_score", "grade", "methods_disagree"],
     Method.unsd: ["unsd_ratio", "unsd_status", "projected_by_growth", "grade", "methods_disagree"],
 }
 BASE = ["indicator", "name", "region", "latest_year", "latest_value", "latest_qualifier"]
 
 
-def _print(results, coverage, plan, as_of, method: Method, format: Format) -> None:
+@dataclass
+class Extras:
+    """What ``--summary`` and ``--vision`` add to the output (None when not asked for)."""
+
+    summary: pd.DataFrame | None = None
+    vision: object = None  # planwatch.evaluation.VisionGap
+    vision_missing: str = ""
+
+    def lines(self) -> list[str]:
+        from planwatch.cli.evaluate_extras import summary_lines
+
+        out = []
+        if self.summary is not None:
+            out += ["汇总(各类别及全规划):", *summary_lines(self.summary)]
+        if self.vision is not None:
+            out.append(f"2035年远景:{self.vision.reason}")
+        elif self.vision_missing:
+            out.append(f"2035年远景:{self.vision_missing}")
+        return out
+
+    def payload(self) -> dict:
+        from planwatch.cli.evaluate_extras import summary_records
+
+        out: dict = {}
+        if self.summary is not None:
+            out["summary"] = summary_records(self.summary)
+        if self.vision is not None:
+            v = self.vision
+            out["vision"] = {"latest_year": v.latest_year, "city": v.city, "national": v.national, "ratio": v.ratio,
+                             "trend": _clean({"x": v.trend})["x"], "projected_ratio": _clean({"x": v.projected_ratio})["x"],
+                             "required_gap": _clean({"x": v.required_gap})["x"], "goal": v.goal,
+                             "vision_year": v.vision_year, "reason": v.reason}
+        elif self.vision_missing:
+            out["vision"] = {"missing": self.vision_missing}
+        return out
+
+
+def _print(results, coverage, plan, as_of, method: Method, format: Format, extras: Extras) -> None:
     chosen = results[BASE + COLUMNS[method]]
     if format is Format.json:
         payload = {"plan": plan.title, "plan_id": plan.pk, "as_of": as_of, "method": method.value,
-                   "coverage": coverage, "results": [_clean(r) for r in chosen.to_dict("records")]}
+                   "coverage": coverage, "results": [_clean(r) for r in chosen.to_dict("records")],
+                   **extras.payload()}
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     elif format is Format.csv:
         for line in coverage:
             typer.echo(line, err=True)
-        chosen.to_csv(sys.stdout, index=False)
+        if extras.vision is not None or extras.vision_missing:
+            typer.echo(extras.lines()[-1], err=True)
+        (extras.summary if extras.summary is not None else chosen).to_csv(sys.stdout, index=False)
     else:
         _table(chosen, coverage, plan, as_of, method)
+        for line in extras.lines():
+            console.print(line, soft_wrap=True, highlight=False)
 
 
 def _clean(record: dict) -> dict:
@@ -224,7 +290,19 @@ def _table(chosen: pd.DataFrame, coverage, plan, as_of: int, method: Method) -> 
     if method is Method.cn:
         for row in chosen.itertuples(index=False):
             where = f"{row.region} " if many else ""
-            console.print(f"{row.indicator} {where}{row.name}:{row.reason}", soft_wrap=True, highlight=False)
+            console.print(f"{row.indicator} {where}{row.name}:{row.reason}{_forecast_note(row)}", soft_wrap=True,
+                          highlight=False)
+
+
+def _forecast_note(row) -> str:
+    """";目标年预测160.00(80%区间158.10—161.90,Holt线性趋势(ETS))" — the method always named."""
+    from planwatch.evaluation import DEFAULT_SETTINGS, METHOD_LABELS
+
+    if not row.forecast_method or pd.isna(row.forecast_value):
+        return ""
+    level = f"{DEFAULT_SETTINGS.forecast_level * 100:g}%"
+    interval = "" if pd.isna(row.forecast_low) else f"{level}区间{_num(row.forecast_low)}—{_num(row.forecast_high)},"
+    return f";目标年预测{_num(row.forecast_value)}({interval}{METHOD_LABELS[row.forecast_method]})"
 
 
 def _cells(row, method: Method) -> list[str]:
