@@ -67,6 +67,7 @@ class Inputs:
 
 
 INTERVAL_METHODS = {"loglinear", "ets_holt"}
+WHOLE_PLAN_SETTINGS = evaluation.EvaluationSettings(ets_max_series=0)
 # The engine's columns the pages read (to_dict over all forty would cost more than the grading).
 COLUMNS = [
     "indicator", "region", "grade", "warning", "reason", "completion", "time_share", "actual_growth",
@@ -83,6 +84,10 @@ def evaluate_plan(
 
     ``codes`` limits the evaluation to some indicators (an indicator page needs one, not 36);
     ``inputs`` lets two evaluations in one request share the specs.
+
+    Whole-plan screens (``codes`` is None) show grades and counts, never a forecast band, so they
+    skip Holt's per-series fit (about 12 ms a series: 36 long series would take the dashboard past
+    its 200 ms budget). Grades and 预警 do not depend on the forecast method, so nothing shown changes.
     """
     if not points:
         # Nothing observed yet: every indicator is 无数据 (待下达 while the province's figure is awaited).
@@ -95,6 +100,7 @@ def evaluate_plan(
         specs, _engine_frame(points, names), as_of,
         regions=[region.name] if region is not None else None, plan_region=_plan_region_name(plan),
         judgements=inputs.judgements,
+        settings=WHOLE_PLAN_SETTINGS if codes is None else evaluation.EvaluationSettings(),
     )
     frame = frame[[c for c in COLUMNS if c in frame.columns]].copy()
     frame["indicator_id"] = frame["indicator"].map(names.id_of)
