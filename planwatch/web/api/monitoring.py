@@ -49,7 +49,7 @@ class ObservationOut(Schema):
     status: str
     review_comment: str
     lock_version: int
-    is_example: bool = Field(..., description="示例数据(虚构,仅供试用流程)")
+    is_example: bool = Field(..., description="为真时表示这是供试用流程的演示值,不是统计数据")
 
 
 class DraftIn(Schema):
