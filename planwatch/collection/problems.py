@@ -84,3 +84,22 @@ def column_letter(index: int) -> str:
         index, rem = divmod(index - 1, 26)
         letters = chr(ord("A") + rem) + letters
     return letters
+
+
+class ProblemTally:
+    """Errors, warnings and the all-or-nothing verdict of anything that carries ``problems``."""
+
+    problems: list[ImportProblem]
+
+    @property
+    def errors(self) -> list[ImportProblem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[ImportProblem]:
+        return [p for p in self.problems if not p.is_error]
+
+    @property
+    def ok(self) -> bool:
+        """All-or-nothing: store the rows only when no problem is an error."""
+        return not self.errors

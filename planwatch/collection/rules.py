@@ -46,7 +46,7 @@ from planwatch.collection.model import (
     as_history,
     as_row,
 )
-from planwatch.collection.problems import ImportProblem
+from planwatch.collection.problems import ImportProblem, ProblemTally
 from planwatch.collection.rows import Catalogue, clean_row
 from planwatch.collection.settings import setting
 from planwatch.collection.values import Period, parse_period
@@ -55,22 +55,9 @@ __all__ = ["CheckResult", "check_observations", "clean_observations"]
 
 
 @dataclass
-class CheckResult:
+class CheckResult(ProblemTally):
     observations: list[CleanObservation] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[ImportProblem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[ImportProblem]:
-        return [p for p in self.problems if not p.is_error]
-
-    @property
-    def ok(self) -> bool:
-        """All-or-nothing: store the rows only when no problem is an error."""
-        return not self.errors
 
 
 def check_observations(rows: Iterable[Any], **kwargs: Any) -> list[ImportProblem]:

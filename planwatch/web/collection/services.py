@@ -30,7 +30,7 @@ from django.db import transaction
 
 from planwatch.collection.importer import import_file
 from planwatch.collection.model import CleanObservation, IndicatorSpec
-from planwatch.collection.problems import ImportProblem
+from planwatch.collection.problems import ImportProblem, ProblemTally
 from planwatch.collection.rules import problem_order
 from planwatch.collection.workbook import TemplateLine, build_template
 from planwatch.web.monitoring.assignments import expected_periods
@@ -44,23 +44,11 @@ COUNTED = (Observation.Status.SUBMITTED, Observation.Status.APPROVED, Observatio
 
 
 @dataclass
-class ImportOutcome:
+class ImportOutcome(ProblemTally):
     problems: list[ImportProblem] = field(default_factory=list)
     drafts: list[Observation] = field(default_factory=list)
     rows: int = 0
     dry_run: bool = False
-
-    @property
-    def errors(self) -> list[ImportProblem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[ImportProblem]:
-        return [p for p in self.problems if not p.is_error]
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 class _Rollback(Exception):
