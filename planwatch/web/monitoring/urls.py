@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.urls import path
+from django.views.generic import RedirectView
 
 from planwatch.web.monitoring.views import (
     assignments,
@@ -8,7 +9,6 @@ from planwatch.web.monitoring.views import (
     entry,
     observations,
     overdue,
-    public,
     review,
     rules,
     targets,
@@ -38,5 +38,7 @@ urlpatterns = [
     path("monitoring/rules/", rules.rule_list, name="rule-list"),
     path("monitoring/rules/<int:pk>/", rules.rule_list, name="rule-edit"),
     path("monitoring/rules/seed/", rules.rule_seed, name="rule-seed"),
-    path("public/indicators/<str:code>/", public.public_indicator, name="public-indicator"),
+    # The first public page, before the portal: old links still land on its successor.
+    path("public/indicators/<str:code>/",
+         RedirectView.as_view(pattern_name="portal-indicator-published", permanent=True)),
 ]

@@ -14,6 +14,7 @@ from planwatch.web.dashboard import downloads, pages
 from planwatch.web.dashboard.overview import overview
 from planwatch.web.dashboard.views.common import indicator_in, plan_for
 from planwatch.web.dashboard.views.screens import county_context
+from planwatch.web.monitoring.queries import published_observations
 from planwatch.web.plans.models import Chapter
 
 
@@ -38,9 +39,19 @@ def indicator(request: HttpRequest, code: str) -> HttpResponse:
         "csv": reverse("portal-indicator-download", args=[code, "csv"]),
         "xlsx": reverse("portal-indicator-download", args=[code, "xlsx"]),
         "counties": reverse("portal-county-indicator", args=[code]),
+        "published": reverse("portal-indicator-published", args=[code]),
     }
     page = pages.indicator_page(plan, item, public=True)
     return render(request, "portal/indicator.html", {**_base(request, plan), "page": page, "links": links})
+
+
+def published_figures(request: HttpRequest, code: str) -> HttpResponse:
+    """Every published figure of one indicator, all regions and periods, latest published vintage —
+    the plain table a statistician checks a figure against (examples are never among them)."""
+    plan = plan_for(request)
+    item = indicator_in(plan, code)
+    rows = published_observations(plan, indicator_code=code)
+    return render(request, "portal/published.html", {**_base(request, plan), "indicator": item, "observations": rows})
 
 
 def indicator_download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:

@@ -70,9 +70,10 @@ yudu       GET  /monitoring/rules/                                   403
 reviewer   GET  /monitoring/rules/                                   403
 planner    GET  /monitoring/rules/                                   200
 supervisor GET  /monitoring/rules/                                   200
-anonymous  GET  /public/indicators/I01/                              200
-yudu       GET  /public/indicators/I01/                              200
-anonymous  GET  /public/indicators/NOPE/                             404
+anonymous  GET  /portal/indicators/I01/published/                    200
+yudu       GET  /portal/indicators/I01/published/                    200
+anonymous  GET  /portal/indicators/NOPE/published/                   404
+anonymous  GET  /public/indicators/I01/                              301
 anonymous  POST /monitoring/entry/new/                               302
 planner    POST /monitoring/entry/new/                               403
 supervisor POST /monitoring/entry/new/                               403

@@ -64,7 +64,7 @@ def test_county_figure_goes_from_form_to_public_page(live_server, page, chromium
 
     # Anyone sees the figure on the public page.
     public = chromium.new_context(locale="zh-CN").new_page()
-    public.goto(f"{base}/public/indicators/I01/")
+    public.goto(f"{base}/portal/indicators/I01/published/")
     cell = public.locator('tr[data-region="于都县"][data-period="2024"] td.num')
     assert cell.inner_text() == "250 亿元"
     shot(public, "6-public")

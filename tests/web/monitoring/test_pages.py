@@ -71,7 +71,7 @@ def test_public_sees_published_figures_only(client, figures):
     api = client.get("/api/observations").json()
     assert [(o["region"], o["period"], o["status"]) for o in api] == [("于都县", "2023", "published")]
     assert client.get(f"/api/observations/{figures.ruijin_submitted.pk}").status_code == 404
-    page = client.get("/public/indicators/I01/").content.decode()
+    page = client.get("/portal/indicators/I01/published/").content.decode()
     assert "于都县" in page and "240" in page and "瑞金市" not in page
     assert client.get("/monitoring/observations/").status_code == 302
     assert client.post("/api/observations", {}, content_type="application/json").status_code in (401, 403)

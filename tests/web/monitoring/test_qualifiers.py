@@ -37,7 +37,7 @@ def test_a_qualified_figure_is_printed_with_its_qualifier_where_chinese_puts_it(
     assert f'<td class="num">{shown}</td>' in client.get("/monitoring/observations/").content.decode()
     obs = services.approve_observation(services.submit_observation(obs, user=cast.yudu), user=cast.reviewer)
     services.publish_observation(obs, user=cast.reviewer)
-    assert f'<td class="num">{shown}</td>' in client_for(None).get("/public/indicators/I01/").content.decode()
+    assert f'<td class="num">{shown}</td>' in client_for(None).get("/portal/indicators/I01/published/").content.decode()
 
 
 def test_the_form_offers_the_seven_qualifiers(cast, assignments, small_plan, reference_data, client_for):

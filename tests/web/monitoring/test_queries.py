@@ -71,7 +71,7 @@ def test_example_figures_are_left_out_of_both_queries_unless_asked_for(cast, ass
 def client_for_public_page(plan) -> str:
     from django.test import Client
 
-    return Client().get("/public/indicators/I01/").content.decode()
+    return Client().get("/portal/indicators/I01/published/").content.decode()
 
 
 def test_a_revision_of_an_example_figure_is_an_example_too(cast, assignments, small_plan, reference_data):

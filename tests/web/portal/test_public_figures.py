@@ -12,6 +12,7 @@ pytestmark = pytest.mark.django_db
 PUBLIC_URLS = [
     ("portal-home", []),
     ("portal-indicator", ["I01"]),
+    ("portal-indicator-published", ["I01"]),
     ("portal-county-indicator", ["I01"]),
     ("portal-plan", []),
     ("portal-chapter", [1]),
@@ -36,6 +37,22 @@ def test_portal_downloads_hold_published_figures_only(client, seeded, fmt):
     rows = read_download(response.content, fmt)
     values = {float(r[4]) for r in rows[1:]}
     assert values == {4523.6, 4600.0, 4606.2, 680.0, 700.5, 650.2, 300.1}
+
+
+def test_published_table_lists_every_published_figure_by_region_and_period(client, seeded):
+    """One row per region and period, at its latest published release: 赣州市 2023 shows the revision
+    4606.2, not the first release 4600.0 (the downloads keep both). Reached from the indicator's
+    page; the first public page's address still leads there."""
+    import re
+
+    url = reverse("portal-indicator-published", args=["I01"])
+    assert f'href="{url}"' in client.get(reverse("portal-indicator", args=["I01"])).content.decode()
+    html = client.get(url).content.decode()
+    cells = re.findall(r'<td class="num">([\d.]+) 亿元</td>', html)
+    assert sorted(map(float, cells)) == sorted([4523.6, 4606.2, 680.0, 700.5, 650.2, 300.1])
+    old = client.get("/public/indicators/I01/")
+    assert (old.status_code, old["Location"]) == (301, url)
+    assert "61.0" not in client.get(reverse("portal-indicator-published", args=["I03"])).content.decode()
 
 
 def test_portal_grades_on_published_figures_as_of_their_latest_year(client, seeded):
