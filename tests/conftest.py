@@ -1,4 +1,5 @@
-"""Fixtures every part of the suite may use: a real Chromium and a folder for artifacts."""
+"""Fixtures every part of the suite may use: a real Chromium, a folder for artifacts, and each
+test starting in the default language."""
 
 from __future__ import annotations
 
@@ -24,6 +25,16 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Django's LocaleMiddleware activates a request's language for the thread and leaves it there:
+    after a test that browsed in English, the next test's messages would be English too."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@
 Public interface (other layers code against these names):
 
 ``evaluate(specs, observations, as_of, *, settings=EvaluationSettings(), vintage="latest",
-regions=None, plan_region=None, vision_year=None) -> DataFrame``
+regions=None, plan_region=None, vision_year=None, judgements=None, language="zh") -> DataFrame``
 
 - ``specs``: one row per indicator. Required columns ``indicator`` (code), ``kind`` (a
   ``planwatch.plan.TargetKind`` value), ``direction`` ("higher"/"lower"), ``target_value``,
@@ -20,6 +20,8 @@ regions=None, plan_region=None, vision_year=None) -> DataFrame``
   regions with observations appear.
 - ``plan_region``: the region whose baseline the plan states; other regions take their base from
   their own base-year observation. None: the plan's baseline applies to every region.
+- ``language``: "zh" (default) or "en", the language of the ``reason`` and ``disagreement``
+  sentences (``phrases``); grades and statuses are the vocabulary's words in either.
 - Output, one row per indicator × region: ``indicator name pillar region kind attribute
   target_value target_year latest_year latest_value latest_qualifier base_value base_year_used
   base_from_observation observations completion time_share actual_growth required_growth

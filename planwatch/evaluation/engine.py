@@ -21,6 +21,7 @@ from planwatch.evaluation.grading import CODE, grade_codes, warnings
 from planwatch.evaluation.international import disagreement, opensdg, unsd
 from planwatch.evaluation.judgements import apply_judgements, latest_judgements
 from planwatch.evaluation.measures import measure
+from planwatch.evaluation.phrases import Phrasebook, phrasebook
 from planwatch.evaluation.reasons import reasons
 from planwatch.evaluation.settings import DEFAULT_SETTINGS, EvaluationSettings
 from planwatch.evaluation.vocabulary import (
@@ -39,18 +40,24 @@ BLOCK_ROWS = 1 << 19
 def evaluate(specs: pd.DataFrame, observations: pd.DataFrame, as_of: int, *,
              settings: EvaluationSettings = DEFAULT_SETTINGS, vintage: str = "latest",
              regions: Sequence[str] | None = None, plan_region: str | None = None,
-             vision_year: int | None = None, judgements: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per indicator × region with observations (or per ``regions`` entry): see the package."""
+             vision_year: int | None = None, judgements: pd.DataFrame | None = None,
+             language: str = "zh") -> pd.DataFrame:
+    """One row per indicator × region with observations (or per ``regions`` entry): see the package.
+
+    ``language`` (``zh`` or ``en``) is the language of the ``reason`` and ``disagreement`` sentences;
+    grades and statuses stay the vocabulary's words whatever it is.
+    """
+    say = phrasebook(language)
     spec = read_specs(specs)
     panel = build_panel(spec, observations, as_of, vintage=vintage, regions=regions)
     found = latest_judgements(spec, panel, judgements, as_of)
     with_ets = _few_long_series(spec, panel, settings)
     with _collector_paused():
-        parts = [_block(spec, block, as_of, settings, plan_region, vision_year, found, with_ets)
+        parts = [_block(spec, block, as_of, settings, plan_region, vision_year, found, with_ets, say)
                  for block in panel.blocks(BLOCK_ROWS)]
         columns = {name: np.concatenate([part[name] for part in parts]) for name in parts[0]}
         if regions is not None:
-            columns = _with_missing(columns, spec, panel, as_of)
+            columns = _with_missing(columns, spec, panel, as_of, say)
         return _frame(columns, spec, panel)
 
 
@@ -83,13 +90,13 @@ def _collector_paused():
 
 
 def _block(spec: Specs, panel: Panel, as_of: int, settings: EvaluationSettings, plan_region: str | None,
-           vision_year: int | None, found: dict, with_ets: bool) -> dict[str, np.ndarray]:
+           vision_year: int | None, found: dict, with_ets: bool, say: Phrasebook) -> dict[str, np.ndarray]:
     w = measure(spec, panel, as_of, settings, plan_region)
     apply_judgements(w, found, len(panel.region_names))
     codes = grade_codes(w, settings)
     o_ratio, o_status, o_score = opensdg(w, settings)
     u_ratio, u_status = unsd(w, settings)
-    disagree, disagreement_text = disagreement(codes, o_status, o_ratio, u_status, u_ratio)
+    disagree, disagreement_text = disagreement(codes, o_status, o_ratio, u_status, u_ratio, say)
     horizons = {"forecast": w.t1}
     if vision_year is not None:
         horizons["vision_forecast"] = np.full(len(w.t), float(vision_year))
@@ -100,14 +107,14 @@ def _block(spec: Specs, panel: Panel, as_of: int, settings: EvaluationSettings, 
         "completion": w.completion, "time_share": w.time_share, "actual_growth": w.actual,
         "required_growth": w.required, "required_per_year": w.required_amount, "achieved": w.achieved,
         "projected_by_growth": w.proj_growth, "projected_by_trend": w.proj_trend, "projected_miss": w.projected_miss,
-        "warning": warnings(w, codes), "reason": reasons(w, codes, settings),
+        "warning": warnings(w, codes), "reason": reasons(w, codes, settings, say),
         "opensdg_ratio": o_ratio, "opensdg_status": o_status, "opensdg_score": o_score,
         "unsd_ratio": u_ratio, "unsd_status": u_status, "methods_disagree": disagree, "disagreement": disagreement_text,
         **series_forecasts(panel, w, as_of, settings, horizons, with_ets=with_ets),
     }
 
 
-def _with_missing(columns: dict, spec: Specs, panel: Panel, as_of: int) -> dict:
+def _with_missing(columns: dict, spec: Specs, panel: Panel, as_of: int, say: Phrasebook) -> dict:
     """Rows for the requested regions that have no observation: 无数据 (待下达 for assigned)."""
     have = np.zeros((len(spec), len(panel.region_names)), dtype=bool)
     have[panel.spec, panel.region] = True
@@ -122,7 +129,7 @@ def _with_missing(columns: dict, spec: Specs, panel: Panel, as_of: int) -> dict:
         "forecast_method": np.full(n, "", dtype=object),
         "opensdg_status": np.full(n, OPENSDG_STATUSES.index(NOT_ASSESSABLE_STATUS), dtype=np.int8),
         "unsd_status": np.full(n, UNSD_STATUSES.index(NOT_ASSESSABLE_STATUS), dtype=np.int8),
-        "reason": np.where(awaiting, f"目标待省下达(按省下达任务执行);截至{as_of}年尚无数据", f"截至{as_of}年尚无数据").astype(object),
+        "reason": say.finish(np.where(awaiting, say.no_data_awaiting.format(as_of), say.no_data.format(as_of)).astype(object)),
     }
     blank = {np.dtype(bool): False, np.dtype(object): "", np.dtype(np.int64): 0, np.dtype(np.int8): 0}
     out = {}

@@ -19,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from planwatch.evaluation import text as tx
+from planwatch.evaluation.phrases import CHINESE, Phrasebook
 from planwatch.evaluation.settings import EvaluationSettings
 from planwatch.evaluation.vocabulary import (
     CN_ON_COURSE,
@@ -28,13 +29,11 @@ from planwatch.evaluation.vocabulary import (
     OPENSDG_ACCELERATE,
     OPENSDG_ACHIEVED,
     OPENSDG_DETERIORATION,
-    OPENSDG_LABELS,
     OPENSDG_LIMITED,
     OPENSDG_ON_COURSE,
     OPENSDG_ON_TRACK,
     OPENSDG_STATUSES,
     UNSD_ACCELERATE,
-    UNSD_LABELS,
     UNSD_ON_COURSE,
     UNSD_ON_TRACK,
     UNSD_STAGNATION,
@@ -110,7 +109,8 @@ def unsd(w, s: EvaluationSettings) -> tuple[np.ndarray, np.ndarray]:
     return ratio, status
 
 
-def disagreement(grade_codes: np.ndarray, opensdg_codes, opensdg_ratio, unsd_codes, unsd_ratio):
+def disagreement(grade_codes: np.ndarray, opensdg_codes, opensdg_ratio, unsd_codes, unsd_ratio,
+                 say: Phrasebook = CHINESE):
     """(disagree, text): the methods disagree when one says on course and another does not."""
     cn_known, cn_on = _flags(grade_codes, GRADES, GRADE_RANK), _flags(grade_codes, GRADES, CN_ON_COURSE)
     o_known = _flags(opensdg_codes, OPENSDG_STATUSES, set(OPENSDG_STATUSES) - {NOT_ASSESSABLE_STATUS})
@@ -122,17 +122,13 @@ def disagreement(grade_codes: np.ndarray, opensdg_codes, opensdg_ratio, unsd_cod
     rows = np.flatnonzero(disagree)
     if not len(rows):
         return disagree, text
+    grade = np.array([say.grades[x] for x in GRADES], dtype=object)[grade_codes[rows]]
+    o_label = np.array([say.opensdg[x] for x in OPENSDG_STATUSES], dtype=object)[opensdg_codes[rows]]
+    u_label = np.array([say.unsd[x] for x in UNSD_STATUSES], dtype=object)[unsd_codes[rows]]
     o_ratio, u_ratio = opensdg_ratio[rows], unsd_ratio[rows]
-    o_label = np.array([OPENSDG_LABELS[x] for x in OPENSDG_STATUSES], dtype=object)[opensdg_codes[rows]]
-    u_label = np.array([UNSD_LABELS[x] for x in UNSD_STATUSES], dtype=object)[unsd_codes[rows]]
-    text[rows] = [
-        f"国内方法评为「{g}」,Open SDG为「{o}」{f'(R={r})' if ok_r else ''},"
-        f"联合国进展图为「{u}」{f'(CR={c})' if ok_c else ''},评价不一致"
-        for g, o, r, ok_r, u, c, ok_c in zip(
-            np.array(GRADES, dtype=object)[grade_codes[rows]].tolist(), o_label.tolist(), tx.ratio(o_ratio).tolist(),
-            np.isfinite(o_ratio).tolist(), u_label.tolist(), tx.ratio(u_ratio).tolist(), np.isfinite(u_ratio).tolist(),
-            strict=True)
-    ]
+    o_note = np.where(np.isfinite(o_ratio), tx.compose(say.opensdg_ratio, tx.ratio(o_ratio)), "")
+    u_note = np.where(np.isfinite(u_ratio), tx.compose(say.unsd_ratio, tx.ratio(u_ratio)), "")
+    text[rows] = say.finish(tx.compose(say.disagreement, grade, o_label, o_note, u_label, u_note))
     return disagree, text
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
+from django.utils import translation
 
 from planwatch import evaluation
 from planwatch.reports.charts import ProjectionPoint
@@ -101,11 +102,17 @@ def evaluate_plan(
         regions=[region.name] if region is not None else None, plan_region=_plan_region_name(plan),
         judgements=inputs.judgements,
         settings=WHOLE_PLAN_SETTINGS if codes is None else evaluation.EvaluationSettings(),
+        language=reason_language(),
     )
     frame = frame[[c for c in COLUMNS if c in frame.columns]].copy()
     frame["indicator_id"] = frame["indicator"].map(names.id_of)
     frame["region_id"] = frame["region"].map(names.region_id)
     return frame.rename(columns={"forecast_value": "projected"})
+
+
+def reason_language() -> str:
+    """The engine's sentences follow the page's language: English pages get English reasons."""
+    return "en" if (translation.get_language() or "").startswith("en") else "zh"
 
 
 def _plan_region_name(plan: Plan) -> str:

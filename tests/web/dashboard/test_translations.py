@@ -69,3 +69,17 @@ def test_dashboard_speaks_english_when_chosen(client, seeded, signed_in):
     assert "<h1>Dashboard</h1>" in html
     assert "Warnings on binding indicators" in html
     assert "Moving away" in html  # I02's grade word, translated
+
+
+@pytest.mark.django_db
+def test_the_reason_sentence_follows_the_page_language(client, seeded, signed_in):
+    """I01 as of 2024 (seed): completion 542.9/1330.6 = 40.8% against 3/4 = 75.0%; 5500/4712.3 − 1 = 16.72%."""
+    client.force_login(signed_in)
+    url = reverse("dashboard-indicator", args=["I01"])
+    chinese = client.get(url).content.decode()
+    assert "2024年完成度40.8%,低于时序进度75.0%;余下一年需年均增长16.72%" in chinese
+    client.post(reverse("set_language"), {"language": "en", "next": url})
+    english = client.get(url).content.decode()
+    assert ("Completion 40.8% in 2024, below the time share of 75.0%; over the remaining 1 year, "
+            "average growth of 16.72% a year is needed") in english
+    assert "完成度" not in english
