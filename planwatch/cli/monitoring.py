@@ -126,3 +126,46 @@ def demo_step() -> None:
             unit = Unit.objects.filter(name=unit_name).first() if unit_name else None
             Profile.objects.get_or_create(user=user, defaults={"role": role, "unit": unit})
     typer.echo("演示用户(密码同管理员):" + "、".join(f"{u}({r})" for u, r, _ in DEMO_ROLES))
+    made = _demo_assignments()
+    if made:
+        typer.echo(f"演示填报任务:{made}项(市统计局、于都县、瑞金市,报告年度见“填报任务”页)")
+
+
+DEMO_ASSIGNMENTS = (  # unit, region, indicator codes of the shipped plan
+    ("市统计局", "赣州市", ("I01", "I02", "I05", "I13", "I14")),
+    ("于都县人民政府", "于都县", ("I01", "I13", "I14")),
+    ("瑞金市人民政府", "瑞金市", ("I01", "I13", "I14")),
+)
+
+
+def _demo_assignments(today: dt.date | None = None) -> int:
+    """Work for the demo reporters, so that signing in as ``yudu`` shows something to fill in.
+
+    The reporting year is the last full year within the plan period; figures for a year are due by
+    30 April of the next (after the statistical bulletins), so an older year shows up as overdue.
+    Assignments already there are left alone.
+    """
+    from django.contrib.auth import get_user_model
+
+    from planwatch.web.monitoring.assignments import create_assignment
+    from planwatch.web.monitoring.models import Assignment, Region, Unit
+    from planwatch.web.plans.services import current_plan
+
+    plan = current_plan()
+    planner = get_user_model().objects.filter(username="planner").first()
+    if plan is None or planner is None:
+        return 0
+    today = today or dt.date.today()
+    year = min(today.year - 1, plan.target_year)
+    made = 0
+    for unit_name, region_name, codes in DEMO_ASSIGNMENTS:
+        unit, region = Unit.objects.filter(name=unit_name).first(), Region.objects.filter(name=region_name).first()
+        if unit is None or region is None:
+            continue
+        for indicator in plan.indicators.filter(code__in=codes):
+            if Assignment.objects.filter(unit=unit, indicator=indicator, year=year).exists():
+                continue
+            create_assignment(user=planner, reason="演示:分配填报任务", unit=unit, indicator=indicator,
+                              regions=[region], year=year, due_date=dt.date(year + 1, 4, 30))
+            made += 1
+    return made

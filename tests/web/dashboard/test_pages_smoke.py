@@ -59,3 +59,18 @@ def test_signed_in_download_has_approved_but_never_draft_or_returned_figures(cli
     values = {float(r[4]) for r in rows[1:]}
     assert 4712.3 in values
     assert not values & {9999.9, 8888.8, 123.4, 234.5}
+
+
+def test_a_county_page_without_county_figures_says_so_and_still_names_its_indicator(client, seeded, signed_in):
+    """The seed has county figures for I01 only: I02's county page is empty, and says why."""
+    import re
+
+    client.force_login(signed_in)
+    empty = client.get(reverse("dashboard-county-indicator", args=["I02"])).content.decode()
+    assert 'id="county-empty"' in empty and "该指标尚无分县(市、区)数据" in empty
+    assert "目前还没有任何指标有分县数据" not in empty  # I01 has some
+    picker = re.search(r'<select id="county-indicator".*?</select>', empty, re.S).group(0)
+    assert re.findall(r"<option[^>]*>([^<]+)</option>", picker) == ["森林覆盖率", "地区生产总值"]
+    assert 'selected>森林覆盖率' in picker
+    filled = client.get(reverse("dashboard-county-indicator", args=["I01"])).content.decode()
+    assert 'id="county-empty"' not in filled

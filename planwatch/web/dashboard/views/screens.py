@@ -98,12 +98,15 @@ def county_context(plan, item, year: int | None, *, public: bool, prefix: str = 
     view = pages.county_view(plan, item, year, public=public)
     if year is not None and view["year"] != year:
         raise Http404("该年份没有分县数据")
+    # The picker always holds the indicator shown, even one without county figures yet.
+    picked = available if any(i.code == item.code for i in available) else [item, *available]
     return {
         "plan": plan,
         "available": [
             {"code": i.code, "name": i.name, "url": reverse(f"{prefix}-county-indicator", args=[i.code])}
-            for i in available
+            for i in picked
         ],
+        "any_county_data": bool(available),
         "year_links": [
             (y, reverse(f"{prefix}-county-indicator-year", args=[item.code, y])) for y in view["years"]
         ],
