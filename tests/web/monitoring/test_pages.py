@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
+from planwatch.web.monitoring import services
 from planwatch.web.monitoring.models import Observation
+from tests.web.conftest import indicator
 
 
 def _csv_rows(response) -> list[dict[str, str]]:
@@ -114,3 +116,22 @@ def test_draft_page_previews_the_checks_before_submission(client_for, cast, smal
     services.update_draft(figures.yudu_draft.pk, user=cast.yudu, reason="改", value=400.0)
     page = client.get(f"/monitoring/observations/{figures.yudu_draft.pk}/").content.decode()
     assert "预警:「地区生产总值」于都县2024年数值 400 较上年同期 240 变动 +66.7%,超过 30%" in page
+
+
+def test_entry_page_marks_rows_past_their_due_date_until_submitted(client_for, cast, assignments, small_plan,
+                                                                     reference_data):
+    """The fixture's 2024 figures were due on 2025-03-31: 于都县's row is late until a figure is submitted;
+    a draft does not count, a submission does."""
+    import re
+
+    def late_periods() -> list[str]:
+        page = client_for(cast.yudu).get("/monitoring/entry/").content.decode()
+        return re.findall(r'<tr data-indicator="I01" data-region="于都县" data-period="(\d+)">(?:(?!</tr>).)*已逾期',
+                          page, re.S)
+
+    assert late_periods() == ["2024"]
+    draft = services.create_draft(user=cast.yudu, reason="填报", indicator=indicator(small_plan, "I01"),
+                                  region=reference_data.regions["于都县"], year=2024, value=250.0)
+    assert late_periods() == ["2024"]
+    services.submit_observation(draft, user=cast.yudu)
+    assert late_periods() == []
