@@ -221,6 +221,7 @@ def county_map(
         "tooltip": {"trigger": "item", "formatter": "{b}: {c}" + unit},
         "visualMap": {
             "type": "continuous",
+            "show": bool(present),  # a colour scale with nothing on it would read as data
             "min": _num(low, decimals),
             "max": _num(high, decimals),
             "calculable": True,

@@ -67,10 +67,16 @@ def test_county_map_scales_between_min_and_max_and_marks_the_selected_county():
         "ganzhou", {"章贡区": 10.0, "南康区": 30.0, "寻乌县": None}, series_name="GDP", selected="南康区"
     )
     assert option["visualMap"]["min"] == 10.0 and option["visualMap"]["max"] == 30.0
+    assert option["visualMap"]["show"] is True
     data = {d["name"]: d for d in option["series"][0]["data"]}
     assert data["寻乌县"]["value"] is None
     assert data["南康区"]["selected"] is True
     json.dumps(option, allow_nan=False)
+
+
+def test_county_map_without_any_figure_shows_no_colour_scale():
+    option = county_map("ganzhou", {"章贡区": None, "南康区": None}, series_name="GDP")
+    assert option["visualMap"]["show"] is False
 
 
 def test_grade_bar_names_carry_a_shape_besides_the_colour():
