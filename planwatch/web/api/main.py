@@ -6,11 +6,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja import NinjaAPI
 
-from planwatch.web.api import monitoring
+from planwatch.web.api import evaluation, monitoring
 from planwatch.web.monitoring.errors import ConcurrentChange, ServiceError, SubmissionBlocked
 
 api = NinjaAPI(title="Planwatch API", version="1", description="规划实施监测评估系统 API", urls_namespace="api")
 api.add_router("/", monitoring.router)
+api.add_router("/", evaluation.router)
 
 
 @api.exception_handler(PermissionDenied)

@@ -1,0 +1,91 @@
+"""Where the plan stands, over HTTP: the grades the dashboard and the portal show, as data.
+
+The same figures as the pages: the public (no sign-in) is graded on published figures only,
+signed-in roles on approved and published ones. Reasons follow the request's language
+(``Accept-Language: en`` gives English sentences); grades and statuses are the vocabulary's words.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.utils.translation import get_language
+from ninja import Field, Query, Router, Schema
+
+from planwatch.web.api.auth import READ
+from planwatch.web.dashboard import series
+from planwatch.web.dashboard.assess import Assessment, assess
+from planwatch.web.monitoring.drafts import find_region
+from planwatch.web.monitoring.permissions import PUBLIC, role_of
+from planwatch.web.plans.services import current_plan
+
+router = Router(tags=["evaluation"])
+
+
+class EvaluationQuery(Schema):
+    as_of: int | None = Field(None, ge=1949, le=2100, description="评估年份;默认为有数据的最近一年")
+    region: str | None = Field(None, max_length=50, description="地区名称、简称或行政区划代码;默认为规划所在地区")
+
+
+class IndicatorGrade(Schema):
+    code: str
+    name: str
+    unit: str
+    pillar: str
+    attribute: str
+    grade: str | None = Field(None, description="国内方法评价等级(提前实现、快于预期、基本符合预期、滞后、逆向……)")
+    warning: bool = Field(False, description="预警:约束性指标滞后、逆向或预计目标年达不到")
+    reason: str = ""
+    completion: float | None = Field(None, description="完成度(小数,0.4 即 40%)")
+    time_share: float | None = Field(None, description="时序进度(小数)")
+    actual_growth: float | None = None
+    required_growth: float | None = None
+    latest_year: int | None = None
+    latest_value: float | None = None
+    projected_value: float | None = None
+    opensdg_status: str | None = None
+    unsd_status: str | None = None
+    methods_disagree: bool = False
+    disagreement: str = ""
+    rests_on_example: bool = Field(False, description="为真时表示评价用到了供试用流程的演示值,不是统计数据")
+
+
+class EvaluationOut(Schema):
+    plan: str
+    plan_version: int
+    region: str
+    as_of: int | None
+    figures: str = Field(..., description="published(公众)或 approved_and_published(登录用户)")
+    language: str
+    indicators: list[IndicatorGrade]
+
+
+@router.get("/evaluation", response=EvaluationOut, auth=READ)
+def evaluation(request, query: Query[EvaluationQuery]):
+    plan = current_plan()
+    if plan is None:
+        raise Http404("尚未载入规划")
+    place = find_region(query.region) if query.region else series.plan_region(plan)
+    if place is None:
+        raise Http404(f"没有这个地区:「{query.region}」")
+    public = role_of(request.auth) == PUBLIC
+    points = series.annual_points(plan, public=public, regions=[place])
+    as_of = query.as_of or max((p.year for p in points), default=None)
+    found = assess(plan, points, as_of=as_of, region=place)
+    example_ids = {p.indicator_id for p in points if p.example and p.year <= (as_of or 0)}
+    rows = []
+    for indicator in plan.indicators.select_related("pillar").order_by("order"):
+        a = found.get(indicator.pk) or Assessment(indicator.pk, place.pk, grade=None)
+        rows.append(IndicatorGrade(
+            code=indicator.code, name=indicator.name, unit=indicator.unit, pillar=indicator.pillar.name,
+            attribute=indicator.attribute, grade=a.grade, warning=a.warning, reason=a.reason,
+            completion=a.completion, time_share=a.time_share, actual_growth=a.actual_growth,
+            required_growth=a.required_growth, latest_year=a.latest_year, latest_value=a.latest_value,
+            projected_value=a.projected_value, opensdg_status=a.opensdg_status, unsd_status=a.unsd_status,
+            methods_disagree=a.methods_disagree, disagreement=a.disagreement,
+            rests_on_example=indicator.pk in example_ids,
+        ))
+    return EvaluationOut(
+        plan=plan.title, plan_version=plan.version, region=place.name, as_of=as_of,
+        figures="published" if public else "approved_and_published",
+        language="en" if (get_language() or "").startswith("en") else "zh", indicators=rows,
+    )
