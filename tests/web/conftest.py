@@ -184,3 +184,13 @@ def client_for():
 @pytest.fixture
 def anonymous_client() -> Client:
     return Client()
+
+
+@pytest.fixture
+def signed_in(db, django_user_model):
+    """A signed-in user (市发改委 planner); the dashboard is for every signed-in role."""
+    from planwatch.web.monitoring.models import Profile, Role
+
+    user = django_user_model.objects.create_user("planner", password="planner-pass-123")
+    Profile.objects.create(user=user, role=Role.PLANNER)
+    return user

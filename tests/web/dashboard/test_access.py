@@ -1,8 +1,8 @@
 """Who may open the dashboard and portal pages: one table of (role, url, expected status).
 
 Policy: the 驾驶舱, indicator pages, county view and their downloads show approved figures to
-every signed-in role (they change nothing, so there is no 403 case); anonymous visitors are sent
-to the login page. The portal, its downloads and the map script are public. An unknown indicator
+every signed-in role (they change nothing); anonymous visitors are sent to the login page, and a
+signed-in account without a Planwatch role is refused (403), as it would see unpublished figures. The portal, its downloads and the map script are public. An unknown indicator
 is a 404 for everyone.
 """
 
@@ -35,12 +35,17 @@ TABLE = (
     + [(role, "/dashboard/indicators/NOPE/", 404) for role in ("planner", "zhanggong")]
     + [("anonymous", "/portal/indicators/NOPE/", 404), ("anonymous", "/dashboard/indicators/I01/data.pdf", 302)]
     + [("planner", "/dashboard/indicators/I01/data.pdf", 404)]
+    + [("no_role", url, 403) for url in PRIVATE] + [("no_role", url, 200) for url in PUBLIC]
 )
 
 
 @pytest.mark.parametrize(("role", "url", "status"), TABLE)
-def test_role_url_status(role, url, status, cast, small_plan, assignments, client_for, anonymous_client):
-    client = anonymous_client if role == "anonymous" else client_for(getattr(cast, role))
+def test_role_url_status(role, url, status, cast, small_plan, assignments, client_for, anonymous_client,
+                         django_user_model):
+    if role == "no_role":
+        client = client_for(django_user_model.objects.create_user("newcomer", password="newcomer-pass-123"))
+    else:
+        client = anonymous_client if role == "anonymous" else client_for(getattr(cast, role))
     response = client.get(url)
     assert response.status_code == status
     if status == 302:

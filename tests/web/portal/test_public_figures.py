@@ -94,8 +94,8 @@ def test_example_figures_never_reach_the_public(client, seeded):
     assert "61.0" not in rows
 
 
-def test_example_figures_are_labelled_for_signed_in_users(client, seeded, django_user_model):
-    client.force_login(django_user_model.objects.create_user("viewer", password="viewer-pass-123"))
+def test_example_figures_are_labelled_for_signed_in_users(client, seeded, signed_in):
+    client.force_login(signed_in)
     home = client.get(reverse("dashboard")).content.decode()
     row = home[home.rindex("常住人口城镇化率"):]
     assert '<span class="tag example">示例</span>' in row[: row.index("</tr>")]

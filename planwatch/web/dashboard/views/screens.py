@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,18 +11,18 @@ from django.views.decorators.http import require_POST
 from planwatch.web.dashboard import downloads, pages
 from planwatch.web.dashboard.overview import overview
 from planwatch.web.dashboard.quality import QualityJudgementForm, judgement_context
-from planwatch.web.dashboard.views.common import indicator_in, plan_for
+from planwatch.web.dashboard.views.common import indicator_in, plan_for, with_role
 from planwatch.web.monitoring.permissions import is_planner
 from planwatch.web.plans.services import JudgementRefused, is_volume_quality, record_quality_judgement
 
 
-@login_required
+@with_role
 def dashboard(request: HttpRequest) -> HttpResponse:
     plan = plan_for(request)
     return render(request, "dashboard/dashboard.html", {"plan": plan, **overview(plan)})
 
 
-@login_required
+@with_role
 def indicator(request: HttpRequest, code: str, form=None, status: int = 200) -> HttpResponse:
     plan = plan_for(request)
     item = indicator_in(plan, code)
@@ -40,7 +39,7 @@ def indicator(request: HttpRequest, code: str, form=None, status: int = 200) -> 
     return render(request, "dashboard/indicator.html", context, status=status)
 
 
-@login_required
+@with_role
 @require_POST
 def quality_judgement(request: HttpRequest, code: str) -> HttpResponse:
     """Record 量稳质升's quality judgement for the plan's region (planners and administrators only)."""
@@ -65,14 +64,14 @@ def quality_judgement(request: HttpRequest, code: str) -> HttpResponse:
     return indicator(request, code, form=form, status=400)
 
 
-@login_required
+@with_role
 def indicator_download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     if fmt not in downloads.CONTENT_TYPES:
         raise Http404
     return downloads.response(indicator_in(plan_for(request), code), fmt, public=False)
 
 
-@login_required
+@with_role
 def counties(request: HttpRequest) -> HttpResponse:
     plan = plan_for(request)
     available = pages.indicators_with_county_data(plan, public=False)
@@ -81,7 +80,7 @@ def counties(request: HttpRequest) -> HttpResponse:
     return redirect("dashboard-county-indicator", code=available[0].code)
 
 
-@login_required
+@with_role
 def county_indicator(request: HttpRequest, code: str, year: int | None = None) -> HttpResponse:
     plan = plan_for(request)
     item = indicator_in(plan, code)
