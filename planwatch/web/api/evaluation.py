@@ -7,6 +7,8 @@ signed-in roles on approved and published ones. Reasons follow the request's lan
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from django.http import Http404
 from django.utils.translation import get_language
 from ninja import Field, Query, Router, Schema
@@ -75,14 +77,10 @@ def evaluation(request, query: Query[EvaluationQuery]):
     rows = []
     for indicator in plan.indicators.select_related("pillar").order_by("order"):
         a = found.get(indicator.pk) or Assessment(indicator.pk, place.pk, grade=None)
+        shown = {k: v for k, v in asdict(a).items() if k in IndicatorGrade.model_fields}
         rows.append(IndicatorGrade(
             code=indicator.code, name=indicator.name, unit=indicator.unit, pillar=indicator.pillar.name,
-            attribute=indicator.attribute, grade=a.grade, warning=a.warning, reason=a.reason,
-            completion=a.completion, time_share=a.time_share, actual_growth=a.actual_growth,
-            required_growth=a.required_growth, latest_year=a.latest_year, latest_value=a.latest_value,
-            projected_value=a.projected_value, opensdg_status=a.opensdg_status, unsd_status=a.unsd_status,
-            methods_disagree=a.methods_disagree, disagreement=a.disagreement,
-            rests_on_example=indicator.pk in example_ids,
+            attribute=indicator.attribute, rests_on_example=indicator.pk in example_ids, **shown,
         ))
     return EvaluationOut(
         plan=plan.title, plan_version=plan.version, region=place.name, as_of=as_of,
