@@ -102,7 +102,10 @@ def main(argv: list[str] | None = None) -> int:
     from django.contrib.auth import get_user_model
     from django.test import Client
 
+    from planwatch.web.monitoring.models import Profile, Role
+
     user = get_user_model().objects.create_user("bench", password="bench-password-1")
+    Profile.objects.create(user=user, role=Role.PLANNER)  # the dashboard needs a role, not just a login
     client = Client()
     client.force_login(user)
     pages = {

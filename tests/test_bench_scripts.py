@@ -1,0 +1,35 @@
+"""The benchmark scripts still run (their figures are read by people, not asserted here).
+
+``bench/pages.py`` requests every page it times and insists on a 200: a page that starts refusing
+its user (as the dashboard did once it needed a role) must fail here, not in the next person's
+measurement. ``bench/evaluate.py`` is checked at a small size by ``tests/evaluation/test_bench_small.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _run(*args: str) -> str:
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    done = subprocess.run([sys.executable, *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
+def test_page_benchmark_times_every_page_it_names():
+    out = _run("bench/pages.py")
+    for page in ("baseline: login page", "dashboard", "indicator page (signed in)", "indicator page (portal)",
+                 "county view", "portal home"):
+        assert page in out, out
+
+
+def test_parse_benchmark_reads_the_whole_plan():
+    out = _run("bench/parse_plan.py")
+    assert "36 indicators, 9 chapters, 9 boxes" in out
+    assert "ratio parse/baseline" in out
