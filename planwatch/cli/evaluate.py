@@ -48,6 +48,11 @@ class Vintage(StrEnum):
     first = "first"
 
 
+class Language(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
 def register(app: typer.Typer) -> None:
     app.command("evaluate")(evaluate)
 
@@ -72,6 +77,8 @@ def evaluate(
     national: Annotated[Path | None, typer.Option(
         "--national", exists=True, dir_okay=False,
         help="全国人均GDP CSV(year,value 列);默认读数据库中的参照数据")] = None,
+    lang: Annotated[Language, typer.Option(
+        "--lang", help="评价理由和方法分歧说明的语言:zh 中文,en 英文(等级词不变)")] = Language.zh,
 ) -> None:
     """评估规划各项指标:完成度、时序进度、评价等级、预警与理由。"""
     from planwatch.cli.evaluate_extras import vision as vision_of
@@ -88,7 +95,7 @@ def evaluate(
     try:
         results = run(specs, frame, as_of, vintage=vintage.value, regions=names,
                       plan_region=_plan_region(stored.region, names), vision_year=stored.vision_year,
-                      judgements=quality_judgements(stored))
+                      judgements=quality_judgements(stored), language=lang.value)
     except InputProblem as problem:
         typer.echo(f"错误:{problem}", err=True)
         raise typer.Exit(2) from problem

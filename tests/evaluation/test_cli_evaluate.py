@@ -163,3 +163,14 @@ def test_revised_gdp_from_the_database_latest_or_first_release(real_figures):
     assert latest["I01"]["completion"] == pytest.approx(0.410792, abs=1e-6)
     assert latest["I01"]["latest_qualifier"] == "约"
     assert first["I01"]["completion"] == pytest.approx(0.328273, abs=1e-6)
+
+
+def test_reasons_in_english_on_request(real_figures):
+    """机场旅客吞吐量 as of 2024 (see above): the same 10.9% and 54.80%, said in English; the grade word stays."""
+    result = _run("--plan", str(real_figures.pk), "--as-of", "2024", "--format", "json", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    rows = {r["indicator"]: r for r in json.loads(result.output)["results"]}
+    assert rows["I25"]["grade"] == "滞后"
+    assert rows["I25"]["reason"].startswith(
+        "Completion 10.9% in 2024, below the time share of 75.0%; over the remaining 1 year, "
+        "average growth of 54.80% a year is needed")
