@@ -66,3 +66,19 @@ def test_display_puts_the_qualifier_where_chinese_puts_it():
     assert QualifiedValue(10, "以上").display("%") == "10%以上"
     assert QualifiedValue(4716, "约").display("亿元") == "约4716亿元"
     assert QualifiedValue(5.3, "左右").display("%") == "5.3%左右"
+
+
+@pytest.mark.django_db
+def test_qualified_figures_read_as_chinese_puts_them_on_every_page(real_data, anonymous_client, client_for, cast):
+    """机场旅客吞吐量 2025 is "220万人次以上" (a lower bound) and GDP 2023 revised is "约4716亿元": the
+    suffix after the number and unit, the prefix before, in the value table, the latest-value card,
+    the portal's list and the dashboard's new figures."""
+    portal = anonymous_client.get("/portal/indicators/I25/").content.decode()
+    assert '<td class="num">220.0以上</td>' in portal
+    assert "220.0万人次以上(2025年)" in portal
+    assert "以上220" not in portal
+    assert "评价依据2025年「以上」限定数" in portal  # the grade rests on a bound, and says so
+    assert '<td class="num">约4716.0</td>' in anonymous_client.get("/portal/indicators/I01/").content.decode()
+    assert "220.0以上(2025年)" in anonymous_client.get("/portal/").content.decode()
+    dashboard = client_for(cast.planner).get("/dashboard/").content.decode()
+    assert "220.0万人次以上" in dashboard.split('id="changes-title"')[1]

@@ -43,6 +43,7 @@ class IndicatorGrade(Schema):
     required_growth: float | None = None
     latest_year: int | None = None
     latest_value: float | None = None
+    latest_qualifier: str = Field("", description="最新值的限定词(以上、约……);有则该值为界限或估算")
     projected_value: float | None = None
     opensdg_status: str | None = None
     unsd_status: str | None = None

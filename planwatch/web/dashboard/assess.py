@@ -32,6 +32,7 @@ class Assessment:
     required_growth: float | None = None
     latest_year: int | None = None
     latest_value: float | None = None
+    latest_qualifier: str = ""  # 以上, 约 …: the latest figure is a bound or an estimate
     projected_value: float | None = None
     opensdg_status: str | None = None
     unsd_status: str | None = None
@@ -111,6 +112,7 @@ def _assessment(record: dict) -> Assessment:
         required_growth=get("required_growth"),
         latest_year=_int(get("latest_year")),
         latest_value=get("latest_value"),
+        latest_qualifier=get("latest_qualifier") or "",
         projected_value=get("projected"),
         opensdg_status=get("opensdg_status"),
         unsd_status=get("unsd_status"),

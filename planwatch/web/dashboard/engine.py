@@ -47,10 +47,10 @@ def _engine_frame(points: Sequence[Point], names: _Names) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {"indicator": names.code_of[p.indicator_id], "region": names.region_name[p.region_id],
-             "year": p.year, "value": p.value}
+             "year": p.year, "value": p.value, "qualifier": p.qualifier or ""}
             for p in points
         ],
-        columns=["indicator", "region", "year", "value"],
+        columns=["indicator", "region", "year", "value", "qualifier"],
     )
 
 
@@ -72,7 +72,7 @@ WHOLE_PLAN_SETTINGS = evaluation.EvaluationSettings(ets_max_series=0)
 # The engine's columns the pages read (to_dict over all forty would cost more than the grading).
 COLUMNS = [
     "indicator", "region", "grade", "warning", "reason", "completion", "time_share", "actual_growth",
-    "required_growth", "latest_year", "latest_value", "forecast_value", "forecast_method", "opensdg_status",
+    "required_growth", "latest_year", "latest_value", "latest_qualifier", "forecast_value", "forecast_method", "opensdg_status",
     "unsd_status", "methods_disagree", "disagreement",
 ]
 

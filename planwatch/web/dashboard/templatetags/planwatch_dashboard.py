@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from planwatch.documents.qualifiers import format_qualified
 from planwatch.reports import formatting
 from planwatch.reports.charts import grade_style
 from planwatch.web.dashboard.labels import grade_label
@@ -27,15 +28,23 @@ def grade_badge(grade: str | None) -> str:
     )
 
 
+@register.simple_tag
+def qualified(value, decimals=1, qualifier: str = "", unit: str = "") -> str:
+    """A figure with its unit and its qualifier where Chinese puts it: 约4716.0亿元, 220.0万人次以上."""
+    if value is None:
+        return "—"
+    return format_qualified(formatting.format_number(value, int(decimals)), qualifier or "", unit or "")
+
+
 @register.filter
 def fnum(value, decimals=1) -> str:
     return formatting.format_number(value, int(decimals))
 
 
 @register.filter
-def fval(value, indicator) -> str:
-    """A value with the decimals its indicator's baseline is printed with (4169.4 → one decimal)."""
-    return formatting.format_number(value, formatting.decimals_of(getattr(indicator, "baseline_text", "")))
+def decimals(indicator) -> int:
+    """The decimals the indicator's baseline is printed with in the plan (4169.4 → 1)."""
+    return formatting.decimals_of(getattr(indicator, "baseline_text", ""))
 
 
 @register.filter
