@@ -23,6 +23,7 @@ def test_a_refusal_page_says_why_in_the_users_language(client, django_user_model
     body = response.content.decode()
     assert response.status_code == 403
     assert "您的账号尚未分配角色,请联系管理员;公开数据见公众门户" in body and "newcomer" in body
+    assert 'href="/dashboard/"' not in client.get("/").content.decode()  # nor is it offered in the menu
     client.cookies["django_language"] = "en"
     assert "Your account has no role yet" in client.get("/dashboard/").content.decode()
 
