@@ -10,9 +10,7 @@ left out of ``django.po`` (or left with an empty or fuzzy ``msgstr``) fails the 
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import shutil
 from pathlib import Path
 
@@ -20,36 +18,17 @@ import pytest
 from django.core.management import call_command
 from django.test.utils import override_settings
 
+from tests.web.po import msgstrs, po_entries
+
 REPO = Path(__file__).resolve().parents[2]
 CODE = REPO / "planwatch"
 COMMITTED = CODE / "web" / "locale" / "en" / "LC_MESSAGES" / "django.po"
 SCANNED = {".py", ".html", ".txt"}  # makemessages' defaults for the "django" domain
-FIELD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) (".*")$')
 
 
 def read_po(path: Path) -> dict[tuple[str, str], dict]:
-    """(msgctxt, msgid) → {"strs": [msgstr…], "fuzzy": bool} for every live entry but the header.
-
-    Obsolete (``#~``) entries are skipped: gettext ignores them, so they translate nothing.
-    """
-    entries = {}
-    for block in path.read_text(encoding="utf-8").split("\n\n"):
-        fields: dict[str, str] = {}
-        current = None
-        fuzzy = False
-        for line in block.splitlines():
-            if line.startswith("#,") and "fuzzy" in line:
-                fuzzy = True
-            match = FIELD.match(line)
-            if match:
-                current = match.group(1)
-                fields[current] = json.loads(match.group(2))
-            elif line.startswith('"') and current:
-                fields[current] += json.loads(line)
-        if fields.get("msgid"):
-            strs = [v for k, v in fields.items() if k.startswith("msgstr")]
-            entries[(fields.get("msgctxt", ""), fields["msgid"])] = {"strs": strs, "fuzzy": fuzzy}
-    return entries
+    """(msgctxt, msgid) → {"strs": [msgstr…], "fuzzy": bool} for every live entry but the header."""
+    return {(e.get("msgctxt", ""), e["msgid"]): {"strs": msgstrs(e), "fuzzy": e["fuzzy"]} for e in po_entries(path)}
 
 
 def _only_sources(directory: str, names: list[str]) -> list[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gettext
-import json
 import re
 from pathlib import Path
 
@@ -11,35 +10,16 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from tests.web.po import msgstrs, po_entries
+
 CATALOG = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES"
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|%%|\{[a-z_]+\}")
-
-
-def po_entries(path: Path) -> list[dict]:
-    """msgid → msgstr(s) and flags of every entry but the header (a small reader for the test)."""
-    entries = []
-    for block in path.read_text(encoding="utf-8").split("\n\n"):
-        fields: dict[str, str] = {}
-        flags = ""
-        current = None
-        for line in block.splitlines():
-            if line.startswith("#,"):
-                flags = line
-            match = re.match(r'^(msgid|msgid_plural|msgstr(?:\[\d\])?) (".*")$', line)
-            if match:
-                current = match.group(1)
-                fields[current] = json.loads(match.group(2))
-            elif line.startswith('"') and current:
-                fields[current] += json.loads(line)
-        if fields.get("msgid"):
-            entries.append({**fields, "fuzzy": "fuzzy" in flags})
-    return entries
 
 
 def test_every_string_is_translated_and_none_is_fuzzy():
     entries = po_entries(CATALOG / "django.po")
     assert len(entries) > 300
-    untranslated = [e["msgid"] for e in entries if e["fuzzy"] or not all(v for k, v in e.items() if k.startswith("msgstr"))]
+    untranslated = [e["msgid"] for e in entries if e["fuzzy"] or not all(msgstrs(e))]
     assert untranslated == []
 
 
