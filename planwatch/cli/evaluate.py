@@ -22,6 +22,8 @@ from rich.console import Console
 from rich.table import Table
 
 from planwatch.cli._django import setup_django
+from planwatch.documents.qualifiers import format_qualified
+from planwatch.reports.formatting import format_number, format_percent
 
 console = Console()
 
@@ -162,17 +164,16 @@ def _regions(plan_region: str, asked: list[str], frame: pd.DataFrame) -> list[st
     if asked:
         return list(dict.fromkeys(asked))
     seen = list(dict.fromkeys(str(r) for r in frame["region"])) if len(frame) else []
-    own = _plan_region(plan_region, seen) or _plan_region(plan_region, _known_regions()) or plan_region
+    own = _plan_region(plan_region, seen) or _registered_name(plan_region) or plan_region
     return [own, *[r for r in seen if r != own]]
 
 
-def _known_regions() -> list[str]:
-    """Region names in the monitoring app's list (empty when that app is not installed)."""
-    try:
-        from planwatch.web.monitoring.models import Region
-    except ImportError:
-        return []
-    return list(Region.objects.values_list("name", flat=True))
+def _registered_name(plan_region: str) -> str | None:
+    """The region list's name for the plan's region (as the pages find it: name, short name or code)."""
+    from planwatch.web.monitoring.reference import find_region
+
+    region = find_region(plan_region)
+    return region.name if region is not None else None
 
 
 def _plan_region(plan_region: str, names: list[str]) -> str | None:
@@ -268,14 +269,6 @@ def _clean(record: dict) -> dict:
     return out
 
 
-def _pct(value, digits: int = 1) -> str:
-    return "—" if value is None or pd.isna(value) else f"{value * 100:.{digits}f}%"
-
-
-def _num(value, digits: int = 2) -> str:
-    return "—" if value is None or pd.isna(value) else f"{value:.{digits}f}"
-
-
 def _table(chosen: pd.DataFrame, coverage, plan, as_of: int, method: Method) -> None:
     """Key figures in a table, then one reason line per indicator (long sentences would be cut in a cell)."""
     for line in coverage:
@@ -290,7 +283,8 @@ def _table(chosen: pd.DataFrame, coverage, plan, as_of: int, method: Method) -> 
     }[method]
     table = Table("编号", "指标", *(["地区"] if many else []), "最新值(年)", *headers)
     for row in chosen.itertuples(index=False):
-        latest = "—" if pd.isna(row.latest_value) else f"{row.latest_value:g}{row.latest_qualifier}({row.latest_year})"
+        latest = "—" if pd.isna(row.latest_value) else (
+            f"{format_qualified(f'{row.latest_value:g}', row.latest_qualifier)}({row.latest_year})")
         table.add_row(str(row.indicator), str(row.name), *([str(row.region)] if many else []), latest,
                       *_cells(row, method))
     console.print(table)
@@ -308,16 +302,17 @@ def _forecast_note(row) -> str:
     if not row.forecast_method or pd.isna(row.forecast_value):
         return ""
     level = f"{DEFAULT_SETTINGS.forecast_level * 100:g}%"
-    interval = "" if pd.isna(row.forecast_low) else f"{level}区间{_num(row.forecast_low)}—{_num(row.forecast_high)},"
-    return f";目标年预测{_num(row.forecast_value)}({interval}{METHOD_LABELS[row.forecast_method]})"
+    low, high = format_number(row.forecast_low, 2), format_number(row.forecast_high, 2)
+    interval = "" if pd.isna(row.forecast_low) else f"{level}区间{low}—{high},"
+    return f";目标年预测{format_number(row.forecast_value, 2)}({interval}{METHOD_LABELS[row.forecast_method]})"
 
 
 def _cells(row, method: Method) -> list[str]:
     if method is Method.cn:
-        return [_pct(row.completion), _pct(row.time_share), _pct(row.required_growth, 2), str(row.grade),
-                "预警" if row.warning else ""]
+        return [format_percent(row.completion), format_percent(row.time_share), format_percent(row.required_growth, 2),
+                str(row.grade), "预警" if row.warning else ""]
     if method is Method.opensdg:
-        return [_num(row.opensdg_ratio), str(row.opensdg_status), _num(row.opensdg_score), str(row.grade),
-                "是" if row.methods_disagree else ""]
-    return [_num(row.unsd_ratio), str(row.unsd_status), _num(row.projected_by_growth), str(row.grade),
-            "是" if row.methods_disagree else ""]
+        return [format_number(row.opensdg_ratio, 2), str(row.opensdg_status), format_number(row.opensdg_score, 2),
+                str(row.grade), "是" if row.methods_disagree else ""]
+    return [format_number(row.unsd_ratio, 2), str(row.unsd_status), format_number(row.projected_by_growth, 2),
+            str(row.grade), "是" if row.methods_disagree else ""]

@@ -174,3 +174,14 @@ def test_reasons_in_english_on_request(real_figures):
     assert rows["I25"]["reason"].startswith(
         "Completion 10.9% in 2024, below the time share of 75.0%; over the remaining 1 year, "
         "average growth of 54.80% a year is needed")
+
+
+def test_table_prints_a_qualified_latest_figure_as_chinese_puts_it(real_figures):
+    """GDP 2023 after the census is "约4716" (prefix), 机场旅客吞吐量 2025 "220以上" (suffix)."""
+    def table(as_of: str) -> str:  # wide enough that no cell is cut
+        return runner.invoke(app, ["evaluate", "--plan", str(real_figures.pk), "--as-of", as_of],
+                             env={"COLUMNS": "200"}).output
+
+    as_of_2023 = table("2023")
+    assert "约4716(2023)" in as_of_2023 and "4716约" not in as_of_2023
+    assert "220以上(2025)" in table("2025")

@@ -16,8 +16,8 @@ from ninja import Field, Query, Router, Schema
 from planwatch.web.api.auth import READ
 from planwatch.web.dashboard import series
 from planwatch.web.dashboard.assess import Assessment, assess
-from planwatch.web.monitoring.drafts import find_region
 from planwatch.web.monitoring.permissions import PUBLIC, role_of
+from planwatch.web.monitoring.reference import find_region
 from planwatch.web.plans.services import current_plan
 
 router = Router(tags=["evaluation"])

@@ -7,9 +7,10 @@ from ninja import Field, Router, Schema, Status
 
 from planwatch.web.api.auth import READ, WRITE
 from planwatch.web.monitoring import services
-from planwatch.web.monitoring.drafts import find_indicator, find_region
+from planwatch.web.monitoring.drafts import find_indicator
 from planwatch.web.monitoring.models import Observation, Qualifier, Region
 from planwatch.web.monitoring.permissions import get_observation_for_user, observations_for_user
+from planwatch.web.monitoring.reference import find_region
 from planwatch.web.plans.services import current_plan
 
 router = Router(tags=["monitoring"])

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from django.db.models import F
 
 from planwatch.web.monitoring.models import Observation, Region
+from planwatch.web.monitoring.reference import find_region
 from planwatch.web.plans.models import Indicator, Plan
 
 S = Observation.Status
@@ -123,8 +124,9 @@ def vintages(indicator: Indicator, region: Region, *, public: bool) -> list[Obse
 
 
 def plan_region(plan: Plan) -> Region | None:
-    """The region the plan is about (赣州市): by name, else the first city-level region."""
-    region = Region.objects.filter(name=plan.region).first()
+    """The region the plan is about: the plan says 赣州, the region list 赣州市 (name, short name or
+    code), else the first city-level region."""
+    region = find_region(plan.region) if plan.region else None
     if region is None:
         region = Region.objects.filter(kind=Region.Kind.CITY).order_by("order").first()
     return region

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from planwatch.web.monitoring.errors import DraftsRejected, RowProblem
 from planwatch.web.monitoring.models import Assignment, Observation, Qualifier, Region, Unit, period_key
 from planwatch.web.monitoring.permissions import enters_data, has_role, unit_of
+from planwatch.web.monitoring.reference import find_region
 from planwatch.web.plans.models import Indicator, Plan
 
 S = Observation.Status
@@ -73,13 +74,6 @@ def not_assigned(indicator, region, unit) -> str:
 
 def qualifier_choices_text() -> str:
     return "、".join(v for v in Qualifier.values if v)
-
-
-def find_region(text: str | Region) -> Region | None:
-    if isinstance(text, Region):
-        return text
-    text = str(text).strip()
-    return Region.objects.filter(Q(name=text) | Q(short_name=text) | (Q(code=text) & ~Q(code=""))).first()
 
 
 def find_indicator(text: str | Indicator, plan: Plan | None) -> Indicator | None:

@@ -14,6 +14,7 @@ import csv
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Q
 
 from planwatch.data import DATA_DIR
 from planwatch.web.monitoring.models import Region, Unit
@@ -70,6 +71,14 @@ def region_rows(path: Path = REGIONS_CSV) -> list[dict[str, str]]:
 
 
 @transaction.atomic
+def find_region(text: str | Region) -> Region | None:
+    """A region by its name (赣州市), short name (赣州) or administrative code (360700)."""
+    if isinstance(text, Region):
+        return text
+    text = str(text).strip()
+    return Region.objects.filter(Q(name=text) | Q(short_name=text) | (Q(code=text) & ~Q(code=""))).first()
+
+
 def load_regions(path: Path = REGIONS_CSV) -> int:
     rows = region_rows(path)
     city = None

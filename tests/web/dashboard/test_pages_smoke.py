@@ -74,3 +74,13 @@ def test_a_county_page_without_county_figures_says_so_and_still_names_its_indica
     assert 'selected>森林覆盖率' in picker
     filled = client.get(reverse("dashboard-county-indicator", args=["I01"])).content.decode()
     assert 'id="county-empty"' not in filled
+
+
+def test_the_plans_own_region_is_found_by_its_name_short_name_or_code(reference_data, small_plan):
+    """The document says 赣州; the region list has 赣州市 (short name 赣州). A county's plan saying 于都 is
+    about 于都县, not the first city in the list."""
+    from planwatch.web.dashboard.series import plan_region
+
+    for said, meant in (("赣州", "赣州市"), ("赣州市", "赣州市"), ("于都", "于都县"), ("360731", "于都县")):
+        small_plan.region = said
+        assert plan_region(small_plan).name == meant, said
