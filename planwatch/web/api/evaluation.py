@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from django.http import Http404
-from django.utils.translation import get_language
 from ninja import Field, Query, Router, Schema
 
 from planwatch.web.api.auth import READ
 from planwatch.web.dashboard import series
 from planwatch.web.dashboard.assess import Assessment, assess
+from planwatch.web.dashboard.engine import reason_language
 from planwatch.web.monitoring.permissions import PUBLIC, role_of
 from planwatch.web.monitoring.reference import find_region
 from planwatch.web.plans.services import current_plan
@@ -86,5 +86,5 @@ def evaluation(request, query: Query[EvaluationQuery]):
     return EvaluationOut(
         plan=plan.title, plan_version=plan.version, region=place.name, as_of=as_of,
         figures="published" if public else "approved_and_published",
-        language="en" if (get_language() or "").startswith("en") else "zh", indicators=rows,
+        language=reason_language(), indicators=rows,
     )

@@ -17,7 +17,7 @@ from planwatch.web.dashboard import series
 from planwatch.web.dashboard.assess import Assessment, assess
 from planwatch.web.dashboard.engine import Inputs
 from planwatch.web.dashboard.labels import grade_label
-from planwatch.web.monitoring.assignments import DONE, expected_periods
+from planwatch.web.monitoring.assignments import DONE, expected_periods, past_due
 from planwatch.web.monitoring.models import Assignment, Observation
 from planwatch.web.plans.models import Indicator, Plan
 
@@ -48,7 +48,7 @@ class UnitStatus:
 
     @property
     def overdue(self) -> bool:
-        return self.done < self.expected and self.due_date < dt.date.today()
+        return self.done < self.expected and past_due(self.due_date)
 
 
 def overview(plan: Plan, *, public: bool = False) -> dict:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.core.mail import send_mail
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from planwatch.web.monitoring import audit
@@ -73,6 +74,11 @@ def expected_periods(a: Assignment) -> list[str]:
     return [period_key(a.year)]
 
 
+def past_due(due_date: dt.date, today: dt.date | None = None) -> bool:
+    """Due dates are dates in the plan's time zone (Asia/Shanghai), not the server's."""
+    return due_date < (today or timezone.localdate())
+
+
 @dataclass(frozen=True)
 class Overdue:
     assignment: Assignment
@@ -80,12 +86,12 @@ class Overdue:
 
     @property
     def days_late(self) -> int:
-        return (dt.date.today() - self.assignment.due_date).days
+        return (timezone.localdate() - self.assignment.due_date).days
 
 
 def overdue_assignments(queryset=None, *, today: dt.date | None = None) -> list[Overdue]:
     """Assignments past due with at least one (region, period) still missing."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     rows = (queryset if queryset is not None else Assignment.objects.all()).filter(active=True, due_date__lt=today)
     result = []
     for a in rows.select_related("unit", "indicator").prefetch_related("regions"):

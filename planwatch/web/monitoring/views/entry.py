@@ -8,12 +8,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from planwatch.web.monitoring import services
-from planwatch.web.monitoring.assignments import DONE, expected_periods
+from planwatch.web.monitoring.assignments import DONE, expected_periods, past_due
 from planwatch.web.monitoring.forms import NewObservationForm
 from planwatch.web.monitoring.models import Assignment, Observation, Region
 from planwatch.web.monitoring.permissions import assignments_for_user, unit_of
@@ -46,14 +45,13 @@ def entry_rows(user) -> list[EntryRow]:
     unit = unit_of(user)
     mine = Observation.objects.filter(unit=unit).order_by("vintage")
     latest = {(o.indicator_id, o.region_id, o.period): o for o in mine}
-    today = timezone.localdate()
     rows = []
     for a in assignments_for_user(user).filter(active=True, unit=unit).order_by("due_date", "indicator__order"):
         for region in a.regions.all():
             for period in expected_periods(a):
                 year, quarter, month = _split(period)
                 found = latest.get((a.indicator_id, region.pk, period))
-                late = a.due_date < today and (found is None or found.status not in DONE)
+                late = past_due(a.due_date) and (found is None or found.status not in DONE)
                 rows.append(EntryRow(a, region, period, year, quarter, month, found, late))
     return rows
 
