@@ -131,11 +131,8 @@ def _plan_or_exit(plan_id: int | None):
 def _observations(plan, path: Path | None, regions: list[str] | None, vintage: str) -> pd.DataFrame:
     if path is not None:
         return _read_csv(path)
-    try:
-        from planwatch.web.monitoring.queries import observation_frame
-    except ImportError as problem:
-        typer.echo("错误:数据库中的观测值暂不可用,请用 --observations 指定 CSV 文件", err=True)
-        raise typer.Exit(2) from problem
+    from planwatch.web.monitoring.queries import observation_frame
+
     return observation_frame(plan, regions=regions, vintage=vintage)
 
 

@@ -14,7 +14,14 @@ import typer
 
 from planwatch.evaluation import GRADES
 
-PER_CAPITA_NAMES = ("人均GDP", "人均地区生产总值")
+PER_CAPITA = "人均GDP"
+
+
+def _per_capita_names() -> set[str]:
+    """人均GDP and the other ways plans write it (the importer's synonyms: 人均地区生产总值)."""
+    from planwatch.collection.settings import setting
+
+    return {PER_CAPITA, *(other for pair in setting("INDICATOR_SYNONYMS") if PER_CAPITA in pair for other in pair)}
 
 
 def summary_lines(summary: pd.DataFrame) -> list[str]:
@@ -42,7 +49,7 @@ def summary_records(summary: pd.DataFrame) -> list[dict]:
 
 def city_per_capita(specs: pd.DataFrame, frame: pd.DataFrame, region: str, as_of: int) -> pd.Series:
     """The plan's 人均GDP: its baseline (base year) and the observed values of the plan's region ≤ as-of."""
-    rows = specs[specs["name"].isin(PER_CAPITA_NAMES)]
+    rows = specs[specs["name"].isin(_per_capita_names())]
     if rows.empty:
         return pd.Series(dtype=float)
     spec = rows.iloc[0]
@@ -70,10 +77,8 @@ def national_per_capita(path: Path | None, as_of: int) -> pd.Series:
         series = pd.Series(pd.to_numeric(table["value"], errors="coerce").to_numpy(),
                            index=pd.to_numeric(table["year"], errors="coerce"))
     else:
-        try:
-            from planwatch.web.realdata.queries import series_frame
-        except ImportError:
-            return pd.Series(dtype=float)
+        from planwatch.web.realdata.queries import series_frame
+
         table = series_frame("reference", "人均GDP", ["全国"])
         series = pd.Series(table["value"].to_numpy(), index=table["year"].to_numpy())
     series = series.dropna()
