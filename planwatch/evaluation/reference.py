@@ -30,6 +30,8 @@ from planwatch.evaluation.vocabulary import (
     OPENSDG_DETERIORATION,
     OPENSDG_LIMITED,
     OPENSDG_ON_TRACK,
+    QUALITATIVE_RISE,
+    QUALITATIVE_VOLUME_QUALITY,
     QUALITATIVE_WORDS,
     QUALITY_UP,
     REVERSE,
@@ -240,13 +242,13 @@ def _grade(kind, spec, d, b, v, r, s) -> str:
     if not r["assessable"]:
         return NOT_ASSESSABLE
     word = _word(spec)
-    if word == "稳中有升":
+    if word == QUALITATIVE_RISE:
         return REVERSE if round(d * (v - b), dec) < 0 else BEHIND if r["falls"] > 0 else ON_TRACK
     deviation, band = v - b, s.stable_band * abs(b)
     volume = AHEAD if round(d * deviation, dec) > round(band, dec) else (
         ON_TRACK if round(abs(deviation), dec) <= round(band, dec) else BEHIND)
     quality = spec.get("quality", "")
-    if word == "量稳质升" and quality and quality != QUALITY_UP and volume in (ON_TRACK, AHEAD):
+    if word == QUALITATIVE_VOLUME_QUALITY and quality and quality != QUALITY_UP and volume in (ON_TRACK, AHEAD):
         return BEHIND
     return volume
 

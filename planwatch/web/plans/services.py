@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Max
 
+from planwatch.evaluation.vocabulary import QUALITATIVE_VOLUME_QUALITY
 from planwatch.plan import Plan as PlanDocument
 from planwatch.web.plans import models
 
@@ -123,7 +124,8 @@ class JudgementRefused(ValueError):
 def is_volume_quality(indicator: models.Indicator) -> bool:
     """Whether the target in force is 量稳质升 (the only kind with a quality part to judge)."""
     target = indicator.current_target
-    return bool(target and target.kind == "qualitative" and "量稳质升" in f"{target.text}{target.qualifier}")
+    return bool(target and target.kind == "qualitative"
+                and QUALITATIVE_VOLUME_QUALITY in f"{target.text}{target.qualifier}")
 
 
 def record_quality_judgement(indicator: models.Indicator, *, region: str, year: int, verdict: str, measure: str,
