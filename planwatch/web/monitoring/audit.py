@@ -16,21 +16,10 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 
+from planwatch.reports.tables import spreadsheet_safe
 from planwatch.web.monitoring.models import AuditEntry
 
 CSV_HEADER = ["时间", "操作人", "操作", "对象类型", "对象编号", "对象", "单位", "原值", "新值", "理由"]
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value):
-    """A text cell Excel would run as a formula gets a leading apostrophe; numbers stay numbers."""
-    if not isinstance(value, str) or not value.startswith(FORMULA_START):
-        return value
-    try:
-        float(value)
-    except ValueError:
-        return "'" + value
-    return value
 
 
 def _plain(value):

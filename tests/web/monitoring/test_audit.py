@@ -89,7 +89,7 @@ def test_audit_export_writes_a_formula_like_reason_as_text(client_for, cast, ass
                                                            reference_data):
     """Excel would run "=HYPERLINK(…)" typed as a reason; the export writes it with a leading apostrophe.
     A negative number stays a number: "-3.5" is not prefixed."""
-    from planwatch.web.monitoring.audit import spreadsheet_safe
+    from planwatch.reports.tables import spreadsheet_safe
 
     obs = services.create_draft(user=cast.yudu, reason="填报", indicator=indicator(small_plan, "I01"),
                                 region=reference_data.regions["于都县"], year=2024, value=25.0)

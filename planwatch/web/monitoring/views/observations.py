@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from planwatch.reports.tables import spreadsheet_safe
 from planwatch.web.monitoring import services, validation
-from planwatch.web.monitoring.audit import spreadsheet_safe
 from planwatch.web.monitoring.forms import ObservationForm, ReviewForm, ReviseForm, SubmitForm
 from planwatch.web.monitoring.models import AuditEntry, Observation
 from planwatch.web.monitoring.permissions import get_observation_for_user, may, observations_for_user
