@@ -88,6 +88,19 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Evaluation results (planwatch.web.dashboard.cache) are shared by every worker: Redis when
+# PLANWATCH_CACHE_URL names one (redis://127.0.0.1:6379/1), else files in the var folder.
+_CACHE_URL = os.environ.get("PLANWATCH_CACHE_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "evaluation": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _CACHE_URL}
+        if _CACHE_URL.startswith(("redis://", "rediss://", "unix://"))
+        else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+              "LOCATION": str(VAR_DIR / "cache" / "evaluation"), "OPTIONS": {"MAX_ENTRIES": 5000}}
+    ),
+}
+
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
