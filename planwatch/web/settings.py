@@ -44,6 +44,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "planwatch.web.core.middleware.PublicPageCaching",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -79,7 +81,10 @@ WSGI_APPLICATION = "planwatch.web.wsgi.application"
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'planwatch.sqlite3'}",
-        conn_max_age=int(os.environ.get("PLANWATCH_CONN_MAX_AGE", "0")),
+        # Keep connections between requests (a new one per request cost more than most queries),
+        # checked before reuse so a restarted database costs one failed check, not a broken worker.
+        conn_max_age=int(os.environ.get("PLANWATCH_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -134,6 +139,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = VAR_DIR / "media"
+# Seconds a browser or proxy may keep an anonymous portal page before revalidating it by its ETag.
+PLANWATCH_PUBLIC_MAX_AGE = int(os.environ.get("PLANWATCH_PUBLIC_MAX_AGE", "60"))
 MEDIA_URL = "/media/"
 
 EMAIL_BACKEND = os.environ.get("PLANWATCH_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
