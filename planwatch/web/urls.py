@@ -20,3 +20,5 @@ urlpatterns = [
     path("", include("planwatch.web.collection.urls")),
     path("", include("planwatch.web.plans.urls")),
 ]
+
+handler500 = "planwatch.web.core.views.server_error"

@@ -38,3 +38,4 @@ class PublicPageCaching:
             and not response.has_header("Cache-Control")
             and not (user is not None and user.is_authenticated)
         )
+

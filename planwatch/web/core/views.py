@@ -1,11 +1,19 @@
-"""Site-wide small views: switching the language without a form token."""
+"""Site-wide small views: switching the language without a form token; the error page when the database is away."""
 
 from __future__ import annotations
 
+import sys
+
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template import loader
+from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
+from django.views import defaults
+
+RETRY_SECONDS = 5
 
 
 def switch_language(request: HttpRequest) -> HttpResponse:
@@ -23,3 +31,19 @@ def switch_language(request: HttpRequest) -> HttpResponse:
             secure=settings.LANGUAGE_COOKIE_SECURE or request.is_secure(), httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
         )
     return response
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """While the database restarts, callers get a clear 503 (retry in a few seconds), not a 500.
+
+    Django calls this for any uncaught error, in a view or a middleware, with the error still being
+    handled, so it can tell a database that is away from a bug. The broken connection is dropped at the
+    end of the request (and checked before reuse, see settings), so the worker recovers by itself.
+    """
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        body = loader.render_to_string("503.html", {"retry_seconds": RETRY_SECONDS})
+        response = HttpResponse(body, status=503)
+        response["Retry-After"] = str(RETRY_SECONDS)
+        patch_cache_control(response, no_store=True)
+        return response
+    return defaults.server_error(request)
