@@ -5,6 +5,7 @@ with a reason in the audit trail, as four-eyes review requires."""
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
 
 from planwatch.data import DATA_DIR
 from planwatch.documents.bulletin_sources import read_bulletin_file
@@ -23,11 +24,15 @@ def load_demo_bulletins() -> list[str]:
     lines = []
     for path in sorted(DEMO_BULLETINS.glob("*.txt")):
         reading = read_bulletin_file(path, dictionary=services.dictionary())
-        if Bulletin.objects.filter(title=reading.title).exists():
+        with transaction.atomic():
+            bulletin = Bulletin.objects.filter(title=reading.title).first()
+            if bulletin is None:
+                bulletin, _skipped = services.submit_bulletin(
+                    reading, user=submitter, reason="演示:读取随程序发布的县级统计公报", file_name=path.name)
+            pending = list(bulletin.proposals.filter(state="pending"))
+            for proposal in pending:
+                services.accept_proposal(proposal, user=reviewer, reason="演示:核对公报原文后采用")
+        if not pending:
             continue
-        bulletin, _skipped = services.submit_bulletin(
-            reading, user=submitter, reason="演示:读取随程序发布的县级统计公报", file_name=path.name)
-        for proposal in bulletin.proposals.filter(state="pending"):
-            services.accept_proposal(proposal, user=reviewer, reason="演示:核对公报原文后采用")
         lines.append(f"演示公报:《{bulletin.title}》载入已发布数据 {bulletin.proposals.count()} 项")
     return lines

@@ -122,7 +122,7 @@ def _decided(proposal: Proposal, state: str, *, user, reason: str) -> Proposal:
 
 def _locked_pending(proposal: Proposal | int) -> Proposal:
     pk = proposal.pk if isinstance(proposal, Proposal) else proposal
-    row = Proposal.objects.select_for_update().select_related("observation", "indicator", "bulletin").get(pk=pk)
+    row = Proposal.objects.select_for_update().get(pk=pk)
     if row.state != P.PENDING:
         raise ServiceError(_("该建议已处理(%(state)s)") % {"state": row.get_state_display()})
     return row
