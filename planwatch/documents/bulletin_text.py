@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -63,15 +64,20 @@ def clean_line(line: str) -> str:
 
 
 def _print_width(lines: list[str]) -> float:
-    """How long a full printed line is: a line at least 80% of the usual long line that does not end a
-    sentence was wrapped by the PDF, and the next line continues it. Web text (a paragraph per line)
-    has no usual length, so a short caption there is never joined to the paragraph after it."""
-    lengths = sorted(len(line.strip()) for line in lines if len(line.strip()) >= 10)
+    """How long a full printed line is: PDF text has many lines of (nearly) the same length, the page
+    width. A line that long that does not end a sentence was wrapped, and the next line continues it.
+    Web text (a paragraph per line) has no such length, so a caption there is never joined to the next."""
+    lengths = [len(line.strip()) for line in lines if len(line.strip()) >= 10]
     if len(lengths) < 8:
         return float("inf")
-    usual = lengths[int(len(lengths) * 0.75)]
-    spread = lengths[int(len(lengths) * 0.9)] - lengths[int(len(lengths) * 0.5)]
-    return 0.8 * usual if spread <= 0.25 * usual else float("inf")
+    usual = Counter(lengths).most_common(1)[0][0]
+    near = sum(1 for n in lengths if abs(n - usual) <= 2)
+    by_mode = usual - 2 if near >= 0.3 * len(lengths) else float("inf")
+    ordered = sorted(lengths)
+    upper = ordered[int(len(ordered) * 0.75)]
+    spread = ordered[int(len(ordered) * 0.9)] - ordered[int(len(ordered) * 0.5)]
+    by_quartile = 0.8 * upper if spread <= 0.25 * upper else float("inf")
+    return min(by_mode, by_quartile)
 
 
 def clean_text(text: str) -> str:
