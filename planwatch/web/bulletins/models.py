@@ -44,7 +44,7 @@ class Proposal(models.Model):
     unit = models.CharField(_("单位"), max_length=40, blank=True)
     original_value = models.CharField(_("原始数值"), max_length=40, blank=True)
     original_unit = models.CharField(_("原始单位"), max_length=40, blank=True)
-    growth_rate = models.FloatField(_("增速(%)"), null=True, blank=True)
+    growth_rate = models.FloatField(_("增速"), null=True, blank=True)
     qualifier = models.CharField(_("限定词"), max_length=8, blank=True)
     sentence = models.TextField(_("原文句子"))
     position = models.CharField(_("位置"), max_length=40, blank=True)
