@@ -17,7 +17,7 @@ from pathlib import Path
 from planwatch.data import DATA_DIR
 
 SYNONYMS_FILE = DATA_DIR / "bulletins" / "synonyms.csv"
-KINDS = ("level", "growth", "change", "share", "ratio")
+KINDS = ("level", "growth", "change", "share", "ratio", "structure")
 
 
 @dataclass(frozen=True)

@@ -182,7 +182,30 @@ def _ratio(entry: Entry, sentence: str, at: int, start: int, confidence: float, 
     return Found(entry, float(match.group("num")), match.group("num"), "", None, "", start, confidence - 0.1)
 
 
-READERS = {"level": _level, "growth": _growth_only, "change": _change, "share": _share, "ratio": _ratio}
+_STRUCTURE = re.compile(r"(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)(?![\d.:])")
+_LOST_COLONS = re.compile(r"(?<![\d.])(\d{1,2}\.\d)(\d{1,2}\.\d)(\d{1,2}\.\d)(?![\d.])")
+
+
+def _structure(entry: Entry, sentence: str, at: int, start: int, confidence: float, dictionary: Dictionary):
+    """"三次产业结构为19.1:28.3:52.6" (after "调整为" when the old one is given too); the colons a PDF lost
+    ("8.743.248.1") are put back only when three one-decimal parts summing to 100 are the one reading."""
+    end = re.compile(r"[,;。]").search(sentence, at)  # a colon here separates the parts
+    clause = sentence[at:end.start() if end else len(sentence)]
+    for word in ("调整为", "变为", "转变为"):
+        if word in clause:
+            clause = clause[clause.rindex(word) + len(word):]
+    match = _STRUCTURE.search(clause)
+    parts = match.groups() if match else None
+    if parts is None:
+        lost = _LOST_COLONS.search(clause)
+        if lost is None or abs(sum(float(p) for p in lost.groups()) - 100) > 0.15:
+            return None
+        parts, confidence = lost.groups(), confidence - 0.15
+    return Found(entry, None, ":".join(parts), "", None, "", start, confidence)
+
+
+READERS = {"level": _level, "growth": _growth_only, "change": _change, "share": _share, "ratio": _ratio,
+           "structure": _structure}
 
 
 def _clause_start(sentence: str, at: int) -> int:

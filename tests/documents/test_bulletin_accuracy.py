@@ -60,10 +60,14 @@ def score(path: Path) -> tuple[int, int, int, list[str]]:
             notes.append(f"{path.name}: WRONG (not expected) {name} {proposal.original_value}")
             continue
         judged += 1
-        value = float(proposal.original_value) if proposal.original_value and proposal.kind != "growth" else None
+        if proposal.kind == "structure":  # a ratio a:b:c, compared as written
+            value, wanted_value = proposal.original_value, row["value"]
+        else:
+            value = float(proposal.original_value) if proposal.original_value and proposal.kind != "growth" else None
+            wanted_value = _number(row["value"])
         unit = proposal.original_unit if proposal.kind != "growth" else ""
         growth_ok = _number(row["growth_rate_pct"]) == proposal.growth_rate
-        if value == _number(row["value"]) and unit == row["unit"] and growth_ok:
+        if value == wanted_value and unit == row["unit"] and growth_ok:
             correct += 1
         else:
             notes.append(f"{path.name}: WRONG {name} read {value} {unit} {proposal.growth_rate}, "

@@ -59,3 +59,11 @@ def test_region_and_year_given_by_the_user_win():
     assert (reading.region_name, reading.year, reading.problems) == ("于都县", 2023, ())
     unknown = read_bulletin("全年全县地区生产总值245.61亿元。")
     assert unknown.problems == ("未能从标题确定地区,请指定地区(--region)", "未能从标题确定年份,请指定年份(--year)")
+
+
+def test_industry_structure_after_the_change_and_lost_colons_put_back_only_when_unique():
+    """8.7 + 43.2 + 48.1 = 100.0, so "8.743.248.1" is 8.7:43.2:48.1; "12.345.6" is left out."""
+    changed = _one("三次产业结构由上年的19.7:29.6:50.7调整为18.8:30.4:50.8。")["三次产业结构"]
+    assert (changed.original_value, changed.value) == ("18.8:30.4:50.8", None)
+    assert _one("三次产业结构为 8.743.248.1,贡献率分别为5.0%。")["三次产业结构"].original_value == "8.7:43.2:48.1"
+    assert _one("三次产业结构为12.345.6。") == {}
