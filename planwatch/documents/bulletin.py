@@ -154,7 +154,8 @@ def read_bulletin(text: str, *, region: str | Division | None = None, year: int 
     cleaned = clean_text(text)
     title = _title(cleaned)
     division = region_named(region) if isinstance(region, str) else region
-    division = division or _region(title)
+    # A title without a place ("2023年国民经济和社会发展统计公报") names it in the issuer's line below.
+    division = division or _region(title) or _region("\n".join(cleaned.splitlines()[:4])[:200])
     year = year or _year(title, cleaned)
     proposals: list[Proposal] = []
     seen: set[str] = set()

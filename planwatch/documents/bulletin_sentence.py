@@ -34,7 +34,7 @@ _SUF = "|".join(sorted(SUFFIX_QUALIFIERS, key=len, reverse=True))
 _FILLER = r"(?:\([^()]{1,12}\))?(?:保持在|为|达到|达|实现|完成|是|共计|共|合计|总计|累计)?"
 LEVEL = re.compile(rf"{_FILLER}(?P<pre>{_PRE})?(?P<num>{NUMBER})(?P<unit>{UNIT})?(?P<suf>{_SUF})?")
 _NOT_A_NUMBER_AFTER = re.compile(r"[.:\d]\d")  # "8.743.248.1", "19.1:28.3": not one number
-_UP, _DOWN = "增长|提高|上升|上涨|增加", "下降|减少|降低|回落|下跌"
+_UP, _DOWN = "增长|提高|上升|上涨|增加|增产", "下降|减少|降低|回落|下跌|减产"
 GROWTH = re.compile(rf"(?P<dir>{_UP}|{_DOWN})(?P<num>\d+(?:\.\d+)?)(?P<unit>%|个百分点|倍|{UNIT})?")
 _RATE_GAP = 16
 _CLAUSE_END = re.compile(r"[,;:。]")
