@@ -31,7 +31,7 @@ PREFIX_QUALIFIERS = tuple(q for q in QUALIFIERS if format_qualified("1", q).star
 SUFFIX_QUALIFIERS = tuple(q for q in QUALIFIERS if q not in PREFIX_QUALIFIERS)
 _PRE = "|".join(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
 _SUF = "|".join(sorted(SUFFIX_QUALIFIERS, key=len, reverse=True))
-_FILLER = r"(?:\([^()]{1,12}\))?(?:保持在|为|达到|达|实现|完成|是|共计|共|合计|总计|累计)?"
+_FILLER = r"(?:\([^()]{1,12}\))?(?:保持在|稳定在|为|达到|达|实现|完成|是|共计|共|合计|总计|累计)?"
 LEVEL = re.compile(rf"{_FILLER}(?P<pre>{_PRE})?(?P<num>{NUMBER})(?P<unit>{UNIT})?(?P<suf>{_SUF})?")
 _NOT_A_NUMBER_AFTER = re.compile(r"[.:\d]\d")  # "8.743.248.1", "19.1:28.3": not one number
 _UP, _DOWN = "增长|提高|上升|上涨|增加|增产", "下降|减少|降低|回落|下跌|减产"

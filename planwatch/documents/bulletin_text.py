@@ -3,7 +3,7 @@
 Reposted bulletins are noisy, and each kind of noise gets one rule here, so the reader itself only
 sees tidy simplified Chinese with ASCII digits:
 
-- traditional characters (貛州, 億元) → simplified, from a shipped table (``traditional.csv``);
+- traditional characters (贛州, 億元) → simplified, from a shipped table (``traditional.csv``);
 - pinyin glosses after a character, ``赣(gàn)州`` → ``赣州`` (lower-case letters only, so "(GDP)" stays);
 - full-width digits and signs → ASCII (``normalize.ascii_digits``);
 - footnote markers ``[2]``, ``〔2〕``, ①… removed, so "国内生产总值[2]1210207" is not read as 21210207;
@@ -45,7 +45,7 @@ def _traditional_table() -> dict[int, str]:
 
 
 def simplified(text: str) -> str:
-    """Traditional characters that matter for reading → simplified (貛州 → 赣州, 億元 → 亿元)."""
+    """Traditional characters that matter for reading → simplified (贛州 → 赣州, 億元 → 亿元)."""
     return text.translate(_traditional_table())
 
 
