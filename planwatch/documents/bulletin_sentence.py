@@ -37,6 +37,10 @@ _NOT_A_NUMBER_AFTER = re.compile(r"[.:\d]\d")  # "8.743.248.1", "19.1:28.3": not
 _UP, _DOWN = "增长|提高|上升|上涨|增加|增产", "下降|减少|降低|回落|下跌|减产"
 GROWTH = re.compile(rf"(?P<dir>{_UP}|{_DOWN})(?P<num>\d+(?:\.\d+)?)(?P<unit>%|个百分点|倍|{UNIT})?")
 _RATE_GAP = 16
+# What may stand between a figure and its rate: "按可比价格计算,比上年", "同比", "累计" — nothing that could be
+# another subject ("…12.33万吨,早稻增长2.1%" is the early rice's rate, not the harvest's).
+_CONNECTORS = re.compile(r"(?:[,\s]|按(?:可比价格?|不变价格?|现价)(?:计算)?|比上年末?|较上年末?|比去年|与上年相比|同比|"
+                         r"名义|实际|累计|全年|总水平|指数)*")
 _CLAUSE_END = re.compile(r"[,;:。]")
 _SCOPE = re.compile(r"(?:全年|全市|全县|全区|全省|全国|全州|全旗|全盟|年末|年底|末|实现|完成|其中|规上|规模以上|"
                     r"财政|累计|当年|全体|初步核算|[\u4e00-\u9fff]{0,6}机场|\d{4}年|年)$")
@@ -122,7 +126,7 @@ def _rate_after(sentence: str, start: int, dictionary: Dictionary) -> tuple[floa
     if match is None or match.group("unit") != "%":
         return None
     before = window[:match.start()]
-    if len(before) > _RATE_GAP or re.search(r"\d", before) or dictionary.pattern.search(before) or "其中" in before:
+    if len(before) > _RATE_GAP or not _CONNECTORS.fullmatch(before):
         return None
     rate, text = float(match.group("num")), match.group("num")
     return (-rate, f"-{text}") if re.fullmatch(_DOWN, match.group("dir")) else (rate, text)

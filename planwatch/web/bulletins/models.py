@@ -64,6 +64,13 @@ class Proposal(models.Model):
     def __str__(self) -> str:
         return f"{self.bulletin} · {self.indicator.name}"
 
+    @property
+    def display_value(self) -> str:
+        """``约52.1 万人``, ``45.3 万人左右``: the qualifier where Chinese puts it, no float noise."""
+        from planwatch.documents.qualifiers import format_qualified
+
+        return format_qualified(f"{self.value:.12g}", self.qualifier, f" {self.unit}" if self.unit else "")
+
 
 class ExtraSynonym(models.Model):
     """A written form planners add; merged with the shipped synonyms.csv at read time."""
