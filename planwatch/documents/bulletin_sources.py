@@ -23,7 +23,7 @@ class BulletinFileError(ValueError):
 
 _SKIP_TAGS = {"script", "style", "nav", "header", "footer", "noscript", "iframe", "select", "button", "form"}
 _SKIP_CLASS = re.compile(r"nav|menu|footer|header|share|related|crumb|sidebar|comment|copyright", re.I)
-_BLOCK_TAGS = {"p", "div", "br", "h1", "h2", "h3", "h4", "li", "tr", "table", "section", "article", "title"}
+_BLOCK_TAGS = {"p", "div", "br", "h1", "h2", "h3", "h4", "li", "tr", "td", "th", "table", "section", "article", "title"}
 _VOID = {"br", "img", "meta", "link", "input", "hr"}
 
 
