@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from planwatch.documents.bulletin_sources import read_bulletin_file
 from planwatch.web.bulletins import services
@@ -95,3 +96,24 @@ def test_planner_synonym_is_merged_at_read_time(small_plan, cast):
 
     found = read_bulletin("某县2023年国民经济和社会发展统计公报\n全县GDP总量达到123.4亿元。", dictionary=reading)
     assert [(p.indicator, p.value) for p in found.proposals] == [("地区生产总值", 123.4)]
+
+
+def test_reviewer_uploads_a_bulletin_and_another_reviewer_accepts(small_plan, cast, client_for):
+    upload = SimpleUploadedFile("于都县2023年公报.txt", BULLETIN.read_bytes(), content_type="text/plain")
+    response = client_for(cast.reviewer).post("/bulletins/read/", {"file": upload, "reason": "读取于都县公报"})
+    assert response.status_code == 302
+    bulletin = Proposal.objects.first().bulletin
+    assert response["Location"] == f"/bulletins/{bulletin.pk}/"
+    assert bulletin.proposals.count() == 3
+    own = client_for(cast.reviewer).post(f"/bulletins/{bulletin.pk}/accept-confident/", follow=True)
+    assert "只能审核他人提交的公报数据(不能审核本人提交的)" in own.content.decode()
+    client_for(cast.reviewer2).post(f"/bulletins/{bulletin.pk}/accept-confident/")
+    assert set(bulletin.proposals.values_list("state", flat=True)) == {"accepted"}
+
+
+def test_upload_page_is_for_reviewers(small_plan, cast, client_for):
+    assert client_for(cast.yudu).get("/bulletins/read/").status_code == 404
+    assert client_for(cast.planner).get("/bulletins/read/").status_code == 403
+    assert client_for(cast.reviewer).get("/bulletins/read/").status_code == 200
+    bad = client_for(cast.reviewer).post("/bulletins/read/", {"reason": "x", "file": SimpleUploadedFile("a.xlsx", b"PK")})
+    assert bad.status_code == 422 and "文件「a.xlsx」不是 .txt、.html 或 .pdf" in bad.content.decode()
