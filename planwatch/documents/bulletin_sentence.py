@@ -31,7 +31,7 @@ PREFIX_QUALIFIERS = tuple(q for q in QUALIFIERS if format_qualified("1", q).star
 SUFFIX_QUALIFIERS = tuple(q for q in QUALIFIERS if q not in PREFIX_QUALIFIERS)
 _PRE = "|".join(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
 _SUF = "|".join(sorted(SUFFIX_QUALIFIERS, key=len, reverse=True))
-_FILLER = r"(?:\([^()]{1,12}\))?(?:保持在|稳定在|为|达到|达|实现|完成|是|共计|共|合计|总计|累计)?"
+_FILLER = r"(?:\([A-Za-z&]{1,8}\))?(?:保持在|稳定在|为|达到|达|实现|完成|是|共计|共|合计|总计|累计)?"
 LEVEL = re.compile(rf"{_FILLER}(?P<pre>{_PRE})?(?P<num>{NUMBER})(?P<unit>{UNIT})?(?P<suf>{_SUF})?")
 _NOT_A_NUMBER_AFTER = re.compile(r"[.:\d]\d")  # "8.743.248.1", "19.1:28.3": not one number
 _UP, _DOWN = "增长|提高|上升|上涨|增加|增产", "下降|减少|降低|回落|下跌|减产"
@@ -43,7 +43,7 @@ _CONNECTORS = re.compile(r"(?:[,\s]|按(?:可比价格?|不变价格?|现价)(?:
                          r"名义|实际|累计|全年|总水平|指数)*")
 _CLAUSE_END = re.compile(r"[,;:。]")
 _SCOPE = re.compile(r"(?:全年|全市|全县|全区|全省|全国|全州|全旗|全盟|年末|年底|末|实现|完成|其中|规上|规模以上|"
-                    r"财政|累计|当年|全体|初步核算|[\u4e00-\u9fff]{0,6}机场|\d{4}年|年)$")
+                    r"财政|累计|当年|全体|初步核算|\d{1,2}月(?:末|底)?|[\u4e00-\u9fff]{0,6}机场|\d{4}年|年)$")
 SHARE = re.compile(rf"占[^,;。\d]{{0,16}}?比重(?:为|达到|达|是)?(?P<num>{NUMBER})%")
 RATIO = re.compile(rf"(?:为|是|缩小为|缩小到|缩小至|降至|下降到|下降为)(?P<num>{NUMBER})(?::1)?(?![\d.%万亿元])")
 ENUMERATION = re.compile(r"分别(?:为|是|达到|达)")
