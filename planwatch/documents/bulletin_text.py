@@ -33,6 +33,7 @@ _FOOTNOTE = re.compile(r"\[\d{1,2}\]|〔\d{1,2}〕|［\d{1,2}］|[①-⑳]|[¹²
 # "4 606.2": a one-to-three digit group, a space, exactly three digits, then no further digit.
 _THOUSANDS_SPACE = re.compile(r"(?<![\d.])\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?!\d)")
 _THOUSANDS_COMMA = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d,])")
+_SPACE_BEFORE_PERCENT = re.compile(r"(?<=\d)\s+(?=[%‰])")
 _SENTENCE_END = re.compile(r"[。;;!?!?]+|\n+")
 _FULL_WIDTH_SIGNS = str.maketrans("\uff0c\uff1a\uff1b\uff08\uff09", ",:;()")
 _FOOTNOTE_LINE = re.compile(r"^\s*(?:\[\d{1,2}\]|〔\d{1,2}〕|注\s*[::])")
@@ -59,7 +60,7 @@ def clean_line(line: str) -> str:
     line = ascii_digits(simplified(line)).translate(_FULL_WIDTH_SIGNS)
     line = _PINYIN.sub("", line)
     line = _FOOTNOTE.sub("", line)
-    line = _join_numbers(normalize(line))
+    line = _SPACE_BEFORE_PERCENT.sub("", _join_numbers(normalize(line)))
     return line
 
 

@@ -67,3 +67,12 @@ def test_industry_structure_after_the_change_and_lost_colons_put_back_only_when_
     assert (changed.original_value, changed.value) == ("18.8:30.4:50.8", None)
     assert _one("三次产业结构为 8.743.248.1,贡献率分别为5.0%。")["三次产业结构"].original_value == "8.7:43.2:48.1"
     assert _one("三次产业结构为12.345.6。") == {}
+
+
+def test_noise_is_cleaned_before_reading():
+    from planwatch.documents.bulletin_text import clean_text
+
+    assert clean_text("贛(gàn)州市生產總值４ ６０６.２億元，增長 9 .2 %[2]") == "赣州市生产总值4606.2亿元,增长9.2%"
+    assert clean_text("地区生产总值(GDP)1,042,331万元") == "地区生产总值(GDP)1042331万元"
+    # a caption number and a year stay apart; a footnote definition line is dropped
+    assert clean_text("图1 2018-2022年地区生产总值\n[1] 年末常住人口是指……") == "图1 2018-2022年地区生产总值"
