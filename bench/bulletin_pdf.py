@@ -39,7 +39,7 @@ def build(path: Path, pages: int = 30) -> None:
             lines = ["于都县2023年国民经济和社会发展统计公报"] if n == 0 else []
             for k in range(12):
                 text = PARAGRAPHS[k % 4].format(a=3586721 + n, g=5.1, b=496358 + k)
-                lines += [text[i:i + 38] for i in range(0, len(text), 38)]
+                lines += [text[i : i + 38] for i in range(0, len(text), 38)]
             for i, line in enumerate(lines[:48]):
                 fig.text(0.08, 0.95 - i * 0.019, line, fontsize=10)
             pdf.savefig(fig)
@@ -64,10 +64,14 @@ def main() -> None:
             text = "\n".join(page.extract_text() or "" for page in pdf.pages)
         baseline = read_bulletin(text)
         baseline_time = time.perf_counter() - start
-    print(f"30-page bulletin PDF: ours (pypdfium2) {ours_time:.3f} s, {len(ours.proposals)} proposals, "
-          f"{ours.region_name} {ours.year}")
-    print(f"baseline (pdfplumber) {baseline_time:.3f} s, {len(baseline.proposals)} proposals; "
-          f"ratio baseline/ours {baseline_time / ours_time:.1f}x")
+    print(
+        f"30-page bulletin PDF: ours (pypdfium2) {ours_time:.3f} s, {len(ours.proposals)} proposals, "
+        f"{ours.region_name} {ours.year}"
+    )
+    print(
+        f"baseline (pdfplumber) {baseline_time:.3f} s, {len(baseline.proposals)} proposals; "
+        f"ratio baseline/ours {baseline_time / ours_time:.1f}x"
+    )
     if ours_time >= 2.0:
         raise SystemExit("slower than 2 s")
 

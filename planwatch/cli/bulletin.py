@@ -23,7 +23,9 @@ def _readings(files: list[Path], region: str | None, year: int | None, dictionar
         task = progress.add_task("读取公报", total=len(files))
         for path in files:
             try:
-                results.append((path, read_bulletin_file(path, region=region, year=year, dictionary=dictionary)))
+                results.append(
+                    (path, read_bulletin_file(path, region=region, year=year, dictionary=dictionary))
+                )
             except BulletinFileError as problem:
                 typer.echo(f"错误:{problem}", err=True)
                 raise typer.Exit(2) from problem
@@ -35,14 +37,22 @@ def _table(path: Path, reading, rows: list[dict], message: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{path.name}:{reading.title}({reading.region_name or '地区未识别'} {reading.year or '年份未识别'})")
+    table = Table(
+        title=f"{path.name}:{reading.title}({reading.region_name or '地区未识别'} {reading.year or '年份未识别'})"
+    )
     for column in ("指标", "数值", "单位", "原文", "增速%", "限定词", "置信度", "句子"):
         table.add_column(column)
     for r in rows:
-        table.add_row(r["indicator"], "" if r["value"] is None else f"{r['value']:g}", r["unit"],
-                      f"{r['original_value']}{r['original_unit']}",
-                      "" if r["growth_rate"] is None else f"{r['growth_rate']:g}", r["qualifier"],
-                      f"{r['confidence']:.2f}", r["sentence"][:60])
+        table.add_row(
+            r["indicator"],
+            "" if r["value"] is None else f"{r['value']:g}",
+            r["unit"],
+            f"{r['original_value']}{r['original_unit']}",
+            "" if r["growth_rate"] is None else f"{r['growth_rate']:g}",
+            r["qualifier"],
+            f"{r['confidence']:.2f}",
+            r["sentence"][:60],
+        )
     console = Console()
     console.print(table)
     console.print(message)
@@ -74,12 +84,23 @@ def read(
     out = []
     for path, reading in _readings(files, region, year, dictionary):
         found, message = for_plan(reading, indicators, dictionary=dictionary)
-        rows = [p.as_dict() for p in reading.proposals] if all_indicators or not indicators \
+        rows = (
+            [p.as_dict() for p in reading.proposals]
+            if all_indicators or not indicators
             else with_plan_values(reading, found)
+        )
         if output == "json":
-            out.append({"file": str(path), "title": reading.title, "region": reading.region_name,
-                        "year": reading.year, "message": message, "problems": list(reading.problems),
-                        "proposals": rows})
+            out.append(
+                {
+                    "file": str(path),
+                    "title": reading.title,
+                    "region": reading.region_name,
+                    "year": reading.year,
+                    "message": message,
+                    "problems": list(reading.problems),
+                    "proposals": rows,
+                }
+            )
         else:
             _table(path, reading, rows, message)
         if submit:
@@ -122,7 +143,9 @@ def _submit(reading, username: str, reason: str, file_name: str) -> None:
         raise typer.Exit(2) from refused
     for line in skipped:
         typer.echo(line)
-    typer.echo(f"已提交《{bulletin.title}》的 {bulletin.proposals.count()} 项数据,待审核(/bulletins/{bulletin.pk}/)")
+    typer.echo(
+        f"已提交《{bulletin.title}》的 {bulletin.proposals.count()} 项数据,待审核(/bulletins/{bulletin.pk}/)"
+    )
 
 
 def demo_step() -> None:

@@ -94,7 +94,7 @@ def _title(cleaned: str) -> str:
     for line in cleaned.splitlines()[:12]:
         at = line.find("统计公报")
         if at >= 0:
-            return line[:at + 4].lstrip("《〈 ")
+            return line[: at + 4].lstrip("《〈 ")
     return next((line for line in cleaned.splitlines() if line.strip()), "")[:60]
 
 
@@ -127,10 +127,18 @@ def _normalised(found: Found) -> tuple[float | None, str]:
 def _proposal(found: Found, sentence) -> Proposal:
     value, unit = _normalised(found)
     return Proposal(
-        indicator=found.entry.indicator, kind=found.entry.kind, value=value, unit=unit,
-        original_value=found.number_text, original_unit=found.unit, growth_rate=found.growth,
-        qualifier=found.qualifier, sentence=sentence.text, sentence_number=sentence.number,
-        offset=sentence.offset + found.start, confidence=round(found.confidence, 2),
+        indicator=found.entry.indicator,
+        kind=found.entry.kind,
+        value=value,
+        unit=unit,
+        original_value=found.number_text,
+        original_unit=found.unit,
+        growth_rate=found.growth,
+        qualifier=found.qualifier,
+        sentence=sentence.text,
+        sentence_number=sentence.number,
+        offset=sentence.offset + found.start,
+        confidence=round(found.confidence, 2),
     )
 
 
@@ -143,12 +151,30 @@ def _derived_ratio(proposals: list[Proposal]) -> Proposal | None:
         return None
     ratio = round(urban.value / rural.value, 2)
     quote = urban.sentence if urban.sentence == rural.sentence else f"{urban.sentence}……{rural.sentence}"
-    return Proposal(RATIO_INDICATOR, "ratio", ratio, "", f"{ratio:g}", "", None, "", quote,
-                    urban.sentence_number, urban.offset, min(urban.confidence, rural.confidence), derived=True)
+    return Proposal(
+        RATIO_INDICATOR,
+        "ratio",
+        ratio,
+        "",
+        f"{ratio:g}",
+        "",
+        None,
+        "",
+        quote,
+        urban.sentence_number,
+        urban.offset,
+        min(urban.confidence, rural.confidence),
+        derived=True,
+    )
 
 
-def read_bulletin(text: str, *, region: str | Division | None = None, year: int | None = None,
-                  dictionary: Dictionary | None = None) -> Reading:
+def read_bulletin(
+    text: str,
+    *,
+    region: str | Division | None = None,
+    year: int | None = None,
+    dictionary: Dictionary | None = None,
+) -> Reading:
     """Every dictionary indicator the bulletin states, first statement of each, in text order."""
     dictionary = dictionary or default_dictionary()
     cleaned = clean_text(text)
@@ -182,8 +208,9 @@ def _plan_match(entry_names: tuple[str, ...], indicator: str, plan_names: dict[s
     return ""
 
 
-def for_plan(reading: Reading, indicators: Iterable[tuple[str, str]], *,
-             dictionary: Dictionary | None = None) -> tuple[list[PlanProposal], str]:
+def for_plan(
+    reading: Reading, indicators: Iterable[tuple[str, str]], *, dictionary: Dictionary | None = None
+) -> tuple[list[PlanProposal], str]:
     """The proposals the plan's indicators need, in each indicator's unit, and a message for the user.
 
     A figure whose unit cannot become the indicator's (亿美元 for a 亿元 indicator) is left out and
@@ -200,9 +227,11 @@ def for_plan(reading: Reading, indicators: Iterable[tuple[str, str]], *,
             continue
         unit = proposal.unit if proposal.kind != "growth" else "%"
         try:
-            value = float(convert_decimal(repr(proposal.figure), unit, units[target])) \
-                if unit and units[target] and normalise_unit(unit) != normalise_unit(units[target]) \
+            value = (
+                float(convert_decimal(repr(proposal.figure), unit, units[target]))
+                if unit and units[target] and normalise_unit(unit) != normalise_unit(units[target])
                 else proposal.figure
+            )
         except UnitError as error:
             notes.append(f"「{proposal.indicator}」{proposal.original_value}{proposal.original_unit}:{error}")
             continue
@@ -220,5 +249,8 @@ def for_plan(reading: Reading, indicators: Iterable[tuple[str, str]], *,
 
 def with_plan_values(reading: Reading, proposals: list[PlanProposal]) -> list[dict]:
     """Rows for JSON and tables: the plan indicator and its value beside the proposal's fields."""
-    return [replace(p.proposal).as_dict() | {"plan_indicator": p.plan_indicator, "plan_value": p.value,
-                                             "plan_unit": p.unit} for p in proposals]
+    return [
+        replace(p.proposal).as_dict()
+        | {"plan_indicator": p.plan_indicator, "plan_value": p.value, "plan_unit": p.unit}
+        for p in proposals
+    ]

@@ -68,8 +68,9 @@ class Dictionary:
                 added.setdefault(indicator, []).append(phrase)
         if not added:
             return self
-        return Dictionary(tuple(replace(e, phrases=e.phrases + tuple(added.get(e.indicator, ())))
-                                for e in self.entries))
+        return Dictionary(
+            tuple(replace(e, phrases=e.phrases + tuple(added.get(e.indicator, ()))) for e in self.entries)
+        )
 
 
 @cache
@@ -91,9 +92,16 @@ def read_dictionary(path: Path = SYNONYMS_FILE) -> Dictionary:
                 raise ValueError(f"{path.name} 第{line}行 kind 列:「{kind}」不是 {'、'.join(KINDS)} 之一")
             if not _split(row.get("phrases", "")):
                 raise ValueError(f"{path.name} 第{line}行 phrases 列:至少要有一种写法")
-            entries.append(Entry(row["indicator"].strip(), kind, (row.get("unit") or "").strip(),
-                                 _split(row["phrases"]), _split(row.get("plan_names", "")),
-                                 (row.get("note") or "").strip()))
+            entries.append(
+                Entry(
+                    row["indicator"].strip(),
+                    kind,
+                    (row.get("unit") or "").strip(),
+                    _split(row["phrases"]),
+                    _split(row.get("plan_names", "")),
+                    (row.get("note") or "").strip(),
+                )
+            )
     return Dictionary(tuple(entries))
 
 

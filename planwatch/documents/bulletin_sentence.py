@@ -25,8 +25,10 @@ from planwatch.documents.qualifiers import QUALIFIERS, format_qualified
 from planwatch.documents.units import UnitError, dimension_of
 
 NUMBER = r"-?\d+(?:\.\d+)?"
-UNIT = (r"(?:万亿元|亿元|万元|千元|元/人|元|亿美元|万美元|美元|亿人次|万人次|人次|万人|亿人|人|万吨|亿吨|吨|"
-        r"万亩|亩|万公顷|公顷|亿斤|万斤|斤|%|‰|个百分点|岁|张|个|家|户)")
+UNIT = (
+    r"(?:万亿元|亿元|万元|千元|元/人|元|亿美元|万美元|美元|亿人次|万人次|人次|万人|亿人|人|万吨|亿吨|吨|"
+    r"万亩|亩|万公顷|公顷|亿斤|万斤|斤|%|‰|个百分点|岁|张|个|家|户)"
+)
 PREFIX_QUALIFIERS = tuple(q for q in QUALIFIERS if format_qualified("1", q).startswith(q))
 SUFFIX_QUALIFIERS = tuple(q for q in QUALIFIERS if q not in PREFIX_QUALIFIERS)
 _PRE = "|".join(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
@@ -39,13 +41,19 @@ GROWTH = re.compile(rf"(?P<dir>{_UP}|{_DOWN})(?P<num>\d+(?:\.\d+)?)(?P<unit>%|�
 _RATE_GAP = 16
 # What may stand between a figure and its rate: "按可比价格计算,比上年", "同比", "累计" — nothing that could be
 # another subject ("…12.33万吨,早稻增长2.1%" is the early rice's rate, not the harvest's).
-_CONNECTORS = re.compile(r"(?:[,\s]|按(?:可比价格?|不变价格?|现价)(?:计算)?|比上年末?|较上年末?|比去年|与上年相比|同比|"
-                         r"名义|实际|累计|全年|总水平|指数)*")
+_CONNECTORS = re.compile(
+    r"(?:[,\s]|按(?:可比价格?|不变价格?|现价)(?:计算)?|比上年末?|较上年末?|比去年|与上年相比|同比|"
+    r"名义|实际|累计|全年|总水平|指数)*"
+)
 _CLAUSE_END = re.compile(r"[,;:。]")
-_SCOPE = re.compile(r"(?:全年|全市|全县|全区|全省|全国|全州|全旗|全盟|年末|年底|末|实现|完成|其中|规上|规模以上|"
-                    r"财政|累计|当年|全体|初步核算|\d{1,2}月(?:末|底)?|[\u4e00-\u9fff]{0,6}机场|\d{4}年|年)$")
+_SCOPE = re.compile(
+    r"(?:全年|全市|全县|全区|全省|全国|全州|全旗|全盟|年末|年底|末|实现|完成|其中|规上|规模以上|"
+    r"财政|累计|当年|全体|初步核算|\d{1,2}月(?:末|底)?|[\u4e00-\u9fff]{0,6}机场|\d{4}年|年)$"
+)
 SHARE = re.compile(rf"占[^,;。\d]{{0,16}}?比重(?:为|达到|达|是)?(?P<num>{NUMBER})%")
-RATIO = re.compile(rf"(?:为|是|缩小为|缩小到|缩小至|降至|下降到|下降为)(?P<num>{NUMBER})(?::1)?(?![\d.%万亿元])")
+RATIO = re.compile(
+    rf"(?:为|是|缩小为|缩小到|缩小至|降至|下降到|下降为)(?P<num>{NUMBER})(?::1)?(?![\d.%万亿元])"
+)
 ENUMERATION = re.compile(r"分别(?:为|是|达到|达)")
 _ENUM_VALUES = re.compile(rf"(?P<num>{NUMBER})(?P<unit>{UNIT})?(?P<sep>、|和|及|与|$)?")
 _ENUM_GROWTH = re.compile(rf"[,]?[^,;。\d]{{0,8}}?分别(?:比上年|同比|较上年)?(?:{_UP})")
@@ -98,7 +106,7 @@ def scope_only(head: str) -> tuple[bool, float]:
     while head:
         match = _SCOPE.search(head)
         if match:
-            head = head[:match.start()]
+            head = head[: match.start()]
             continue
         stripped = _strip_place(head)
         if stripped != head:
@@ -125,7 +133,7 @@ def _rate_after(sentence: str, start: int, dictionary: Dictionary) -> tuple[floa
     match = GROWTH.search(window)
     if match is None or match.group("unit") != "%":
         return None
-    before = window[:match.start()]
+    before = window[: match.start()]
     if len(before) > _RATE_GAP or not _CONNECTORS.fullmatch(before):
         return None
     rate, text = float(match.group("num")), match.group("num")
@@ -141,7 +149,9 @@ def _level(entry: Entry, sentence: str, at: int, start: int, confidence: float, 
         return None
     qualifier = match.group("pre") or match.group("suf") or ""
     growth = _growth_after(sentence, match.end(), dictionary)
-    return Found(entry, float(match.group("num")), match.group("num"), unit, growth, qualifier, start, confidence)
+    return Found(
+        entry, float(match.group("num")), match.group("num"), unit, growth, qualifier, start, confidence
+    )
 
 
 def _growth_only(entry: Entry, sentence: str, at: int, start: int, confidence: float, dictionary: Dictionary):
@@ -164,23 +174,25 @@ def _change(entry: Entry, sentence: str, at: int, start: int, confidence: float,
 
 def _share(entry: Entry, sentence: str, at: int, start: int, confidence: float, dictionary: Dictionary):
     stop = sentence.find("。", at)
-    window = sentence[at:stop if stop >= 0 else len(sentence)]
+    window = sentence[at : stop if stop >= 0 else len(sentence)]
     match = SHARE.search(window)
     if match is None:
         return None
-    between = window[:match.start()]
+    between = window[: match.start()]
     if dictionary.pattern.search(between) or ";" in between:
         return None
     rate = GROWTH.search(between)
     growth = None
     if rate is not None and rate.group("unit") == "%":
         growth = float(rate.group("num")) * (-1 if re.fullmatch(_DOWN, rate.group("dir")) else 1)
-    return Found(entry, float(match.group("num")), match.group("num"), "%", growth, "", start, confidence - 0.1)
+    return Found(
+        entry, float(match.group("num")), match.group("num"), "%", growth, "", start, confidence - 0.1
+    )
 
 
 def _ratio(entry: Entry, sentence: str, at: int, start: int, confidence: float, dictionary: Dictionary):
     end = _CLAUSE_END.search(sentence, at)
-    match = RATIO.search(sentence[at:end.start() if end else len(sentence)])
+    match = RATIO.search(sentence[at : end.start() if end else len(sentence)])
     if match is None:
         return None
     return Found(entry, float(match.group("num")), match.group("num"), "", None, "", start, confidence - 0.1)
@@ -191,13 +203,13 @@ _LOST_COLONS = re.compile(r"(?<![\d.])(\d{1,2}\.\d)(\d{1,2}\.\d)(\d{1,2}\.\d)(?!
 
 
 def _structure(entry: Entry, sentence: str, at: int, start: int, confidence: float, dictionary: Dictionary):
-    """"三次产业结构为19.1:28.3:52.6" (after "调整为" when the old one is given too); the colons a PDF lost
+    """ "三次产业结构为19.1:28.3:52.6" (after "调整为" when the old one is given too); the colons a PDF lost
     ("8.743.248.1") are put back only when three one-decimal parts summing to 100 are the one reading."""
     end = re.compile(r"[,;。]").search(sentence, at)  # a colon here separates the parts
-    clause = sentence[at:end.start() if end else len(sentence)]
+    clause = sentence[at : end.start() if end else len(sentence)]
     for word in ("调整为", "变为", "转变为"):
         if word in clause:
-            clause = clause[clause.rindex(word) + len(word):]
+            clause = clause[clause.rindex(word) + len(word) :]
     match = _STRUCTURE.search(clause)
     parts = match.groups() if match else None
     if parts is None:
@@ -208,8 +220,14 @@ def _structure(entry: Entry, sentence: str, at: int, start: int, confidence: flo
     return Found(entry, None, ":".join(parts), "", None, "", start, confidence)
 
 
-READERS = {"level": _level, "growth": _growth_only, "change": _change, "share": _share, "ratio": _ratio,
-           "structure": _structure}
+READERS = {
+    "level": _level,
+    "growth": _growth_only,
+    "change": _change,
+    "share": _share,
+    "ratio": _ratio,
+    "structure": _structure,
+}
 
 
 def _clause_start(sentence: str, at: int) -> int:
@@ -218,7 +236,7 @@ def _clause_start(sentence: str, at: int) -> int:
 
 
 def _names(items: list[str], dictionary: Dictionary) -> list[Entry] | None:
-    """"第一、二、三产业增加值" → 第一/第二/第三产业增加值; "城镇、农村居民人均可支配收入" → both incomes."""
+    """ "第一、二、三产业增加值" → 第一/第二/第三产业增加值; "城镇、农村居民人均可支配收入" → both incomes."""
     last = items[-1]
     lead = items[0][:1]
     found = [dictionary.entry(last) or dictionary.entry(lead + last)]
@@ -239,7 +257,7 @@ def enumerations(sentence: str, dictionary: Dictionary) -> tuple[list[Found], li
     found, spans = [], []
     for marker in ENUMERATION.finditer(sentence):
         begin = _clause_start(sentence, marker.start())
-        head = sentence[begin:marker.start()]
+        head = sentence[begin : marker.start()]
         names_text = re.sub(r"^(?:其中|全年|全市|全县|全区|全省|年末)+", "", head)
         entries = _names(re.split(r"、|和|与|及", names_text), dictionary) if names_text else None
         values = _values(sentence, marker.end())
@@ -276,7 +294,7 @@ def _enumerated_growth(sentence: str, at: int, count: int) -> list[float] | None
     if match is None:
         return None
     rates = []
-    for value in re.finditer(rf"(?P<num>{NUMBER})(?P<unit>%)?(?P<sep>、|和|及|与)?", sentence[match.end():]):
+    for value in re.finditer(rf"(?P<num>{NUMBER})(?P<unit>%)?(?P<sep>、|和|及|与)?", sentence[match.end() :]):
         rates.append(float(value.group("num")))
         if not value.group("sep"):
             break
@@ -288,7 +306,7 @@ def read_sentence(sentence: str, dictionary: Dictionary) -> list[Found]:
     for match in dictionary.pattern.finditer(sentence):
         if any(a <= match.start() < b for a, b in spans):
             continue
-        allowed, confidence = scope_only(sentence[_clause_start(sentence, match.start()):match.start()])
+        allowed, confidence = scope_only(sentence[_clause_start(sentence, match.start()) : match.start()])
         if not allowed:
             continue
         entry = dictionary.entry(match.group())

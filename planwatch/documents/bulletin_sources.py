@@ -23,7 +23,23 @@ class BulletinFileError(ValueError):
 
 _SKIP_TAGS = {"script", "style", "nav", "header", "footer", "noscript", "iframe", "select", "button", "form"}
 _SKIP_CLASS = re.compile(r"nav|menu|footer|header|share|related|crumb|sidebar|comment|copyright", re.I)
-_BLOCK_TAGS = {"p", "div", "br", "h1", "h2", "h3", "h4", "li", "tr", "td", "th", "table", "section", "article", "title"}
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "li",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "section",
+    "article",
+    "title",
+}
 _VOID = {"br", "img", "meta", "link", "input", "hr"}
 
 
@@ -108,6 +124,7 @@ def bulletin_text(path: Path) -> str:
     return text
 
 
-def read_bulletin_file(path: Path, *, region: str | None = None, year: int | None = None,
-                       dictionary: Dictionary | None = None) -> Reading:
+def read_bulletin_file(
+    path: Path, *, region: str | None = None, year: int | None = None, dictionary: Dictionary | None = None
+) -> Reading:
     return read_bulletin(bulletin_text(Path(path)), region=region, year=year, dictionary=dictionary)

@@ -113,7 +113,7 @@ class Sentence:
 def sentences(cleaned: str) -> list[Sentence]:
     found, start, number = [], 0, 0
     for match in _SENTENCE_END.finditer(cleaned + "\n"):
-        piece = cleaned[start:match.start()]
+        piece = cleaned[start : match.start()]
         stripped = piece.strip()
         if stripped:
             number += 1

@@ -54,7 +54,9 @@ def score(path: Path) -> tuple[int, int, int, list[str]]:
         row = expected.get(name)
         if row is None:
             if path.stem in REAL:
-                notes.append(f"{path.name}: not judged {name} {proposal.original_value}{proposal.original_unit}")
+                notes.append(
+                    f"{path.name}: not judged {name} {proposal.original_value}{proposal.original_unit}"
+                )
                 continue
             judged += 1
             notes.append(f"{path.name}: WRONG (not expected) {name} {proposal.original_value}")
@@ -63,15 +65,21 @@ def score(path: Path) -> tuple[int, int, int, list[str]]:
         if proposal.kind == "structure":  # a ratio a:b:c, compared as written
             value, wanted_value = proposal.original_value, row["value"]
         else:
-            value = float(proposal.original_value) if proposal.original_value and proposal.kind != "growth" else None
+            value = (
+                float(proposal.original_value)
+                if proposal.original_value and proposal.kind != "growth"
+                else None
+            )
             wanted_value = _number(row["value"])
         unit = proposal.original_unit if proposal.kind != "growth" else ""
         growth_ok = _number(row["growth_rate_pct"]) == proposal.growth_rate
         if value == wanted_value and unit == row["unit"] and growth_ok:
             correct += 1
         else:
-            notes.append(f"{path.name}: WRONG {name} read {value} {unit} {proposal.growth_rate}, "
-                         f"expected {row['value']} {row['unit']} {row['growth_rate_pct']}")
+            notes.append(
+                f"{path.name}: WRONG {name} read {value} {unit} {proposal.growth_rate}, "
+                f"expected {row['value']} {row['unit']} {row['growth_rate_pct']}"
+            )
     for name in expected:
         if name not in by_name:
             notes.append(f"{path.name}: missed {name}")
@@ -87,8 +95,10 @@ def test_precision_and_recall_over_all_bulletins():
         for note in notes:
             print("   ", note)
     precision, recall = totals[0] / totals[1], totals[0] / totals[2]
-    print(f"ALL {len(bulletins())} bulletins: precision {precision:.3f} recall {recall:.3f} "
-          f"({totals[0]} correct, {totals[1]} judged, {totals[2]} expected)")
+    print(
+        f"ALL {len(bulletins())} bulletins: precision {precision:.3f} recall {recall:.3f} "
+        f"({totals[0]} correct, {totals[1]} judged, {totals[2]} expected)"
+    )
     assert len(bulletins()) >= 10
     assert precision >= 0.98
     assert recall >= 0.90

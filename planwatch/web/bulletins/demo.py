@@ -28,7 +28,8 @@ def load_demo_bulletins() -> list[str]:
             bulletin = Bulletin.objects.filter(title=reading.title).first()
             if bulletin is None:
                 bulletin, _skipped = services.submit_bulletin(
-                    reading, user=submitter, reason="演示:读取随程序发布的县级统计公报", file_name=path.name)
+                    reading, user=submitter, reason="演示:读取随程序发布的县级统计公报", file_name=path.name
+                )
             pending = list(bulletin.proposals.filter(state="pending"))
             for proposal in pending:
                 services.accept_proposal(proposal, user=reviewer, reason="演示:核对公报原文后采用")

@@ -18,7 +18,9 @@ class Bulletin(models.Model):
     region_name = models.CharField(_("地区"), max_length=100, blank=True)
     year = models.PositiveSmallIntegerField(_("年份"))
     message = models.TextField(_("读取说明"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -39,7 +41,9 @@ class Proposal(models.Model):
 
     bulletin = models.ForeignKey(Bulletin, on_delete=models.CASCADE, related_name="proposals")
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
-    observation = models.ForeignKey(Observation, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    observation = models.ForeignKey(
+        Observation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     value = models.FloatField(_("数值"))
     unit = models.CharField(_("单位"), max_length=40, blank=True)
     original_value = models.CharField(_("原始数值"), max_length=40, blank=True)
@@ -50,8 +54,9 @@ class Proposal(models.Model):
     position = models.CharField(_("位置"), max_length=40, blank=True)
     confidence = models.FloatField(_("置信度"))
     state = models.CharField(_("状态"), max_length=10, choices=State.choices, default=State.PENDING)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
     reason = models.TextField(_("理由"), blank=True)
     history = HistoricalRecords()
@@ -77,7 +82,9 @@ class ExtraSynonym(models.Model):
 
     indicator = models.CharField(_("指标(标准名称)"), max_length=100)
     phrase = models.CharField(_("公报写法"), max_length=100, unique=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 

@@ -32,8 +32,11 @@ def get_bulletin_for_user(user, pk: int) -> Bulletin:
 
 
 def get_proposal_for_user(user, pk: int) -> Proposal:
-    proposal = Proposal.objects.select_related("bulletin", "indicator", "observation").filter(
-        bulletin__in=bulletins_for_user(user), pk=pk).first()
+    proposal = (
+        Proposal.objects.select_related("bulletin", "indicator", "observation")
+        .filter(bulletin__in=bulletins_for_user(user), pk=pk)
+        .first()
+    )
     if proposal is None:
         raise Http404(_("没有这条建议"))
     return proposal

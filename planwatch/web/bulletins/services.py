@@ -47,8 +47,10 @@ def region_for(reading: Reading) -> Region | None:
 
 
 def _note(proposal, title: str) -> str:
-    parts = [_("摘自《%(title)s》第%(n)s句(第%(pos)s字起)") % {
-        "title": title, "n": proposal.sentence_number, "pos": proposal.offset}]
+    parts = [
+        _("摘自《%(title)s》第%(n)s句(第%(pos)s字起)")
+        % {"title": title, "n": proposal.sentence_number, "pos": proposal.offset}
+    ]
     if proposal.growth_rate is not None and proposal.kind != "growth":
         parts.append(_("比上年增长%(rate)s%%") % {"rate": f"{proposal.growth_rate:g}"})
     if proposal.derived:
@@ -61,51 +63,90 @@ def _note(proposal, title: str) -> str:
 def _draft(plan_proposal, bulletin: Bulletin, *, user, reason: str, unit) -> Observation:
     p = plan_proposal.proposal
     indicator = bulletin_plan_indicator(plan_proposal.plan_indicator)
-    value, entered = (p.figure, "%") if p.kind == "growth" else (float(p.original_value or p.value), p.original_unit)
+    value, entered = (
+        (p.figure, "%") if p.kind == "growth" else (float(p.original_value or p.value), p.original_unit)
+    )
     obs = services.new_observation(
-        user=user, reason=reason, unit=unit, indicator=indicator, region=bulletin.region, year=bulletin.year,
-        value=value, measure_unit=entered, qualifier=p.qualifier if p.qualifier in _QUALIFIERS else "",
-        source=f"《{bulletin.title}》", quote=p.sentence, note=_note(p, bulletin.title))
-    return services.submit_observation(obs, user=user, reason=reason,
-                                       warning_comment=_("统计公报原文数据,见原文摘录"))
+        user=user,
+        reason=reason,
+        unit=unit,
+        indicator=indicator,
+        region=bulletin.region,
+        year=bulletin.year,
+        value=value,
+        measure_unit=entered,
+        qualifier=p.qualifier if p.qualifier in _QUALIFIERS else "",
+        source=f"《{bulletin.title}》",
+        quote=p.sentence,
+        note=_note(p, bulletin.title),
+    )
+    return services.submit_observation(
+        obs, user=user, reason=reason, warning_comment=_("统计公报原文数据,见原文摘录")
+    )
 
 
 def bulletin_plan_indicator(name: str):
     return current_plan().indicators.get(name=name)
 
 
-def submit_bulletin(reading: Reading, *, user, reason: str, file_name: str = "") -> tuple[Bulletin, list[str]]:
+def submit_bulletin(
+    reading: Reading, *, user, reason: str, file_name: str = ""
+) -> tuple[Bulletin, list[str]]:
     """Store the bulletin and submit its plan figures as drafts for review; returns it and the skipped."""
     if not reason.strip():
         raise ServiceError(_("提交公报数据必须说明理由"))
     require(user, "entry.use")
     region = region_for(reading)
     if region is None:
-        raise ServiceError(_("地区「%(name)s」不在本系统的地区表中,无法提交(可先只读取)") % {
-            "name": reading.region_name or _("未识别")})
+        raise ServiceError(
+            _("地区「%(name)s」不在本系统的地区表中,无法提交(可先只读取)")
+            % {"name": reading.region_name or _("未识别")}
+        )
     if reading.year is None:
         raise ServiceError(_("未能确定公报年份,请指定年份"))
     found, message = for_plan(reading, plan_indicators())
     skipped = []
     with transaction.atomic():
-        bulletin = Bulletin(title=reading.title or file_name, file_name=file_name, region=region,
-                            region_name=reading.region_name, year=reading.year, message=message, created_by=user)
+        bulletin = Bulletin(
+            title=reading.title or file_name,
+            file_name=file_name,
+            region=region,
+            region_name=reading.region_name,
+            year=reading.year,
+            message=message,
+            created_by=user,
+        )
         bulletin._change_reason, bulletin._history_user = reason, user
         bulletin.save()
         for item in found:
             indicator = bulletin_plan_indicator(item.plan_indicator)
-            if Observation.objects.filter(indicator=indicator, region=region, year=reading.year,
-                                          quarter=None, month=None).exists():
-                skipped.append(_("「%(name)s」%(region)s%(year)s年已有数据,未提交") % {
-                    "name": indicator.name, "region": region.name, "year": reading.year})
+            if Observation.objects.filter(
+                indicator=indicator, region=region, year=reading.year, quarter=None, month=None
+            ).exists():
+                skipped.append(
+                    _("「%(name)s」%(region)s%(year)s年已有数据,未提交")
+                    % {"name": indicator.name, "region": region.name, "year": reading.year}
+                )
                 continue
             obs = _draft(item, bulletin, user=user, reason=reason, unit=unit_of(user))
-            _store(Proposal(
-                bulletin=bulletin, indicator=indicator, observation=obs, value=obs.value, unit=obs.measure_unit,
-                original_value=item.proposal.original_value, original_unit=item.proposal.original_unit,
-                growth_rate=item.proposal.growth_rate, qualifier=item.proposal.qualifier,
-                sentence=item.proposal.sentence, confidence=item.proposal.confidence,
-                position=f"{item.proposal.sentence_number}:{item.proposal.offset}"), user=user, reason=reason)
+            _store(
+                Proposal(
+                    bulletin=bulletin,
+                    indicator=indicator,
+                    observation=obs,
+                    value=obs.value,
+                    unit=obs.measure_unit,
+                    original_value=item.proposal.original_value,
+                    original_unit=item.proposal.original_unit,
+                    growth_rate=item.proposal.growth_rate,
+                    qualifier=item.proposal.qualifier,
+                    sentence=item.proposal.sentence,
+                    confidence=item.proposal.confidence,
+                    position=f"{item.proposal.sentence_number}:{item.proposal.offset}",
+                ),
+                user=user,
+                reason=reason,
+            )
     return bulletin, skipped
 
 
@@ -116,7 +157,12 @@ def _store(proposal: Proposal, *, user, reason: str) -> Proposal:
 
 
 def _decided(proposal: Proposal, state: str, *, user, reason: str) -> Proposal:
-    proposal.state, proposal.decided_by, proposal.decided_at, proposal.reason = state, user, timezone.now(), reason
+    proposal.state, proposal.decided_by, proposal.decided_at, proposal.reason = (
+        state,
+        user,
+        timezone.now(),
+        reason,
+    )
     return _store(proposal, user=user, reason=reason)
 
 
@@ -129,7 +175,9 @@ def _locked_pending(proposal: Proposal | int) -> Proposal:
 
 
 @services.retry_when_locked
-def accept_proposal(proposal: Proposal | int, *, user, reason: str = "", value: float | None = None) -> Proposal:
+def accept_proposal(
+    proposal: Proposal | int, *, user, reason: str = "", value: float | None = None
+) -> Proposal:
     reason = reason.strip() or _("公报数据审核采用")
     with transaction.atomic():
         row = _locked_pending(proposal)
@@ -138,8 +186,11 @@ def accept_proposal(proposal: Proposal | int, *, user, reason: str = "", value: 
         if value is not None and value != obs.value:
             before = services._snapshot(obs)
             obs.value, obs.measure_unit, obs.original_value, obs.original_unit = services.in_indicator_unit(
-                obs.indicator, float(value), obs.measure_unit)
-            services.save(obs, before, user=user, action="update", reason=_("审核更正公报读数:%(r)s") % {"r": reason})
+                obs.indicator, float(value), obs.measure_unit
+            )
+            services.save(
+                obs, before, user=user, action="update", reason=_("审核更正公报读数:%(r)s") % {"r": reason}
+            )
             row.value = obs.value
         obs = services.approve_observation(obs.pk, user=user, comment=reason)
         services.publish_observation(obs.pk, user=user, reason=reason)
@@ -160,8 +211,10 @@ def reject_proposal(proposal: Proposal | int, *, user, reason: str) -> Proposal:
 def accept_confident(bulletin: Bulletin, *, user, reason: str = "") -> list[Proposal]:
     with transaction.atomic():
         rows = bulletin.proposals.filter(state=P.PENDING, confidence__gte=CONFIDENT).order_by("pk")
-        return [accept_proposal(p, user=user, reason=reason or _("公报数据审核采用(置信度高,一并采用)"))
-                for p in rows]
+        return [
+            accept_proposal(p, user=user, reason=reason or _("公报数据审核采用(置信度高,一并采用)"))
+            for p in rows
+        ]
 
 
 def add_synonym(*, user, reason: str, indicator: str, phrase: str) -> ExtraSynonym:

@@ -29,8 +29,9 @@ SUFFIXES = (".txt", ".html", ".htm", ".pdf")
 class BulletinUploadForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("公报文件(.txt、.html、.pdf)"))
     region = forms.CharField(label=gettext_lazy("地区(标题中读不出时填写)"), required=False, max_length=50)
-    year = forms.IntegerField(label=gettext_lazy("年份(标题中读不出时填写)"), required=False, min_value=1949,
-                              max_value=2100)
+    year = forms.IntegerField(
+        label=gettext_lazy("年份(标题中读不出时填写)"), required=False, min_value=1949, max_value=2100
+    )
     reason = forms.CharField(label=gettext_lazy("理由"), max_length=200)
 
 
@@ -53,13 +54,20 @@ def bulletin_upload(request: HttpRequest) -> HttpResponse:
     require(request.user, "entry.use")
     form = BulletinUploadForm(request.POST or None, request.FILES or None)
     if request.method != "POST" or not form.is_valid():
-        return render(request, "bulletins/upload.html", {"form": form}, status=400 if request.method == "POST" else 200)
+        return render(
+            request, "bulletins/upload.html", {"form": form}, status=400 if request.method == "POST" else 200
+        )
     data = form.cleaned_data
     try:
-        reading = read_bulletin(_text(data["file"]), region=data["region"] or None, year=data["year"],
-                                dictionary=services.dictionary())
-        bulletin, skipped = services.submit_bulletin(reading, user=request.user, reason=data["reason"],
-                                                     file_name=data["file"].name)
+        reading = read_bulletin(
+            _text(data["file"]),
+            region=data["region"] or None,
+            year=data["year"],
+            dictionary=services.dictionary(),
+        )
+        bulletin, skipped = services.submit_bulletin(
+            reading, user=request.user, reason=data["reason"], file_name=data["file"].name
+        )
     except (BulletinFileError, ServiceError, PermissionDenied) as refused:
         messages.error(request, str(refused))
         return render(request, "bulletins/upload.html", {"form": form}, status=422)

@@ -10,5 +10,7 @@ urlpatterns = [
     path("bulletins/synonyms/", views.synonyms, name="bulletin-synonyms"),
     path("bulletins/<int:pk>/", views.bulletin_detail, name="bulletin-detail"),
     path("bulletins/<int:pk>/accept-confident/", views.accept_all, name="bulletin-accept-confident"),
-    path("bulletins/proposals/<int:pk>/<str:decision>/", views.proposal_decide, name="bulletin-proposal-decide"),
+    path(
+        "bulletins/proposals/<int:pk>/<str:decision>/", views.proposal_decide, name="bulletin-proposal-decide"
+    ),
 ]

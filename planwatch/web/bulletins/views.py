@@ -37,18 +37,30 @@ def bulletin_list(request: HttpRequest) -> HttpResponse:
 
 
 def _series(proposal) -> list[Observation]:
-    return list(Observation.objects.filter(indicator=proposal.indicator, region=proposal.bulletin.region,
-                                           status__in=[Observation.Status.APPROVED, Observation.Status.PUBLISHED])
-                .exclude(pk=proposal.observation_id).order_by("period", "vintage"))
+    return list(
+        Observation.objects.filter(
+            indicator=proposal.indicator,
+            region=proposal.bulletin.region,
+            status__in=[Observation.Status.APPROVED, Observation.Status.PUBLISHED],
+        )
+        .exclude(pk=proposal.observation_id)
+        .order_by("period", "vintage")
+    )
 
 
 @login_required
 def bulletin_detail(request: HttpRequest, pk: int) -> HttpResponse:
     bulletin = get_bulletin_for_user(request.user, pk)
     proposals = bulletin.proposals.select_related("indicator", "observation").order_by("pk")
-    return render(request, "bulletins/detail.html", {
-        "bulletin": bulletin, "rows": [(p, _series(p)) for p in proposals], "confident": CONFIDENT,
-    })
+    return render(
+        request,
+        "bulletins/detail.html",
+        {
+            "bulletin": bulletin,
+            "rows": [(p, _series(p)) for p in proposals],
+            "confident": CONFIDENT,
+        },
+    )
 
 
 @login_required
@@ -58,8 +70,12 @@ def proposal_decide(request: HttpRequest, pk: int, decision: str) -> HttpRespons
     back = reverse("bulletin-detail", args=[proposal.bulletin_id])
     reason = request.POST.get("reason", "")
     if decision == "reject":
-        return run(request, lambda: services.reject_proposal(proposal, user=request.user, reason=reason),
-                   done=_("已驳回:%(name)s") % {"name": proposal.indicator.name}, back=back)
+        return run(
+            request,
+            lambda: services.reject_proposal(proposal, user=request.user, reason=reason),
+            done=_("已驳回:%(name)s") % {"name": proposal.indicator.name},
+            back=back,
+        )
     value = None
     if decision == "edit":
         try:
@@ -67,10 +83,18 @@ def proposal_decide(request: HttpRequest, pk: int, decision: str) -> HttpRespons
         except ValueError:
             value = float("nan")
         if value != value or value in (float("inf"), float("-inf")):
-            return run(request, lambda: _refuse(_("数值「%(v)s」不是有效数字") % {"v": request.POST.get("value", "")}),
-                       done="", back=back)
-    return run(request, lambda: services.accept_proposal(proposal, user=request.user, reason=reason, value=value),
-               done=_("已采用:%(name)s") % {"name": proposal.indicator.name}, back=back)
+            return run(
+                request,
+                lambda: _refuse(_("数值「%(v)s」不是有效数字") % {"v": request.POST.get("value", "")}),
+                done="",
+                back=back,
+            )
+    return run(
+        request,
+        lambda: services.accept_proposal(proposal, user=request.user, reason=reason, value=value),
+        done=_("已采用:%(name)s") % {"name": proposal.indicator.name},
+        back=back,
+    )
 
 
 def _refuse(message: str):
@@ -83,9 +107,12 @@ def _refuse(message: str):
 @require_POST
 def accept_all(request: HttpRequest, pk: int) -> HttpResponse:
     bulletin = get_bulletin_for_user(request.user, pk)
-    return run(request, lambda: services.accept_confident(bulletin, user=request.user,
-                                                          reason=request.POST.get("reason", "")),
-               done=_("已采用全部高置信度建议"), back=reverse("bulletin-detail", args=[pk]))
+    return run(
+        request,
+        lambda: services.accept_confident(bulletin, user=request.user, reason=request.POST.get("reason", "")),
+        done=_("已采用全部高置信度建议"),
+        back=reverse("bulletin-detail", args=[pk]),
+    )
 
 
 @login_required
@@ -93,9 +120,19 @@ def synonyms(request: HttpRequest) -> HttpResponse:
     _visible(request)
     if request.method == "POST":
         require_synonym_editor(request.user)
-        return run(request, lambda: services.add_synonym(
-            user=request.user, reason=request.POST.get("reason", "") or _("补充公报写法"),
-            indicator=request.POST.get("indicator", ""), phrase=request.POST.get("phrase", "")),
-            done=_("已添加同义词"), back=reverse("bulletin-synonyms"))
-    return render(request, "bulletins/synonyms.html", {
-        "extra": ExtraSynonym.objects.all(), "entries": services.default_dictionary().entries})
+        return run(
+            request,
+            lambda: services.add_synonym(
+                user=request.user,
+                reason=request.POST.get("reason", "") or _("补充公报写法"),
+                indicator=request.POST.get("indicator", ""),
+                phrase=request.POST.get("phrase", ""),
+            ),
+            done=_("已添加同义词"),
+            back=reverse("bulletin-synonyms"),
+        )
+    return render(
+        request,
+        "bulletins/synonyms.html",
+        {"extra": ExtraSynonym.objects.all(), "entries": services.default_dictionary().entries},
+    )

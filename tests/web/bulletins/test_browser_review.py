@@ -31,13 +31,20 @@ def _login(page, base: str, username: str, next_url: str) -> None:
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_reviewer_accepts_edits_rejects_and_figures_show_with_their_bulletin(live_server, page, artifacts_dir,
-                                                                               cast, small_plan):
-    bulletin, _skipped = services.submit_bulletin(read_bulletin_file(BULLETIN), user=cast.stats_reporter,
-                                                  reason="读取赣州市公报", file_name=BULLETIN.name)
+def test_reviewer_accepts_edits_rejects_and_figures_show_with_their_bulletin(
+    live_server, page, artifacts_dir, cast, small_plan
+):
+    bulletin, _skipped = services.submit_bulletin(
+        read_bulletin_file(BULLETIN),
+        user=cast.stats_reporter,
+        reason="读取赣州市公报",
+        file_name=BULLETIN.name,
+    )
     assert bulletin.proposals.count() == 4
     base, url = live_server.url, f"/bulletins/{bulletin.pk}/"
-    shot = lambda name: page.screenshot(path=str(artifacts_dir / f"bulletin-review-{name}.png"), full_page=True)  # noqa: E731
+
+    def shot(name: str) -> None:
+        page.screenshot(path=str(artifacts_dir / f"bulletin-review-{name}.png"), full_page=True)
 
     _login(page, base, "reviewer", url)
     assert "全年全市地区生产总值4606.2亿元" in page.locator("table.proposals").inner_text()
@@ -54,10 +61,16 @@ def test_reviewer_accepts_edits_rejects_and_figures_show_with_their_bulletin(liv
     page.wait_for_url(f"{base}{url}")
     page.click("#accept-confident")
     page.wait_for_url(f"{base}{url}")
-    states = {name: page.locator(f'tr[data-indicator="{name}"] td.state').inner_text()
-              for name in ("地区生产总值", "人均地区生产总值", "常住人口", "常住人口城镇化率")}
-    assert states == {"地区生产总值": "已采用", "人均地区生产总值": "已采用", "常住人口": "已驳回",
-                      "常住人口城镇化率": "已采用"}
+    states = {
+        name: page.locator(f'tr[data-indicator="{name}"] td.state').inner_text()
+        for name in ("地区生产总值", "人均地区生产总值", "常住人口", "常住人口城镇化率")
+    }
+    assert states == {
+        "地区生产总值": "已采用",
+        "人均地区生产总值": "已采用",
+        "常住人口": "已驳回",
+        "常住人口城镇化率": "已采用",
+    }
     shot("2-decided")
 
     page.goto(f"{base}/dashboard/indicators/I01/")
@@ -71,4 +84,8 @@ def test_reviewer_accepts_edits_rejects_and_figures_show_with_their_bulletin(liv
 
     gdp = Observation.objects.get(indicator__code="I01", year=2023)
     assert (gdp.status, gdp.source, gdp.created_by.username, gdp.published_by.username) == (
-        "published", SOURCE, "stats", "reviewer")
+        "published",
+        SOURCE,
+        "stats",
+        "reviewer",
+    )

@@ -20,12 +20,18 @@ def ganzhou_plan(db):
 
 def test_demo_loads_real_county_figures_as_published_with_their_bulletin(ganzhou_plan, cast):
     lines = load_demo_bulletins()
-    assert lines == ["演示公报:《2021年赣州市宁都县国民经济和社会发展统计公报》载入已发布数据 5 项",
-                     "演示公报:《石城县2022年国民经济和社会发展统计公报》载入已发布数据 2 项"]
+    assert lines == [
+        "演示公报:《2021年赣州市宁都县国民经济和社会发展统计公报》载入已发布数据 5 项",
+        "演示公报:《石城县2022年国民经济和社会发展统计公报》载入已发布数据 2 项",
+    ]
     shicheng = Observation.objects.get(indicator__name="GDP", region__name="石城县", year=2022)
     # 1042331 万元 = 104.2331 亿元; the printed figure is kept beside it.
     assert (shicheng.value, shicheng.original_value, shicheng.original_unit, shicheng.status) == (
-        pytest.approx(104.2331), "1042331", "万元", "published")
+        pytest.approx(104.2331),
+        "1042331",
+        "万元",
+        "published",
+    )
     assert shicheng.source == "《石城县2022年国民经济和社会发展统计公报》"
     assert (shicheng.created_by.username, shicheng.published_by.username) == ("stats", "reviewer")
     # 12.33 万吨 = 123300 吨 = 2.466 亿斤 (1 亿斤 = 50000 吨).

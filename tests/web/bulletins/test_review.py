@@ -22,8 +22,12 @@ BULLETIN = Path(__file__).resolve().parents[2] / "data" / "bulletins" / "yudu_20
 
 @pytest.fixture
 def submitted(small_plan, cast):
-    bulletin, skipped = services.submit_bulletin(read_bulletin_file(BULLETIN), user=cast.stats_reporter,
-                                                 reason="读取于都县公报", file_name=BULLETIN.name)
+    bulletin, skipped = services.submit_bulletin(
+        read_bulletin_file(BULLETIN),
+        user=cast.stats_reporter,
+        reason="读取于都县公报",
+        file_name=BULLETIN.name,
+    )
     assert skipped == []
     return bulletin
 
@@ -37,7 +41,11 @@ def test_proposals_enter_as_submitted_drafts_naming_the_bulletin(submitted):
     assert sorted(rows) == ["地区生产总值", "常住人口", "常住人口城镇化率"]
     gdp = rows["地区生产总值"].observation
     assert (gdp.value, gdp.measure_unit, gdp.original_value, gdp.original_unit) == (
-        pytest.approx(358.6721), "亿元", "3586721", "万元")
+        pytest.approx(358.6721),
+        "亿元",
+        "3586721",
+        "万元",
+    )
     assert gdp.status == Observation.Status.SUBMITTED
     assert gdp.source == "《于都县2023年国民经济和社会发展统计公报》"
     assert "3586721万元" in gdp.quote
@@ -57,7 +65,9 @@ def test_reviewer_accepts_edits_and_rejects(submitted, cast):
     assert gdp.observation.status == urban.observation.status == Observation.Status.PUBLISHED
     assert urban.observation.value == 52.3
     assert people.observation.status == Observation.Status.RETURNED
-    actions = list(AuditEntry.objects.filter(object_id=urban.observation.pk).values_list("action", "actor__username"))
+    actions = list(
+        AuditEntry.objects.filter(object_id=urban.observation.pk).values_list("action", "actor__username")
+    )
     assert ("update", "reviewer") in actions and ("approve", "reviewer") in actions
 
 
@@ -89,18 +99,24 @@ def test_review_page_accept_all_then_shows_state(submitted, cast, client_for):
 
 
 def test_planner_synonym_is_merged_at_read_time(small_plan, cast):
-    services.add_synonym(user=cast.planner, reason="县公报写法", indicator="地区生产总值", phrase="全县GDP总量")
+    services.add_synonym(
+        user=cast.planner, reason="县公报写法", indicator="地区生产总值", phrase="全县GDP总量"
+    )
     reading = services.dictionary()
     assert reading.canonical("全县GDP总量") == "地区生产总值"
     from planwatch.documents.bulletin import read_bulletin
 
-    found = read_bulletin("某县2023年国民经济和社会发展统计公报\n全县GDP总量达到123.4亿元。", dictionary=reading)
+    found = read_bulletin(
+        "某县2023年国民经济和社会发展统计公报\n全县GDP总量达到123.4亿元。", dictionary=reading
+    )
     assert [(p.indicator, p.value) for p in found.proposals] == [("地区生产总值", 123.4)]
 
 
 def test_reviewer_uploads_a_bulletin_and_another_reviewer_accepts(small_plan, cast, client_for):
     upload = SimpleUploadedFile("于都县2023年公报.txt", BULLETIN.read_bytes(), content_type="text/plain")
-    response = client_for(cast.reviewer).post("/bulletins/read/", {"file": upload, "reason": "读取于都县公报"})
+    response = client_for(cast.reviewer).post(
+        "/bulletins/read/", {"file": upload, "reason": "读取于都县公报"}
+    )
     assert response.status_code == 302
     bulletin = Proposal.objects.first().bulletin
     assert response["Location"] == f"/bulletins/{bulletin.pk}/"
@@ -115,5 +131,7 @@ def test_upload_page_is_for_reviewers(small_plan, cast, client_for):
     assert client_for(cast.yudu).get("/bulletins/read/").status_code == 404
     assert client_for(cast.planner).get("/bulletins/read/").status_code == 403
     assert client_for(cast.reviewer).get("/bulletins/read/").status_code == 200
-    bad = client_for(cast.reviewer).post("/bulletins/read/", {"reason": "x", "file": SimpleUploadedFile("a.xlsx", b"PK")})
+    bad = client_for(cast.reviewer).post(
+        "/bulletins/read/", {"reason": "x", "file": SimpleUploadedFile("a.xlsx", b"PK")}
+    )
     assert bad.status_code == 422 and "文件「a.xlsx」不是 .txt、.html 或 .pdf" in bad.content.decode()
