@@ -27,6 +27,7 @@ from planwatch.documents.bulletin_dictionary import Dictionary, default_dictiona
 from planwatch.documents.bulletin_sentence import Found, read_sentence
 from planwatch.documents.bulletin_text import clean_text, sentences
 from planwatch.documents.divisions import Division, china
+from planwatch.documents.normalize import ends_paragraph
 from planwatch.documents.units import UnitError, convert_decimal, normalise_unit
 
 CONFIDENT = 0.8
@@ -185,8 +186,11 @@ def read_bulletin(
     year = year or _year(title, cleaned)
     proposals: list[Proposal] = []
     seen: set[str] = set()
-    for sentence in sentences(cleaned):
-        for found in sorted(read_sentence(sentence.text, dictionary), key=lambda f: f.start):
+    every = sentences(cleaned)
+    for sentence in every:
+        cut_off = sentence is every[-1] and not ends_paragraph(sentence.text)
+        found_here = read_sentence(sentence.text, dictionary, cut_off=cut_off)
+        for found in sorted(found_here, key=lambda f: f.start):
             if found.entry.indicator not in seen:
                 seen.add(found.entry.indicator)
                 proposals.append(_proposal(found, sentence))
@@ -224,6 +228,9 @@ def for_plan(
         entry = dictionary.named(proposal.indicator)
         target = _plan_match(entry.plan_names if entry else (), proposal.indicator, plan_names)
         if not target or target in chosen or proposal.figure is None:
+            continue
+        if proposal.kind == "level" and not proposal.original_unit and units[target]:
+            notes.append(f"「{proposal.indicator}」{proposal.original_value}:原文没有单位(节选在此截断)")
             continue
         unit = proposal.unit if proposal.kind != "growth" else "%"
         try:

@@ -301,7 +301,21 @@ def _enumerated_growth(sentence: str, at: int, count: int) -> list[float] | None
     return rates if len(rates) == count else None
 
 
-def read_sentence(sentence: str, dictionary: Dictionary) -> list[Found]:
+TRUNCATED_CONFIDENCE = 0.5
+
+
+def _cut_off(entry: Entry, sentence: str, at: int, start: int) -> Found | None:
+    """The text stops right after the number (an excerpt cut off before its unit, "就业困难人员就业4.7"):
+    the number is proposed without a unit, below the confident threshold, for a reviewer to judge."""
+    match = LEVEL.fullmatch(sentence, at)
+    if entry.kind != "level" or match is None or match.group("unit") or match.group("suf"):
+        return None
+    number = match.group("num")
+    return Found(entry, float(number), number, "", None, "", start, TRUNCATED_CONFIDENCE)
+
+
+def read_sentence(sentence: str, dictionary: Dictionary, *, cut_off: bool = False) -> list[Found]:
+    """The figures of one sentence; ``cut_off`` when it is the last of a text that stops mid-sentence."""
     found, spans = enumerations(sentence, dictionary)
     for match in dictionary.pattern.finditer(sentence):
         if any(a <= match.start() < b for a, b in spans):
@@ -311,6 +325,8 @@ def read_sentence(sentence: str, dictionary: Dictionary) -> list[Found]:
             continue
         entry = dictionary.entry(match.group())
         figure = READERS[entry.kind](entry, sentence, match.end(), match.start(), confidence, dictionary)
+        if figure is None and cut_off:
+            figure = _cut_off(entry, sentence, match.end(), match.start())
         if figure is not None:
             found.append(figure)
     return found

@@ -92,3 +92,11 @@ def test_noise_is_cleaned_before_reading():
     assert clean_text("地区生产总值(GDP)1,042,331万元") == "地区生产总值(GDP)1042331万元"
     # a caption number and a year stay apart; a footnote definition line is dropped
     assert clean_text("图1 2018-2022年地区生产总值\n[1] 年末常住人口是指……") == "图1 2018-2022年地区生产总值"
+
+
+def test_a_number_cut_off_before_its_unit_is_proposed_unsure_and_never_given_to_the_plan():
+    reading = read_bulletin(TITLE + "年末户籍人口为33.1,其中城镇人口14.2万人。城镇新增就业4.7")
+    [cut] = reading.proposals
+    assert (cut.indicator, cut.value, cut.original_unit, cut.confident) == ("城镇新增就业", 4.7, "", False)
+    found, message = for_plan(reading, [("城镇新增就业", "万人")])
+    assert found == [] and "「城镇新增就业」4.7:原文没有单位(节选在此截断)" in message
