@@ -36,19 +36,22 @@ _SUF = "|".join(sorted(SUFFIX_QUALIFIERS, key=len, reverse=True))
 _FILLER = r"(?:\([A-Za-z&]{1,8}\))?(?:保持在|稳定在|为|达到|达|实现|完成|是|共计|共|合计|总计|累计)?"
 LEVEL = re.compile(rf"{_FILLER}(?P<pre>{_PRE})?(?P<num>{NUMBER})(?P<unit>{UNIT})?(?P<suf>{_SUF})?")
 _NOT_A_NUMBER_AFTER = re.compile(r"[.:\d]\d")  # "8.743.248.1", "19.1:28.3": not one number
-_UP, _DOWN = "增长|提高|上升|上涨|增加|增产", "下降|减少|降低|回落|下跌|减产"
+_UP, _DOWN = (
+    "增长|提高|上升|上涨|增加|增产|增速为|增速达|增幅为|增幅达|增速|增幅",
+    "下降|减少|降低|回落|下跌|减产",
+)
 GROWTH = re.compile(rf"(?P<dir>{_UP}|{_DOWN})(?P<num>\d+(?:\.\d+)?)(?P<unit>%|个百分点|倍|{UNIT})?")
 _RATE_GAP = 16
 # What may stand between a figure and its rate: "按可比价格计算,比上年", "同比", "累计" — nothing that could be
 # another subject ("…12.33万吨,早稻增长2.1%" is the early rice's rate, not the harvest's).
 _CONNECTORS = re.compile(
-    r"(?:[,\s]|按(?:可比价格?|不变价格?|现价)(?:计算)?|比上年末?|较上年末?|比去年|与上年相比|同比|"
-    r"名义|实际|累计|全年|总水平|指数)*"
+    r"(?:[,\s]|按(?:可比价格?|不变价格?|现价)(?:计算)?|(?:比|较|与)(?:上年|去年)(?:末|同期)?(?:相比)?|同比|"
+    r"扣除价格因素|名义|实际|累计|全年|总水平|指数)*"
 )
 _CLAUSE_END = re.compile(r"[,;:。]")
 _SCOPE = re.compile(
     r"(?:全年|全市|全县|全区|全省|全国|全州|全旗|全盟|年末|年底|末|实现|完成|其中|规上|规模以上|"
-    r"财政|累计|当年|全体|初步核算|\d{1,2}月(?:末|底)?|[\u4e00-\u9fff]{0,6}机场|\d{4}年|年)$"
+    r"财政|累计|当年|全体|初步核算|县城|中心城区|城区|市区|\d{1,2}月(?:末|底)?|[\u4e00-\u9fff]{0,6}机场|\d{4}年|年)$"
 )
 SHARE = re.compile(rf"占[^,;。\d]{{0,16}}?比重(?:为|达到|达|是)?(?P<num>{NUMBER})%")
 RATIO = re.compile(

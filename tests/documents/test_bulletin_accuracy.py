@@ -37,6 +37,7 @@ WRITTEN = {
     "ruijin_2022_no-plan",
     "huichang_2022_repost",
     "longnan_2021_traps",
+    "anyuan_2022_phrasing",
 }
 
 
