@@ -33,12 +33,7 @@ def test_a_title_naming_no_place_has_no_region():
 def test_short_names_drop_suffixes_and_nationalities_but_never_leave_one_character():
     by_code = china().by_code
     assert [by_code[c].short_name for c in ("360000", "360700", "360731", "222400", "450000", "340523")] == [
-        "江西",
-        "赣州",
-        "于都",
-        "延边",
-        "广西",
-        "和县",
+        "江西", "赣州", "于都", "延边", "广西", "和县",
     ]
 
 
