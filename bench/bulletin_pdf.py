@@ -48,7 +48,7 @@ def build(path: Path, pages: int = 30) -> None:
 
 def main() -> None:
     from planwatch.documents.bulletin import read_bulletin
-    from planwatch.documents.bulletin_sources import read_bulletin_file
+    from planwatch.documents.bulletin_sources import bulletin_text, read_bulletin_file
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bulletin-30-pages.pdf"
@@ -56,6 +56,9 @@ def main() -> None:
         start = time.perf_counter()
         ours = read_bulletin_file(path)
         ours_time = time.perf_counter() - start
+        start = time.perf_counter()
+        bulletin_text(path)
+        extract_time = time.perf_counter() - start
 
         import pdfplumber
 
@@ -67,6 +70,9 @@ def main() -> None:
     print(
         f"30-page bulletin PDF: ours (pypdfium2) {ours_time:.3f} s, {len(ours.proposals)} proposals, "
         f"{ours.region_name} {ours.year}"
+    )
+    print(
+        f"  of which text extraction {extract_time:.3f} s, cleaning and reading {ours_time - extract_time:.3f} s"
     )
     print(
         f"baseline (pdfplumber) {baseline_time:.3f} s, {len(baseline.proposals)} proposals; "

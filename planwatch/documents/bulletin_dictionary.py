@@ -11,7 +11,7 @@ import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from planwatch.data import DATA_DIR
@@ -54,7 +54,7 @@ class Dictionary:
         found = self.entry(name) or self.named(name)
         return found.indicator if found else ""
 
-    @property
+    @cached_property
     def pattern(self) -> re.Pattern[str]:
         return _pattern(tuple(sorted(self._by_phrase, key=len, reverse=True)))
 
