@@ -3,9 +3,12 @@ and the planners' synonyms. Views parse, check, call a service, render."""
 
 from __future__ import annotations
 
+import math
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -63,44 +66,32 @@ def bulletin_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _typed_value(text: str) -> float | None:
+    """A reviewer's corrected value; None when it is not a finite number."""
+    try:
+        value = float(text.replace(",", "").strip())
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
 @login_required
 @require_POST
 def proposal_decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
     proposal = get_proposal_for_user(request.user, pk)
     back = reverse("bulletin-detail", args=[proposal.bulletin_id])
-    reason = request.POST.get("reason", "")
+    reason, name = request.POST.get("reason", ""), proposal.indicator.name
     if decision == "reject":
-        return run(
-            request,
-            lambda: services.reject_proposal(proposal, user=request.user, reason=reason),
-            done=_("已驳回:%(name)s") % {"name": proposal.indicator.name},
-            back=back,
-        )
+        call = lambda: services.reject_proposal(proposal, user=request.user, reason=reason)  # noqa: E731
+        return run(request, call, done=_("已驳回:%(name)s") % {"name": name}, back=back)
     value = None
     if decision == "edit":
-        try:
-            value = float(request.POST.get("value", ""))
-        except ValueError:
-            value = float("nan")
-        if value != value or value in (float("inf"), float("-inf")):
-            return run(
-                request,
-                lambda: _refuse(_("数值「%(v)s」不是有效数字") % {"v": request.POST.get("value", "")}),
-                done="",
-                back=back,
-            )
-    return run(
-        request,
-        lambda: services.accept_proposal(proposal, user=request.user, reason=reason, value=value),
-        done=_("已采用:%(name)s") % {"name": proposal.indicator.name},
-        back=back,
-    )
-
-
-def _refuse(message: str):
-    from planwatch.web.monitoring.errors import ServiceError
-
-    raise ServiceError(message)
+        value = _typed_value(request.POST.get("value", ""))
+        if value is None:
+            messages.error(request, _("数值「%(v)s」不是有效数字") % {"v": request.POST.get("value", "")})
+            return redirect(back)
+    call = lambda: services.accept_proposal(proposal, user=request.user, reason=reason, value=value)  # noqa: E731
+    return run(request, call, done=_("已采用:%(name)s") % {"name": name}, back=back)
 
 
 @login_required

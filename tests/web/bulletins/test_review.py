@@ -135,3 +135,12 @@ def test_upload_page_is_for_reviewers(small_plan, cast, client_for):
         "/bulletins/read/", {"reason": "x", "file": SimpleUploadedFile("a.xlsx", b"PK")}
     )
     assert bad.status_code == 422 and "文件「a.xlsx」不是 .txt、.html 或 .pdf" in bad.content.decode()
+
+
+def test_an_edit_that_is_not_a_number_is_refused_by_name(submitted, cast, client_for):
+    proposal = _proposal(submitted, "地区生产总值")
+    url = f"/bulletins/proposals/{proposal.pk}/edit/"
+    page = client_for(cast.reviewer).post(url, {"value": "inf", "reason": "x"}, follow=True).content.decode()
+    assert "数值「inf」不是有效数字" in page
+    proposal.refresh_from_db()
+    assert proposal.state == "pending"
