@@ -25,7 +25,8 @@ from dataclasses import asdict, dataclass, field, replace
 
 from planwatch.documents.bulletin_dictionary import Dictionary, default_dictionary
 from planwatch.documents.bulletin_sentence import Found, read_sentence
-from planwatch.documents.bulletin_text import clean_text, sentences
+from planwatch.documents.bulletin_tables import TABLE_CONFIDENCE, read_tables
+from planwatch.documents.bulletin_text import Sentence, clean_text, sentences
 from planwatch.documents.divisions import Division, china
 from planwatch.documents.normalize import ends_paragraph
 from planwatch.documents.units import UnitError, convert_decimal, normalise_unit
@@ -143,6 +144,22 @@ def _proposal(found: Found, sentence) -> Proposal:
     )
 
 
+def _table_proposals(cleaned: str, dictionary: Dictionary, seen: set[str]) -> list[Proposal]:
+    """Rows of one-cell-per-line tables (``bulletin_tables``); the sentence is the row as printed."""
+    starts = [0]
+    for line in cleaned.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    made = []
+    for row in read_tables(cleaned, dictionary):
+        if row.indicator in seen:
+            continue
+        seen.add(row.indicator)
+        found = Found(row.entry, float(row.value), row.value, row.unit, row.growth, "", 0, TABLE_CONFIDENCE)
+        place = Sentence(0, starts[row.line], row.row_text)
+        made.append(replace(_proposal(found, place), indicator=row.indicator))
+    return made
+
+
 def _derived_ratio(proposals: list[Proposal]) -> Proposal | None:
     by_name = {p.indicator: p for p in proposals}
     urban, rural = by_name.get(_URBAN), by_name.get(_RURAL)
@@ -194,6 +211,7 @@ def read_bulletin(
             if found.entry.indicator not in seen:
                 seen.add(found.entry.indicator)
                 proposals.append(_proposal(found, sentence))
+    proposals += _table_proposals(cleaned, dictionary, seen)
     ratio = _derived_ratio(proposals)
     if ratio:
         proposals.append(ratio)

@@ -38,7 +38,7 @@ def test_many_files_and_a_bulletin_without_plan_indicators(small_plan):
     assert ruijin["proposals"] == []
     assert (
         ruijin["message"]
-        == "《瑞金市2022年国民经济和社会发展统计公报》中没有找到规划指标的数值(识别出其他指标9项)"
+        == "《瑞金市2022年国民经济和社会发展统计公报》中没有找到规划指标的数值(识别出其他指标10项)"
     )
     assert len(ganzhou["proposals"]) == 4
 
