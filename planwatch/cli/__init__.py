@@ -8,6 +8,7 @@ from __future__ import annotations
 import typer
 
 from planwatch.cli import backup as backup_commands
+from planwatch.cli import bulletin as bulletin_commands
 from planwatch.cli import data as data_commands
 from planwatch.cli import dataset as dataset_commands
 from planwatch.cli import evaluate as evaluate_commands
@@ -30,6 +31,7 @@ monitoring_commands.register(app)
 data_commands.register(app)
 evaluate_commands.register(app)
 backup_commands.register(app)
+bulletin_commands.register(app)
 
 
 @app.command("cli-reference")

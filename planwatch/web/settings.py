@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "planwatch.web.portal",
     "planwatch.web.realdata",
     "planwatch.web.collection",
+    "planwatch.web.bulletins",
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("planwatch.web.realdata.urls")),
     path("", include("planwatch.web.collection.urls")),
     path("", include("planwatch.web.plans.urls")),
+    path("", include("planwatch.web.bulletins.urls")),
 ]
 
 handler500 = "planwatch.web.core.views.server_error"
