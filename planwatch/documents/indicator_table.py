@@ -61,7 +61,7 @@ class IndicatorTable:
     indicators: tuple[Indicator, ...]
 
 
-def _column_role(cell: str) -> str | None:
+def column_role(cell: str) -> str | None:
     """The role of a header cell ("2021年基期值" → baseline); None for unknown columns.
 
     The header words are data (``planwatch/data/reading/columns.csv``); a bare year ("2020年",
@@ -91,7 +91,7 @@ def match_header(cells: Sequence[str]) -> Header | None:
     columns: dict[str, int] = {}
     years: list[int] = []
     for index, cell in enumerate(squeezed):
-        role = _column_role(cell)
+        role = column_role(cell)
         if role == "year":  # a bare "2020年" column: the first is the baseline, the next the target
             role = "baseline" if "baseline" not in columns else "target"
         if role and role not in columns:
