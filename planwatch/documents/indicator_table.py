@@ -281,7 +281,7 @@ def _indicator(
     if squeeze(target_cell) in EMPTY_MARKERS and squeeze(period_cell) not in EMPTY_MARKERS:
         target_cell = period_cell
         kind = period_kind(header.cells[header.columns["period"]]) if header else ""
-        period = "annual" if kind in {"annual", "both"} else "cumulative"
+        period = kind if kind in {"annual", "cumulative"} else ""  # "年均/累计": 〔〕 or the name decides
     target = parse_target(target_cell, year=target_year, attribute=attribute, name=name, period=period, words=words)
     unit = unit or unit_after_number(target_cell) or unit_after_number(cells.get("baseline", ""))
     return Indicator(

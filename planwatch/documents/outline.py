@@ -197,7 +197,7 @@ def split_tasks(paragraphs: Iterable[str], gazetteer: Gazetteer) -> tuple[str, t
         if article := ARTICLE.match(paragraph):
             rest = article.group("rest").strip()
             inner = lead_phrase(rest)
-            lead = inner if inner else (f"第{article.group(1)}条", rest)
+            lead = inner if inner and inner[1] else (f"第{article.group(1)}条", rest)
         if lead is not None:
             drafts.append(list(lead))
         elif drafts:

@@ -176,7 +176,7 @@ def build_plan(
     outline = build_outline(blocks, gazetteer)
     return Plan(
         title=title,
-        region=region or find_region(title, gazetteer) or (division.name if division else ""),
+        region=region or _region_name(title, division, gazetteer),
         base_year=table.base_year,
         target_year=table.target_year,
         vision_year=find_vision_year(full_text, table.target_year),
@@ -188,6 +188,14 @@ def build_plan(
         source_name=source_name,
         warnings=tuple(dict.fromkeys(warnings)),
     )
+
+
+def _region_name(title: str, division, gazetteer: Gazetteer) -> str:
+    """The region as the title prints it: the division's full name when the title begins with it
+    (白银市…), else the place name the title begins with (赣州革命老区… → 赣州), else the division's name."""
+    if division is not None and title.startswith(division.name):
+        return division.name
+    return find_region(title, gazetteer) or (division.name if division else "")
 
 
 def _division(title: str, leading: Sequence[str]):

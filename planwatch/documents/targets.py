@@ -29,7 +29,7 @@ GROWTH_NAME_ENDINGS = ("增长", "增速", "增长率")
 FOOTNOTE_MARKS = "*＊※#＃△▲☆★①②③④⑤⑥⑦⑧⑨⑩"
 # A document number (国发〔2021〕3号, broken as 国发〔20213号) and a date whose separators were lost
 # (2022127 for 2022年12月7日): never a value or a year.
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]?\s*\d{0,4}\s*号")
+_DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]?\s*\d{0,4}\s*号")
 _BROKEN_DATE = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?:0?[1-9]|1[0-2])(?:0?[1-9]|[12]\d|3[01])(?![\d.%])")
 _HEAD_SPLIT = re.compile(r"[、，,；;]")
 
