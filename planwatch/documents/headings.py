@@ -19,8 +19,12 @@ PART = re.compile(rf"^第({_NUMBER})篇\s*(?P<title>[^。]{{0,40}})$")
 ARTICLE = re.compile(rf"^第({_NUMBER})条\s*(?P<rest>.*)$", re.S)
 # Numbered headings of plans without 第X章: "一、总体要求" (a chapter), "(一)指导思想" (a section);
 # a heading may run on into its first sentence ("(一)指导思想。以…").
-CN_HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})、\s*(?P<title>[^。]{1,40}?)(?:。(?P<rest>.*))?$", re.S)
-CN_SUBHEADING = re.compile(r"^[(（]([一二三四五六七八九十]{1,3})[)）]\s*(?P<title>[^。]{1,40}?)(?:。(?P<rest>.*))?$", re.S)
+CN_HEADING = re.compile(
+    r"^([一二三四五六七八九十]{1,3})、\s*(?P<title>[^。]{1,40}?)(?:。(?P<rest>.*))?$", re.S
+)
+CN_SUBHEADING = re.compile(
+    r"^[(（]([一二三四五六七八九十]{1,3})[)）]\s*(?P<title>[^。]{1,40}?)(?:。(?P<rest>.*))?$", re.S
+)
 # Markdown heading marks before a heading: "## 第一章 发展基础".
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*")
 

@@ -32,7 +32,9 @@ ROW_NUMBER = re.compile(
     r"^\s*(?:\d{1,3}\s*[.．、](?!\d)|[(（]\s*\d{1,3}\s*[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}\s*、)\s*"
 )
 # A group row "一、经济发展" names the category of the rows under it.
-GROUP_ROW = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十]{1,3}[)）])\s*(?P<name>\S.{0,20})$")
+GROUP_ROW = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十]{1,3}[)）])\s*(?P<name>\S.{0,20})$"
+)
 # A sub-row: "其中:小学/初中", "其中：城镇".
 SUB_ROW = re.compile(r"^\s*其中\s*[:：]?\s*")
 _UNIT = re.compile(r"^(?P<name>.+?)\s*[(（]\s*(?P<unit>[^()（）]{1,12})\s*[)）]\s*$")
@@ -174,7 +176,9 @@ def read_indicators(
         cells = _fit(row, header)
         if cells is None:
             if warnings is not None and any(squeeze(c) for c in row):
-                warnings.append(f"跳过表格行「{' | '.join(squeeze(c) for c in row if squeeze(c))[:60]}」：没有属性（预期性/约束性）")
+                warnings.append(
+                    f"跳过表格行「{' | '.join(squeeze(c) for c in row if squeeze(c))[:60]}」：没有属性（预期性/约束性）"
+                )
             continue
         pillar = normalize(cells.get("pillar", "")) or pillar
         raw_name = normalize(cells["name"])
@@ -191,15 +195,26 @@ def read_indicators(
         drafts.append(cells)
     # A parent row with no figure whose sub-rows follow is only a heading for them.
     children = {d.get("parent_name") for d in drafts}
-    drafts = [d for d in drafts if not (d["name"] in children and not _has_values(d) and "parent_name" not in d)]
+    drafts = [
+        d for d in drafts if not (d["name"] in children and not _has_values(d) and "parent_name" not in d)
+    ]
     pillars: list[Pillar] = []
     indicators: list[Indicator] = []
     for cells in drafts:
         if cells["pillar"] and all(p.name != cells["pillar"] for p in pillars):
             pillars.append(Pillar(name=cells["pillar"], order=len(pillars) + 1))
         indicators.append(
-            _indicator(cells, cells["pillar"], len(indicators) + 1, base_year, target_year, directions,
-                       header=header, marks=marks, words=words)
+            _indicator(
+                cells,
+                cells["pillar"],
+                len(indicators) + 1,
+                base_year,
+                target_year,
+                directions,
+                header=header,
+                marks=marks,
+                words=words,
+            )
         )
     return IndicatorTable(base_year, target_year, tuple(pillars), tuple(indicators))
 
@@ -238,7 +253,9 @@ def _sub_rows(parent: Mapping[str, str], cells: Mapping[str, str]) -> list[dict[
         for role in ("baseline", "target", "period"):
             values = [v for v in _SPLIT_SUB.split(cells.get(role, "") or "") if v]
             if len(parts) > 1:
-                row[role] = values[index] if len(values) == len(parts) else (values[0] if len(values) == 1 else "")
+                row[role] = (
+                    values[index] if len(values) == len(parts) else (values[0] if len(values) == 1 else "")
+                )
         full = part if (parent_name in part or len(part) > 8) else f"{parent_name}:{part}"
         row["name"] = f"{full}({unit})" if unit and "unit" not in row else full
         if unit and "unit" in row and squeeze(row["unit"]) in EMPTY_MARKERS:
@@ -282,7 +299,9 @@ def _indicator(
         target_cell = period_cell
         kind = period_kind(header.cells[header.columns["period"]]) if header else ""
         period = kind if kind in {"annual", "cumulative"} else ""  # "年均/累计": 〔〕 or the name decides
-    target = parse_target(target_cell, year=target_year, attribute=attribute, name=name, period=period, words=words)
+    target = parse_target(
+        target_cell, year=target_year, attribute=attribute, name=name, period=period, words=words
+    )
     unit = unit or unit_after_number(target_cell) or unit_after_number(cells.get("baseline", ""))
     return Indicator(
         code=f"I{order:02d}",

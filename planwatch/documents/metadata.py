@@ -18,8 +18,18 @@ from planwatch.documents.gazetteer import Gazetteer
 from planwatch.documents.normalize import chinese_year, ends_paragraph
 
 _TITLE_ENDINGS = (
-    "规划", "纲要", "方案", "计划", "报告", "规划(草案)", "规划（草案）", "纲要(草案)", "纲要（草案）", "计划(草案)",
-    "纲要(摘录)", "纲要（摘录）",
+    "规划",
+    "纲要",
+    "方案",
+    "计划",
+    "报告",
+    "规划(草案)",
+    "规划（草案）",
+    "纲要(草案)",
+    "纲要（草案）",
+    "计划(草案)",
+    "纲要(摘录)",
+    "纲要（摘录）",
 )
 # "关于印发《X》的通知": the plan is X.
 _ISSUED = re.compile(r"关于印发\s*《(?P<title>[^》]{4,80})》")

@@ -124,7 +124,9 @@ class _Builder:
             self._rest(match.group("rest"))
         elif (match := CN_SUBHEADING.match(text)) and self.chapters and not self._has_sections_by_number():
             self._flush()
-            self.chapters[-1].sections.append(_Section(chinese_number(match.group(1)) or 0, match.group("title").strip()))
+            self.chapters[-1].sections.append(
+                _Section(chinese_number(match.group(1)) or 0, match.group("title").strip())
+            )
             self._rest(match.group("rest"))
         else:
             return False

@@ -34,13 +34,56 @@ LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[(（]\s*\d{1,2}\s*[)）]|
 RATE_VERBS = ("分别增长", "增长", "涨幅", "增速", "分别下降", "下降", "降低", "减少")
 # Level verbs: say how the figure is to be held or reached; not part of the name.
 LEVEL_VERBS = (
-    "保持在", "稳定在", "控制在", "分别达到", "达到", "提高到", "提升到", "增加到", "下降到", "降低到", "降到",
-    "突破", "超过", "不低于", "不少于", "不超过", "不高于", "低于", "高于", "以上", "为",
+    "保持在",
+    "稳定在",
+    "控制在",
+    "分别达到",
+    "达到",
+    "提高到",
+    "提升到",
+    "增加到",
+    "下降到",
+    "降低到",
+    "降到",
+    "突破",
+    "超过",
+    "不低于",
+    "不少于",
+    "不超过",
+    "不高于",
+    "低于",
+    "高于",
+    "以上",
+    "为",
 )
-_SIGN = {"突破": ">", "超过": ">", "高于": ">", "不低于": "不低于", "不少于": "不少于", "不超过": "不超过",
-         "不高于": "不高于", "低于": "<"}
-LEAD_WORDS = ("力争", "确保", "努力", "实现", "全年", "全市", "全县", "全区", "全省", "全州", "全盟", "全旗", "其中",
-              "以及", "和", "及")
+_SIGN = {
+    "突破": ">",
+    "超过": ">",
+    "高于": ">",
+    "不低于": "不低于",
+    "不少于": "不少于",
+    "不超过": "不超过",
+    "不高于": "不高于",
+    "低于": "<",
+}
+LEAD_WORDS = (
+    "力争",
+    "确保",
+    "努力",
+    "实现",
+    "全年",
+    "全市",
+    "全县",
+    "全区",
+    "全省",
+    "全州",
+    "全盟",
+    "全旗",
+    "其中",
+    "以及",
+    "和",
+    "及",
+)
 _CLAUSE_SPLIT = re.compile(r"[，,；;。！!]")
 _QUALIFIER = r"(?:左右|以上|以内|以下|上下)"
 
@@ -80,15 +123,18 @@ def read_clause(clause: str, category: str, sentence: str) -> list[ProseTarget]:
     for word in LEAD_WORDS:
         if name.startswith(word) and len(name) > len(word) + 1:
             name = name[len(word) :]
-    name = name.strip(":：“”\"")
+    name = name.strip(':：“”"')
     if re.search(r"\d", name) and not re.search(r"[A-Za-z]\d|\d[A-Za-z]", name) or len(name) < 2:
         return []
     rate = verb in RATE_VERBS
     figures = re.split(r"[、和]", match.group("figures"))
     qualifier = match.group("qual") or ""
     rate_in_name = next((w for w in RATE_VERBS if name.endswith(w)), "")
-    phrase_start = clause.index(match.group("verb") or match.group("figures"), len(match.group("name")) - 0) \
-        if verb else len(match.group("name"))
+    phrase_start = (
+        clause.index(match.group("verb") or match.group("figures"), len(match.group("name")) - 0)
+        if verb
+        else len(match.group("name"))
+    )
     text = clause[phrase_start - len(rate_in_name) if rate_in_name and not verb else phrase_start :]
     if rate_in_name and not verb:
         text = rate_in_name + clause[len(match.group("name")) :]

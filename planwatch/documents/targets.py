@@ -101,8 +101,17 @@ def _clean(text: str) -> str:
 
 def _has_figure(head: str) -> bool:
     return any(
-        rule(head) for rule in (_BRACKETED.match, _CUMULATIVE_CUT.match, _CUMULATIVE.match, _ANNUAL.match,
-                                _LOWER_BOUND.match, _UPPER_BOUND.match, _ABOUT.match, _PLAIN.match)
+        rule(head)
+        for rule in (
+            _BRACKETED.match,
+            _CUMULATIVE_CUT.match,
+            _CUMULATIVE.match,
+            _ANNUAL.match,
+            _LOWER_BOUND.match,
+            _UPPER_BOUND.match,
+            _ABOUT.match,
+            _PLAIN.match,
+        )
     )
 
 
@@ -114,7 +123,9 @@ def _unit_pattern() -> re.Pattern[str]:
     if not _UNIT_RE:
         units = sorted((u for u in unit_words() if u not in {"%", "‰"}), key=len, reverse=True)
         alternatives = "|".join(map(re.escape, units))
-        _UNIT_RE.append(re.compile(rf"(\d(?:\.\d+)?%?)(?:{alternatives})(?=左右|以上|以内|以下|上下|[〕\]】)）]|$)"))
+        _UNIT_RE.append(
+            re.compile(rf"(\d(?:\.\d+)?%?)(?:{alternatives})(?=左右|以上|以内|以下|上下|[〕\]】)）]|$)")
+        )
     return _UNIT_RE[0]
 
 

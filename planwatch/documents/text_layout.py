@@ -76,7 +76,11 @@ def _next_block(lines: Sequence[str], index: int) -> tuple[int, list[Block]]:
         return _pipe_table(lines, index)
     if (header := match_header(split_columns(line))) is not None:
         return _column_table(lines, index, header)
-    if len(squeeze(line)) <= _MAX_HEADER_CELL and column_role(squeeze(line)) and (found := _bare_cell_table(lines, index)):
+    if (
+        len(squeeze(line)) <= _MAX_HEADER_CELL
+        and column_role(squeeze(line))
+        and (found := _bare_cell_table(lines, index))
+    ):
         return found
     return 1, [TextLine(line)]
 
@@ -120,7 +124,12 @@ def _bare_cell_table(lines: Sequence[str], index: int) -> tuple[int, list[Block]
     while end < len(lines) and len(cells) < 2000:
         text = lines[end].strip()
         if text:
-            if len(text) > MAX_BARE_CELL_CHARS or is_heading(normalize(text)) or text.startswith("注") or is_cell(text):
+            if (
+                len(text) > MAX_BARE_CELL_CHARS
+                or is_heading(normalize(text))
+                or text.startswith("注")
+                or is_cell(text)
+            ):
                 break
             cells.append(text)
             positions.append(end)

@@ -17,10 +17,47 @@ from planwatch.documents.units import known_units
 READING_DIR = DATA_DIR / "reading"
 # Units that follow a figure in plan text besides those the unit table converts.
 _EXTRA_UNITS = (
-    "个百分点", "百分点", "平方公里", "平方米", "万平方米", "公里", "千米", "万千瓦", "千瓦", "万千瓦时", "亿千瓦时",
-    "吨标准煤", "万吨标准煤", "亿吨标准煤", "立方米", "亿立方米", "万立方米", "标准箱", "万标准箱", "件", "户",
-    "万户", "所", "座", "项", "处", "条", "台", "辆", "万辆", "床", "天", "小时", "分钟", "次", "名", "位",
-    "元/人", "万元/人", "人/万人", "个/万人",
+    "个百分点",
+    "百分点",
+    "平方公里",
+    "平方米",
+    "万平方米",
+    "公里",
+    "千米",
+    "万千瓦",
+    "千瓦",
+    "万千瓦时",
+    "亿千瓦时",
+    "吨标准煤",
+    "万吨标准煤",
+    "亿吨标准煤",
+    "立方米",
+    "亿立方米",
+    "万立方米",
+    "标准箱",
+    "万标准箱",
+    "件",
+    "户",
+    "万户",
+    "所",
+    "座",
+    "项",
+    "处",
+    "条",
+    "台",
+    "辆",
+    "万辆",
+    "床",
+    "天",
+    "小时",
+    "分钟",
+    "次",
+    "名",
+    "位",
+    "元/人",
+    "万元/人",
+    "人/万人",
+    "个/万人",
 )
 
 
@@ -50,7 +87,9 @@ def distributive_words() -> dict[str, tuple[str, ...]]:
 def column_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(role, header words) in the file's order, which is the order roles are tried."""
     with (READING_DIR / "columns.csv").open(encoding="utf-8-sig", newline="") as handle:
-        return tuple((row["role"], tuple(w for w in row["words"].split(";") if w)) for row in csv.DictReader(handle))
+        return tuple(
+            (row["role"], tuple(w for w in row["words"].split(";") if w)) for row in csv.DictReader(handle)
+        )
 
 
 @cache

@@ -18,8 +18,17 @@ from planwatch.plan.model import Attribute, TargetKind
 
 def _facts(plan):
     return [
-        (i.pillar, i.name, i.unit, i.baseline, i.baseline_year, i.target.kind.value, i.target.value,
-         i.target.qualifier, i.attribute.value)
+        (
+            i.pillar,
+            i.name,
+            i.unit,
+            i.baseline,
+            i.baseline_year,
+            i.target.kind.value,
+            i.target.value,
+            i.target.qualifier,
+            i.attribute.value,
+        )
         for i in plan.indicators
     ]
 
@@ -110,7 +119,10 @@ def test_a_starred_baseline_in_a_table_reads_its_footnote_and_a_unit_after_the_n
     forest, schooling = plan.indicators
     assert (forest.baseline, forest.baseline_year) == (23.2, 2024)
     assert (schooling.unit, schooling.baseline, schooling.target.kind, schooling.target.value) == (
-        "年", 11.4, TargetKind.FLOOR, 12.3
+        "年",
+        11.4,
+        TargetKind.FLOOR,
+        12.3,
     )
 
 
@@ -235,7 +247,13 @@ def test_ruled_pdf_table(tmp_path):
     """The national outline's table as a ruled PDF (tests/data/plans/other, made from the text)."""
     from pathlib import Path
 
-    pdf = Path(__file__).resolve().parent.parent / "data" / "plans" / "other" / "national-14th-outline-table.pdf"
+    pdf = (
+        Path(__file__).resolve().parent.parent
+        / "data"
+        / "plans"
+        / "other"
+        / "national-14th-outline-table.pdf"
+    )
     plan = read_plan(pdf)
     assert len(plan.indicators) == 20
     assert plan.indicators[0].name == "国内生产总值(GDP)增长"
@@ -254,7 +272,8 @@ OUTLINE_TABLE = "\n\n| 指标 | 2020年 | 2025年 | 属性 |\n| --- | --- | --- 
 
 def test_markdown_chapter_headings_articles_and_chapters_without_sections():
     text = (
-        "酒泉市村庄规划(2021—2025年)" + OUTLINE_TABLE
+        "酒泉市村庄规划(2021—2025年)"
+        + OUTLINE_TABLE
         + "## 第一章 总则\n\n第一条 规划目的。为加强村庄建设管理,制定本规划。\n\n第二条 本规划适用于全村范围。\n\n"
         "## 第二章 村庄布局\n\n### 第一节 居住\n\n集中居住。引导农户向中心村集中。\n"
     )
@@ -278,7 +297,10 @@ def test_yi_and_paren_yi_headings_in_a_plan_without_chapters():
     plan = read_plan_text(text, source_name="annual.txt")
     assert [(c.number, c.title) for c in plan.chapters] == [(1, "总体要求"), (2, "重点任务")]
     sections = plan.chapters[1].sections
-    assert [(s.number, s.title) for s in sections] == [(1, "抓住用好政策机遇,推动经济运行平稳向好"), (2, "加快乡村振兴")]
+    assert [(s.number, s.title) for s in sections] == [
+        (1, "抓住用好政策机遇,推动经济运行平稳向好"),
+        (2, "加快乡村振兴"),
+    ]
     assert [(t.title, t.places) for t in sections[1].tasks] == [
         ("巩固拓展脱贫攻坚成果", ()),
         ("发展特色产业", ("泾阳县",)),
@@ -287,19 +309,43 @@ def test_yi_and_paren_yi_headings_in_a_plan_without_chapters():
 
 # ---- Plans without a table: prose targets ---------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "clause,expected",
     [
-        ("地区生产总值增长6%左右", [("地区生产总值增长", "%", TargetKind.ANNUAL_GROWTH, 6.0, "左右", "增长6%左右")]),
+        (
+            "地区生产总值增长6%左右",
+            [("地区生产总值增长", "%", TargetKind.ANNUAL_GROWTH, 6.0, "左右", "增长6%左右")],
+        ),
         (
             "城镇、农村居民人均可支配收入分别增长7%、8%左右",
             [
-                ("城镇居民人均可支配收入增长", "%", TargetKind.ANNUAL_GROWTH, 7.0, "左右", "分别增长7%、8%左右"),
-                ("农村居民人均可支配收入增长", "%", TargetKind.ANNUAL_GROWTH, 8.0, "左右", "分别增长7%、8%左右"),
+                (
+                    "城镇居民人均可支配收入增长",
+                    "%",
+                    TargetKind.ANNUAL_GROWTH,
+                    7.0,
+                    "左右",
+                    "分别增长7%、8%左右",
+                ),
+                (
+                    "农村居民人均可支配收入增长",
+                    "%",
+                    TargetKind.ANNUAL_GROWTH,
+                    8.0,
+                    "左右",
+                    "分别增长7%、8%左右",
+                ),
             ],
         ),
-        ("粮食产量保持在180万吨以上", [("粮食产量", "万吨", TargetKind.FLOOR, 180.0, "以上", "保持在180万吨以上")]),
-        ("居民消费价格涨幅控制在3%左右", [("居民消费价格涨幅", "%", TargetKind.ABOUT, 3.0, "左右", "控制在3%左右")]),
+        (
+            "粮食产量保持在180万吨以上",
+            [("粮食产量", "万吨", TargetKind.FLOOR, 180.0, "以上", "保持在180万吨以上")],
+        ),
+        (
+            "居民消费价格涨幅控制在3%左右",
+            [("居民消费价格涨幅", "%", TargetKind.ABOUT, 3.0, "左右", "控制在3%左右")],
+        ),
         ("◆ 城镇调查失业率5.5%左右", [("城镇调查失业率", "%", TargetKind.ABOUT, 5.5, "左右", "5.5%左右")]),
     ],
 )
@@ -318,7 +364,12 @@ def test_a_work_report_with_bullets_is_read_not_refused():
         "◆ 地区生产总值增长6%左右\n◆ 城镇调查失业率5.5%左右\n◆ 粮食产量保持在180万吨以上\n"
     )
     plan = read_plan_text(text, source_name="report.txt")
-    assert (plan.title, plan.region, plan.base_year, plan.target_year) == ("平凉市2024年政府工作报告", "平凉市", 2023, 2024)
+    assert (plan.title, plan.region, plan.base_year, plan.target_year) == (
+        "平凉市2024年政府工作报告",
+        "平凉市",
+        2023,
+        2024,
+    )
     assert [(i.name, i.target.value, i.source) for i in plan.indicators] == [
         ("地区生产总值增长", 6.0, "◆地区生产总值增长6%左右"),
         ("城镇调查失业率", 5.5, "◆城镇调查失业率5.5%左右"),
@@ -349,6 +400,7 @@ def test_broken_dates_and_document_numbers_are_never_values_or_years():
 
 
 # ---- Places: the plan's own region ------------------------------------------------------------
+
 
 def test_tasks_are_tagged_with_the_county_units_of_the_plans_own_region():
     text = (
