@@ -1,0 +1,45 @@
+"""The plan JSON (``planwatch plan parse --format json``, ``Plan.to_dict()``) against its shipped schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from planwatch.data import DATA_DIR, GANZHOU_PLAN
+from planwatch.documents import read_plan
+
+SCHEMA = json.loads((DATA_DIR / "schemas" / "plan.schema.json").read_text(encoding="utf-8"))
+PLANS = Path(__file__).resolve().parent.parent / "data" / "plans"
+
+
+def test_the_schema_is_a_valid_json_schema():
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        GANZHOU_PLAN,
+        PLANS / "other" / "national-14th-outline-table.txt",
+        PLANS / "other" / "national-14th-outline-table.pdf",
+        PLANS / "other" / "national-14th-outline-table.docx",
+        PLANS / "other" / "xianyang-2023-annual-plan.txt",
+        PLANS / "qingxi-2021.docx",
+        PLANS / "yunling-2022.pdf",
+    ],
+    ids=lambda p: p.name,
+)
+def test_every_plan_read_validates_against_the_schema(path):
+    jsonschema.Draft202012Validator(SCHEMA).validate(read_plan(path).to_dict())
+
+
+def test_the_schema_refuses_a_plan_without_warnings_or_with_an_unknown_kind():
+    data = read_plan(PLANS / "other" / "xianyang-2023-annual-plan.txt").to_dict()
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    broken = {k: v for k, v in data.items() if k != "warnings"}
+    assert [e.message for e in validator.iter_errors(broken)] == ["'warnings' is a required property"]
+    data["indicators"][0]["target"]["kind"] = "growth"
+    assert not validator.is_valid(data)
