@@ -63,8 +63,15 @@ def _print_table(plan) -> None:
     table = Table("编号", "类别", "指标", "单位", "基期值", "目标值", "类型", "属性", "方向")
     for ind in plan.indicators:
         table.add_row(
-            ind.code, ind.pillar, ind.name, ind.unit, ind.baseline_text or "—", ind.target.text or "—",
-            ind.target.kind.value, ind.attribute.value, ind.direction.value,
+            ind.code,
+            ind.pillar,
+            ind.name,
+            ind.unit,
+            ind.baseline_text or "—",
+            ind.target.text or "—",
+            ind.target.kind.value,
+            ind.attribute.value,
+            ind.direction.value,
         )
     console.print(table)
     sections = sum(len(c.sections) for c in plan.chapters)
@@ -87,6 +94,8 @@ def load(
     result = load_plan(plan, reason=reason)
     stored = result.plan
     if result.created:
-        typer.echo(f"已载入:{stored.title} 第{stored.version}版(id={stored.pk}),{len(plan.indicators)} 项指标")
+        typer.echo(
+            f"已载入:{stored.title} 第{stored.version}版(id={stored.pk}),{len(plan.indicators)} 项指标"
+        )
     else:
         typer.echo(f"未改动:{stored.title} 第{stored.version}版(id={stored.pk})内容相同")

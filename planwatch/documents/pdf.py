@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import ctypes
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -326,11 +326,26 @@ def _resolve(placed: list[tuple[float, list]]) -> list[Block]:
         if parts and isinstance(parts[0], str):
             pending.extend(parts)
             continue
+        parts = _titled(pending, parts)
         blocks.extend(text_blocks("\n".join(pending)))
         pending = []
         blocks.extend(parts)
     blocks.extend(text_blocks("\n".join(pending)))
     return blocks
+
+
+def _titled(pending: list[str], parts: list) -> list:
+    """A "专栏1 主要指标" line just above an indicator table is its title, not a project box."""
+    from planwatch.documents.indicator_table import find_header
+
+    last = next((i for i in range(len(pending) - 1, -1, -1) if pending[i].strip()), None)
+    if last is None or not BOX_HEADING.match(pending[last]):
+        return parts
+    tables = [b for b in parts if isinstance(b, TableBlock)]
+    if not tables or tables[0].title or find_header(tables[0].rows) is None:
+        return parts
+    title = normalize(pending.pop(last))
+    return [replace(b, title=title) if b is tables[0] else b for b in parts]
 
 
 def _table_blocks(rows: list[list[str]]) -> list[Block]:
