@@ -87,36 +87,45 @@ def period_kind(header_cell: str) -> str:
     return "both" if annual and cumulative else "annual" if annual else "cumulative" if cumulative else ""
 
 
-def match_header(cells: Sequence[str]) -> Header | None:
-    """Read a header row; None unless it has 指标, a baseline, a target and 属性 columns."""
+def match_header(cells: Sequence[str], *, require_attribute: bool = True) -> Header | None:
+    """Read a header row; None unless it has 指标, a baseline or target, and 属性 columns.
+
+    Without ``require_attribute`` a table lacking a 属性 column (common in sectoral plans) is read
+    too, its rows taken as 预期性; only for tables whose rows the format gives (DOCX, PDF, Markdown).
+    """
     squeezed = tuple(squeeze(c) for c in cells)
     columns: dict[str, int] = {}
-    years: list[int] = []
+    years: dict[str, int] = {}
     for index, cell in enumerate(squeezed):
         role = column_role(cell)
         if role == "year":  # a bare "2020年" column: the first is the baseline, the next the target
             role = "baseline" if "baseline" not in columns else "target"
         if role and role not in columns:
             columns[role] = index
-        if role in {"baseline", "target"} and (year := _YEAR.search(cell)):
-            years.append(int(year.group(1)))
-    if not {"name", "attribute"} <= columns.keys() or not ({"target", "period"} & columns.keys()):
+            if role in {"baseline", "target"} and (year := _YEAR.search(cell)):
+                years[role] = int(year.group(1))
+    needed = {"name", "attribute"} if require_attribute else {"name"}
+    if not needed <= columns.keys() or not ({"target", "period"} & columns.keys()):
         return None
     if "baseline" not in columns and "target" not in columns:
         return None
-    base = years[0] if years else None
-    target = years[1] if len(years) > 1 else None
-    return Header(columns=columns, base_year=base, target_year=target, cells=squeezed)
+    if not require_attribute and not years:
+        return None
+    return Header(
+        columns=columns, base_year=years.get("baseline"), target_year=years.get("target"), cells=squeezed
+    )
 
 
-def find_header(rows: Sequence[Sequence[str]]) -> tuple[Header, int] | None:
+def find_header(
+    rows: Sequence[Sequence[str]], *, require_attribute: bool = True
+) -> tuple[Header, int] | None:
     """The header among the first rows (also a two-row header such as 2025年 over 目标值)."""
     for index, row in enumerate(rows[:4]):
-        if header := match_header(row):
+        if header := match_header(row, require_attribute=require_attribute):
             return header, index + 1
         if index + 1 < len(rows) and len(rows[index + 1]) == len(row):
             joined = [f"{a}{b}" for a, b in zip(row, rows[index + 1], strict=True)]
-            if header := match_header(joined):
+            if header := match_header(joined, require_attribute=require_attribute):
                 return header, index + 2
     return None
 
@@ -271,7 +280,11 @@ def _fit(row: Sequence[str], header: Header) -> dict[str, str] | None:
     if len(cells) < header.width:
         cells = [""] * (header.width - len(cells)) + cells
     named = {role: cells[index] for role, index in header.columns.items() if index < len(cells)}
-    if squeeze(named.get("name", "")) in EMPTY_MARKERS or _attribute(named.get("attribute", "")) is None:
+    if squeeze(named.get("name", "")) in EMPTY_MARKERS:
+        return None
+    if "attribute" not in header.columns:  # no 属性 column: a row with a figure is an expected indicator
+        return {**named, "attribute": "预期性"} if _has_values(named) else None
+    if _attribute(named.get("attribute", "")) is None:
         return None
     return named
 

@@ -239,8 +239,18 @@ def _indicator_table(
     """The first table with an indicator header and at least one indicator row (None if there is none)."""
     warnings = warnings if warnings is not None else []
     tables = [(i, b) for i, b in enumerate(blocks) if isinstance(b, TableBlock)]
+    for require_attribute in (True, False):  # a table with a 属性 column first, then any indicator table
+        found = _first_table(blocks, tables, source_name, directions, words, warnings, require_attribute)
+        if found is not None:
+            if not require_attribute:
+                warnings.append("主要指标表没有「属性」列：各项指标按预期性读入")
+            return found
+    return None
+
+
+def _first_table(blocks, tables, source_name, directions, words, warnings, require_attribute: bool):
     for position, (_, table) in enumerate(tables):
-        found = find_header(table.rows)
+        found = find_header(table.rows, require_attribute=require_attribute)
         if found is None:
             continue
         header, body_start = found

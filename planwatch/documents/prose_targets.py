@@ -100,7 +100,7 @@ class ProseTarget:
 
 def _figure_pattern() -> re.Pattern[str]:
     units = "|".join(map(re.escape, sorted(unit_words(), key=len, reverse=True)))
-    figure = rf"(?:[<>≤≥＜＞]=?)?\d+(?:\.\d+)?(?:{units})?"
+    figure = rf"(?:[<>≤≥＜＞]=?)?\d+(?:\.\d+)?(?:[万亿千百]{{0,2}}(?:{units})|[万亿])?"
     verbs = "|".join(map(re.escape, sorted({*RATE_VERBS, *LEVEL_VERBS} - {"以上"}, key=len, reverse=True)))
     return re.compile(
         rf"^(?P<name>.{{2,40}}?)(?P<verb>{verbs})?(?P<figures>{figure}(?:[、和]{figure})*)(?P<qual>{_QUALIFIER})?$"

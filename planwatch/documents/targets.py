@@ -124,7 +124,9 @@ def _unit_pattern() -> re.Pattern[str]:
         units = sorted((u for u in unit_words() if u not in {"%", "‰"}), key=len, reverse=True)
         alternatives = "|".join(map(re.escape, units))
         _UNIT_RE.append(
-            re.compile(rf"(\d(?:\.\d+)?%?)(?:{alternatives})(?=左右|以上|以内|以下|上下|[〕\]】)）]|$)")
+            re.compile(
+                rf"(\d(?:\.\d+)?%?)(?:[万亿千百]{{0,2}}(?:{alternatives})|[万亿])(?=左右|以上|以内|以下|上下|[〕\]】)）]|$)"
+            )
         )
     return _UNIT_RE[0]
 
@@ -295,7 +297,10 @@ def unit_after_number(text: str) -> str:
     """The unit printed after a figure: "12.3年以上" → "年", "180万吨" → "万吨", "95%" → "%"; else ""."""
     cell = _canonical(normalize(text or ""))
     units = sorted(unit_words(), key=len, reverse=True)
-    match = re.search(rf"\d(?:\.\d+)?({'|'.join(map(re.escape, units))})", cell)
+    match = re.search(
+        rf"\d(?:\.\d+)?((?:[万亿千百]{{0,2}})(?:{'|'.join(map(re.escape, units))})|[万亿](?![\u4e00-\u9fff]))",
+        cell,
+    )
     return match.group(1) if match else ""
 
 

@@ -411,3 +411,36 @@ def test_tasks_are_tagged_with_the_county_units_of_the_plans_own_region():
     plan = read_plan_text(text, source_name="jiuquan.txt")
     task = plan.chapters[0].sections[0].tasks[0]
     assert task.places == ("瓜州县", "玉门市", "敦煌市")
+
+
+def test_a_government_work_report_sentence_with_every_clause_form():
+    text = (
+        "2024年政府工作报告\n\n今年经济社会发展的主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上，"
+        "城镇调查失业率5.5%左右；居民消费价格涨幅3%左右；居民收入增长和经济增长同步；国际收支保持基本平衡；"
+        "粮食产量1.3万亿斤以上；单位国内生产总值能耗降低2.5%左右，生态环境质量持续改善。\n"
+    )
+    plan = read_plan_text(text, source_name="report.txt")
+    assert [
+        (i.name, i.unit, i.target.kind.value, i.target.value, i.target.qualifier) for i in plan.indicators
+    ] == [
+        ("国内生产总值增长", "%", "annual_growth", 5.0, "左右"),
+        ("城镇新增就业", "万人", "floor", 1200.0, "以上"),
+        ("城镇调查失业率", "%", "about", 5.5, "左右"),
+        ("居民消费价格涨幅", "%", "about", 3.0, "左右"),
+        ("粮食产量", "万亿斤", "floor", 1.3, "以上"),
+        ("单位国内生产总值能耗降低", "%", "about", 2.5, "左右"),
+    ]
+
+
+def test_a_sectoral_table_without_an_attribute_column_is_read_as_expected_indicators():
+    text = (
+        "陇西县教育事业发展规划(2021—2025年)\n\n| 指标名称 | 单位 | 2020年 | 2025年 |\n| --- | --- | --- | --- |\n"
+        "| 学前三年毛入园率 | % | 85 | 90 |\n| 九年义务教育巩固率 | % | 95 | 97 |\n"
+    )
+    plan = read_plan_text(text, source_name="education.txt")
+    assert [(i.name, i.unit, i.baseline, i.target.value, i.attribute) for i in plan.indicators] == [
+        ("学前三年毛入园率", "%", 85.0, 90.0, Attribute.EXPECTED),
+        ("九年义务教育巩固率", "%", 95.0, 97.0, Attribute.EXPECTED),
+    ]
+    assert plan.warnings == ("主要指标表没有「属性」列：各项指标按预期性读入",)
+    assert plan.region == "陇西县"
