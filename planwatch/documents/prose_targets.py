@@ -124,20 +124,15 @@ def read_clause(clause: str, category: str, sentence: str) -> list[ProseTarget]:
         if name.startswith(word) and len(name) > len(word) + 1:
             name = name[len(word) :]
     name = name.strip(':：“”"')
-    if re.search(r"\d", name) and not re.search(r"[A-Za-z]\d|\d[A-Za-z]", name) or len(name) < 2:
+    # A name holds no figure of its own (5G基站 is a name; "到2025年" is not).
+    if (re.search(r"\d", name) and not re.search(r"[A-Za-z]\d|\d[A-Za-z]", name)) or len(name) < 2:
         return []
     rate = verb in RATE_VERBS
     figures = re.split(r"[、和]", match.group("figures"))
     qualifier = match.group("qual") or ""
-    rate_in_name = next((w for w in RATE_VERBS if name.endswith(w)), "")
-    phrase_start = (
-        clause.index(match.group("verb") or match.group("figures"), len(match.group("name")) - 0)
-        if verb
-        else len(match.group("name"))
-    )
-    text = clause[phrase_start - len(rate_in_name) if rate_in_name and not verb else phrase_start :]
-    if rate_in_name and not verb:
-        text = rate_in_name + clause[len(match.group("name")) :]
+    # The phrase as printed: from the verb, or from a rate word ending the name (涨幅3%左右).
+    rate_in_name = "" if verb else next((w for w in RATE_VERBS if name.endswith(w)), "")
+    text = rate_in_name + clause[match.end("name") :]
     names = _split_names(name, len(figures)) if len(figures) > 1 else [name]
     if names is None:
         return []
