@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from planwatch.documents.headings import is_heading
-from planwatch.documents.indicator_table import GROUP_ROW, Header, column_role, match_header
+from planwatch.documents.indicator_table import GROUP_ROW, ROW_NUMBER, Header, column_role, match_header
 from planwatch.documents.layout import Block, BoxBlock, Break, Piece, TableBlock, TextLine
 from planwatch.documents.normalize import CN_NUMERAL_CHARS, chinese_number, normalize, squeeze
 
@@ -255,9 +255,37 @@ def rows_from_cells(cells: Sequence[str], header: Header) -> list[tuple[str, ...
             continue
         current.append(cell)
         if _is_attribute_cell(cell):
-            rows.append(tuple(current))
+            rows.append(tuple(_rejoin_wrapped(current, header)))
             current = []
     return rows
+
+
+_VALUE = re.compile(r"^[\s<>≥≤＜＞〔\[【(（]*[-+]?\d[\d.,%‰*＊]*[\s〕\]】)）]*$|^[—\-–/／…]+$")
+
+
+def _rejoin_wrapped(cells: list[str], header: Header) -> list[str]:
+    """A row with more cells than the header: a long cell wrapped over two lines ("保持在合理区间、各年" /
+    "度视情提出") is joined back, the last pair of text cells first (the 类别 cell stands first and
+    a name starting with a row number starts a cell); the 属性 cell is never joined. A full row whose
+    first cell is a numbered name ("15.单位GDP二氧化碳" / "排放降低(%)") lacks its 类别 cell, so it too
+    holds a wrapped cell."""
+    cells = list(cells)
+    width = header.width
+    if len(cells) == width and header.columns.get("pillar") == 0 and ROW_NUMBER.match(cells[0]):
+        width -= 1
+    while len(cells) > width:
+        pairs = [
+            i
+            for i in range(len(cells) - 2)
+            if not _VALUE.match(squeeze(cells[i]))
+            and not _VALUE.match(squeeze(cells[i + 1]))
+            and not ROW_NUMBER.match(cells[i + 1])
+        ]
+        if not pairs:
+            break
+        i = pairs[-1]
+        cells[i : i + 2] = [f"{cells[i]}{cells[i + 1]}"]
+    return cells
 
 
 def _drop_header_repeats(cells: list[str], header: Header) -> list[str]:

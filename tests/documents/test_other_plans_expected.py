@@ -8,11 +8,13 @@ The expected files name target kinds in their own words; ours are ``TargetKind``
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from planwatch.documents import read_plan
+from planwatch.documents.plan_reader import read_plan_text
 from planwatch.documents.targets import is_upper_bound
 
 OTHER = Path(__file__).resolve().parent.parent / "data" / "plans" / "other"
@@ -74,3 +76,23 @@ def test_xianyang_annual_plan_targets_from_prose_with_their_phrase_and_sentence(
     assert [i.target.text for i in plan.indicators] == [row["text"] for row in data["indicators"]]
     assert plan.indicators[-1].source == "粮食产量保持在180万吨以上。"
     assert plan.warnings == ("没有主要指标表：从正文读出 9 项目标（每项附原句）",)
+
+
+def _one_cell_per_line() -> str:
+    """The national table's text as a PDF-to-text tool gives it: one cell a line, no separators, two long
+    cells wrapped over two lines."""
+    lines = []
+    for line in (OTHER / "national-14th-outline-table.txt").read_text(encoding="utf-8").splitlines():
+        cells = re.split(r"\s{2,}", line.strip())
+        lines.extend(cells if len(cells) > 1 else [line])
+    text = "\n".join(lines)
+    text = text.replace("保持在合理区间、各年度视情提出", "保持在合理区间、各年\n度视情提出")
+    return text.replace("15.单位GDP二氧化碳排放降低(%)", "15.单位GDP二氧化碳\n排放降低(%)")
+
+
+def test_national_table_as_one_cell_per_line_with_wrapped_cells():
+    plan = read_plan_text(_one_cell_per_line(), source_name="national-cells.txt")
+    _, rows = _expected("national-14th-outline-table")
+    assert _rows(plan) == rows
+    assert plan.indicators[0].target.text == "保持在合理区间、各年度视情提出"
+    assert plan.warnings == ()
