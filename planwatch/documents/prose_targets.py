@@ -86,6 +86,8 @@ LEAD_WORDS = (
 )
 _CLAUSE_SPLIT = re.compile(r"[，,；;。！!]")
 _QUALIFIER = r"(?:左右|以上|以内|以下|上下)"
+# Words between a cue and its first target: "主要预期目标建议为:", "主要目标安排如下:".
+_CUE_TAIL = re.compile(r"^\s*(?:建议|安排|确定|初步|拟)?\s*(?:为|是|如下)?\s*[:：,，]?\s*")
 
 
 @dataclass(frozen=True)
@@ -205,7 +207,7 @@ def find_prose_targets(blocks: Sequence[Block], warnings: list[str] | None = Non
         cue_at, cue = _cue(paragraph)
         if cue:
             category = cue.removesuffix("是").removesuffix("为")
-            body = paragraph[cue_at + len(cue) :].lstrip(":：,， ")
+            body = _CUE_TAIL.sub("", paragraph[cue_at + len(cue) :])
             open_cue = not _CLAUSE_SPLIT.sub("", body)
             targets = _read_text(body, category, warnings)
         elif open_cue or BULLET.match(paragraph):

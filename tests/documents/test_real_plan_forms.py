@@ -444,3 +444,32 @@ def test_a_sectoral_table_without_an_attribute_column_is_read_as_expected_indica
     ]
     assert plan.warnings == ("主要指标表没有「属性」列：各项指标按预期性读入",)
     assert plan.region == "陇西县"
+
+
+def test_a_village_plan_table_with_status_and_planned_columns():
+    text = (
+        "宁县早胜镇东街村村庄规划(2021—2035年)\n\n规划指标表\n\n"
+        "| 序号 | 指标 | 单位 | 现状(2020年) | 规划(2035年) | 变化量 | 属性 |\n| --- | --- | --- | --- | --- | --- | --- |\n"
+        "| 1 | 户籍人口 | 人 | 1520 | 1600 | 80 | 预期性 |\n"
+        "| 2 | 永久基本农田保护面积 | 公顷 | 120.5 | ≥120.5 | 0 | 约束性 |\n"
+        "| 3 | 村庄建设用地规模 | 公顷 | 30.2 | ≤29.8 | -0.4 | 约束性 |\n"
+    )
+    plan = read_plan_text(text, source_name="village.txt")
+    assert (plan.region, plan.base_year, plan.target_year) == ("宁县", 2020, 2035)
+    assert [
+        (i.name, i.unit, i.baseline, i.target.value, i.target.qualifier, i.direction.value)
+        for i in plan.indicators
+    ] == [
+        ("户籍人口", "人", 1520.0, 1600.0, "", "higher"),
+        ("永久基本农田保护面积", "公顷", 120.5, 120.5, "≥", "higher"),
+        ("村庄建设用地规模", "公顷", 30.2, 29.8, "≤", "lower"),
+    ]
+
+
+def test_cue_words_before_the_first_target_are_not_part_of_its_name():
+    text = "庆阳市2024年国民经济和社会发展计划\n\n2024年主要预期目标建议为:全市地区生产总值增长6.5%左右,规模以上工业增加值增长8%以上。\n"
+    plan = read_plan_text(text, source_name="qingyang.txt")
+    assert [(i.pillar, i.name, i.target.value, i.target.qualifier) for i in plan.indicators] == [
+        ("主要预期目标", "地区生产总值增长", 6.5, "左右"),
+        ("主要预期目标", "规模以上工业增加值增长", 8.0, "以上"),
+    ]
