@@ -33,6 +33,8 @@ SNAP = 2.0
 THIN = 2.5
 # A grid covering this share of the page is the page's background or frame, not a table.
 PAGE_SHARE = 0.8
+# A page drawn with more objects than this is a map or a chart; its rules are not looked at.
+MAX_PAGE_OBJECTS = 20000
 
 
 @dataclass(frozen=True)
@@ -132,7 +134,10 @@ def _rules(page) -> list[_Rule]:
     rules: list[_Rule] = []
     raw_page = page.raw
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    for index in range(pdfium_c.FPDFPage_CountObjects(raw_page)):
+    count = pdfium_c.FPDFPage_CountObjects(raw_page)
+    if count > MAX_PAGE_OBJECTS:  # a map or a drawing, not a page with a table
+        return rules
+    for index in range(count):
         obj = pdfium_c.FPDFPage_GetObject(raw_page, index)
         if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
             continue
