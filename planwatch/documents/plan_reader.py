@@ -21,7 +21,7 @@ from planwatch.documents.metadata import find_region, find_title, find_vision_ye
 from planwatch.documents.normalize import normalize
 from planwatch.documents.outline import build_outline
 from planwatch.documents.prose_targets import find_prose_targets
-from planwatch.documents.targets import infer_direction, parse_target
+from planwatch.documents.targets import infer_direction, parse_target, strip_references
 from planwatch.documents.text_layout import text_blocks
 from planwatch.plan.model import Attribute, Direction, Indicator, Pillar, Plan
 
@@ -220,6 +220,7 @@ def _inside_longer_name(text: str, division) -> bool:
 
 
 _RUNS_ON = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:新区|县|市|镇|乡|街道|村)")
+_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*年")
 _ISSUER = re.compile(r"人民政府|人民代表大会|委员会|办公厅|办公室|发展和改革|发改委|政府")
 
 
@@ -294,7 +295,15 @@ def _prose_table(
                 raise PlanReadError(f"{MISSING_TABLE}；{warning}（文件 {source_name or '文本'}）")
         raise PlanReadError(f"{MISSING_TABLE}（文件 {source_name or '文本'}）")
     warnings.append(f"没有主要指标表：从正文读出 {len(stated)} 项目标（每项附原句）")
-    base_year, target_year = plan_years(title, full_text)
+    try:
+        base_year, target_year = plan_years(title, full_text)
+    except PlanReadError:
+        years = [int(y) for y in _ANY_YEAR.findall(strip_references(full_text))]
+        if not years:
+            raise
+        target_year = max(years)
+        base_year = target_year - 1
+        warnings.append(f"标题没有写明规划年份：目标年取正文中最晚的年份 {target_year} 年")
     pillars: list[Pillar] = []
     indicators: list[Indicator] = []
     for order, item in enumerate(stated, start=1):

@@ -473,3 +473,16 @@ def test_cue_words_before_the_first_target_are_not_part_of_its_name():
         ("主要预期目标", "地区生产总值增长", 6.5, "左右"),
         ("主要预期目标", "规模以上工业增加值增长", 8.0, "以上"),
     ]
+
+
+def test_a_plan_without_a_year_in_its_title_takes_the_latest_year_of_its_text_and_says_so():
+    text = "东街村工作要点\n\n今年工作目标:\n◆ 村集体经济收入5万元以上\n◆ 2024年完成改厕100户\n"
+    plan = read_plan_text(text, source_name="village-points.txt")
+    assert (plan.base_year, plan.target_year) == (2023, 2024)
+    assert [(i.name, i.unit, i.target.value, i.target.qualifier) for i in plan.indicators] == [
+        ("村集体经济收入", "万元", 5.0, "以上")
+    ]
+    assert plan.warnings == (
+        "没有主要指标表：从正文读出 1 项目标（每项附原句）",
+        "标题没有写明规划年份：目标年取正文中最晚的年份 2024 年",
+    )
