@@ -35,6 +35,8 @@ THIN = 2.5
 PAGE_SHARE = 0.8
 # A page drawn with more objects than this is a map or a chart; its rules are not looked at.
 MAX_PAGE_OBJECTS = 20000
+# Control characters PDFium reports for line ends and soft hyphens, and its "no character" marks.
+_NOT_TEXT = {code: None for code in [*range(0x20), 0xAD, 0xFFFE, 0xFFFF] if code not in (0x09,)}
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,7 @@ def _runs(textpage) -> list[tuple[float, float, float, float, str]]:
             buffer = ctypes.create_string_buffer(size * 2)
             pointer = ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
         written = pdfium_c.FPDFText_GetBoundedText(textpage, x0, t, r, b, pointer, length)
-        text = buffer.raw[: written * 2].decode("utf-16-le", errors="ignore")
+        text = buffer.raw[: written * 2].decode("utf-16-le", errors="ignore").translate(_NOT_TEXT)
         if text.strip():
             runs.append((x0, b, r, t, text))
     return runs
