@@ -56,3 +56,33 @@ def test_the_same_fifteenth_plan_table_from_a_ruled_pdf_and_a_docx(name):
     assert plan.warnings == ()
     (task,) = plan.chapters[0].sections[0].tasks
     assert (task.title, task.places) == ("产业基础持续夯实", ("安定区", "临洮县", "渭源县"))
+
+
+def test_a_pdf_table_without_rules_is_read_from_its_column_gaps(tmp_path):
+    """A borderless table: cells placed in columns, no lines drawn (matplotlib, Noto CJK embedded)."""
+    import matplotlib
+
+    matplotlib.use("pdf")
+    from matplotlib import font_manager
+    from matplotlib import pyplot as plt
+
+    font_manager.fontManager.addfont("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+    matplotlib.rcParams.update({"pdf.fonttype": 42, "font.family": "Noto Sans CJK SC"})
+    fig = plt.figure(figsize=(8.27, 11.69))
+    fig.text(0.1, 0.95, "定西市国民经济和社会发展第十五个五年规划纲要", fontsize=14, va="top")
+    rows = [
+        ("指标", "2025年", "2030年", "属性"),
+        ("常住人口城镇化率(%)", "52.4", "60", "预期性"),
+        ("森林覆盖率(%)", "14.5", "16", "约束性"),
+    ]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            fig.text((0.1, 0.45, 0.6, 0.75)[c], 0.88 - r * 0.03, text, fontsize=9, va="top")
+    path = tmp_path / "unruled.pdf"
+    fig.savefig(path)
+    plt.close(fig)
+    plan = read_plan(path)
+    assert [(i.name, i.unit, i.baseline, i.target.value, i.attribute.value) for i in plan.indicators] == [
+        ("常住人口城镇化率", "%", 52.4, 60.0, "预期性"),
+        ("森林覆盖率", "%", 14.5, 16.0, "约束性"),
+    ]
