@@ -191,9 +191,10 @@ def build_plan(
 
 
 def _region_name(title: str, division, gazetteer: Gazetteer) -> str:
-    """The region as the title prints it: the division's full name when the title begins with it
-    (白银市…), else the place name the title begins with (赣州革命老区… → 赣州), else the division's name."""
-    if division is not None and title.startswith(division.name):
+    """The region as the title prints it: the division's full name when the title has it (白银市…,
+    北京市朝阳区… → 朝阳区), else the place name the title begins with (赣州革命老区… → 赣州), else the
+    division's name (found from the issuing body)."""
+    if division is not None and division.name in title:  # 北京市朝阳区… → 朝阳区
         return division.name
     return find_region(title, gazetteer) or (division.name if division else "")
 

@@ -47,3 +47,10 @@ def test_tasks_name_only_the_plans_own_counties_not_namesakes_elsewhere():
     assert task.places == ("朝阳区", "南关区", "德惠市")
     codes = {r.name: r.code for r in gazetteer_for(china().region_of("长春市").code).regions}
     assert codes["朝阳区"] == "220104"
+
+
+def test_the_most_specific_division_of_the_title_is_the_region():
+    text = "北京市朝阳区国民经济和社会发展第十四个五年规划纲要" + TARGETS
+    assert read_plan_text(text, source_name="chaoyang.txt").region == "朝阳区"
+    text = "江西省赣州市于都县2024年国民经济和社会发展计划" + TARGETS
+    assert read_plan_text(text, source_name="yudu.txt").region == "于都县"
