@@ -33,7 +33,8 @@ _TITLE_ENDINGS = (
 )
 # "关于印发《X》的通知": the plan is X.
 _ISSUED = re.compile(r"关于印发\s*《(?P<title>[^》]{4,80})》")
-_FIVE_YEAR = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+# "十四五", "第十四个五年规划": the Nth five-year plan ends in 2025 + 5 × (N − 14).
+_FIVE_YEAR = re.compile(r"十([一二三四五六七八九])个?五")
 _TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*年(?:度)?")
 _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[—\-–~～至到]+\s*((?:19|20)\d{2})(?!\d)\s*年?")
 _BY_YEAR = re.compile(r"到\s*((?:19|20)\d{2})(?!\d)\s*年")
@@ -110,14 +111,14 @@ def find_vision_year(text: str, target_year: int) -> int | None:
 def plan_years(title: str, text: str) -> tuple[int, int]:
     """Base and target year of a plan without an indicator table, from its own words.
 
-    "…(2021—2025年)" → (2020, 2025); "十四五" → (2020, 2025); "2023年…计划" → (2022, 2023); else the
+    "…(2021—2025年)" → (2020, 2025); "十四五", "第十四个五年" → (2020, 2025); "2023年…计划" → (2022, 2023); else the
     first "到2025年" in the text → (2024, 2025). A broken date (2022127) is not a year.
     """
     if match := _PERIOD.search(title):
         return int(match.group(1)) - 1, int(match.group(2))
-    for name, year in _FIVE_YEAR.items():
-        if name in title:
-            return year - 5, year
+    if match := _FIVE_YEAR.search(title):
+        year = 2025 + 5 * (10 + "一二三四五六七八九".index(match.group(1)) + 1 - 14)
+        return year - 5, year
     if match := _TITLE_YEAR.search(title):
         year = int(match.group(1))
         return year - 1, year
