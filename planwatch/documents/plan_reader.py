@@ -14,7 +14,7 @@ from pathlib import Path
 
 from planwatch.documents.captions import attach_captions
 from planwatch.documents.errors import PlanReadError
-from planwatch.documents.gazetteer import Gazetteer, gazetteer_for, load_gazetteer
+from planwatch.documents.gazetteer import Gazetteer, gazetteer_for
 from planwatch.documents.indicator_table import MISSING_TABLE, IndicatorTable, find_header, read_indicators
 from planwatch.documents.layout import Block, Break, TableBlock, TextLine
 from planwatch.documents.metadata import find_region, find_title, find_vision_year, plan_years
@@ -172,7 +172,7 @@ def build_plan(
         table, notes = _prose_table(blocks, title, full_text, source_name, directions, words, warnings)
     division = _division(title, _leading_lines(blocks, 12))
     if gazetteer is None:
-        gazetteer = gazetteer_for(division.code) if division else load_gazetteer()
+        gazetteer = gazetteer_for(division.code if division else None)
     outline = build_outline(blocks, gazetteer)
     return Plan(
         title=title,
