@@ -75,7 +75,7 @@ def column_role(cell: str) -> str | None:
         if (cell in words) if exact else any(word in cell for word in words):
             if role == "period" and (_YEAR.search(cell) and ("基期" in cell or "目标" in cell)):
                 continue
-            return None if role == "number" else role
+            return role
     if _YEAR.fullmatch(cell):
         return "year"
     return None
@@ -172,7 +172,7 @@ def read_indicators(
     its parent. ``notes`` give the years of starred baselines ("带*的为2019年数据").
     """
     marks = footnote_years(notes)
-    numbered = sum(1 for row in rows if ROW_NUMBER.match(_fit_name(row, header)))
+    numbered = sum(1 for row in rows if _numbered(_fit(row, header)))
     drafts: list[dict[str, str]] = []
     pillar = ""
     parent: dict[str, str] | None = None
@@ -191,7 +191,7 @@ def read_indicators(
             continue
         pillar = normalize(cells.get("pillar", "")) or pillar
         raw_name = normalize(cells["name"])
-        has_number = bool(ROW_NUMBER.match(raw_name))
+        has_number = _numbered(cells)
         cells = {**cells, "pillar": pillar, "name": ROW_NUMBER.sub("", raw_name)}
         if SUB_ROW.match(raw_name) and parent is not None:
             drafts.extend(_sub_rows(parent, cells))
@@ -228,9 +228,11 @@ def read_indicators(
     return IndicatorTable(base_year, target_year, tuple(pillars), tuple(indicators))
 
 
-def _fit_name(row: Sequence[str], header: Header) -> str:
-    cells = _fit(row, header)
-    return normalize(cells["name"]) if cells else ""
+def _numbered(cells: Mapping[str, str] | None) -> bool:
+    """The row carries a row number: on its name ("1.", "(3)", "①") or in a 序号 column."""
+    if not cells:
+        return False
+    return bool(ROW_NUMBER.match(normalize(cells["name"]))) or bool(squeeze(cells.get("number", "")))
 
 
 def _group_row(row: Sequence[str]) -> str | None:

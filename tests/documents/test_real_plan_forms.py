@@ -486,3 +486,17 @@ def test_a_plan_without_a_year_in_its_title_takes_the_latest_year_of_its_text_an
         "没有主要指标表：从正文读出 1 项目标（每项附原句）",
         "标题没有写明规划年份：目标年取正文中最晚的年份 2024 年",
     )
+
+
+def test_sub_rows_under_a_numbered_row_when_the_numbers_stand_in_a_number_column():
+    text = (
+        "庆阳市教育事业发展第十四个五年规划\n\n| 序号 | 指标 | 2020年 | 2025年 | 属性 |\n| --- | --- | --- | --- | --- |\n"
+        "| 1 | 九年义务教育巩固率(%) | 95 | 97 | 约束性 |\n| 2 | 居民人均可支配收入(元) | — | — | 预期性 |\n"
+        "|  | 城镇 | 36000 | 48000 | 预期性 |\n|  | 农村 | 11000 | 16000 | 预期性 |\n"
+    )
+    plan = read_plan_text(text, source_name="numbers.txt")
+    assert [(i.name, i.unit, i.baseline, i.target.value) for i in plan.indicators] == [
+        ("九年义务教育巩固率", "%", 95.0, 97.0),
+        ("居民人均可支配收入:城镇", "元", 36000.0, 48000.0),
+        ("居民人均可支配收入:农村", "元", 11000.0, 16000.0),
+    ]
