@@ -16,7 +16,7 @@ from planwatch.cli._django import setup_django
 from planwatch.documents import PlanReadError, read_plan
 
 app = typer.Typer(help="规划文件:解析与载入。", no_args_is_help=True)
-PlanFile = Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="规划文件(.txt/.pdf/.docx)")]
+PlanFile = Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="规划文件(.txt/.md/.pdf/.docx)")]
 console = Console()
 
 

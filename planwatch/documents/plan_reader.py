@@ -15,6 +15,7 @@ from pathlib import Path
 from planwatch.documents.captions import attach_captions
 from planwatch.documents.errors import PlanReadError
 from planwatch.documents.gazetteer import Gazetteer, gazetteer_for
+from planwatch.documents.headings import MARKDOWN_HEADING
 from planwatch.documents.indicator_table import MISSING_TABLE, IndicatorTable, find_header, read_indicators
 from planwatch.documents.layout import Block, Break, TableBlock, TextLine
 from planwatch.documents.metadata import find_region, find_title, find_vision_year, plan_years
@@ -90,13 +91,14 @@ def read_plan_text(
 def _blocks(path: Path) -> list[Block]:
     readers: dict[str, Callable[[Path], list[Block]]] = {
         ".txt": _text_file_blocks,
+        ".md": _text_file_blocks,  # Markdown: headings (## 第一章) and pipe tables are read as text
         ".pdf": _pdf,
         ".docx": _docx,
     }
     suffix = path.suffix.lower()
     if suffix not in readers:
         raise PlanReadError(
-            f"不支持的文件类型「{path.suffix or '无扩展名'}」：请提供 .txt、.pdf 或 .docx（文件 {path.name}）"
+            f"不支持的文件类型「{path.suffix or '无扩展名'}」：请提供 .txt、.md、.pdf 或 .docx（文件 {path.name}）"
         )
     if not path.is_file():
         raise PlanReadError(f"找不到文件（文件 {path}）")
@@ -227,7 +229,11 @@ _ISSUER = re.compile(r"人民政府|人民代表大会|委员会|办公厅|办�
 
 def _leading_lines(blocks: Sequence[Block], count: int = 5) -> list[str]:
     """The document's first few lines of text, where a title line would be printed."""
-    lines = [normalize(b.text) for b in blocks[: max(12, count * 2)] if isinstance(b, TextLine)]
+    lines = [
+        MARKDOWN_HEADING.sub("", normalize(b.text))
+        for b in blocks[: max(12, count * 2)]
+        if isinstance(b, TextLine)
+    ]
     return [line for line in lines if line][:count]
 
 

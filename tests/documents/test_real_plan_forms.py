@@ -500,3 +500,21 @@ def test_sub_rows_under_a_numbered_row_when_the_numbers_stand_in_a_number_column
         ("居民人均可支配收入:城镇", "元", 36000.0, 48000.0),
         ("居民人均可支配收入:农村", "元", 11000.0, 16000.0),
     ]
+
+
+def test_a_markdown_file_is_read_like_text(tmp_path):
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "# 酒泉市村庄规划(2021—2035年)\n\n## 第一章 总则\n\n第一条 规划目的。为加强村庄建设管理,制定本规划。\n"
+        + OUTLINE_TABLE,
+        encoding="utf-8",
+    )
+    plan = read_plan(path)
+    assert (plan.title, plan.region, plan.base_year, plan.target_year) == (
+        "酒泉市村庄规划(2021—2035年)",
+        "酒泉市",
+        2020,
+        2025,
+    )
+    assert [(c.number, c.title) for c in plan.chapters] == [(1, "总则")]
+    assert [i.name for i in plan.indicators] == ["森林覆盖率"]
