@@ -75,9 +75,28 @@ def column_role(cell: str) -> str | None:
         if (cell in words) if exact else any(word in cell for word in words):
             if role == "period" and (_YEAR.search(cell) and ("基期" in cell or "目标" in cell)):
                 continue
+            if role == "baseline" and _longest(cell, "target") > _longest(cell, "baseline"):
+                return "target"  # "2025年末目标": 目标 says more than 末
             return role
     if _YEAR.fullmatch(cell):
         return "year"
+    return None
+
+
+def _longest(cell: str, role: str) -> int:
+    words = dict(column_words()).get(role, ())
+    return max((len(word) for word in words if word in cell), default=0)
+
+
+_FIVE_YEAR = re.compile(r"十([一二三四五六七八九])个?五")
+
+
+def _header_year(cell: str) -> int | None:
+    """ "2025年目标值" → 2025; "“十四五”目标" / "“十三五”末" → the last year of that plan (2025, 2020)."""
+    if match := _YEAR.search(cell):
+        return int(match.group(1))
+    if match := _FIVE_YEAR.search(cell):
+        return 2025 + 5 * ("一二三四五六七八九".index(match.group(1)) + 11 - 14)
     return None
 
 
@@ -102,8 +121,8 @@ def match_header(cells: Sequence[str], *, require_attribute: bool = True) -> Hea
             role = "baseline" if "baseline" not in columns else "target"
         if role and role not in columns:
             columns[role] = index
-            if role in {"baseline", "target"} and (year := _YEAR.search(cell)):
-                years[role] = int(year.group(1))
+            if role in {"baseline", "target"} and (year := _header_year(cell)):
+                years[role] = year
     needed = {"name", "attribute"} if require_attribute else {"name"}
     if not needed <= columns.keys() or not ({"target", "period"} & columns.keys()):
         return None

@@ -518,3 +518,16 @@ def test_a_markdown_file_is_read_like_text(tmp_path):
     )
     assert [(c.number, c.title) for c in plan.chapters] == [(1, "总则")]
     assert [i.name for i in plan.indicators] == ["森林覆盖率"]
+
+
+def test_header_years_from_the_five_year_plan_names():
+    """ "“十三五”末 | “十四五”目标": base 2020, target 2025, no 4-digit year printed."""
+    text = (
+        "平凉市生态环境保护规划\n\n| 指标 | “十三五”末 | “十四五”目标 | 属性 |\n| --- | --- | --- | --- |\n"
+        "| 森林覆盖率(%) | 20 | 22 | 约束性 |\n"
+    )
+    plan = read_plan_text(text, source_name="pingliang.txt")
+    assert (plan.base_year, plan.target_year) == (2020, 2025)
+    assert [(i.name, i.baseline, i.baseline_year, i.target.value) for i in plan.indicators] == [
+        ("森林覆盖率", 20.0, 2020, 22.0)
+    ]
