@@ -303,26 +303,29 @@ def _lines(runs: list) -> list[tuple[float, str]]:
                 break
         else:
             lines.append([run[1], run[3], [run]])
-    lines = [[0.0, [*members]] for _, _, members in lines]
     out = []
-    for _, members in lines:
+    for _, _, members in lines:
         members.sort(key=lambda r: r[0])
-        text = ""
-        previous = None
-        for run in members:
-            piece = run[4].rstrip()
-            if previous is not None:
-                gap = run[0] - previous[2]
-                size = max(run[3] - run[1], 1.0)
-                text += (
-                    "  "
-                    if gap > 1.5 * size
-                    else (" " if gap > 0.25 * size and not text.endswith(" ") else "")
-                )
-            text += piece
-            previous = run
-        out.append((max(r[3] for r in members), text))
+        out.append((max(r[3] for r in members), _join_runs(members)))
     return out
+
+
+def _join_runs(members: list) -> str:
+    """Runs of one line, left to right: no space across a small gap, one space across a word gap,
+    two across a column gap (so a borderless table splits into columns like a text table)."""
+    text = ""
+    previous = None
+    for run in members:
+        if previous is not None:
+            gap = run[0] - previous[2]
+            size = max(run[3] - run[1], 1.0)
+            if gap > 1.5 * size:
+                text += "  "
+            elif gap > 0.25 * size and not text.endswith(" "):
+                text += " "
+        text += run[4].rstrip()
+        previous = run
+    return text
 
 
 def _resolve(placed: list[tuple[float, list]]) -> list[Block]:
