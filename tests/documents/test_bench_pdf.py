@@ -11,7 +11,11 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_pdf_benchmark_builds_its_plan_and_prints_time_and_ratios():
     done = subprocess.run(
-        [sys.executable, "bench/parse_plan_pdf.py", "6"], cwd=REPO, capture_output=True, text=True, timeout=300
+        [sys.executable, "bench/parse_plan_pdf.py", "6"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "6 pages: 9 indicators, 6 chapters, 2 boxes" in done.stdout
