@@ -16,7 +16,7 @@ from planwatch.cli._django import setup_django
 from planwatch.documents import PlanReadError, read_plan
 
 app = typer.Typer(help="规划文件:解析与载入。", no_args_is_help=True)
-PlanFile = Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="规划文件(.txt/.pdf/.docx)")]
+PlanFile = Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="规划文件(.txt/.md/.pdf/.docx)")]
 console = Console()
 
 
@@ -26,9 +26,14 @@ class OutputFormat(StrEnum):
     table = "table"
 
 
-def _read_or_exit(path: Path):
+def _read_or_exit(path: Path, words: Path | None = None):
     try:
-        return read_plan(path)
+        extra = ()
+        if words is not None:
+            from planwatch.documents.vocabulary import read_word_list
+
+            extra = read_word_list(words)
+        return read_plan(path, words=extra)
     except PlanReadError as problem:
         typer.echo(f"错误:{problem}", err=True)
         raise typer.Exit(2) from problem
@@ -38,9 +43,13 @@ def _read_or_exit(path: Path):
 def parse(
     file: PlanFile,
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式")] = OutputFormat.table,
+    words: Annotated[
+        Path | None,
+        typer.Option("--words", exists=True, dir_okay=False, help="本规划另用的定性目标用语(每行一个)"),
+    ] = None,
 ) -> None:
-    """解析规划文件并打印结构化结果(指标、章节、任务、专栏)。"""
-    plan = _read_or_exit(file)
+    """解析规划文件并打印结构化结果(指标、章节、任务、专栏);JSON 的 warnings 说明跳过了什么、为什么。"""
+    plan = _read_or_exit(file, words)
     if format is OutputFormat.json:
         typer.echo(json.dumps(plan.to_dict(), ensure_ascii=False, indent=2))
     elif format is OutputFormat.yaml:
@@ -54,13 +63,22 @@ def _print_table(plan) -> None:
     table = Table("编号", "类别", "指标", "单位", "基期值", "目标值", "类型", "属性", "方向")
     for ind in plan.indicators:
         table.add_row(
-            ind.code, ind.pillar, ind.name, ind.unit, ind.baseline_text or "—", ind.target.text or "—",
-            ind.target.kind.value, ind.attribute.value, ind.direction.value,
+            ind.code,
+            ind.pillar,
+            ind.name,
+            ind.unit,
+            ind.baseline_text or "—",
+            ind.target.text or "—",
+            ind.target.kind.value,
+            ind.attribute.value,
+            ind.direction.value,
         )
     console.print(table)
     sections = sum(len(c.sections) for c in plan.chapters)
     tasks = sum(len(s.tasks) for c in plan.chapters for s in c.sections)
     console.print(f"{len(plan.chapters)} 章, {sections} 节, {tasks} 项任务, {len(plan.boxes)} 个专栏")
+    for warning in plan.warnings:
+        console.print(f"提示:{warning}")
 
 
 @app.command("load")
@@ -76,6 +94,8 @@ def load(
     result = load_plan(plan, reason=reason)
     stored = result.plan
     if result.created:
-        typer.echo(f"已载入:{stored.title} 第{stored.version}版(id={stored.pk}),{len(plan.indicators)} 项指标")
+        typer.echo(
+            f"已载入:{stored.title} 第{stored.version}版(id={stored.pk}),{len(plan.indicators)} 项指标"
+        )
     else:
         typer.echo(f"未改动:{stored.title} 第{stored.version}版(id={stored.pk})内容相同")

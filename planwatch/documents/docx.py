@@ -17,6 +17,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from planwatch.documents.errors import PlanReadError
+from planwatch.documents.indicator_table import find_header
 from planwatch.documents.layout import Block, BoxBlock, Break, Piece, TableBlock, TextLine
 from planwatch.documents.normalize import chinese_number, normalize
 from planwatch.documents.text_layout import BOX_HEADING
@@ -42,7 +43,12 @@ def docx_blocks(path: Path) -> list[Block]:
 def _table(table: Table) -> Block:
     rows = tuple(tuple(cell.text.strip() for cell in row.cells) for row in table.rows)
     first = rows[0][0] if rows and rows[0] else ""
-    if heading := BOX_HEADING.match(first.split("\n")[0]):
+    heading = BOX_HEADING.match(first.split("\n")[0])
+    if heading and find_header(rows[1:]) is not None:  # "专栏1 主要指标" over an indicator table: its title
+        return TableBlock(
+            rows=tuple(tuple(normalize(c) for c in row) for row in rows[1:]), title=normalize(first)
+        )
+    if heading:
         paragraphs = [
             p.text.strip() for row in table.rows for cell in _unique(row.cells) for p in cell.paragraphs
         ]

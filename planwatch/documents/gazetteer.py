@@ -114,6 +114,61 @@ def _inside_other_word(text: str, match: re.Match[str], region: Region) -> bool:
     return False
 
 
+def _overlay_files() -> list[Path]:
+    """Region lists kept beside the division table: extra names for one region (functional zones,
+    OCR slips, look-alike words), applied when a plan is about that region."""
+    return sorted(p for p in (DATA_DIR / "regions").glob("*.csv") if p.name != "china-divisions.csv")
+
+
+@lru_cache(maxsize=64)
+def gazetteer_for(code: str | None) -> Gazetteer:
+    """The places a plan of the region ``code`` names: its county-level units (a county plan: the
+    county itself; the country: its provinces), from China's division table, plus the overlay list
+    (``planwatch/data/regions/*.csv``) whose rows include that region's code, if there is one."""
+    from planwatch.documents.divisions import COUNTRY_CODE, china
+
+    if not code:
+        return Gazetteer(())
+    divisions = china()
+    region = divisions.by_code.get(code)
+    if region is None:
+        return Gazetteer(())
+    if region.level == "county":
+        units = [region]
+    elif code == COUNTRY_CODE:
+        units = divisions.parts_of(code)
+    else:
+        units = [d for d in _descendants(divisions, code) if d.level == "county"]
+    overlay: tuple[Region, ...] = ()
+    for path in _overlay_files():
+        rows = read_regions(path)
+        if any(row.code == code for row in rows):
+            overlay = rows
+            break
+    taken = {c for row in overlay for c in (row.code, *row.former_codes) if c}
+    extra = tuple(
+        Region(
+            key=d.code,
+            code=d.code,
+            name=d.name,
+            kind=d.level,
+            parent_code=d.parent_code,
+            short_names=(d.short_name,) if d.short_name != d.name else (),
+        )
+        for d in units
+        if d.code not in taken
+    )
+    return Gazetteer((*overlay, *extra))
+
+
+def _descendants(divisions, code: str) -> list:
+    out = []
+    for child in divisions.children(code):
+        out.append(child)
+        out.extend(_descendants(divisions, child.code))
+    return out
+
+
 @lru_cache(maxsize=8)
 def load_gazetteer(path: Path = GANZHOU_REGIONS) -> Gazetteer:
     """The gazetteer of a region list (Ganzhou by default), read once per process."""

@@ -15,6 +15,18 @@ SECTION = re.compile(rf"^第({_NUMBER})节\s*(?P<title>[^。]{{0,40}})$")
 # Unnumbered headings that open no chapter: the text under them is read on, the heading dropped.
 PLAIN_HEADING = re.compile(r"^(?:前言|序言|引言|结束语|结语)$")
 PART = re.compile(rf"^第({_NUMBER})篇\s*(?P<title>[^。]{{0,40}})$")
+# Articles of a plan written as rules: "第一条 规划范围。…".
+ARTICLE = re.compile(rf"^第({_NUMBER})条\s*(?P<rest>.*)$", re.S)
+# Numbered headings of plans without 第X章: "一、总体要求" (a chapter), "(一)指导思想" (a section);
+# a heading may run on into its first sentence ("(一)指导思想。以…").
+CN_HEADING = re.compile(
+    r"^([一二三四五六七八九十]{1,3})、\s*(?P<title>[^。]{1,40}?)(?:。(?P<rest>.*))?$", re.S
+)
+CN_SUBHEADING = re.compile(
+    r"^[(（]([一二三四五六七八九十]{1,3})[)）]\s*(?P<title>[^。]{1,40}?)(?:。(?P<rest>.*))?$", re.S
+)
+# Markdown heading marks before a heading: "## 第一章 发展基础".
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*")
 
 # The longest lead phrase we accept: the longest in the Ganzhou plan is 18 characters
 # (高标准建设长征国家文化公园(赣州段)); a first sentence of 30+ characters is prose.

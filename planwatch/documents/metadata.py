@@ -13,10 +13,31 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+from planwatch.documents.errors import PlanReadError
 from planwatch.documents.gazetteer import Gazetteer
 from planwatch.documents.normalize import chinese_year, ends_paragraph
 
-_TITLE_ENDINGS = ("规划", "纲要", "方案", "规划(草案)", "规划（草案）", "纲要(草案)", "纲要（草案）")
+_TITLE_ENDINGS = (
+    "规划",
+    "纲要",
+    "方案",
+    "计划",
+    "报告",
+    "规划(草案)",
+    "规划（草案）",
+    "纲要(草案)",
+    "纲要（草案）",
+    "计划(草案)",
+    "纲要(摘录)",
+    "纲要（摘录）",
+)
+# "关于印发《X》的通知": the plan is X.
+_ISSUED = re.compile(r"关于印发\s*《(?P<title>[^》]{4,80})》")
+# "十四五", "第十四个五年规划": the Nth five-year plan ends in 2025 + 5 × (N − 14).
+_FIVE_YEAR = re.compile(r"十([一二三四五六七八九])个?五")
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*年(?:度)?")
+_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[—\-–~～至到]+\s*((?:19|20)\d{2})(?!\d)\s*年?")
+_BY_YEAR = re.compile(r"到\s*((?:19|20)\d{2})(?!\d)\s*年")
 # "…科学谋划X建设,特制定本规划": the object of the verb before "制定/编制本规划".
 _ANNOUNCED = re.compile(
     r"(?:谋划|推进|加快|促进|推动|做好|实施|指导|围绕)(?P<subject>[^，,。；;、]{4,40}?)[，,]\s*(?:特|现)?(?:制定|编制|编写)本规划"
@@ -45,7 +66,11 @@ def find_title(preface_lines: list[str], full_text: str, table_title: str, sourc
 
 
 def _title_line(lines: list[str]) -> str:
-    """A title printed at the top: one of the first lines, ending in 规划/纲要/方案, not a sentence."""
+    """A title printed at the top: one of the first lines, ending in 规划/纲要/方案, not a sentence;
+    or the document a notice issues (关于印发《X》的通知)."""
+    for line in lines[:5]:
+        if match := _ISSUED.search(line):
+            return match.group("title")
     for line in lines[:5]:
         core = _PERIOD_SUFFIX.sub("", line).strip("《》")
         if core.endswith(_TITLE_ENDINGS) and not ends_paragraph(line) and len(line) <= 80:
@@ -81,3 +106,23 @@ def find_vision_year(text: str, target_year: int) -> int | None:
         if year and year > target_year:
             return year
     return None
+
+
+def plan_years(title: str, text: str) -> tuple[int, int]:
+    """Base and target year of a plan without an indicator table, from its own words.
+
+    "…(2021—2025年)" → (2020, 2025); "十四五", "第十四个五年" → (2020, 2025); "2023年…计划" → (2022, 2023); else the
+    first "到2025年" in the text → (2024, 2025). A broken date (2022127) is not a year.
+    """
+    if match := _PERIOD.search(title):
+        return int(match.group(1)) - 1, int(match.group(2))
+    if match := _FIVE_YEAR.search(title):
+        year = 2025 + 5 * (10 + "一二三四五六七八九".index(match.group(1)) + 1 - 14)
+        return year - 5, year
+    if match := _TITLE_YEAR.search(title):
+        year = int(match.group(1))
+        return year - 1, year
+    if match := _BY_YEAR.search(text):
+        year = int(match.group(1))
+        return year - 1, year
+    raise PlanReadError("无法确定规划的目标年：标题和正文都没有写明年份（如「2023年」「到2025年」）")

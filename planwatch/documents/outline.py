@@ -28,7 +28,17 @@ from dataclasses import dataclass, field
 
 from planwatch.documents.boxes import split_items
 from planwatch.documents.gazetteer import Gazetteer
-from planwatch.documents.headings import CHAPTER, PART, PLAIN_HEADING, SECTION, lead_phrase
+from planwatch.documents.headings import (
+    ARTICLE,
+    CHAPTER,
+    CN_HEADING,
+    CN_SUBHEADING,
+    MARKDOWN_HEADING,
+    PART,
+    PLAIN_HEADING,
+    SECTION,
+    lead_phrase,
+)
 from planwatch.documents.layout import Block, BoxBlock, Break, TableBlock, TextLine
 from planwatch.documents.normalize import chinese_number, ends_paragraph, normalize
 from planwatch.plan.model import Chapter, ProjectBox, ProjectItem, Section, Task
@@ -47,6 +57,7 @@ class _Chapter:
     title: str
     intro: list[str] = field(default_factory=list)
     sections: list[_Section] = field(default_factory=list)
+    by_jie: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,8 +70,10 @@ class Outline:
 class _Builder:
     """Walks the blocks once, keeping the open paragraph and where in the outline it is."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, numbered_chapters: bool = True) -> None:
         self.gazetteer = gazetteer
+        # Without any 第X章, "一、" headings are the chapters and "(一)" headings their sections.
+        self.numbered_chapters = numbered_chapters
         self.chapters: list[_Chapter] = []
         self.preface: list[str] = []
         self.boxes: list[ProjectBox] = []
@@ -78,7 +91,7 @@ class _Builder:
             self._flush()
 
     def _line(self, line: TextLine) -> None:
-        text = normalize(line.text)
+        text = MARKDOWN_HEADING.sub("", normalize(line.text))
         if not text:
             self._flush()
             return
@@ -86,7 +99,8 @@ class _Builder:
         if may_open and self._heading(text):
             return
         opens = line.paragraph_start or (
-            line.paragraph_start is None and (self.at_break or (self.sentence_ended and lead_phrase(text)))
+            line.paragraph_start is None
+            and (self.at_break or (self.sentence_ended and (lead_phrase(text) or ARTICLE.match(text))))
         )
         if opens:
             self._flush()
@@ -101,11 +115,33 @@ class _Builder:
         elif (match := SECTION.match(text)) and self.chapters and (number := chinese_number(match.group(1))):
             self._flush()
             self.chapters[-1].sections.append(_Section(number, match.group("title").strip()))
+            self.chapters[-1].by_jie = True
         elif PART.match(text) or PLAIN_HEADING.match(text):
             self._flush()
+        elif (match := CN_HEADING.match(text)) and not self.numbered_chapters:
+            self._flush()
+            self.chapters.append(_Chapter(chinese_number(match.group(1)) or 0, match.group("title").strip()))
+            self._rest(match.group("rest"))
+        elif (match := CN_SUBHEADING.match(text)) and self.chapters and not self._has_sections_by_number():
+            self._flush()
+            self.chapters[-1].sections.append(
+                _Section(chinese_number(match.group(1)) or 0, match.group("title").strip())
+            )
+            self._rest(match.group("rest"))
         else:
             return False
         return True
+
+    def _rest(self, rest: str | None) -> None:
+        """The first sentence after a run-on heading ("(一)指导思想。以…") opens a paragraph."""
+        if rest and rest.strip():
+            self.lines.append(rest.strip())
+            self.at_break = False
+            self.sentence_ended = ends_paragraph(rest)
+
+    def _has_sections_by_number(self) -> bool:
+        """The open chapter has 第X节 sections (then "(一)" is a list inside a section, not a heading)."""
+        return bool(self.chapters[-1].sections) and getattr(self.chapters[-1], "by_jie", False)
 
     def _flush(self) -> None:
         if self.lines:
@@ -144,7 +180,7 @@ class _Builder:
     def _chapter(self, chapter: _Chapter) -> Chapter:
         sections = tuple(self._section(s) for s in chapter.sections)
         intro = chapter.intro
-        if not sections and any(lead_phrase(p) for p in intro):
+        if not sections and any(lead_phrase(p) or ARTICLE.match(p) for p in intro):
             own = self._section(_Section(0, chapter.title, intro))
             return Chapter(number=chapter.number, title=chapter.title, sections=(own,), intro=own.intro)
         return Chapter(number=chapter.number, title=chapter.title, sections=sections, intro="\n".join(intro))
@@ -160,6 +196,10 @@ def split_tasks(paragraphs: Iterable[str], gazetteer: Gazetteer) -> tuple[str, t
     drafts: list[list[str]] = []
     for paragraph in paragraphs:
         lead = lead_phrase(paragraph)
+        if article := ARTICLE.match(paragraph):
+            rest = article.group("rest").strip()
+            inner = lead_phrase(rest)
+            lead = inner if inner and inner[1] else (f"第{article.group(1)}条", rest)
         if lead is not None:
             drafts.append(list(lead))
         elif drafts:
@@ -174,7 +214,11 @@ def split_tasks(paragraphs: Iterable[str], gazetteer: Gazetteer) -> tuple[str, t
 
 
 def build_outline(blocks: Iterable[Block], gazetteer: Gazetteer) -> Outline:
-    builder = _Builder(gazetteer)
+    blocks = list(blocks)
+    numbered = any(
+        isinstance(b, TextLine) and CHAPTER.match(MARKDOWN_HEADING.sub("", normalize(b.text))) for b in blocks
+    )
+    builder = _Builder(gazetteer, numbered_chapters=numbered)
     for block in blocks:
         builder.feed(block)
     return builder.outline()

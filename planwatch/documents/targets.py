@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 
 from planwatch.documents.normalize import ascii_digits, normalize, squeeze
+from planwatch.documents.vocabulary import qualitative_words, unit_words
 from planwatch.plan.model import QUALITATIVE_WORDS, Attribute, Direction, Target, TargetKind
 
 NUMBER = r"[-+]?\d+(?:\.\d+)?"
@@ -21,6 +22,16 @@ ASSIGNED_WORDS = ("下达", "按省", "省定", "国家确定")
 REDUCTION_WORDS = ("降幅", "降低", "下降", "减少", "削减", "减排")
 # A stock that must be held every year rather than reached once (耕地保有量, 生态保护红线).
 FLOOR_NAME_WORDS = ("保有量", "红线", "底线")
+# Indicator names that are a rate of growth (地区生产总值增长, 规模以上工业增加值增速): a figure for them
+# is a yearly rate, and ">7" a least rate, not a level to hold.
+GROWTH_NAME_ENDINGS = ("增长", "增速", "增长率")
+# Marks printed after a figure that point to a footnote (60.6* "带*的为2019年数据", 23.2①).
+FOOTNOTE_MARKS = "*＊※#＃△▲☆★①②③④⑤⑥⑦⑧⑨⑩"
+# A document number (国发〔2021〕3号, broken as 国发〔20213号) and a date whose separators were lost
+# (2022127 for 2022年12月7日): never a value or a year.
+_DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]?\s*\d{0,4}\s*号")
+_BROKEN_DATE = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?:0?[1-9]|1[0-2])(?:0?[1-9]|[12]\d|3[01])(?![\d.%])")
+_HEAD_SPLIT = re.compile(r"[、，,；;]")
 
 _BRACKETED = re.compile(rf"^[〔\[【(（]\s*({NUMBER})\s*%?\s*[〕\]】)）]$")
 _CUMULATIVE_CUT = re.compile(rf"^累计(?:降低|下降|减少)({NUMBER})%?(左右|以上)?$")
@@ -40,17 +51,110 @@ def _canonical(text: str) -> str:
 
 
 def parse_target(
-    text: str, *, year: int, attribute: Attribute = Attribute.EXPECTED, name: str = ""
+    text: str,
+    *,
+    year: int,
+    attribute: Attribute = Attribute.EXPECTED,
+    name: str = "",
+    period: str = "",
+    words: tuple[str, ...] = (),
 ) -> Target:
-    """Classify a target cell; see the module docstring and ``TargetKind`` for the kinds."""
+    """Classify a target cell; see the module docstring and ``TargetKind`` for the kinds.
+
+    One grammar for every form: the figure at the head of the cell ("> 7、力争…" → ">7"), a unit
+    after it dropped ("12.3年以上" → "12.3以上"), footnote marks dropped. ``period`` is the role of
+    the column the cell came from: "annual" (年均), "cumulative" (累计) or "" (a target-year column).
+    ``words`` are extra qualitative words for this plan (see ``vocabulary``).
+    """
     shown = normalize(text or "")
     cell = _canonical(shown)
-    for rule in (_empty_or_assigned, _qualitative, _cumulative, _annual, _bound, _number):
-        found = rule(cell, attribute, name)
-        if found is not None:
-            kind, value, qualifier, strict = found
-            return Target(kind=kind, text=shown, year=year, value=value, qualifier=qualifier, strict=strict)
+    head = target_head(cell)
+    found = _empty_or_assigned(cell, attribute, name)
+    if found is None and not _has_figure(head):
+        found = _qualitative_words(cell, (*qualitative_words(), *words))
+    if found is None:
+        found = _figure(head, attribute, name, period)
+    if found is not None:
+        kind, value, qualifier, strict = found
+        return Target(kind=kind, text=shown, year=year, value=value, qualifier=qualifier, strict=strict)
     return Target(kind=TargetKind.QUALITATIVE, text=shown, year=year)
+
+
+def strip_references(text: str) -> str:
+    """Remove document numbers (国发〔2021〕3号, 国发〔20213号) and broken dates (2022127)."""
+    return _BROKEN_DATE.sub("", _DOC_NUMBER.sub("", text))
+
+
+def target_head(cell: str) -> str:
+    """The figure part of a canonical cell: references removed, the clause after 、/， dropped when
+    the head alone is a figure, footnote marks and the unit after the number removed."""
+    cell = strip_references(cell)
+    parts = _HEAD_SPLIT.split(cell, maxsplit=1)
+    head = parts[0] if len(parts) > 1 and _has_figure(_clean(parts[0])) else cell
+    return _clean(head)
+
+
+def _clean(text: str) -> str:
+    text = text.rstrip(FOOTNOTE_MARKS)
+    return _unit_pattern().sub(lambda m: m.group(1), text)
+
+
+def _has_figure(head: str) -> bool:
+    return any(
+        rule(head)
+        for rule in (
+            _BRACKETED.match,
+            _CUMULATIVE_CUT.match,
+            _CUMULATIVE.match,
+            _ANNUAL.match,
+            _LOWER_BOUND.match,
+            _UPPER_BOUND.match,
+            _ABOUT.match,
+            _PLAIN.match,
+        )
+    )
+
+
+_UNIT_RE: list[re.Pattern[str]] = []
+
+
+def _unit_pattern() -> re.Pattern[str]:
+    """A number followed by a unit word ("12.3年", "180万吨"), the unit to be dropped."""
+    if not _UNIT_RE:
+        units = sorted((u for u in unit_words() if u not in {"%", "‰"}), key=len, reverse=True)
+        alternatives = "|".join(map(re.escape, units))
+        _UNIT_RE.append(
+            re.compile(
+                rf"(\d(?:\.\d+)?%?)(?:[万亿千百]{{0,2}}(?:{alternatives})|[万亿])(?=左右|以上|以内|以下|上下|[〕\]】)）]|$)"
+            )
+        )
+    return _UNIT_RE[0]
+
+
+def _figure(head: str, attribute: Attribute, name: str, period: str) -> _Found:
+    for rule in (_cumulative, _annual, _bound, _number):
+        found = rule(head, attribute, name)
+        if found is not None:
+            return _in_context(found, head, name, period)
+    return None
+
+
+def is_growth(name: str) -> bool:
+    """地区生产总值增长, 规模以上工业增加值增速: the indicator is a yearly rate of growth."""
+    bare = re.sub(r"[(（][^()（）]*[)）]$", "", name).strip()
+    return bare.endswith(GROWTH_NAME_ENDINGS)
+
+
+def _in_context(found: tuple[TargetKind, float | None, str, bool], head: str, name: str, period: str):
+    """A figure read in its column and for its indicator: in a 年均 column or for a growth indicator a
+    bare or bounded figure is a yearly rate; in a 累计 column a bare figure is a period total."""
+    kind, value, qualifier, strict = found
+    bare = kind in (TargetKind.LEVEL, TargetKind.ABOUT, TargetKind.FLOOR)
+    if bare and period == "cumulative":
+        kind = TargetKind.CUMULATIVE_REDUCTION if is_reduction(name) else TargetKind.CUMULATIVE
+    elif bare and (period == "annual" or is_growth(name)) and not any(w in name for w in FLOOR_NAME_WORDS):
+        kind = TargetKind.ANNUAL_GROWTH
+    return kind, value, qualifier, strict
 
 
 _Found = tuple[TargetKind, float | None, str, bool] | None
@@ -66,8 +170,8 @@ def _empty_or_assigned(cell: str, attribute: Attribute, name: str) -> _Found:
     return None
 
 
-def _qualitative(cell: str, attribute: Attribute, name: str) -> _Found:
-    if any(word in cell for word in QUALITATIVE_WORDS):
+def _qualitative_words(cell: str, words: tuple[str, ...]) -> _Found:
+    if any(word in cell for word in (*QUALITATIVE_WORDS, *words)):
         return TargetKind.QUALITATIVE, None, "", False
     return None
 
@@ -161,12 +265,54 @@ def infer_direction(
     return Direction.HIGHER
 
 
-def parse_baseline(text: str, default_year: int) -> tuple[float | None, int | None, str]:
-    """ "30.3 (2020)" → (30.3, 2020, "30.3 (2020)"); "4169.4" → (4169.4, default year); "" → (None, None, "")."""
+def parse_baseline(
+    text: str, default_year: int | None, marks: Mapping[str, int] | None = None
+) -> tuple[float | None, int | None, str]:
+    """ "30.3 (2020)" → (30.3, 2020, "30.3 (2020)"); "4169.4" → (4169.4, default year); "" → (None, None, "").
+
+    Also "〔17.7〕" (a period total as the baseline), "12.3年以上" / "11.4年" (a unit after the
+    number) and "60.6*" (a footnote mark): ``marks`` maps a mark to the year its footnote gives
+    ("带*的为2019年数据" → {"*": 2019}).
+    """
     shown = normalize(text or "")
-    cell = _canonical(shown)
+    cell = strip_references(_canonical(shown))
+    if cell in EMPTY_MARKERS:
+        return None, None, shown
+    bracketed = _BRACKETED.match(cell)
+    if bracketed:
+        cell = bracketed.group(1)
+    mark = next((m for m in FOOTNOTE_MARKS if m in cell), "")
+    cell = _unit_pattern().sub(lambda m: m.group(1), cell.replace(mark, "") if mark else cell)
+    cell = re.sub(r"(?<=\d)(?:%|‰)?(?:左右|以上|以下|以内)$", "", cell)
     match = _BASELINE.match(cell)
-    if cell in EMPTY_MARKERS or match is None:
+    if match is None:
         return None, None, shown
     year = int(match.group(2)) if match.group(2) else default_year
+    if mark and marks and mark in marks and not match.group(2):
+        year = marks[mark]
     return float(match.group(1)), year, shown
+
+
+def unit_after_number(text: str) -> str:
+    """The unit printed after a figure: "12.3年以上" → "年", "180万吨" → "万吨", "95%" → "%"; else ""."""
+    cell = _canonical(normalize(text or ""))
+    units = sorted(unit_words(), key=len, reverse=True)
+    match = re.search(
+        rf"\d(?:\.\d+)?((?:[万亿千百]{{0,2}})(?:{'|'.join(map(re.escape, units))})|[万亿](?![\u4e00-\u9fff]))",
+        cell,
+    )
+    return match.group(1) if match else ""
+
+
+_FOOTNOTE_YEAR = re.compile(
+    rf"(?:带|标)?\s*([{re.escape(FOOTNOTE_MARKS)}])\s*(?:号)?\s*(?:的|者)?\s*(?:指标|数据|数值|为|是|系)*\s*((?:19|20)\d{{2}})\s*年"
+)
+
+
+def footnote_years(notes: list[str] | tuple[str, ...]) -> dict[str, int]:
+    """Footnote marks and the year each stands for: "②带*的为2019年数据" → {"*": 2019}."""
+    found: dict[str, int] = {}
+    for note in notes:
+        for match in _FOOTNOTE_YEAR.finditer(_canonical(normalize(note))):
+            found.setdefault(match.group(1), int(match.group(2)))
+    return found

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from planwatch.documents.headings import is_heading
-from planwatch.documents.indicator_table import Header, match_header
+from planwatch.documents.indicator_table import GROUP_ROW, ROW_NUMBER, Header, column_role, match_header
 from planwatch.documents.layout import Block, BoxBlock, Break, Piece, TableBlock, TextLine
 from planwatch.documents.normalize import CN_NUMERAL_CHARS, chinese_number, normalize, squeeze
 
@@ -29,6 +29,14 @@ _COLUMNS = re.compile(r"\t+|\s{2,}|\u3000+")
 MAX_WRAPPED_CELL_LINES = 3
 MAX_WRAPPED_CELL_CHARS = 24
 _EXTRA_HEADER_CELLS = frozenset({"单位", "计量单位", "序号", "备注"})
+
+
+# A Markdown pipe table row: "| 指标 | 2022年 | 2035年 | 属性 |" (three cells or more).
+MARKDOWN_ROW = re.compile(r"^\s*\|(?:[^|]*\|){3,}\s*$")
+_MARKDOWN_RULE = re.compile(r"^[\s|:\-—]+$")
+# A line that can be one cell of a table printed one cell per line (short, not a sentence).
+MAX_BARE_CELL_CHARS = 40
+_MAX_HEADER_CELL = 10
 
 
 def is_cell(line: str) -> bool:
@@ -59,12 +67,89 @@ def _next_block(lines: Sequence[str], index: int) -> tuple[int, list[Block]]:
     if PAGE_NUMBER.match(line):
         return 1, []
     if heading := BOX_HEADING.match(line):
+        if _table_follows(lines, index + 1):  # "专栏1 主要指标": a table's title, not a project box
+            return 1, [Break(), TextLine(normalize(line).rstrip("|"), paragraph_start=True)]
         return _box(lines, index, heading)
+    if MARKDOWN_ROW.match(line):
+        return _markdown_table(lines, index)
     if is_cell(line):
         return _pipe_table(lines, index)
     if (header := match_header(split_columns(line))) is not None:
         return _column_table(lines, index, header)
+    if (
+        len(squeeze(line)) <= _MAX_HEADER_CELL
+        and column_role(squeeze(line))
+        and (found := _bare_cell_table(lines, index))
+    ):
+        return found
     return 1, [TextLine(line)]
+
+
+def _table_follows(lines: Sequence[str], index: int) -> bool:
+    """The next lines (after blank ones) open an indicator table in any text form."""
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    if index >= len(lines):
+        return False
+    line = lines[index]
+    if MARKDOWN_ROW.match(line):
+        return match_header(_markdown_cells(line)) is not None
+    if match_header(split_columns(line)) is not None:
+        return True
+    cells = [cell_text(x) for x in lines[index : index + 12] if x.strip()]
+    return _header_size(cells) is not None
+
+
+def _markdown_cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _markdown_table(lines: Sequence[str], index: int) -> tuple[int, list[Block]]:
+    """A Markdown pipe table: one row a line, a "|---|" rule under the header skipped."""
+    rows: list[tuple[str, ...]] = []
+    end = index
+    while end < len(lines) and MARKDOWN_ROW.match(lines[end]):
+        if not _MARKDOWN_RULE.match(lines[end]):
+            rows.append(tuple(normalize(c) for c in _markdown_cells(lines[end])))
+        end += 1
+    return end - index, [Break(), TableBlock(rows=tuple(rows)), Break()]
+
+
+def _bare_cell_table(lines: Sequence[str], index: int) -> tuple[int, list[Block]] | None:
+    """A table printed one cell per line with no separators: a header of column words, then cells
+    up to the last 属性 cell (blank lines between cells are ignored)."""
+    cells: list[str] = []
+    positions: list[int] = []
+    end = index
+    while end < len(lines) and len(cells) < 2000:
+        text = lines[end].strip()
+        if text:
+            if (
+                len(text) > MAX_BARE_CELL_CHARS
+                or is_heading(normalize(text))
+                or text.startswith("注")
+                or is_cell(text)
+            ):
+                break
+            cells.append(text)
+            positions.append(end)
+        end += 1
+        if len(cells) == 12 and _header_size(cells) is None:
+            return None
+    size = _header_size(cells)
+    if size is None:
+        return None
+    header = match_header(cells[:size])
+    assert header is not None
+    last = max((i for i, c in enumerate(cells) if _is_attribute_cell(c)), default=-1)
+    if last < size:
+        return None
+    rows = rows_from_cells(cells[size : last + 1], header)
+    return positions[last] + 1 - index, [Break(), TableBlock(rows=(tuple(header.cells), *rows)), Break()]
+
+
+def _is_attribute_cell(cell: str) -> bool:
+    return re.sub(r"[*＊★☆▲△※`_]", "", squeeze(cell)).startswith(("预期", "约束"))
 
 
 def _box(lines: Sequence[str], index: int, heading: re.Match[str]) -> tuple[int, list[Block]]:
@@ -165,11 +250,42 @@ def rows_from_cells(cells: Sequence[str], header: Header) -> list[tuple[str, ...
     for cell in body:
         if not current and not squeeze(cell):
             continue
+        if not current and GROUP_ROW.match(normalize(cell)):  # "一、经济发展": a row of its own
+            rows.append((cell,))
+            continue
         current.append(cell)
-        if squeeze(cell).startswith(("预期", "约束")):
-            rows.append(tuple(current))
+        if _is_attribute_cell(cell):
+            rows.append(tuple(_rejoin_wrapped(current, header)))
             current = []
     return rows
+
+
+_VALUE = re.compile(r"^[\s<>≥≤＜＞〔\[【(（]*[-+]?\d[\d.,%‰*＊]*[\s〕\]】)）]*$|^[—\-–/／…]+$")
+
+
+def _rejoin_wrapped(cells: list[str], header: Header) -> list[str]:
+    """A row with more cells than the header: a long cell wrapped over two lines ("保持在合理区间、各年" /
+    "度视情提出") is joined back, the last pair of text cells first (the 类别 cell stands first and
+    a name starting with a row number starts a cell); the 属性 cell is never joined. A full row whose
+    first cell is a numbered name ("15.单位GDP二氧化碳" / "排放降低(%)") lacks its 类别 cell, so it too
+    holds a wrapped cell."""
+    cells = list(cells)
+    width = header.width
+    if len(cells) == width and header.columns.get("pillar") == 0 and ROW_NUMBER.match(cells[0]):
+        width -= 1
+    while len(cells) > width:
+        pairs = [
+            i
+            for i in range(len(cells) - 2)
+            if not _VALUE.match(squeeze(cells[i]))
+            and not _VALUE.match(squeeze(cells[i + 1]))
+            and not ROW_NUMBER.match(cells[i + 1])
+        ]
+        if not pairs:
+            break
+        i = pairs[-1]
+        cells[i : i + 2] = [f"{cells[i]}{cells[i + 1]}"]
+    return cells
 
 
 def _drop_header_repeats(cells: list[str], header: Header) -> list[str]:
@@ -200,6 +316,10 @@ def _column_rows(lines: Sequence[str], index: int, header: Header) -> Iterator[l
     """Rows until a line with fewer than three columns; tabs keep empty cells, spaces cannot."""
     for line in lines[index:]:
         cells = line.rstrip("\n").split("\t") if "\t" in line else split_columns(line)
-        if len([c for c in cells if c.strip()]) < 3:
+        filled = [c for c in cells if c.strip()]
+        if len(filled) == 1 and GROUP_ROW.match(normalize(filled[0])):  # a group row "一、经济发展"
+            yield [filled[0].strip()]
+            continue
+        if len(filled) < 3:
             return
         yield [c.strip() for c in cells]

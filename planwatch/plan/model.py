@@ -85,6 +85,7 @@ class Indicator:
     baseline_year: int | None = None
     baseline_text: str = ""
     order: int = 0
+    source: str = ""  # the sentence a target stated in prose came from ("" for a table row)
 
     @property
     def label(self) -> str:
@@ -153,6 +154,7 @@ class Plan:
     boxes: tuple[ProjectBox, ...] = ()
     notes: tuple[str, ...] = ()
     source_name: str = ""
+    warnings: tuple[str, ...] = ()  # what the reader skipped and why; not part of the content
 
     def indicator(self, name: str) -> Indicator:
         for indicator in self.indicators:
@@ -171,6 +173,10 @@ class Plan:
         """
         data = self.to_dict()
         data.pop("source_name", None)
+        data.pop("warnings", None)
+        for row in data["indicators"]:
+            if not row.get("source"):
+                row.pop("source", None)  # digests of plans read before the field existed stay the same
         blob = json.dumps(data, ensure_ascii=False, sort_keys=True).encode()
         return hashlib.sha256(blob).hexdigest()
 
@@ -227,4 +233,5 @@ def plan_from_dict(data: dict) -> Plan:
         boxes=boxes,
         notes=tuple(data.get("notes", ())),
         source_name=data.get("source_name", ""),
+        warnings=tuple(data.get("warnings", ())),
     )

@@ -47,7 +47,7 @@ def test_unsupported_file_type_is_refused(tmp_path):
     old.write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(PlanReadError) as problem:
         read_plan(old)
-    assert str(problem.value) == "不支持的文件类型「.doc」：请提供 .txt、.pdf 或 .docx（文件 plan.doc）"
+    assert str(problem.value) == "不支持的文件类型「.doc」：请提供 .txt、.md、.pdf 或 .docx（文件 plan.doc）"
 
 
 def test_missing_file_is_refused(tmp_path):

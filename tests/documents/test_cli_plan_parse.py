@@ -73,3 +73,31 @@ def test_parse_a_document_without_indicator_table_exits_2_with_the_reason():
     assert result.returncode == 2
     assert result.stdout == ""
     assert "未找到主要指标表" in result.stderr and "no-indicator-table.txt" in result.stderr
+
+
+OTHER = Path(__file__).resolve().parent.parent / "data" / "plans" / "other"
+
+
+def test_parse_a_plan_with_prose_targets_is_not_refused_and_says_what_it_did():
+    result = _run(str(OTHER / "xianyang-2023-annual-plan.txt"), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert len(data["indicators"]) == 9
+    assert data["warnings"] == ["没有主要指标表：从正文读出 9 项目标（每项附原句）"]
+    assert data["indicators"][0]["source"].startswith("生产总值增长6%左右,")
+    table = _run(str(OTHER / "xianyang-2023-annual-plan.txt"), "--format", "table")
+    assert "提示:没有主要指标表：从正文读出 9 项目标（每项附原句）" in table.stdout
+
+
+def test_parse_takes_extra_qualitative_words_of_the_plan(tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "定西市规划(2021—2025年)\n\n指标    2020年    2025年    属性\n森林覆盖率(%)    30    稳中求进    约束性\n",
+        encoding="utf-8",
+    )
+    words = tmp_path / "words.txt"
+    words.write_text("# 本规划的定性用语\n稳中求进\n", encoding="utf-8")
+    result = _run(str(plan), "--format", "json", "--words", str(words))
+    assert result.returncode == 0, result.stderr
+    target = json.loads(result.stdout)["indicators"][0]["target"]
+    assert (target["kind"], target["text"]) == ("qualitative", "稳中求进")

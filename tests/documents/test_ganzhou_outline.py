@@ -372,3 +372,10 @@ def test_box_five_mining_item_reads_xunniao_as_xunwu(plan):
         "于都县",
         "寻乌县",
     )
+
+
+def test_sixty_seven_tasks_in_the_chapters_of_work(plan):
+    """79 less the 12 lead phrases of 发展基础 (6, 发展成就) and 总体要求 (6, 战略定位): 67 tasks of work."""
+    work = [c for c in plan.chapters if c.number >= 3]
+    assert sum(len(s.tasks) for c in work for s in c.sections) == 67
+    assert sum(len(b.items) for b in plan.boxes) == 36

@@ -188,7 +188,7 @@ def test_pdf_plan_facts(yunling):
     assert yunling.notes == (fw("注:〔〕内为五年累计数。"),)
 
 
-def test_pdf_ruled_table_is_read_by_pdfplumber(yunling):
+def test_pdf_ruled_table_is_read(yunling):
     """Unit is the last bracket: 细颗粒物(PM2.5)浓度(微克/立方米) → 细颗粒物(PM2.5)浓度, 微克/立方米."""
     assert _indicator_table(yunling) == _rows(YUNLING)
 

@@ -42,3 +42,45 @@ def test_ganzhou_plan_with_lines_missing_still_reads_or_fails_cleanly(dropped):
     plan = _read("\n".join(line for n, line in enumerate(GANZHOU_LINES) if n not in dropped))
     if plan is not None:
         assert all(i.code == f"I{n:02d}" for n, i in enumerate(plan.indicators, start=1))
+
+
+PROSE_SIGNS = [
+    "主要预期目标是:",
+    "◆ ",
+    "——",
+    "增长",
+    "分别增长",
+    "保持在",
+    "控制在",
+    "城乡居民",
+    "、",
+    "左右",
+    "以上",
+    "万吨",
+    "2023年",
+    "2022127",
+    "国发〔20213号",
+    "9 .2%",
+    "| 指标 | 2022年 | 2035年 | 属性 |\n",
+    "| --- | --- | --- | --- |\n",
+    "| ",
+    " |",
+    "\n",
+    "其中:",
+    "小学 / 初中",
+    "一、",
+    "(一)",
+    "第一条 ",
+    "## ",
+    "年均/累计",
+    "60.6*",
+    "〔17.7〕",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*PROSE_SIGNS, *"0123456789.%"]), max_size=120))
+def test_text_made_of_the_new_forms_gives_a_plan_or_a_read_error(pieces):
+    plan = _read("咸阳市2023年国民经济和社会发展计划\n" + "".join(pieces))
+    if plan is not None:
+        assert plan.indicators and all(i.name for i in plan.indicators)
