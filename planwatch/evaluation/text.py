@@ -12,6 +12,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from planwatch.numbers import scaled_half_up
+
 DASH = "—"
 CHINESE_COUNTS = {1: "一", 2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
 
@@ -26,7 +28,7 @@ def fixed(values, decimals: int, *, strip: bool = False, suffix: str = "") -> np
     scale = 10**decimals
     ok = np.isfinite(v) & (np.abs(v) * scale < 2**62)
     every = bool(ok.all())
-    k = np.rint((v if every else v[ok]) * scale).astype(np.int64)
+    k = scaled_half_up(v if every else v[ok], decimals)  # half up, the one rule (0.3125 → 31.3%)
     words = _table_words(k, decimals, strip, suffix) if len(k) else np.empty(0, dtype=object)
     if every:
         return words
