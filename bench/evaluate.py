@@ -19,12 +19,15 @@ import os
 import resource
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from planwatch.evaluation import evaluate
-from planwatch.evaluation.reference import evaluate_by_series
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the oracle lives in tests/
+
+from planwatch.evaluation import evaluate  # noqa: E402
+from tests.evaluation.reference import evaluate_by_series  # noqa: E402
 
 YEARS = np.arange(2015, 2025)
 AS_OF = 2024

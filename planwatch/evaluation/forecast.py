@@ -23,6 +23,8 @@ from scipy import stats
 
 from planwatch.evaluation.frame import Panel
 from planwatch.evaluation.groups import window_fit, window_reduce
+from planwatch.evaluation.kinds import Assessment
+from planwatch.evaluation.series import Series
 from planwatch.evaluation.settings import DEFAULT_SETTINGS, EvaluationSettings
 
 METHOD_LABELS = {
@@ -56,7 +58,7 @@ def loglinear_interval(fit, x0, level: float):
         return np.exp(centre), np.exp(centre - spread), np.exp(centre + spread)
 
 
-def series_forecasts(panel: Panel, w, as_of: int, settings: EvaluationSettings,
+def series_forecasts(panel: Panel, s: Series, a: Assessment, as_of: int, settings: EvaluationSettings,
                      horizons: dict[str, np.ndarray], *, with_ets: bool = False) -> dict[str, np.ndarray]:
     """Vectorised forecasts per series for each named year array (e.g. target, vision).
 
@@ -64,25 +66,25 @@ def series_forecasts(panel: Panel, w, as_of: int, settings: EvaluationSettings,
     decides, over the whole evaluation, whether there are few enough of them.
     """
     positive_only = window_reduce(np.add, (panel.value <= 0).astype(np.int64), panel.starts, panel.ends, 0) == 0
-    rate_like = w.mask("annual_growth", "cumulative_reduction", "cumulative")
+    rate_like = s.is_kind(*RATE_LIKE_KINDS)
     x = (panel.year - as_of).astype(float)
     with np.errstate(all="ignore"):
         logs = np.log(np.where(panel.value > 0, panel.value, np.nan))
     fit = window_fit(x, logs, panel.starts, panel.ends)
     loglinear = positive_only & ~rate_like & (fit.n >= settings.loglinear_min_points) & np.isfinite(fit.slope)
-    growth = ~rate_like & ~loglinear & np.isfinite(w.actual)
-    linear = ~rate_like & ~loglinear & ~growth & np.isfinite(w.fit.slope)
+    growth = ~rate_like & ~loglinear & np.isfinite(a.actual_growth)
+    linear = ~rate_like & ~loglinear & ~growth & np.isfinite(s.trend_slope)
     method = np.select([loglinear, growth, linear], ["loglinear", "growth", "linear"], "").astype(object)
     out = {"forecast_method": method}
     for name, years in horizons.items():
         point, low, high = loglinear_interval(fit, years - as_of, settings.forecast_level)
-        by_growth = w.v * (1.0 + w.actual) ** np.maximum(years - w.t, 0.0)
-        by_line = w.fit.at(years - as_of)
+        by_growth = s.latest * (1.0 + a.actual_growth) ** np.maximum(years - s.latest_year, 0.0)
+        by_line = s.trend.at(years - as_of)
         out[f"{name}_value"] = np.select([loglinear, growth, linear], [point, by_growth, by_line], np.nan)
         out[f"{name}_low"] = np.where(loglinear, low, np.nan)
         out[f"{name}_high"] = np.where(loglinear, high, np.nan)
     if with_ets:
-        _ets_series(out, panel, long_series(panel, w.mask(*RATE_LIKE_KINDS), settings), horizons, settings)
+        _ets_series(out, panel, long_series(panel, rate_like, settings), horizons, settings)
     return out
 
 

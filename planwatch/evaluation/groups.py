@@ -100,8 +100,11 @@ class Subset:
         return np.repeat(values, lengths)
 
 
-def subset(panel: Panel, mask: np.ndarray) -> Subset:
-    groups = np.flatnonzero(mask)
+def subset(panel: Panel, groups: np.ndarray) -> Subset:
+    """The rows of the series ``groups`` (indices into the panel's groups, or a mask over them)."""
+    groups = np.asarray(groups)
+    if groups.dtype == bool:
+        groups = np.flatnonzero(groups)
     starts, ends = panel.starts[groups], panel.ends[groups]
     lengths = ends - starts
     offsets = np.cumsum(lengths) - lengths
