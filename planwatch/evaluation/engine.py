@@ -22,6 +22,7 @@ from planwatch.evaluation.international import disagreeing, disagreement_sentenc
 from planwatch.evaluation.judgements import latest_judgements
 from planwatch.evaluation.kinds import CODE, Assessment, Rows, assess, warning
 from planwatch.evaluation.phrases import Phrasebook, phrasebook
+from planwatch.evaluation.prices import PRICE_BASIS_LABELS, to_constant_prices
 from planwatch.evaluation.reasons import reasons
 from planwatch.evaluation.series import Series, describe
 from planwatch.evaluation.settings import DEFAULT_SETTINGS, EvaluationSettings
@@ -42,27 +43,39 @@ def evaluate(specs: pd.DataFrame, observations: pd.DataFrame, as_of: int, *,
              settings: EvaluationSettings = DEFAULT_SETTINGS, vintage: str = "latest",
              regions: Sequence[str] | None = None, plan_region: str | None = None,
              vision_year: int | None = None, judgements: pd.DataFrame | None = None,
-             language: str = "zh", reasons_for: Sequence[str] | None = None) -> pd.DataFrame:
+             language: str = "zh", reasons_for: Sequence[str] | None = None,
+             deflators: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per indicator × region with observations (or per ``regions`` entry): see the package.
 
     ``language`` (``zh`` or ``en``) is the language of the ``reason`` and ``disagreement`` sentences;
     grades and statuses stay the vocabulary's words whatever it is. ``reasons_for``: the indicator
     codes whose sentences are written (a page shows one indicator); the other rows get "" there.
     None (the default) writes them for every row; ``()`` for none (grades only, as the benchmark).
+    ``deflators`` (``region year deflator`` [``indicator``]): price indices to bring the figures of an
+    indicator whose target is at constant prices to those prices (``planwatch.evaluation.prices``).
     """
     say = phrasebook(language)
     spec = read_specs(specs)
+    observations, price_codes = to_constant_prices(spec, observations, deflators)
     panel = build_panel(spec, observations, as_of, vintage=vintage, regions=regions)
     found = latest_judgements(spec, panel, judgements, as_of)
+    prices = _price_keys(price_codes, spec, panel)
     with_ets = _few_long_series(spec, panel, settings)
     wanted = None if reasons_for is None else np.isin(spec.code, [str(c) for c in reasons_for])
     with _collector_paused():
-        parts = [_block(spec, block, as_of, settings, plan_region, vision_year, found, with_ets, say, wanted)
+        parts = [_block(spec, block, as_of, settings, plan_region, vision_year, found, with_ets, say, wanted, prices)
                  for block in panel.blocks(BLOCK_ROWS)]
         columns = {name: np.concatenate([part[name] for part in parts]) for name in parts[0]}
         if regions is not None:
             columns = _with_missing(columns, spec, panel, as_of, say)
         return _frame(columns, spec, panel)
+
+
+def _price_keys(codes: dict, spec: Specs, panel: Panel) -> dict[tuple[int, int], int]:
+    """{(spec row, region index): price-basis code} from {(indicator, region name): code}."""
+    spec_of = {str(code): i for i, code in enumerate(spec.code)}
+    region_of = {str(name): i for i, name in enumerate(panel.region_names)}
+    return {(spec_of[c], region_of[r]): v for (c, r), v in codes.items() if c in spec_of and r in region_of}
 
 
 def _few_long_series(spec: Specs, panel: Panel, settings: EvaluationSettings) -> bool:
@@ -95,8 +108,8 @@ def _collector_paused():
 
 def _block(spec: Specs, panel: Panel, as_of: int, settings: EvaluationSettings, plan_region: str | None,
            vision_year: int | None, found: dict, with_ets: bool, say: Phrasebook,
-           wanted: np.ndarray | None) -> dict[str, np.ndarray]:
-    s = describe(spec, panel, as_of, settings, plan_region, found, len(panel.region_names))
+           wanted: np.ndarray | None, prices: dict) -> dict[str, np.ndarray]:
+    s = describe(spec, panel, as_of, settings, plan_region, found, len(panel.region_names), prices)
     a = assess(s, panel, as_of, settings)
     o_ratio, o_status, o_score, o_limit = opensdg(s, a, settings)
     u_ratio, u_status = unsd(s, a, settings)
@@ -118,8 +131,8 @@ def _block(spec: Specs, panel: Panel, as_of: int, settings: EvaluationSettings, 
         "_spec": panel.spec, "_region": panel.region, "_grade": a.grade.astype(np.int8),
         "latest_year": s.latest_year, "latest_value": s.latest, "latest_qualifier": s.latest_qualifier,
         "base_value": s.base, "base_year_used": s.base_year, "base_from_observation": s.base_from_observation,
-        "observations": s.observations, "completion": a.completion, "time_share": a.time_share,
-        "actual_growth": a.actual_growth, "required_growth": a.required_growth,
+        "observations": s.observations, "_price": s.price_basis_used, "completion": a.completion, "time_share": a.time_share,
+        "actual_growth": a.actual_growth, "change_points": a.change_points, "required_growth": a.required_growth,
         "required_per_year": a.required_per_year, "achieved": a.achieved,
         "projected_by_growth": a.projected_by_growth, "projected_by_trend": a.projected_by_trend,
         "projected_miss": a.projected_miss, "warning": warning(s, a), "reason": reason,
@@ -165,6 +178,7 @@ def _categorical(codes: np.ndarray, labels) -> pd.Categorical:
 def _frame(columns: dict, spec: Specs, panel: Panel) -> pd.DataFrame:
     s, r = columns.pop("_spec").astype(np.int64), columns.pop("_region").astype(np.int64)
     grade = columns.pop("_grade").astype(np.int64)
+    price = columns.pop("_price").astype(np.int64)
     head = {
         "indicator": pd.Categorical.from_codes(s, categories=list(spec.code)),
         "name": _categorical(s, spec.frame["name"]), "pillar": _categorical(s, spec.frame["pillar"]),
@@ -175,6 +189,7 @@ def _frame(columns: dict, spec: Specs, panel: Panel) -> pd.DataFrame:
     columns["latest_year"] = _years(columns["latest_year"])
     columns["base_year_used"] = _years(columns["base_year_used"])
     columns["grade"] = pd.Categorical.from_codes(grade, categories=list(GRADES))
+    columns["price_basis_used"] = pd.Categorical.from_codes(price, categories=list(PRICE_BASIS_LABELS))
     columns["opensdg_status"] = pd.Categorical.from_codes(columns["opensdg_status"], categories=list(OPENSDG_STATUSES))
     columns["unsd_status"] = pd.Categorical.from_codes(columns["unsd_status"], categories=list(UNSD_STATUSES))
     order = ["latest_year", "latest_value", "latest_qualifier", "base_value", "base_year_used",

@@ -126,7 +126,8 @@ class Panel:
 
 
 def _text_column(frame: pd.DataFrame, name: str) -> np.ndarray:
-    return frame[name].fillna("").astype(str).str.strip().to_numpy(dtype=object)
+    column = frame[name].astype(object)
+    return column.where(column.notna(), "").astype(str).str.strip().to_numpy(dtype=object)
 
 
 def _float_column(frame: pd.DataFrame, name: str) -> np.ndarray:

@@ -78,6 +78,9 @@ class Assessment:
       ``floor_years`` (years checked), ``falls`` (稳中有升's falls beyond the tolerance),
       ``deviation`` (v − b) and ``stable_band`` (±band · |b|); ``sign_change``: b and v of opposite
       signs, so growth and the international methods cannot be read (never for rates and totals).
+    - ``change_points``/``points_per_year``: for an indicator that is itself a per cent (城镇化率),
+      v − b in 百分点 and that per year since the base (56.35 → 57.0 over two years: +0.65, +0.325);
+      NaN for other indicators, whose change is a growth rate.
     """
 
     grade: np.ndarray
@@ -110,6 +113,8 @@ class Assessment:
     deviation: np.ndarray
     stable_band: np.ndarray
     sign_change: np.ndarray
+    change_points: np.ndarray
+    points_per_year: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -183,6 +188,8 @@ def _defaults(s: Series, settings: EvaluationSettings) -> dict[str, np.ndarray]:
         "floor_years": np.zeros(n, dtype=np.int64), "falls": np.zeros(n, dtype=np.int64),
         "deviation": s.latest - s.base, "stable_band": settings.stable_band * np.abs(s.base),
         "sign_change": s.sign_change.copy(),
+        "change_points": np.where(s.percent_unit, s.latest - s.base, np.nan),
+        "points_per_year": np.where(s.percent_unit & (s.elapsed > 0), (s.latest - s.base) / s.elapsed, np.nan),
     }
 
 

@@ -60,26 +60,31 @@ def _period(s, r, say: Phrasebook) -> np.ndarray:
     return tx.either(s.base_year[r] + 1 < s.latest_year[r], say.period_many, say.period_one, start, end)
 
 
+def _points(change, say: Phrasebook, decimals: int = 2) -> np.ndarray:
+    """|change| of a per-cent indicator in 百分点: 0.325 → "0.33个百分点" (half up)."""
+    return tx.compose(say.points, tx.fixed(np.abs(np.asarray(change, float)), decimals))
+
+
 def _level_bodies(out, s, a, codes, mask, say: Phrasebook) -> None:
     r = _rows(mask & (codes == CODE[ACHIEVED]))
     goal = np.where(s.is_kind("about")[r], tx.compose(say.goal_band, tx.number(a.band_low[r]), tx.number(a.band_high[r])),
-                    tx.compose(say.goal_value, tx.number(s.target[r])))
-    tx.fill(out, r, say.level_achieved, tx.year(s.latest_year[r]), tx.number(s.latest[r]), goal)
+                    tx.compose(say.goal_value, tx.number(s.target[r], s.decimals[r])))
+    tx.fill(out, r, say.level_achieved, tx.year(s.latest_year[r]), tx.number(s.latest[r], s.decimals[r]), goal)
     r = _rows(mask & (codes == CODE[REVERSE]) & a.base_met)
-    tx.fill(out, r, say.level_lost, tx.number(s.base[r]), tx.year(s.latest_year[r]), tx.number(s.latest[r]), tx.number(s.target[r]))
+    tx.fill(out, r, say.level_lost, tx.number(s.base[r], s.decimals[r]), tx.year(s.latest_year[r]), tx.number(s.latest[r], s.decimals[r]), tx.number(s.target[r], s.decimals[r]))
     r = _rows(mask & (codes == CODE[REVERSE]) & ~a.base_met)
-    tx.fill(out, r, say.level_reverse, tx.year(s.latest_year[r]), tx.number(s.latest[r]), tx.number(s.base[r]),
+    tx.fill(out, r, say.level_reverse, tx.year(s.latest_year[r]), tx.number(s.latest[r], s.decimals[r]), tx.number(s.base[r], s.decimals[r]),
             tx.percent(a.completion[r]))
     r = _rows(mask & (codes == CODE[NOT_ASSESSABLE]))
-    tx.fill(out, r, say.level_base_only, tx.year(s.latest_year[r]), tx.number(s.latest[r]))
+    tx.fill(out, r, say.level_base_only, tx.year(s.latest_year[r]), tx.number(s.latest[r], s.decimals[r]))
 
 
 def _total_bodies(out, s, a, codes, mask, say: Phrasebook) -> None:
     """cumulative_reduction and cumulative: achieved, moved the wrong way, or too early to tell."""
     r = _rows(mask & np.isin(codes, [CODE[ACHIEVED], CODE[REVERSE]]))
     cut = s.is_kind("cumulative_reduction")[r]
-    done = np.where(cut, tx.percent(a.achieved[r] / 100.0), tx.number(a.achieved[r]))
-    goal = np.where(cut, tx.percent(s.target[r] / 100.0), tx.number(s.target[r]))
+    done = np.where(cut, tx.percent(a.achieved[r] / 100.0), tx.number(a.achieved[r], s.decimals[r]))
+    goal = np.where(cut, tx.percent(s.target[r] / 100.0), tx.number(s.target[r], s.decimals[r]))
     verdict = _pick(codes[r] == CODE[ACHIEVED], (say.target_reached, say.target_away))
     out[r] = tx.either(cut, say.total_reduction, say.total_sum, _period(s, r, say), done, goal, verdict)
     r = _rows(mask & (codes == CODE[NOT_ASSESSABLE]))
@@ -99,7 +104,7 @@ def _progress_bodies(out, s, a, codes, mask, say: Phrasebook) -> None:
     if cut.any():
         lead[cut] = tx.compose(say.lead_reduction, _period(s, r[cut], say), tx.percent(a.achieved[r[cut]] / 100.0))
     if total.any():
-        lead[total] = tx.compose(say.lead_sum, _period(s, r[total], say), tx.number(a.achieved[r[total]]))
+        lead[total] = tx.compose(say.lead_sum, _period(s, r[total], say), tx.number(a.achieved[r[total]], s.decimals[r[total]]))
     tx.fill(out, r, say.progress, lead, tx.year(s.latest_year[r]), tx.percent(c), compare, tx.percent(ts),
             _remaining_tail(s, a, r, say))
 
@@ -111,7 +116,20 @@ def _remaining_tail(s, a, r, say: Phrasebook) -> np.ndarray:
     tail[over] = tx.compose(say.tail_target_year, tx.year(s.target_year[r[over]]))
     left = s.remaining[r] > 0
     need, req, act = say.years(s.remaining[r]), a.required_growth[r], a.actual_growth[r]
-    i = _rows(left & np.isfinite(req) & s.is_kind("level", "about")[r])
+    level = left & s.is_kind("level", "about")[r]
+    points = level & s.percent_unit[r]
+    i = _rows(points & np.isfinite(s.target[r]))
+    if len(i):  # a rate or share: the change is in 百分点, per year
+        q = (s.target[r[i]] - s.latest[r[i]]) / s.remaining[r[i]]
+        so_far = a.points_per_year[r[i]]
+        d = s.direction[r[i]]
+        more = np.where(d > 0, np.where(q > so_far, say.more[0], say.more[1]),
+                        np.where(q < so_far, say.more[2], say.more[3]))
+        k, u = _rows(np.isfinite(so_far)), _rows(~np.isfinite(so_far))
+        tx.fill(tail, i[k], say.tail_need_known, need[i[k]], _pick(q[k] < 0, say.points_word[::-1]),
+                _points(q[k], say), more[k], _pick(so_far[k] < 0, (say.past_decline, "")), _points(so_far[k], say))
+        tx.fill(tail, i[u], say.tail_need, need[i[u]], _pick(q[u] < 0, say.points_word[::-1]), _points(q[u], say))
+    i = _rows(level & ~points & np.isfinite(req))
     if len(i):
         d, q, so_far = s.direction[r[i]], req[i], act[i]
         more = np.where(d > 0, np.where(q > so_far, say.more[0], say.more[1]), np.where(q < so_far, say.more[2], say.more[3]))
@@ -124,7 +142,7 @@ def _remaining_tail(s, a, r, say: Phrasebook) -> np.ndarray:
     i = _rows(left & np.isfinite(req) & s.is_kind("cumulative_reduction")[r])
     tail[i] = tx.compose(say.tail_reduction, need[i], tx.percent(req[i], 2), tx.percent(act[i], 2))
     i = _rows(left & s.is_kind("cumulative")[r])
-    tail[i] = tx.compose(say.tail_amount, need[i], tx.number(a.required_per_year[r[i]]))
+    tail[i] = tx.compose(say.tail_amount, need[i], tx.number(a.required_per_year[r[i]], s.decimals[r[i]]))
     return tail
 
 
@@ -149,8 +167,8 @@ def _floor_bodies(out, s, a, mask, say: Phrasebook) -> None:
     r = _rows(mask)
     start = np.maximum(s.latest_year[r] - a.floor_years[r] + 1, s.base_year[r] + 1)
     tx.fill(out, r, lambda *row: _floor_body(say, *row), s.direction[r] > 0, tx.year(start), tx.year(s.latest_year[r]),
-            a.floor_years[r] > 1, a.floor_breaks[r], say.years(a.floor_breaks[r]), tx.number(s.target[r]),
-            tx.number(a.floor_worst[r]), np.isfinite(a.projection[r]), a.projected_miss[r], tx.year(s.target_year[r]))
+            a.floor_years[r] > 1, a.floor_breaks[r], say.years(a.floor_breaks[r]), tx.number(s.target[r], s.decimals[r]),
+            tx.number(a.floor_worst[r], s.decimals[r]), np.isfinite(a.projection[r]), a.projected_miss[r], tx.year(s.target_year[r]))
 
 
 def _floor_body(say: Phrasebook, higher, start, end, many, breaks, count, goal, worst, known, miss, t1) -> str:
@@ -164,7 +182,7 @@ def _floor_body(say: Phrasebook, higher, start, end, many, breaks, count, goal, 
 
 def _not_yet(out, s, a, codes, mask, say: Phrasebook) -> None:
     r = _rows(mask & (codes == CODE[NOT_ASSESSABLE]))
-    tx.fill(out, r, say.only_one, tx.year(s.latest_year[r]), tx.number(s.latest[r]))
+    tx.fill(out, r, say.only_one, tx.year(s.latest_year[r]), tx.number(s.latest[r], s.decimals[r]))
 
 
 def _rise_bodies(out, s, a, codes, mask, settings: EvaluationSettings, say: Phrasebook) -> None:
@@ -175,8 +193,8 @@ def _rise_bodies(out, s, a, codes, mask, settings: EvaluationSettings, say: Phra
     after = np.full(len(r), "", dtype=object)
     after[~below] = say.rise_steady.format(tol[0] if len(r) else "")
     tx.fill(after, _rows(fell), say.rise_falls, say.falls(a.falls[r][fell]), tol[fell])
-    tx.fill(out, r, "{0}{1}", tx.compose(say.rise, tx.year(s.latest_year[r]), tx.number(s.latest[r]), _pick(below, say.rise_compare),
-                                         tx.number(s.base[r])), after)
+    tx.fill(out, r, "{0}{1}", tx.compose(say.rise, tx.year(s.latest_year[r]), tx.number(s.latest[r], s.decimals[r]), _pick(below, say.rise_compare),
+                                         tx.number(s.base[r], s.decimals[r])), after)
 
 
 def _stable_bodies(out, s, a, codes, mask, settings: EvaluationSettings, say: Phrasebook) -> None:
@@ -190,8 +208,12 @@ def _stable_bodies(out, s, a, codes, mask, settings: EvaluationSettings, say: Ph
     vq = _rows(s.has_word(QUALITATIVE_VOLUME_QUALITY)[r])
     tx.fill(note, vq, lambda *row: _quality_note(say, *row), s.quality[r[vq]], s.quality_by[r[vq]],
             s.quality_measure[r[vq]])
-    body = tx.compose(say.stable, tx.year(s.latest_year[r]), tx.number(s.latest[r]), tx.number(s.base[r]),
-                      _pick(ratio < 0, say.stable_direction), tx.magnitude_percent(ratio, 1), where, band)
+    pp = s.percent_unit[r]
+    direction = np.where(pp, _pick(ratio < 0, say.points_word[::-1]), _pick(ratio < 0, say.stable_direction))
+    size = tx.magnitude_percent(ratio, 1)
+    size[pp] = _points(a.deviation[r][pp], say)
+    body = tx.compose(say.stable, tx.year(s.latest_year[r]), tx.number(s.latest[r], s.decimals[r]), tx.number(s.base[r], s.decimals[r]),
+                      direction, size, where, band)
     tx.fill(out, r, "{0}{1}", body, note)
 
 
@@ -206,11 +228,15 @@ def _quality_note(say: Phrasebook, quality: str, by: str, measure: str = "") -> 
 def _trend_only_bodies(out, s, a, codes, say: Phrasebook) -> None:
     r = _rows(np.isin(codes, [CODE[NO_TARGET], CODE[AWAITING]]))
     since = np.full(len(r), "", dtype=object)
-    k = _rows(np.isfinite(a.actual_growth[r]))
+    pp = s.percent_unit[r]
+    k = _rows(np.isfinite(a.actual_growth[r]) & ~pp)
     tx.fill(since, k, say.trend_since, tx.year(s.base_year[r[k]]), _pick(a.actual_growth[r[k]] < 0, say.rise_fall[::-1]),
             tx.magnitude_percent(a.actual_growth[r[k]]))
+    k = _rows(np.isfinite(a.points_per_year[r]) & pp)
+    tx.fill(since, k, say.trend_since, tx.year(s.base_year[r[k]]),
+            _pick(a.points_per_year[r[k]] < 0, say.points_word[::-1]), _points(a.points_per_year[r[k]], say))
     tx.fill(out, r, "{0}{1}{2}", _pick(codes[r] == CODE[AWAITING], (say.awaiting, say.no_target)),
-            tx.compose(say.trend_latest, tx.year(s.latest_year[r]), tx.number(s.latest[r])), since)
+            tx.compose(say.trend_latest, tx.year(s.latest_year[r]), tx.number(s.latest[r], s.decimals[r])), since)
 
 
 def _notes(out, s, a, codes, say: Phrasebook) -> np.ndarray:
@@ -221,11 +247,14 @@ def _notes(out, s, a, codes, say: Phrasebook) -> np.ndarray:
     r = _rows((s.base_note > 0) & ~trend_only)
     for note, template in ((1, say.note_no_base_value), (2, say.note_no_base_year_data), (3, say.note_no_base_year)):
         n = r[s.base_note[r] == note]
-        tx.fill(prefix, n, template, tx.year(s.plan_base_year[n]), tx.year(s.base_year[n]), tx.number(s.base[n]))
+        tx.fill(prefix, n, template, tx.year(s.plan_base_year[n]), tx.year(s.base_year[n]), tx.number(s.base[n], s.decimals[n]))
     r = _rows(a.sign_change & ~trend_only)
     suffix[r] = suffix[r] + say.note_sign_change
     r = _rows((s.missing_years > 0) & s.is_kind("annual_growth", "cumulative_reduction", "cumulative"))
     suffix[r] = suffix[r] + tx.compose(say.note_gaps, say.years(s.missing_years[r]))
+    for code, note in zip((2, 3, 4), say.note_prices, strict=True):  # prices.PRICE_BASIS_LABELS[2:]
+        r = _rows(s.price_basis_used == code)
+        suffix[r] = suffix[r] + note
     r = _rows(s.latest_qualifier != "")
     suffix[r] = suffix[r] + tx.compose(say.note_qualified, tx.year(s.latest_year[r]), tx.compose(say.word, s.latest_qualifier[r]))
     r = _rows((prefix != "") | (suffix != ""))

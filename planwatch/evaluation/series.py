@@ -61,6 +61,8 @@ class Series:
     coefficients), ``trend_at_target`` float (its value at
     t1), ``average_growth`` float (CAGR from b to v), ``growth_at_target`` float (v carried to t1 at
     that growth), ``sign_change`` bool (b and v of opposite signs).
+
+    ``price_basis_used`` int8: code into ``prices.PRICE_BASIS_LABELS`` (0: no price basis stated).
     """
 
     spec: np.ndarray
@@ -102,6 +104,7 @@ class Series:
     average_growth: np.ndarray
     growth_at_target: np.ndarray
     sign_change: np.ndarray
+    price_basis_used: np.ndarray
 
     def __len__(self) -> int:
         return len(self.spec)
@@ -120,7 +123,7 @@ class Series:
 
 
 def describe(specs: Specs, panel: Panel, as_of: int, settings: EvaluationSettings, plan_region: str | None,
-             judgements: dict, n_regions: int) -> Series:
+             judgements: dict, n_regions: int, prices: dict | None = None) -> Series:
     """The ``Series`` of every group of ``panel`` (see the class for each field)."""
     s = panel.spec
     kind = specs.kind_code[s]
@@ -168,7 +171,7 @@ def describe(specs: Specs, panel: Panel, as_of: int, settings: EvaluationSetting
             has_target=has_target, binding=specs.binding[s], strict=specs.strict[s],
             target_qualifier=specs.qualifier[s], word=word, quality=quality, quality_by=quality_by,
             quality_measure=measure, plan_base_year=by, limit=specs.limit[s], decimals=specs.decimals[s],
-            percent_unit=specs.percent_unit[s],
+            percent_unit=specs.percent_unit[s] & ~rate_like,
             latest_year=t, latest=v, latest_qualifier=panel.qual_labels[panel.qual[last]],
             observations=panel.ends - panel.starts,
             base_year=t0, base=b, base_from_observation=~plan_ok, base_note=base_note,
@@ -177,7 +180,18 @@ def describe(specs: Specs, panel: Panel, as_of: int, settings: EvaluationSetting
             missing_years=np.where(elapsed > 0, np.maximum(elapsed - after_count, 0), 0).astype(np.int64),
             trend=trend, trend_slope=trend.slope, trend_intercept=trend.intercept, trend_at_target=trend.at(t1 - as_of), average_growth=growth,
             growth_at_target=f.project(v, growth, remaining), sign_change=b * v < 0,
+            price_basis_used=_keyed(prices or {}, s, panel.region, n_regions, 0, np.int8),
         )
+
+
+def _keyed(values: dict, spec: np.ndarray, region: np.ndarray, n_regions: int, default, dtype) -> np.ndarray:
+    """An array with ``values[(spec row, region index)]`` at those series (few keys; a loop is fine)."""
+    out = np.full(len(spec), default, dtype=dtype)
+    if values:
+        key = spec.astype(np.int64) * max(n_regions, 1) + region
+        for (spec_row, region_row), value in values.items():
+            out[key == spec_row * max(n_regions, 1) + region_row] = value
+    return out
 
 
 def _judged(specs: Specs, s: np.ndarray, region: np.ndarray, found: dict, n_regions: int):
