@@ -22,7 +22,7 @@ import pandas as pd
 from scipy import stats
 
 from planwatch.evaluation.frame import Panel
-from planwatch.evaluation.groups import window_fit, window_reduce
+from planwatch.evaluation.groups import window_fit, window_reduce, years_from
 from planwatch.evaluation.kinds import Assessment
 from planwatch.evaluation.series import Series
 from planwatch.evaluation.settings import DEFAULT_SETTINGS, EvaluationSettings
@@ -65,9 +65,9 @@ def series_forecasts(panel: Panel, s: Series, a: Assessment, as_of: int, setting
     ``with_ets``: refit the long series (``long_series``) by Holt's linear trend; the caller
     decides, over the whole evaluation, whether there are few enough of them.
     """
-    positive_only = window_reduce(np.add, (panel.value <= 0).astype(np.int64), panel.starts, panel.ends, 0) == 0
+    positive_only = window_reduce(np.minimum, panel.value, panel.starts, panel.ends, 0.0) > 0
     rate_like = s.is_kind(*RATE_LIKE_KINDS)
-    x = (panel.year - as_of).astype(float)
+    x = years_from(panel, as_of)
     with np.errstate(all="ignore"):
         logs = np.log(np.where(panel.value > 0, panel.value, np.nan))
     fit = window_fit(x, logs, panel.starts, panel.ends)

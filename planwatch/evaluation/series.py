@@ -15,7 +15,7 @@ import numpy as np
 
 from planwatch.evaluation import formulas as f
 from planwatch.evaluation.frame import KINDS, Panel, Specs
-from planwatch.evaluation.groups import Fit, first_at_or_after, window_fit
+from planwatch.evaluation.groups import Fit, first_at_or_after, window_fit, years_from
 from planwatch.evaluation.settings import EvaluationSettings
 from planwatch.evaluation.vocabulary import QUALITATIVE_WORDS
 
@@ -162,7 +162,7 @@ def describe(specs: Specs, panel: Panel, as_of: int, settings: EvaluationSetting
 
     # The linear trend of the last ≤ trend_points observations, x measured from the as-of year.
     lo = np.maximum(panel.starts, panel.ends - settings.trend_points)
-    trend = window_fit((panel.year - as_of).astype(float), panel.value, lo, panel.ends)
+    trend = window_fit(years_from(panel, as_of), panel.value, lo, panel.ends, residuals=False)
     with np.errstate(all="ignore"):
         growth = f.average_growth(b, v, elapsed)
         quality, quality_by, measure = _judged(specs, s, panel.region, judgements, n_regions)
