@@ -46,13 +46,34 @@ Rules, thresholds and worked examples: ``docs/evaluation.md``; thresholds live i
 
 from __future__ import annotations
 
-from planwatch.evaluation.engine import evaluate
-from planwatch.evaluation.forecast import METHOD_LABELS, forecast
-from planwatch.evaluation.frame import InputProblem
+import importlib
+from typing import TYPE_CHECKING
+
 from planwatch.evaluation.settings import DEFAULT_SETTINGS, EvaluationSettings, setting_docs
-from planwatch.evaluation.summary import summarize
-from planwatch.evaluation.vision import VisionGap, vision_gap
 from planwatch.evaluation.vocabulary import GRADES, OPENSDG_LABELS, UNSD_LABELS
+
+if TYPE_CHECKING:
+    from planwatch.evaluation.engine import evaluate
+    from planwatch.evaluation.forecasting import METHOD_LABELS, forecast
+    from planwatch.evaluation.frame import InputProblem
+    from planwatch.evaluation.summary import summarize
+    from planwatch.evaluation.vision import VisionGap, vision_gap
+
+# The engine needs pandas; importing the package for its words (GRADES …) must not load it, so a
+# command's start-up stays light: these names are imported on first use (PEP 562).
+_LAZY = {
+    "evaluate": "engine", "forecast": "forecasting", "METHOD_LABELS": "forecasting", "InputProblem": "frame",
+    "summarize": "summary", "VisionGap": "vision", "vision_gap": "vision",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(importlib.import_module(f"planwatch.evaluation.{_LAZY[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'planwatch.evaluation' has no attribute {name!r}")
+
 
 __all__ = [
     "DEFAULT_SETTINGS",

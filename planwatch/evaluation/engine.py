@@ -16,7 +16,7 @@ from typing import cast
 import numpy as np
 import pandas as pd
 
-from planwatch.evaluation.forecast import RATE_LIKE_KINDS, long_series, series_forecasts
+from planwatch.evaluation.forecasting import RATE_LIKE_KINDS, long_series, series_forecasts
 from planwatch.evaluation.frame import Panel, Specs, build_panel, read_specs
 from planwatch.evaluation.international import disagreeing, disagreement_sentences, opensdg, unsd
 from planwatch.evaluation.judgements import latest_judgements

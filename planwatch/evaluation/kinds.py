@@ -151,8 +151,8 @@ class Rows:
 def assess(series: Series, panel: Panel, as_of: int, settings: EvaluationSettings) -> Assessment:
     """Every series by the rule of its kind, then the series without a target by ``without_target``."""
     context = Context(panel, as_of, settings)
-    columns = _defaults(series, settings)
     with np.errstate(all="ignore"):
+        columns = _defaults(series, settings)
         for names, rule in RULES:
             index = np.flatnonzero(series.is_kind(*names))
             if len(index):

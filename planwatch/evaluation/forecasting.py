@@ -15,11 +15,11 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from planwatch.evaluation.frame import Panel
 from planwatch.evaluation.groups import window_fit, window_reduce, years_from
@@ -37,14 +37,46 @@ METHOD_LABELS = {
 
 
 def t_quantile(level: float, dof) -> np.ndarray:
-    """Two-sided Student-t quantile for a ``level`` interval; NaN where dof < 1."""
+    """Two-sided Student-t quantile for a ``level`` interval; NaN where dof < 1 or not whole.
+
+    Degrees of freedom here are n − 2 for n points, whole numbers, for which P(|T| ≤ t) has a closed
+    form in θ = atan(t/√ν) (Abramowitz & Stegun 26.7.3–4); it rises with θ, so bisection on θ gives
+    the quantile to machine precision without importing scipy (a second of start-up for the CLI).
+    """
     dof = np.asarray(dof, float)
     out = np.full(dof.shape, np.nan)
-    ok = dof >= 1
-    if ok.any():  # few distinct degrees of freedom: look each up once
+    ok = (dof >= 1) & (dof == np.round(dof)) & (dof <= 100_000)
+    if ok.any():  # few distinct degrees of freedom: solve each once
         distinct, inverse = np.unique(dof[ok], return_inverse=True)
-        out[ok] = stats.t.ppf(0.5 + level / 2.0, distinct)[inverse]
+        out[ok] = np.array([_t_two_sided(level, int(v)) for v in distinct.tolist()])[inverse]
     return out
+
+
+def _t_two_sided(level: float, nu: int) -> float:
+    lo, hi = 0.0, math.pi / 2.0
+    for _ in range(64):
+        mid = (lo + hi) / 2.0
+        if _t_central(mid, nu) < level:
+            lo = mid
+        else:
+            hi = mid
+    return math.sqrt(nu) * math.tan((lo + hi) / 2.0)
+
+
+def _t_central(theta: float, nu: int) -> float:
+    """P(|T| ≤ √ν·tan θ) for ν degrees of freedom (A&S 26.7.3 for odd ν, 26.7.4 for even)."""
+    c2 = math.cos(theta) ** 2
+    if nu % 2:
+        term, total = 1.0, 1.0 if nu > 1 else 0.0
+        for k in range(1, (nu - 3) // 2 + 1):  # 1 + (2/3)c² + (2·4)/(3·5)c⁴ + …
+            term *= c2 * (2 * k) / (2 * k + 1)
+            total += term
+        return 2.0 / math.pi * (theta + (math.sin(theta) * math.cos(theta) * total if nu > 1 else 0.0))
+    term, total = 1.0, 1.0
+    for k in range(1, (nu - 2) // 2 + 1):  # 1 + (1/2)c² + (1·3)/(2·4)c⁴ + …
+        term *= c2 * (2 * k - 1) / (2 * k)
+        total += term
+    return math.sin(theta) * total
 
 
 def loglinear_interval(fit, x0, level: float):
