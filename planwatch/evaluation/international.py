@@ -92,6 +92,8 @@ def opensdg(s: Series, a: Assessment, settings: EvaluationSettings):
 def limit_coefficient(base, limit) -> np.ndarray:
     """sdg-build's C for a base b and a limit L (NaN where L is not given); exponent ``LIMIT_EXPONENT``."""
     b, lim = np.abs(np.asarray(base, float)), np.abs(np.asarray(limit, float))
+    if not np.isfinite(lim).any():  # the usual case: no indicator states a limit
+        return np.full(b.shape, np.nan)
     with np.errstate(all="ignore"):
         within = 1.0 - (b / lim) ** LIMIT_EXPONENT
         past = 1.0 - ((2.0 * lim - b) / lim) ** LIMIT_EXPONENT
