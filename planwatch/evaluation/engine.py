@@ -11,18 +11,20 @@ from __future__ import annotations
 import gc
 from collections.abc import Sequence
 from contextlib import contextmanager
+from typing import cast
 
 import numpy as np
 import pandas as pd
 
-from planwatch.evaluation.forecast import RATE_LIKE_KINDS, long_series, series_forecasts
+from planwatch.evaluation.forecasting import RATE_LIKE_KINDS, long_series, series_forecasts
 from planwatch.evaluation.frame import Panel, Specs, build_panel, read_specs
-from planwatch.evaluation.grading import CODE, grade_codes, warnings
-from planwatch.evaluation.international import disagreement, opensdg, unsd
-from planwatch.evaluation.judgements import apply_judgements, latest_judgements
-from planwatch.evaluation.measures import measure
+from planwatch.evaluation.international import disagreeing, disagreement_sentences, opensdg, unsd
+from planwatch.evaluation.judgements import latest_judgements
+from planwatch.evaluation.kinds import CODE, Assessment, Rows, assess, warning
 from planwatch.evaluation.phrases import Phrasebook, phrasebook
+from planwatch.evaluation.prices import PRICE_BASIS_LABELS, to_constant_prices
 from planwatch.evaluation.reasons import reasons
+from planwatch.evaluation.series import Series, describe
 from planwatch.evaluation.settings import DEFAULT_SETTINGS, EvaluationSettings
 from planwatch.evaluation.vocabulary import (
     AWAITING,
@@ -41,24 +43,39 @@ def evaluate(specs: pd.DataFrame, observations: pd.DataFrame, as_of: int, *,
              settings: EvaluationSettings = DEFAULT_SETTINGS, vintage: str = "latest",
              regions: Sequence[str] | None = None, plan_region: str | None = None,
              vision_year: int | None = None, judgements: pd.DataFrame | None = None,
-             language: str = "zh") -> pd.DataFrame:
+             language: str = "zh", reasons_for: Sequence[str] | None = None,
+             deflators: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per indicator × region with observations (or per ``regions`` entry): see the package.
 
     ``language`` (``zh`` or ``en``) is the language of the ``reason`` and ``disagreement`` sentences;
-    grades and statuses stay the vocabulary's words whatever it is.
+    grades and statuses stay the vocabulary's words whatever it is. ``reasons_for``: the indicator
+    codes whose sentences are written (a page shows one indicator); the other rows get "" there.
+    None (the default) writes them for every row; ``()`` for none (grades only, as the benchmark).
+    ``deflators`` (``region year deflator`` [``indicator``]): price indices to bring the figures of an
+    indicator whose target is at constant prices to those prices (``planwatch.evaluation.prices``).
     """
     say = phrasebook(language)
     spec = read_specs(specs)
+    observations, price_codes = to_constant_prices(spec, observations, deflators)
     panel = build_panel(spec, observations, as_of, vintage=vintage, regions=regions)
     found = latest_judgements(spec, panel, judgements, as_of)
+    prices = _price_keys(price_codes, spec, panel)
     with_ets = _few_long_series(spec, panel, settings)
+    wanted = None if reasons_for is None else np.isin(spec.code, [str(c) for c in reasons_for])
     with _collector_paused():
-        parts = [_block(spec, block, as_of, settings, plan_region, vision_year, found, with_ets, say)
+        parts = [_block(spec, block, as_of, settings, plan_region, vision_year, found, with_ets, say, wanted, prices)
                  for block in panel.blocks(BLOCK_ROWS)]
         columns = {name: np.concatenate([part[name] for part in parts]) for name in parts[0]}
         if regions is not None:
             columns = _with_missing(columns, spec, panel, as_of, say)
         return _frame(columns, spec, panel)
+
+
+def _price_keys(codes: dict, spec: Specs, panel: Panel) -> dict[tuple[int, int], int]:
+    """{(spec row, region index): price-basis code} from {(indicator, region name): code}."""
+    spec_of = {str(code): i for i, code in enumerate(spec.code)}
+    region_of = {str(name): i for i, name in enumerate(panel.region_names)}
+    return {(spec_of[c], region_of[r]): v for (c, r), v in codes.items() if c in spec_of and r in region_of}
 
 
 def _few_long_series(spec: Specs, panel: Panel, settings: EvaluationSettings) -> bool:
@@ -90,27 +107,39 @@ def _collector_paused():
 
 
 def _block(spec: Specs, panel: Panel, as_of: int, settings: EvaluationSettings, plan_region: str | None,
-           vision_year: int | None, found: dict, with_ets: bool, say: Phrasebook) -> dict[str, np.ndarray]:
-    w = measure(spec, panel, as_of, settings, plan_region)
-    apply_judgements(w, found, len(panel.region_names))
-    codes = grade_codes(w, settings)
-    o_ratio, o_status, o_score = opensdg(w, settings)
-    u_ratio, u_status = unsd(w, settings)
-    disagree, disagreement_text = disagreement(codes, o_status, o_ratio, u_status, u_ratio, say)
-    horizons = {"forecast": w.t1}
+           vision_year: int | None, found: dict, with_ets: bool, say: Phrasebook,
+           wanted: np.ndarray | None, prices: dict) -> dict[str, np.ndarray]:
+    s = describe(spec, panel, as_of, settings, plan_region, found, len(panel.region_names), prices)
+    a = assess(s, panel, as_of, settings)
+    o_ratio, o_status, o_score, o_limit = opensdg(s, a, settings)
+    u_ratio, u_status = unsd(s, a, settings)
+    disagree = disagreeing(a.grade, o_status, u_status)
+    reason = np.full(len(s), "", dtype=object)
+    disagreement_text = np.full(len(s), "", dtype=object)
+    rows = np.arange(len(s)) if wanted is None else np.flatnonzero(wanted[s.spec])
+    if len(rows):
+        some = len(rows) < len(s)
+        s_rows = cast(Series, Rows(s, rows)) if some else s
+        a_rows = cast(Assessment, Rows(a, rows)) if some else a
+        reason[rows] = reasons(s_rows, a_rows, a.grade[rows], settings, say)
+        disagreement_text[rows] = disagreement_sentences(a.grade[rows], o_status[rows], o_ratio[rows],
+                                                         u_status[rows], u_ratio[rows], disagree[rows], say)
+    horizons = {"forecast": s.target_year}
     if vision_year is not None:
-        horizons["vision_forecast"] = np.full(len(w.t), float(vision_year))
+        horizons["vision_forecast"] = np.full(len(s), float(vision_year))
     return {
-        "_spec": panel.spec, "_region": panel.region, "_grade": codes.astype(np.int8),
-        "latest_year": w.t, "latest_value": w.v, "latest_qualifier": w.latest_qual,
-        "base_value": w.b, "base_year_used": w.t0, "base_from_observation": w.from_obs, "observations": w.n_obs,
-        "completion": w.completion, "time_share": w.time_share, "actual_growth": w.actual,
-        "required_growth": w.required, "required_per_year": w.required_amount, "achieved": w.achieved,
-        "projected_by_growth": w.proj_growth, "projected_by_trend": w.proj_trend, "projected_miss": w.projected_miss,
-        "warning": warnings(w, codes), "reason": reasons(w, codes, settings, say),
+        "_spec": panel.spec, "_region": panel.region, "_grade": a.grade.astype(np.int8),
+        "latest_year": s.latest_year, "latest_value": s.latest, "latest_qualifier": s.latest_qualifier,
+        "base_value": s.base, "base_year_used": s.base_year, "base_from_observation": s.base_from_observation,
+        "observations": s.observations, "_price": s.price_basis_used, "completion": a.completion, "time_share": a.time_share,
+        "actual_growth": a.actual_growth, "change_points": a.change_points, "required_growth": a.required_growth,
+        "required_per_year": a.required_per_year, "achieved": a.achieved,
+        "projected_by_growth": a.projected_by_growth, "projected_by_trend": a.projected_by_trend,
+        "projected_miss": a.projected_miss, "warning": warning(s, a), "reason": reason,
         "opensdg_ratio": o_ratio, "opensdg_status": o_status, "opensdg_score": o_score,
+        "opensdg_limit_coefficient": o_limit,
         "unsd_ratio": u_ratio, "unsd_status": u_status, "methods_disagree": disagree, "disagreement": disagreement_text,
-        **series_forecasts(panel, w, as_of, settings, horizons, with_ets=with_ets),
+        **series_forecasts(panel, s, a, as_of, settings, horizons, with_ets=with_ets),
     }
 
 
@@ -149,6 +178,7 @@ def _categorical(codes: np.ndarray, labels) -> pd.Categorical:
 def _frame(columns: dict, spec: Specs, panel: Panel) -> pd.DataFrame:
     s, r = columns.pop("_spec").astype(np.int64), columns.pop("_region").astype(np.int64)
     grade = columns.pop("_grade").astype(np.int64)
+    price = columns.pop("_price").astype(np.int64)
     head = {
         "indicator": pd.Categorical.from_codes(s, categories=list(spec.code)),
         "name": _categorical(s, spec.frame["name"]), "pillar": _categorical(s, spec.frame["pillar"]),
@@ -159,6 +189,7 @@ def _frame(columns: dict, spec: Specs, panel: Panel) -> pd.DataFrame:
     columns["latest_year"] = _years(columns["latest_year"])
     columns["base_year_used"] = _years(columns["base_year_used"])
     columns["grade"] = pd.Categorical.from_codes(grade, categories=list(GRADES))
+    columns["price_basis_used"] = pd.Categorical.from_codes(price, categories=list(PRICE_BASIS_LABELS))
     columns["opensdg_status"] = pd.Categorical.from_codes(columns["opensdg_status"], categories=list(OPENSDG_STATUSES))
     columns["unsd_status"] = pd.Categorical.from_codes(columns["unsd_status"], categories=list(UNSD_STATUSES))
     order = ["latest_year", "latest_value", "latest_qualifier", "base_value", "base_year_used",

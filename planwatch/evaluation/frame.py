@@ -19,8 +19,14 @@ from planwatch.evaluation.vocabulary import BINDING, QUALITATIVE_WORDS
 SPEC_COLUMNS = ("indicator", "kind", "direction", "target_value", "target_year", "baseline", "base_year")
 OPTIONAL_SPEC_COLUMNS = {
     "name": "", "unit": "", "pillar": "", "attribute": "预期性", "target_text": "", "qualifier": "",
-    "strict": False, "quality": "", "quality_by": "",
+    "strict": False, "quality": "", "quality_by": "", "limit": np.nan, "decimals": np.nan,
+    "price_basis": "", "price_base_year": np.nan,
 }
+# Price bases of a value indicator: 现价 (current prices) or 可比价 (constant prices of a base year).
+CURRENT_PRICES, CONSTANT_PRICES = "current", "constant"
+PRICE_BASIS_WORDS = {"": "", "current": CURRENT_PRICES, "现价": CURRENT_PRICES, "constant": CONSTANT_PRICES,
+                     "可比价": CONSTANT_PRICES, "不变价": CONSTANT_PRICES}
+PERCENT_UNITS = ("%", "％", "百分比")
 OBSERVATION_COLUMNS = ("indicator", "region", "year", "value")
 KINDS = (
     "level", "about", "annual_growth", "cumulative_reduction", "cumulative", "floor", "qualitative",
@@ -53,6 +59,11 @@ class Specs:
     word_code: np.ndarray  # 0 for "", else 1 + index into QUALITATIVE_WORDS
     quality: np.ndarray
     quality_by: np.ndarray
+    limit: np.ndarray  # Open SDG limit (natural ceiling/floor) for a series without target, NaN
+    decimals: np.ndarray  # published decimals of the indicator's figures, NaN where not given
+    percent_unit: np.ndarray  # the unit is %: a change is in 百分点
+    price_basis: np.ndarray  # CURRENT_PRICES / CONSTANT_PRICES / "" (not a value at prices)
+    price_base_year: np.ndarray  # the base year of constant prices (NaN: the plan's base year)
 
     def __len__(self) -> int:
         return len(self.code)
@@ -115,7 +126,8 @@ class Panel:
 
 
 def _text_column(frame: pd.DataFrame, name: str) -> np.ndarray:
-    return frame[name].fillna("").astype(str).str.strip().to_numpy(dtype=object)
+    column = frame[name].astype(object)
+    return column.where(column.notna(), "").astype(str).str.strip().to_numpy(dtype=object)
 
 
 def _float_column(frame: pd.DataFrame, name: str) -> np.ndarray:
@@ -145,6 +157,11 @@ def read_specs(specs: pd.DataFrame) -> Specs:
     direction_text = _text_column(frame, "direction")
     if (~np.isin(direction_text, ("higher", "lower"))).any():
         raise InputProblem("指标设定表「direction」列只能是 higher 或 lower")
+    basis_text = _text_column(frame, "price_basis")
+    unknown_basis = ~np.isin(basis_text, list(PRICE_BASIS_WORDS))
+    if unknown_basis.any():
+        raise InputProblem(f"指标设定表第{int(np.flatnonzero(unknown_basis)[0]) + 1}行「price_basis」列:"
+                           f"未知的价格口径「{basis_text[unknown_basis][0]}」(可用:现价、可比价)")
     text, qualifier = _text_column(frame, "target_text"), _text_column(frame, "qualifier")
     word = _qualitative_word(text, qualifier)
     return Specs(
@@ -164,6 +181,11 @@ def read_specs(specs: pd.DataFrame) -> Specs:
         word_code=np.array([QUALITATIVE_WORDS.index(x) + 1 if x else 0 for x in word], dtype=np.int8),
         quality=_text_column(frame, "quality"),
         quality_by=_text_column(frame, "quality_by"),
+        limit=_float_column(frame, "limit"),
+        decimals=_float_column(frame, "decimals"),
+        percent_unit=np.isin(_text_column(frame, "unit"), PERCENT_UNITS),
+        price_basis=np.array([PRICE_BASIS_WORDS[b] for b in basis_text], dtype=object),
+        price_base_year=_float_column(frame, "price_base_year"),
     )
 
 

@@ -61,21 +61,34 @@ class Fit:
         return self.intercept + self.slope * np.asarray(x, float)
 
 
-def window_fit(x: np.ndarray, y: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> Fit:
-    """Ordinary least squares over every window from five sums; NaN where fewer than 2 points."""
+def window_fit(x: np.ndarray, y: np.ndarray, lo: np.ndarray, hi: np.ndarray, *, residuals: bool = True) -> Fit:
+    """Ordinary least squares over every window from five sums (four without ``residuals``); NaN
+    where fewer than 2 points."""
     n = (hi - lo).astype(float)
-    sums = [window_reduce(np.add, a, lo, hi, 0.0) for a in (x, y, x * x, x * y, y * y)]
-    sx, sy, sxx_raw, sxy_raw, syy_raw = sums
+    columns = (x, y, x * x, x * y, y * y) if residuals else (x, y, x * x, x * y)
+    sums = [window_reduce(np.add, a, lo, hi, 0.0) for a in columns]
+    sx, sy, sxx_raw, sxy_raw = sums[:4]
     with np.errstate(all="ignore"):
         x_mean, y_mean = sx / n, sy / n
         sxx = sxx_raw - n * x_mean * x_mean
         sxy = sxy_raw - n * x_mean * y_mean
-        syy = syy_raw - n * y_mean * y_mean
         ok = (n >= 2) & (sxx > 0)
         slope = np.where(ok, sxy / sxx, np.nan)
         intercept = np.where(ok, y_mean - slope * x_mean, np.nan)
-        residual = np.where(ok, np.maximum(syy - slope * sxy, 0.0), np.nan)
+        if residuals:
+            syy = sums[4] - n * y_mean * y_mean
+            residual = np.where(ok, np.maximum(syy - slope * sxy, 0.0), np.nan)
+        else:
+            residual = np.full(len(n), np.nan)
     return Fit(n=n, slope=slope, intercept=intercept, x_mean=x_mean, sxx=sxx, residual_ss=residual)
+
+
+def years_from(panel: Panel, as_of: int) -> np.ndarray:
+    """The year of every row less the as-of year, as floats (built once per panel)."""
+    key = ("x", as_of)
+    if key not in panel.cache:
+        panel.cache[key] = (panel.year - as_of).astype(float)
+    return panel.cache[key]
 
 
 @dataclass
@@ -100,8 +113,11 @@ class Subset:
         return np.repeat(values, lengths)
 
 
-def subset(panel: Panel, mask: np.ndarray) -> Subset:
-    groups = np.flatnonzero(mask)
+def subset(panel: Panel, groups: np.ndarray) -> Subset:
+    """The rows of the series ``groups`` (indices into the panel's groups, or a mask over them)."""
+    groups = np.asarray(groups)
+    if groups.dtype == bool:
+        groups = np.flatnonzero(groups)
     starts, ends = panel.starts[groups], panel.ends[groups]
     lengths = ends - starts
     offsets = np.cumsum(lengths) - lengths

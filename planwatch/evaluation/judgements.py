@@ -9,7 +9,6 @@ latest judgement with ``year ≤ as_of`` of each (indicator, region) replaces th
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from planwatch.evaluation.frame import InputProblem, Panel, Specs
@@ -35,16 +34,3 @@ def latest_judgements(specs: Specs, panel: Panel, judgements: pd.DataFrame | Non
             found[key] = (str(row["quality"]).strip(), str(row["quality_by"] or "").strip(),
                           str(row.get("measure") or "").strip())
     return found
-
-
-def apply_judgements(w, found: dict, n_regions: int) -> None:
-    """Overwrite the spec's quality columns of the series a judgement names (few; a loop is fine)."""
-    w.quality_measure = np.full(len(w.spec), "", dtype=object)
-    if not found:
-        return
-    key = w.spec.astype(np.int64) * max(n_regions, 1) + w.region
-    quality, by = w.quality.copy(), w.quality_by.copy()
-    for (s, r), (word, who, measure) in found.items():
-        hit = key == s * max(n_regions, 1) + r
-        quality[hit], by[hit], w.quality_measure[hit] = word, who, measure
-    w.quality, w.quality_by = quality, by

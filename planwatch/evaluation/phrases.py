@@ -52,6 +52,8 @@ class Phrasebook:
     more: tuple[str, str, str, str]  # above, below, faster than, slower than
     rise_fall: tuple[str, str]  # growth, decline
     past_decline: str
+    points_word: tuple[str, str]  # a per-cent indicator's change: up, down
+    points: str  # "{0}个百分点"
     tail_reduction: str
     tail_amount: str
     # Annual growth targets
@@ -99,6 +101,7 @@ class Phrasebook:
     note_sign_change: str
     note_gaps: str
     note_qualified: str
+    note_prices: tuple[str, str, str]  # converted by a deflator, by real growth, not converted
     # Where the methods disagree
     disagreement: str
     opensdg_ratio: str
@@ -145,6 +148,7 @@ CHINESE = Phrasebook(
     tail_target_year=";已到目标年{0}年",
     tail_need_known=";余下{0}年需年均{1}{2},{3}以往年均{4}{5}", tail_need=";余下{0}年需年均{1}{2}",
     more=("高于", "低于", "快于", "慢于"), rise_fall=("增长", "下降"), past_decline="下降",
+    points_word=("提高", "降低"), points="{0}个百分点",
     tail_reduction=";余下{0}年需年均降低{1},以往年均降低{2}", tail_amount=";余下{0}年需年均{1}",
     growth_no_data="{0}年基期之后尚无增速数据",
     growth_verdicts=(",期末累计增长已提前达到", ",快于目标", ",符合目标", ",与目标方向相反", ",低于目标"),
@@ -169,6 +173,8 @@ CHINESE = Phrasebook(
     note_sign_change=";基期值与最新值符号相反,增速与国际方法不可评估",
     note_gaps=";缺{0}个年份的数据,按已有年份的平均推算",
     note_qualified=";评价依据{0}年「{1}」限定数",
+    note_prices=(";目标为可比价,现价观测值已按平减指数折算后比较", ";目标为可比价,现价观测值已按实际增速折算后比较",
+                 ";目标为可比价,但缺平减指数或实际增速,按现价观测值比较(含价格变动)"),
     disagreement="国内方法评为「{0}」,Open SDG为「{1}」{2},联合国进展图为「{3}」{4},评价不一致",
     opensdg_ratio="(R={0})", unsd_ratio="(CR={0})",
     grades={g: g for g in v.GRADES},
@@ -196,6 +202,7 @@ ENGLISH = Phrasebook(
     tail_need="; over the remaining {0}, average {1} of {2} a year is needed",
     more=("above", "below", "faster than", "slower than"), rise_fall=("growth", "decline"),
     past_decline="decline of ",
+    points_word=("rise", "fall"), points="{0} percentage points",
     tail_reduction="; over the remaining {0}, a reduction of {1} a year is needed, against {2} a year so far",
     tail_amount="; over the remaining {0}, {1} a year is needed",
     growth_no_data="no growth figures yet after the base year {0}",
@@ -226,6 +233,10 @@ ENGLISH = Phrasebook(
                      "cannot be assessed",
     note_gaps="; {0} missing, averaged over the years there are",
     note_qualified="; graded on the {0} figure given as “{1}”",
+    note_prices=("; the target is at constant prices: the current-price figures were deflated by the price index",
+                 "; the target is at constant prices: the current-price figures were converted by the real growth rates",
+                 "; the target is at constant prices, but with no deflator or real growth the current-price figures "
+                 "were compared as they are (price changes included)"),
     disagreement="the national method grades it “{0}”, Open SDG “{1}”{2}, the UN progress chart “{3}”{4}: "
                  "the methods disagree",
     opensdg_ratio=" (R={0})", unsd_ratio=" (CR={0})",

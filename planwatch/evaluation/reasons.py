@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from planwatch.evaluation import text as tx
-from planwatch.evaluation.grading import CODE
+from planwatch.evaluation.kinds import CODE
 from planwatch.evaluation.phrases import CHINESE, Phrasebook
 from planwatch.evaluation.settings import EvaluationSettings
 from planwatch.evaluation.vocabulary import (
@@ -32,17 +32,17 @@ from planwatch.evaluation.vocabulary import (
 TIME_SHARE_KINDS = ("level", "about", "cumulative_reduction", "cumulative")
 
 
-def reasons(w, codes: np.ndarray, settings: EvaluationSettings, say: Phrasebook = CHINESE) -> np.ndarray:
+def reasons(s, a, codes: np.ndarray, settings: EvaluationSettings, say: Phrasebook = CHINESE) -> np.ndarray:
     out = np.full(len(codes), "", dtype=object)
-    _level_bodies(out, w, codes, w.mask("level", "about") & w.has_target, say)
-    _total_bodies(out, w, codes, w.mask("cumulative_reduction", "cumulative") & w.has_target, say)
-    _progress_bodies(out, w, codes, w.mask(*TIME_SHARE_KINDS) & w.has_target, say)
-    _growth_bodies(out, w, codes, w.mask("annual_growth") & w.has_target, say)
-    _floor_bodies(out, w, w.mask("floor") & w.has_target, say)
-    _rise_bodies(out, w, codes, w.mask("qualitative") & w.has_word(QUALITATIVE_RISE), settings, say)
-    _stable_bodies(out, w, codes, w.mask("qualitative") & w.has_target & ~w.has_word(QUALITATIVE_RISE), settings, say)
-    _trend_only_bodies(out, w, codes, say)
-    return say.finish(_notes(out, w, codes, say))
+    _level_bodies(out, s, a, codes, s.is_kind("level", "about") & s.has_target, say)
+    _total_bodies(out, s, a, codes, s.is_kind("cumulative_reduction", "cumulative") & s.has_target, say)
+    _progress_bodies(out, s, a, codes, s.is_kind(*TIME_SHARE_KINDS) & s.has_target, say)
+    _growth_bodies(out, s, a, codes, s.is_kind("annual_growth") & s.has_target, say)
+    _floor_bodies(out, s, a, s.is_kind("floor") & s.has_target, say)
+    _rise_bodies(out, s, a, codes, s.is_kind("qualitative") & s.has_word(QUALITATIVE_RISE), settings, say)
+    _stable_bodies(out, s, a, codes, s.is_kind("qualitative") & s.has_target & ~s.has_word(QUALITATIVE_RISE), settings, say)
+    _trend_only_bodies(out, s, a, codes, say)
+    return say.finish(_notes(out, s, a, codes, say))
 
 
 def _rows(mask) -> np.ndarray:
@@ -54,103 +54,121 @@ def _pick(condition, words: tuple[str, str]) -> np.ndarray:
     return np.where(condition, words[0], words[1]).astype(object)
 
 
-def _period(w, r, say: Phrasebook) -> np.ndarray:
+def _period(s, r, say: Phrasebook) -> np.ndarray:
     """"2022—2024年" for the years after the base, "2024年" for one year."""
-    start, end = tx.year(w.t0[r] + 1), tx.year(w.t[r])
-    return tx.either(w.t0[r] + 1 < w.t[r], say.period_many, say.period_one, start, end)
+    start, end = tx.year(s.base_year[r] + 1), tx.year(s.latest_year[r])
+    return tx.either(s.base_year[r] + 1 < s.latest_year[r], say.period_many, say.period_one, start, end)
 
 
-def _level_bodies(out, w, codes, mask, say: Phrasebook) -> None:
+def _points(change, say: Phrasebook, decimals: int = 2) -> np.ndarray:
+    """|change| of a per-cent indicator in 百分点: 0.325 → "0.33个百分点" (half up)."""
+    return tx.compose(say.points, tx.fixed(np.abs(np.asarray(change, float)), decimals))
+
+
+def _level_bodies(out, s, a, codes, mask, say: Phrasebook) -> None:
     r = _rows(mask & (codes == CODE[ACHIEVED]))
-    goal = np.where(w.mask("about")[r], tx.compose(say.goal_band, tx.number(w.band_lo[r]), tx.number(w.band_hi[r])),
-                    tx.compose(say.goal_value, tx.number(w.T[r])))
-    tx.fill(out, r, say.level_achieved, tx.year(w.t[r]), tx.number(w.v[r]), goal)
-    r = _rows(mask & (codes == CODE[REVERSE]) & w.base_met)
-    tx.fill(out, r, say.level_lost, tx.number(w.b[r]), tx.year(w.t[r]), tx.number(w.v[r]), tx.number(w.T[r]))
-    r = _rows(mask & (codes == CODE[REVERSE]) & ~w.base_met)
-    tx.fill(out, r, say.level_reverse, tx.year(w.t[r]), tx.number(w.v[r]), tx.number(w.b[r]),
-            tx.percent(w.completion[r]))
+    goal = np.where(s.is_kind("about")[r], tx.compose(say.goal_band, tx.number(a.band_low[r]), tx.number(a.band_high[r])),
+                    tx.compose(say.goal_value, tx.number(s.target[r], s.decimals[r])))
+    tx.fill(out, r, say.level_achieved, tx.year(s.latest_year[r]), tx.number(s.latest[r], s.decimals[r]), goal)
+    r = _rows(mask & (codes == CODE[REVERSE]) & a.base_met)
+    tx.fill(out, r, say.level_lost, tx.number(s.base[r], s.decimals[r]), tx.year(s.latest_year[r]), tx.number(s.latest[r], s.decimals[r]), tx.number(s.target[r], s.decimals[r]))
+    r = _rows(mask & (codes == CODE[REVERSE]) & ~a.base_met)
+    tx.fill(out, r, say.level_reverse, tx.year(s.latest_year[r]), tx.number(s.latest[r], s.decimals[r]), tx.number(s.base[r], s.decimals[r]),
+            tx.percent(a.completion[r]))
     r = _rows(mask & (codes == CODE[NOT_ASSESSABLE]))
-    tx.fill(out, r, say.level_base_only, tx.year(w.t[r]), tx.number(w.v[r]))
+    tx.fill(out, r, say.level_base_only, tx.year(s.latest_year[r]), tx.number(s.latest[r], s.decimals[r]))
 
 
-def _total_bodies(out, w, codes, mask, say: Phrasebook) -> None:
+def _total_bodies(out, s, a, codes, mask, say: Phrasebook) -> None:
     """cumulative_reduction and cumulative: achieved, moved the wrong way, or too early to tell."""
     r = _rows(mask & np.isin(codes, [CODE[ACHIEVED], CODE[REVERSE]]))
-    cut = w.mask("cumulative_reduction")[r]
-    done = np.where(cut, tx.percent(w.achieved[r] / 100.0), tx.number(w.achieved[r]))
-    goal = np.where(cut, tx.percent(w.T[r] / 100.0), tx.number(w.T[r]))
+    cut = s.is_kind("cumulative_reduction")[r]
+    done = np.where(cut, tx.percent(a.achieved[r] / 100.0), tx.number(a.achieved[r], s.decimals[r]))
+    goal = np.where(cut, tx.percent(s.target[r] / 100.0), tx.number(s.target[r], s.decimals[r]))
     verdict = _pick(codes[r] == CODE[ACHIEVED], (say.target_reached, say.target_away))
-    out[r] = tx.either(cut, say.total_reduction, say.total_sum, _period(w, r, say), done, goal, verdict)
+    out[r] = tx.either(cut, say.total_reduction, say.total_sum, _period(s, r, say), done, goal, verdict)
     r = _rows(mask & (codes == CODE[NOT_ASSESSABLE]))
-    tx.fill(out, r, say.total_no_data, tx.year(w.t0[r]))
+    tx.fill(out, r, say.total_no_data, tx.year(s.base_year[r]))
 
 
-def _progress_bodies(out, w, codes, mask, say: Phrasebook) -> None:
+def _progress_bodies(out, s, a, codes, mask, say: Phrasebook) -> None:
     """Graded on completion against time share: the example sentence of the issue."""
     r = _rows(mask & np.isin(codes, [CODE[AHEAD], CODE[ON_TRACK], CODE[BEHIND]]))
     if not len(r):
         return
-    c, ts = w.completion[r], w.time_share[r]
+    c, ts = a.completion[r], a.time_share[r]
     gap = np.round(c - ts, 12)
     compare = np.select([gap > 0, gap < 0], say.compare[:2], say.compare[2])
     lead = np.full(len(r), "", dtype=object)
-    cut, total = w.mask("cumulative_reduction")[r], w.mask("cumulative")[r]
+    cut, total = s.is_kind("cumulative_reduction")[r], s.is_kind("cumulative")[r]
     if cut.any():
-        lead[cut] = tx.compose(say.lead_reduction, _period(w, r[cut], say), tx.percent(w.achieved[r[cut]] / 100.0))
+        lead[cut] = tx.compose(say.lead_reduction, _period(s, r[cut], say), tx.percent(a.achieved[r[cut]] / 100.0))
     if total.any():
-        lead[total] = tx.compose(say.lead_sum, _period(w, r[total], say), tx.number(w.achieved[r[total]]))
-    tx.fill(out, r, say.progress, lead, tx.year(w.t[r]), tx.percent(c), compare, tx.percent(ts),
-            _remaining_tail(w, r, say))
+        lead[total] = tx.compose(say.lead_sum, _period(s, r[total], say), tx.number(a.achieved[r[total]], s.decimals[r[total]]))
+    tx.fill(out, r, say.progress, lead, tx.year(s.latest_year[r]), tx.percent(c), compare, tx.percent(ts),
+            _remaining_tail(s, a, r, say))
 
 
-def _remaining_tail(w, r, say: Phrasebook) -> np.ndarray:
+def _remaining_tail(s, a, r, say: Phrasebook) -> np.ndarray:
     """";余下两年需年均增长9.27%,高于以往年均5.11%" or the kind's equivalent."""
     tail = np.full(len(r), "", dtype=object)
-    over = _rows(w.remaining[r] <= 0)
-    tail[over] = tx.compose(say.tail_target_year, tx.year(w.t1[r[over]]))
-    left = w.remaining[r] > 0
-    need, req, act = say.years(w.remaining[r]), w.required[r], w.actual[r]
-    i = _rows(left & np.isfinite(req) & w.mask("level", "about")[r])
+    over = _rows(s.remaining[r] <= 0)
+    tail[over] = tx.compose(say.tail_target_year, tx.year(s.target_year[r[over]]))
+    left = s.remaining[r] > 0
+    need, req, act = say.years(s.remaining[r]), a.required_growth[r], a.actual_growth[r]
+    level = left & s.is_kind("level", "about")[r]
+    points = level & s.percent_unit[r]
+    i = _rows(points & np.isfinite(s.target[r]))
+    if len(i):  # a rate or share: the change is in 百分点, per year
+        q = (s.target[r[i]] - s.latest[r[i]]) / s.remaining[r[i]]
+        so_far = a.points_per_year[r[i]]
+        d = s.direction[r[i]]
+        more = np.where(d > 0, np.where(q > so_far, say.more[0], say.more[1]),
+                        np.where(q < so_far, say.more[2], say.more[3]))
+        k, u = _rows(np.isfinite(so_far)), _rows(~np.isfinite(so_far))
+        tx.fill(tail, i[k], say.tail_need_known, need[i[k]], _pick(q[k] < 0, say.points_word[::-1]),
+                _points(q[k], say), more[k], _pick(so_far[k] < 0, (say.past_decline, "")), _points(so_far[k], say))
+        tx.fill(tail, i[u], say.tail_need, need[i[u]], _pick(q[u] < 0, say.points_word[::-1]), _points(q[u], say))
+    i = _rows(level & ~points & np.isfinite(req))
     if len(i):
-        d, q, a = w.d[r[i]], req[i], act[i]
-        more = np.where(d > 0, np.where(q > a, say.more[0], say.more[1]), np.where(q < a, say.more[2], say.more[3]))
+        d, q, so_far = s.direction[r[i]], req[i], act[i]
+        more = np.where(d > 0, np.where(q > so_far, say.more[0], say.more[1]), np.where(q < so_far, say.more[2], say.more[3]))
         verb = np.where(q < 0, say.rise_fall[1], say.rise_fall[0])
-        past = np.where(a < 0, say.past_decline, "")
-        k, u = _rows(np.isfinite(a)), _rows(~np.isfinite(a))  # the pace so far is known, or not
+        past = np.where(so_far < 0, say.past_decline, "")
+        k, u = _rows(np.isfinite(so_far)), _rows(~np.isfinite(so_far))  # the pace so far is known, or not
         tx.fill(tail, i[k], say.tail_need_known, need[i[k]], verb[k], tx.magnitude_percent(q[k]), more[k], past[k],
-                tx.magnitude_percent(a[k]))
+                tx.magnitude_percent(so_far[k]))
         tx.fill(tail, i[u], say.tail_need, need[i[u]], verb[u], tx.magnitude_percent(q[u]))
-    i = _rows(left & np.isfinite(req) & w.mask("cumulative_reduction")[r])
+    i = _rows(left & np.isfinite(req) & s.is_kind("cumulative_reduction")[r])
     tail[i] = tx.compose(say.tail_reduction, need[i], tx.percent(req[i], 2), tx.percent(act[i], 2))
-    i = _rows(left & w.mask("cumulative")[r])
-    tail[i] = tx.compose(say.tail_amount, need[i], tx.number(w.required_amount[r[i]]))
+    i = _rows(left & s.is_kind("cumulative")[r])
+    tail[i] = tx.compose(say.tail_amount, need[i], tx.number(a.required_per_year[r[i]], s.decimals[r[i]]))
     return tail
 
 
-def _growth_bodies(out, w, codes, mask, say: Phrasebook) -> None:
+def _growth_bodies(out, s, a, codes, mask, say: Phrasebook) -> None:
     r = _rows(mask & (codes == CODE[NOT_ASSESSABLE]))
-    tx.fill(out, r, say.growth_no_data, tx.year(w.t0[r]))
+    tx.fill(out, r, say.growth_no_data, tx.year(s.base_year[r]))
     r = _rows(mask & (codes != CODE[NOT_ASSESSABLE]))
-    about = np.isin(w.target_qualifier[r], ("左右", "约"))
+    about = np.isin(s.target_qualifier[r], ("左右", "约"))
     verdict = np.select(
         [codes[r] == CODE[ACHIEVED], codes[r] == CODE[AHEAD], codes[r] == CODE[ON_TRACK], codes[r] == CODE[REVERSE]],
         say.growth_verdicts[:4], say.growth_verdicts[4])
-    band = np.where(about, tx.compose(say.growth_band, tx.percent(w.band_lo[r] / 100.0),
-                                      tx.percent(w.band_hi[r] / 100.0)),
-                    tx.compose(lambda q: say.growth_qualifier.format(say.word(q)) if q else "", w.target_qualifier[r]))
-    still = (w.remaining[r] > 0) & np.isfinite(w.required[r]) & (codes[r] != CODE[ACHIEVED])
-    tail = np.where(still, tx.compose(say.growth_tail, say.years(w.remaining[r]), tx.percent(w.required[r], 2)), "")
-    tx.fill(out, r, say.growth, _period(w, r, say), tx.percent(w.actual[r], 2), tx.percent(w.T[r] / 100.0),
+    band = np.where(about, tx.compose(say.growth_band, tx.percent(a.band_low[r] / 100.0),
+                                      tx.percent(a.band_high[r] / 100.0)),
+                    tx.compose(lambda q: say.growth_qualifier.format(say.word(q)) if q else "", s.target_qualifier[r]))
+    still = (s.remaining[r] > 0) & np.isfinite(a.required_growth[r]) & (codes[r] != CODE[ACHIEVED])
+    tail = np.where(still, tx.compose(say.growth_tail, say.years(s.remaining[r]), tx.percent(a.required_growth[r], 2)), "")
+    tx.fill(out, r, say.growth, _period(s, r, say), tx.percent(a.actual_growth[r], 2), tx.percent(s.target[r] / 100.0),
             band, verdict, tail)
 
 
-def _floor_bodies(out, w, mask, say: Phrasebook) -> None:
+def _floor_bodies(out, s, a, mask, say: Phrasebook) -> None:
     r = _rows(mask)
-    start = np.maximum(w.t[r] - w.floor_years[r] + 1, w.t0[r] + 1)
-    tx.fill(out, r, lambda *row: _floor_body(say, *row), w.d[r] > 0, tx.year(start), tx.year(w.t[r]),
-            w.floor_years[r] > 1, w.floor_breaks[r], say.years(w.floor_breaks[r]), tx.number(w.T[r]),
-            tx.number(w.floor_worst[r]), np.isfinite(w.projection[r]), w.projected_miss[r], tx.year(w.t1[r]))
+    start = np.maximum(s.latest_year[r] - a.floor_years[r] + 1, s.base_year[r] + 1)
+    tx.fill(out, r, lambda *row: _floor_body(say, *row), s.direction[r] > 0, tx.year(start), tx.year(s.latest_year[r]),
+            a.floor_years[r] > 1, a.floor_breaks[r], say.years(a.floor_breaks[r]), tx.number(s.target[r], s.decimals[r]),
+            tx.number(a.floor_worst[r], s.decimals[r]), np.isfinite(a.projection[r]), a.projected_miss[r], tx.year(s.target_year[r]))
 
 
 def _floor_body(say: Phrasebook, higher, start, end, many, breaks, count, goal, worst, known, miss, t1) -> str:
@@ -162,36 +180,40 @@ def _floor_body(say: Phrasebook, higher, start, end, many, breaks, count, goal, 
     return say.floor.format(period, state, say.extreme[0] if higher else say.extreme[1], worst, outlook)
 
 
-def _not_yet(out, w, codes, mask, say: Phrasebook) -> None:
+def _not_yet(out, s, a, codes, mask, say: Phrasebook) -> None:
     r = _rows(mask & (codes == CODE[NOT_ASSESSABLE]))
-    tx.fill(out, r, say.only_one, tx.year(w.t[r]), tx.number(w.v[r]))
+    tx.fill(out, r, say.only_one, tx.year(s.latest_year[r]), tx.number(s.latest[r], s.decimals[r]))
 
 
-def _rise_bodies(out, w, codes, mask, settings: EvaluationSettings, say: Phrasebook) -> None:
-    _not_yet(out, w, codes, mask, say)
+def _rise_bodies(out, s, a, codes, mask, settings: EvaluationSettings, say: Phrasebook) -> None:
+    _not_yet(out, s, a, codes, mask, say)
     r = _rows(mask & (codes != CODE[NOT_ASSESSABLE]))
     tol = np.full(len(r), f"{settings.rise_fall_tolerance * 100:g}%", dtype=object)
-    below, fell = codes[r] == CODE[REVERSE], w.falls[r] > 0
+    below, fell = codes[r] == CODE[REVERSE], a.falls[r] > 0
     after = np.full(len(r), "", dtype=object)
     after[~below] = say.rise_steady.format(tol[0] if len(r) else "")
-    tx.fill(after, _rows(fell), say.rise_falls, say.falls(w.falls[r][fell]), tol[fell])
-    tx.fill(out, r, "{0}{1}", tx.compose(say.rise, tx.year(w.t[r]), tx.number(w.v[r]), _pick(below, say.rise_compare),
-                                         tx.number(w.b[r])), after)
+    tx.fill(after, _rows(fell), say.rise_falls, say.falls(a.falls[r][fell]), tol[fell])
+    tx.fill(out, r, "{0}{1}", tx.compose(say.rise, tx.year(s.latest_year[r]), tx.number(s.latest[r], s.decimals[r]), _pick(below, say.rise_compare),
+                                         tx.number(s.base[r], s.decimals[r])), after)
 
 
-def _stable_bodies(out, w, codes, mask, settings: EvaluationSettings, say: Phrasebook) -> None:
-    _not_yet(out, w, codes, mask, say)
+def _stable_bodies(out, s, a, codes, mask, settings: EvaluationSettings, say: Phrasebook) -> None:
+    _not_yet(out, s, a, codes, mask, say)
     r = _rows(mask & (codes != CODE[NOT_ASSESSABLE]))
-    ratio = w.deviation[r] / np.abs(w.b[r])
-    where = np.select([w.d[r] * w.deviation[r] > w.band[r], np.abs(w.deviation[r]) <= w.band[r]],
+    ratio = a.deviation[r] / np.abs(s.base[r])
+    where = np.select([s.direction[r] * a.deviation[r] > a.stable_band[r], np.abs(a.deviation[r]) <= a.stable_band[r]],
                       say.stable_where[:2], say.stable_where[2])
     band = np.full(len(r), f"±{settings.stable_band * 100:g}%", dtype=object)
     note = np.full(len(r), "", dtype=object)
-    vq = _rows(w.has_word(QUALITATIVE_VOLUME_QUALITY)[r])
-    tx.fill(note, vq, lambda *row: _quality_note(say, *row), w.quality[r[vq]], w.quality_by[r[vq]],
-            w.quality_measure[r[vq]])
-    body = tx.compose(say.stable, tx.year(w.t[r]), tx.number(w.v[r]), tx.number(w.b[r]),
-                      _pick(ratio < 0, say.stable_direction), tx.magnitude_percent(ratio, 1), where, band)
+    vq = _rows(s.has_word(QUALITATIVE_VOLUME_QUALITY)[r])
+    tx.fill(note, vq, lambda *row: _quality_note(say, *row), s.quality[r[vq]], s.quality_by[r[vq]],
+            s.quality_measure[r[vq]])
+    pp = s.percent_unit[r]
+    direction = np.where(pp, _pick(ratio < 0, say.points_word[::-1]), _pick(ratio < 0, say.stable_direction))
+    size = tx.magnitude_percent(ratio, 1)
+    size[pp] = _points(a.deviation[r][pp], say)
+    body = tx.compose(say.stable, tx.year(s.latest_year[r]), tx.number(s.latest[r], s.decimals[r]), tx.number(s.base[r], s.decimals[r]),
+                      direction, size, where, band)
     tx.fill(out, r, "{0}{1}", body, note)
 
 
@@ -203,31 +225,38 @@ def _quality_note(say: Phrasebook, quality: str, by: str, measure: str = "") -> 
     return say.quality_judged.format(say.word(quality)) + source
 
 
-def _trend_only_bodies(out, w, codes, say: Phrasebook) -> None:
+def _trend_only_bodies(out, s, a, codes, say: Phrasebook) -> None:
     r = _rows(np.isin(codes, [CODE[NO_TARGET], CODE[AWAITING]]))
     since = np.full(len(r), "", dtype=object)
-    k = _rows(np.isfinite(w.actual[r]))
-    tx.fill(since, k, say.trend_since, tx.year(w.t0[r[k]]), _pick(w.actual[r[k]] < 0, say.rise_fall[::-1]),
-            tx.magnitude_percent(w.actual[r[k]]))
+    pp = s.percent_unit[r]
+    k = _rows(np.isfinite(a.actual_growth[r]) & ~pp)
+    tx.fill(since, k, say.trend_since, tx.year(s.base_year[r[k]]), _pick(a.actual_growth[r[k]] < 0, say.rise_fall[::-1]),
+            tx.magnitude_percent(a.actual_growth[r[k]]))
+    k = _rows(np.isfinite(a.points_per_year[r]) & pp)
+    tx.fill(since, k, say.trend_since, tx.year(s.base_year[r[k]]),
+            _pick(a.points_per_year[r[k]] < 0, say.points_word[::-1]), _points(a.points_per_year[r[k]], say))
     tx.fill(out, r, "{0}{1}{2}", _pick(codes[r] == CODE[AWAITING], (say.awaiting, say.no_target)),
-            tx.compose(say.trend_latest, tx.year(w.t[r]), tx.number(w.v[r])), since)
+            tx.compose(say.trend_latest, tx.year(s.latest_year[r]), tx.number(s.latest[r], s.decimals[r])), since)
 
 
-def _notes(out, w, codes, say: Phrasebook) -> np.ndarray:
+def _notes(out, s, a, codes, say: Phrasebook) -> np.ndarray:
     """Prefix and suffix notes, built only for the rows that need them and joined in one pass."""
     trend_only = np.isin(codes, [CODE[NO_TARGET], CODE[AWAITING]])
     prefix = np.full(len(out), "", dtype=object)
     suffix = np.full(len(out), "", dtype=object)
-    r = _rows(w.shifted & ~trend_only)
+    r = _rows((s.base_note > 0) & ~trend_only)
     for note, template in ((1, say.note_no_base_value), (2, say.note_no_base_year_data), (3, say.note_no_base_year)):
-        n = r[w.base_note[r] == note]
-        tx.fill(prefix, n, template, tx.year(w.spec_base_year[n]), tx.year(w.t0[n]), tx.number(w.b[n]))
-    r = _rows(w.sign_change & ~trend_only)
+        n = r[s.base_note[r] == note]
+        tx.fill(prefix, n, template, tx.year(s.plan_base_year[n]), tx.year(s.base_year[n]), tx.number(s.base[n], s.decimals[n]))
+    r = _rows(a.sign_change & ~trend_only)
     suffix[r] = suffix[r] + say.note_sign_change
-    r = _rows((w.gaps > 0) & w.mask("annual_growth", "cumulative_reduction", "cumulative"))
-    suffix[r] = suffix[r] + tx.compose(say.note_gaps, say.years(w.gaps[r]))
-    r = _rows(w.latest_qual != "")
-    suffix[r] = suffix[r] + tx.compose(say.note_qualified, tx.year(w.t[r]), tx.compose(say.word, w.latest_qual[r]))
+    r = _rows((s.missing_years > 0) & s.is_kind("annual_growth", "cumulative_reduction", "cumulative"))
+    suffix[r] = suffix[r] + tx.compose(say.note_gaps, say.years(s.missing_years[r]))
+    for code, note in zip((2, 3, 4), say.note_prices, strict=True):  # prices.PRICE_BASIS_LABELS[2:]
+        r = _rows(s.price_basis_used == code)
+        suffix[r] = suffix[r] + note
+    r = _rows(s.latest_qualifier != "")
+    suffix[r] = suffix[r] + tx.compose(say.note_qualified, tx.year(s.latest_year[r]), tx.compose(say.word, s.latest_qualifier[r]))
     r = _rows((prefix != "") | (suffix != ""))
     tx.fill(out, r, "{0}{1}{2}", prefix[r], out[r], suffix[r])
     return out

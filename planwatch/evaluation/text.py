@@ -12,6 +12,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from planwatch.numbers import scaled_half_up
+
 DASH = "—"
 CHINESE_COUNTS = {1: "一", 2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
 
@@ -26,7 +28,7 @@ def fixed(values, decimals: int, *, strip: bool = False, suffix: str = "") -> np
     scale = 10**decimals
     ok = np.isfinite(v) & (np.abs(v) * scale < 2**62)
     every = bool(ok.all())
-    k = np.rint((v if every else v[ok]) * scale).astype(np.int64)
+    k = scaled_half_up(v if every else v[ok], decimals)  # half up, the one rule (0.3125 → 31.3%)
     words = _table_words(k, decimals, strip, suffix) if len(k) else np.empty(0, dtype=object)
     if every:
         return words
@@ -86,9 +88,21 @@ def magnitude_percent(fractions, decimals: int = 2) -> np.ndarray:
     return percent(np.abs(np.asarray(fractions, float)), decimals)
 
 
-def number(values) -> np.ndarray:
-    """4169.4 → "4169.4", 5500.0 → "5500", 0.635 → "0.635" (at most four decimals)."""
-    return fixed(values, 4, strip=True)
+def number(values, decimals=None) -> np.ndarray:
+    """A figure at its published precision: ``decimals`` per row (0.73887 at 2 → "0.74", 57.0 at 1 →
+    "57.0"); where it is not known (NaN, or no ``decimals``) at most four decimals, trailing zeros
+    dropped: 4169.4 → "4169.4", 4716.0 → "4716", 0.635 → "0.635". Never "None" or "nan": "—"."""
+    if decimals is None:
+        return fixed(values, 4, strip=True)
+    v, places = np.asarray(values, dtype=float), np.asarray(decimals, dtype=float)
+    out = np.empty(len(v), dtype=object)
+    known = np.isfinite(places)
+    if (~known).any():
+        out[~known] = fixed(v[~known], 4, strip=True)
+    for d in np.unique(places[known]).tolist():
+        rows = known & (places == d)
+        out[rows] = fixed(v[rows], int(min(max(d, 0), 6)))
+    return out
 
 
 def chinese_count(n: int) -> str:

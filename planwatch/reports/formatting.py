@@ -8,7 +8,8 @@ Amounts in 元 are scaled to 万元 or 亿元 so that a reader never counts zero
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
+
+from planwatch.numbers import round_half_up  # the one rounding rule (half up); callers may import it here
 
 DASH = "—"
 YI = 100_000_000  # 亿 = 10^8
@@ -17,15 +18,6 @@ WAN = 10_000  # 万 = 10^4
 
 def _is_missing(value: float | None) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
-
-
-def round_half_up(value: float, decimals: int) -> Decimal:
-    """Round as statisticians do (0.25 → 0.3 at one decimal), not banker's rounding.
-
-    Go through ``repr`` so the binary error of 0.35 (0.34999…) does not round it down.
-    """
-    quantum = Decimal(1).scaleb(-decimals)
-    return Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP)
 
 
 def decimals_of(text: str | None, default: int = 1) -> int:

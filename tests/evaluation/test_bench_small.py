@@ -6,7 +6,7 @@ import importlib.util
 from pathlib import Path
 
 from planwatch.evaluation import evaluate
-from planwatch.evaluation.reference import evaluate_by_series
+from tests.evaluation.reference import evaluate_by_series
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "evaluate.py"
 

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planwatch.evaluation import evaluate
-from planwatch.evaluation.reference import evaluate_by_series
 from planwatch.evaluation.vocabulary import GRADE_RANK
 from tests.evaluation.helpers import observations, spec
+from tests.evaluation.reference import evaluate_by_series
 
 LEVEL_KINDS = ("level", "about", "floor", "qualitative", "cumulative")
 ALL_KINDS = (*LEVEL_KINDS, "annual_growth", "cumulative_reduction", "assigned", "unspecified")

@@ -295,7 +295,14 @@ def _unsd(kind, r, s) -> dict:
         if method == 2 and _finite(r["primary"]):
             out["unsd_status"] = UNSD_STAGNATION if r["projected_miss"] else UNSD_ON_TRACK
         return out
-    if method == 1 or not (_finite(projected) and _finite(b) and _finite(target)) or target == b:
+    if method == 1:
+        return out
+    _, _, _, _, d, achieved, _ = r["ix"]
+    if achieved:  # a target met stays met, whatever the trend (EUSTAT)
+        return {"unsd_ratio": NAN, "unsd_status": UNSD_ON_TRACK}
+    if _finite(b) and _finite(target) and _ge(d * b, d * target, s.decimals):  # fell back from a met target
+        return {"unsd_ratio": NAN, "unsd_status": UNSD_STAGNATION}
+    if not (_finite(projected) and _finite(b) and _finite(target)) or target == b:
         return out
     ratio = (projected - b) / (target - b)
     x, (on, accelerate) = round(ratio, s.decimals), s.unsd_thresholds

@@ -15,14 +15,16 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from planwatch.evaluation.frame import Panel
-from planwatch.evaluation.groups import window_fit, window_reduce
+from planwatch.evaluation.groups import window_fit, window_reduce, years_from
+from planwatch.evaluation.kinds import Assessment
+from planwatch.evaluation.series import Series
 from planwatch.evaluation.settings import DEFAULT_SETTINGS, EvaluationSettings
 
 METHOD_LABELS = {
@@ -35,14 +37,46 @@ METHOD_LABELS = {
 
 
 def t_quantile(level: float, dof) -> np.ndarray:
-    """Two-sided Student-t quantile for a ``level`` interval; NaN where dof < 1."""
+    """Two-sided Student-t quantile for a ``level`` interval; NaN where dof < 1 or not whole.
+
+    Degrees of freedom here are n − 2 for n points, whole numbers, for which P(|T| ≤ t) has a closed
+    form in θ = atan(t/√ν) (Abramowitz & Stegun 26.7.3–4); it rises with θ, so bisection on θ gives
+    the quantile to machine precision without importing scipy (a second of start-up for the CLI).
+    """
     dof = np.asarray(dof, float)
     out = np.full(dof.shape, np.nan)
-    ok = dof >= 1
-    if ok.any():  # few distinct degrees of freedom: look each up once
+    ok = (dof >= 1) & (dof == np.round(dof)) & (dof <= 100_000)
+    if ok.any():  # few distinct degrees of freedom: solve each once
         distinct, inverse = np.unique(dof[ok], return_inverse=True)
-        out[ok] = stats.t.ppf(0.5 + level / 2.0, distinct)[inverse]
+        out[ok] = np.array([_t_two_sided(level, int(v)) for v in distinct.tolist()])[inverse]
     return out
+
+
+def _t_two_sided(level: float, nu: int) -> float:
+    lo, hi = 0.0, math.pi / 2.0
+    for _ in range(64):
+        mid = (lo + hi) / 2.0
+        if _t_central(mid, nu) < level:
+            lo = mid
+        else:
+            hi = mid
+    return math.sqrt(nu) * math.tan((lo + hi) / 2.0)
+
+
+def _t_central(theta: float, nu: int) -> float:
+    """P(|T| ≤ √ν·tan θ) for ν degrees of freedom (A&S 26.7.3 for odd ν, 26.7.4 for even)."""
+    c2 = math.cos(theta) ** 2
+    if nu % 2:
+        term, total = 1.0, 1.0 if nu > 1 else 0.0
+        for k in range(1, (nu - 3) // 2 + 1):  # 1 + (2/3)c² + (2·4)/(3·5)c⁴ + …
+            term *= c2 * (2 * k) / (2 * k + 1)
+            total += term
+        return 2.0 / math.pi * (theta + (math.sin(theta) * math.cos(theta) * total if nu > 1 else 0.0))
+    term, total = 1.0, 1.0
+    for k in range(1, (nu - 2) // 2 + 1):  # 1 + (1/2)c² + (1·3)/(2·4)c⁴ + …
+        term *= c2 * (2 * k - 1) / (2 * k)
+        total += term
+    return math.sin(theta) * total
 
 
 def loglinear_interval(fit, x0, level: float):
@@ -56,33 +90,33 @@ def loglinear_interval(fit, x0, level: float):
         return np.exp(centre), np.exp(centre - spread), np.exp(centre + spread)
 
 
-def series_forecasts(panel: Panel, w, as_of: int, settings: EvaluationSettings,
+def series_forecasts(panel: Panel, s: Series, a: Assessment, as_of: int, settings: EvaluationSettings,
                      horizons: dict[str, np.ndarray], *, with_ets: bool = False) -> dict[str, np.ndarray]:
     """Vectorised forecasts per series for each named year array (e.g. target, vision).
 
     ``with_ets``: refit the long series (``long_series``) by Holt's linear trend; the caller
     decides, over the whole evaluation, whether there are few enough of them.
     """
-    positive_only = window_reduce(np.add, (panel.value <= 0).astype(np.int64), panel.starts, panel.ends, 0) == 0
-    rate_like = w.mask("annual_growth", "cumulative_reduction", "cumulative")
-    x = (panel.year - as_of).astype(float)
+    positive_only = window_reduce(np.minimum, panel.value, panel.starts, panel.ends, 0.0) > 0
+    rate_like = s.is_kind(*RATE_LIKE_KINDS)
+    x = years_from(panel, as_of)
     with np.errstate(all="ignore"):
         logs = np.log(np.where(panel.value > 0, panel.value, np.nan))
     fit = window_fit(x, logs, panel.starts, panel.ends)
     loglinear = positive_only & ~rate_like & (fit.n >= settings.loglinear_min_points) & np.isfinite(fit.slope)
-    growth = ~rate_like & ~loglinear & np.isfinite(w.actual)
-    linear = ~rate_like & ~loglinear & ~growth & np.isfinite(w.fit.slope)
+    growth = ~rate_like & ~loglinear & np.isfinite(a.actual_growth)
+    linear = ~rate_like & ~loglinear & ~growth & np.isfinite(s.trend_slope)
     method = np.select([loglinear, growth, linear], ["loglinear", "growth", "linear"], "").astype(object)
     out = {"forecast_method": method}
     for name, years in horizons.items():
         point, low, high = loglinear_interval(fit, years - as_of, settings.forecast_level)
-        by_growth = w.v * (1.0 + w.actual) ** np.maximum(years - w.t, 0.0)
-        by_line = w.fit.at(years - as_of)
+        by_growth = s.latest * (1.0 + a.actual_growth) ** np.maximum(years - s.latest_year, 0.0)
+        by_line = s.trend.at(years - as_of)
         out[f"{name}_value"] = np.select([loglinear, growth, linear], [point, by_growth, by_line], np.nan)
         out[f"{name}_low"] = np.where(loglinear, low, np.nan)
         out[f"{name}_high"] = np.where(loglinear, high, np.nan)
     if with_ets:
-        _ets_series(out, panel, long_series(panel, w.mask(*RATE_LIKE_KINDS), settings), horizons, settings)
+        _ets_series(out, panel, long_series(panel, rate_like, settings), horizons, settings)
     return out
 
 
