@@ -1,0 +1,17 @@
+"""Answers every site needs whatever its pages: ``/favicon.ico`` (browsers ask for it on the first page)."""
+
+from __future__ import annotations
+
+from django.contrib.staticfiles import finders
+from django.http import FileResponse, Http404
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+
+@require_safe
+@cache_control(public=True, max_age=7 * 24 * 3600)
+def favicon(request):
+    path = finders.find("planwatch/favicon.ico")
+    if path is None:
+        raise Http404
+    return FileResponse(open(path, "rb"), content_type="image/x-icon")
