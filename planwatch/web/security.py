@@ -110,3 +110,39 @@ def lockout_response(request, credentials=None, *args, **kwargs):
     from django.shortcuts import render  # not at the top: settings import this module
 
     return render(request, "registration/locked.html", status=429)
+
+
+NUL_REFUSED = "请求中含有空字符(NUL,\\u0000),已拒绝:文本中不能有这个字符"
+_JSON_NUL = (b"\\u0000", b"\x00")
+
+
+class RefuseNulMiddleware:
+    """A NUL character in the address, the query or a JSON or form body is a 400 with a message.
+
+    No text Planwatch keeps may hold one, and PostgreSQL refuses it in a text column or a query
+    parameter with an error that would otherwise surface as a 500 (SQLite stores it silently).
+    File uploads (multipart) are left to the importers, which read them as files.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.http import JsonResponse
+
+        if self._has_nul(request):
+            return JsonResponse({"detail": NUL_REFUSED}, status=400, json_dumps_params={"ensure_ascii": False})
+        return self.get_response(request)
+
+    @staticmethod
+    def _has_nul(request) -> bool:
+        from urllib.parse import unquote_plus
+
+        if "\x00" in request.path or "\x00" in unquote_plus(request.META.get("QUERY_STRING", "")):
+            return True
+        kind = request.content_type or ""
+        if kind == "application/json" or kind.endswith("+json"):
+            return any(mark in request.body for mark in _JSON_NUL)
+        if kind == "application/x-www-form-urlencoded":
+            return "\x00" in unquote_plus(request.body.decode("latin-1"))
+        return False

@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "planwatch.web.security.ContentSecurityPolicyMiddleware",
+    "planwatch.web.security.RefuseNulMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 

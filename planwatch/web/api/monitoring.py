@@ -77,7 +77,9 @@ class DraftIn(Schema):
     year: int = Field(..., ge=1949, le=2100)
     quarter: int | None = Field(None, ge=1, le=4)
     month: int | None = Field(None, ge=1, le=12)
-    value: float
+    # Finite and within the Excel template's bounds: NaN, ±Infinity and 1e308 are refused here (422)
+    # instead of overflowing once converted (1e308 万亿元 in 亿元 is infinite).
+    value: float = Field(..., ge=-1e15, le=1e15, allow_inf_nan=False)
     measure_unit: str = Field("", max_length=40)
     qualifier: Qualifier = Qualifier.NONE
     source: str = Field("", max_length=500)

@@ -90,3 +90,20 @@ def test_pages_carry_a_content_security_policy_without_inline_script(db):
     policy = answer["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
     assert "frame-ancestors 'none'" in policy and "object-src 'none'" in policy
+
+
+@pytest.mark.parametrize(("method", "url", "body"), [
+    ("get", "/api/observations?region=%00", None),
+    ("get", "/api/evaluation?region=%E8%B5%A3%00", None),
+    ("get", "/monitoring/audit/?q=%00", None),
+    ("post", "/api/observations", '{"indicator": "I01", "region": "于都县", "year": 2024, "value": 1, "source": "a\\u0000b"}'),
+])
+def test_a_nul_character_anywhere_in_a_request_is_a_400_with_a_message(cast, client_for, method, url, body):
+    """PostgreSQL cannot hold NUL in text: without this, these were 500s there (SQLite stored them)."""
+    client = client_for(cast.yudu)
+    if method == "get":
+        answer = client.get(url)
+    else:
+        answer = client.post(url, body, content_type="application/json")
+    assert answer.status_code == 400
+    assert answer.json()["detail"] == "请求中含有空字符(NUL,\\u0000),已拒绝:文本中不能有这个字符"
