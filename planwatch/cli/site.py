@@ -71,6 +71,6 @@ def serve(
     sys.stdout.flush()
     os.execv(sys.executable, [
         sys.executable, "-m", "gunicorn", "planwatch.web.wsgi:application",
-        "--bind", f"{host}:{port}", "--workers", str(max(1, workers)),
+        "--bind", f"{host}:{port}", "--workers", str(max(1, workers)), "--preload",
         "--access-logfile", "-", "--forwarded-allow-ips", os.environ.get("PLANWATCH_FORWARDED_ALLOW_IPS", "127.0.0.1"),
     ])

@@ -26,18 +26,20 @@ HSTS_SECONDS = 365 * 24 * 3600
 # Scripts only from our own origin (no inline script anywhere: behaviours live in static files).
 # Inline *styles* stay allowed: ECharts and Swagger UI set style attributes through innerHTML, and
 # a style cannot run code.
-CONTENT_SECURITY_POLICY = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-])
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
 
 
 def flag(name: str, default: str = "0") -> bool:
@@ -87,7 +89,9 @@ def proxy_settings() -> dict:
     found: dict = {}
     if flag("PLANWATCH_PROXY_SSL_HEADER"):
         found["SECURE_PROXY_SSL_HEADER"] = ("HTTP_X_FORWARDED_PROTO", "https")
-    origins = [o.strip() for o in os.environ.get("PLANWATCH_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
+    origins = [
+        o.strip() for o in os.environ.get("PLANWATCH_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
+    ]
     if origins:
         found["CSRF_TRUSTED_ORIGINS"] = origins
     return found
@@ -131,7 +135,9 @@ class RefuseNulMiddleware:
         from django.http import JsonResponse
 
         if self._has_nul(request):
-            return JsonResponse({"detail": NUL_REFUSED}, status=400, json_dumps_params={"ensure_ascii": False})
+            return JsonResponse(
+                {"detail": NUL_REFUSED}, status=400, json_dumps_params={"ensure_ascii": False}
+            )
         return self.get_response(request)
 
     @staticmethod

@@ -9,7 +9,11 @@ from planwatch.web.api.auth import READ, WRITE
 from planwatch.web.monitoring import services
 from planwatch.web.monitoring.drafts import find_indicator
 from planwatch.web.monitoring.models import Observation, Qualifier, Region
-from planwatch.web.monitoring.permissions import get_observation_for_user, observations_for_user, reads_internals
+from planwatch.web.monitoring.permissions import (
+    get_observation_for_user,
+    observations_for_user,
+    reads_internals,
+)
 from planwatch.web.monitoring.reference import find_region
 from planwatch.web.plans.services import current_plan
 

@@ -20,7 +20,17 @@ from planwatch.web.plans.models import Indicator
 
 
 def _header(public: bool) -> list[str]:
-    common = [_("指标编号"), _("指标"), _("地区"), _("年份"), _("数值"), _("单位"), _("限定词"), _("版次"), _("来源")]
+    common = [
+        _("指标编号"),
+        _("指标"),
+        _("地区"),
+        _("年份"),
+        _("数值"),
+        _("单位"),
+        _("限定词"),
+        _("版次"),
+        _("来源"),
+    ]
     if public:
         return [*common, _("发布网站")]
     return [*common, _("原文摘录"), _("备注"), _("状态"), _("示例")]
@@ -36,14 +46,27 @@ def rows(indicator: Indicator, *, public) -> list[list]:
     )
     out = []
     for o in observations:
-        row = [indicator.code, indicator.name, o.region.name, o.year, o.value, o.measure_unit or indicator.unit,
-               o.qualifier, o.vintage, o.source]
+        row = [
+            indicator.code,
+            indicator.name,
+            o.region.name,
+            o.year,
+            o.value,
+            o.measure_unit or indicator.unit,
+            o.qualifier,
+            o.vintage,
+            o.source,
+        ]
         if audience.public:
             row.append(publisher(o.source))
         else:
             notes = audience.reads_notes(o.unit_id)
-            row += [o.quote if notes else "", o.note if notes else "", o.get_status_display(),
-                    _("示例") if o.is_example else ""]
+            row += [
+                o.quote if notes else "",
+                o.note if notes else "",
+                o.get_status_display(),
+                _("示例") if o.is_example else "",
+            ]
         out.append(row)
     return out
 

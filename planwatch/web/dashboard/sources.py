@@ -34,6 +34,10 @@ def source_html(source: str):
     if not source or not source.strip():
         return "—"
     if is_link(source):
-        return format_html('<a href="{}" rel="noopener noreferrer" title="{}">{}</a>', source.strip(), source.strip(),
-                           publisher(source))
+        return format_html(
+            '<a href="{}" rel="noopener noreferrer" title="{}">{}</a>',
+            source.strip(),
+            source.strip(),
+            publisher(source),
+        )
     return source.strip()

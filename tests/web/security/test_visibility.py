@@ -69,7 +69,13 @@ STATS_NOTES = ["NOTE-MARK", "QUOTE-MARK", "APPROVE-MARK", "来源类型", "可�
 YUDU_NOTES = ["YUDU-NOTE", "SENT-BACK-MARK"]
 RUIJIN_NOTES = ["RUIJIN-RETURN-MARK"]
 UNPUBLISHED = {"stats": ["4712.3"], "ruijin": ["287.3", "301.9", "277.7"]}
-EVERYTHING_INTERNAL = [*UNPUBLISHED["stats"], *UNPUBLISHED["ruijin"], *STATS_NOTES, *YUDU_NOTES, *RUIJIN_NOTES]
+EVERYTHING_INTERNAL = [
+    *UNPUBLISHED["stats"],
+    *UNPUBLISHED["ruijin"],
+    *STATS_NOTES,
+    *YUDU_NOTES,
+    *RUIJIN_NOTES,
+]
 HIDDEN = {
     "anonymous": EVERYTHING_INTERNAL,
     "yudu": [*UNPUBLISHED["stats"], *UNPUBLISHED["ruijin"], *STATS_NOTES, *RUIJIN_NOTES],
@@ -108,8 +114,11 @@ def readable(response) -> str:
     body = b"".join(response.streaming_content) if response.streaming else response.content
     if "spreadsheetml" in kind:
         book = load_workbook(io.BytesIO(body))
-        return "\n".join(",".join("" if c is None else str(c) for c in row)
-                         for sheet in book.worksheets for row in sheet.iter_rows(values_only=True))
+        return "\n".join(
+            ",".join("" if c is None else str(c) for c in row)
+            for sheet in book.worksheets
+            for row in sheet.iter_rows(values_only=True)
+        )
     if kind.startswith("image/"):
         return ""
     text = body.decode("utf-8")
@@ -123,8 +132,13 @@ def test_each_role_gets_the_status_of_the_table_and_sees_nothing_it_should_not(
     role, cast, states, client_for, anonymous_client
 ):
     client = anonymous_client if role == "anonymous" else client_for(getattr(cast, role))
-    names = {"stats_pub": states.stats_pub.pk, "yudu_pub": states.yudu_pub.pk, "gdp": states.gdp.pk,
-             "ruijin_approved": states.ruijin_approved.pk, "ruijin_draft": states.ruijin_draft.pk}
+    names = {
+        "stats_pub": states.stats_pub.pk,
+        "yudu_pub": states.yudu_pub.pk,
+        "gdp": states.gdp.pk,
+        "ruijin_approved": states.ruijin_approved.pk,
+        "ruijin_draft": states.ruijin_draft.pk,
+    }
     column = ["anonymous", *ROLES[1:]].index(role) + 1
     problems = []
     for row in ROWS:
