@@ -72,5 +72,6 @@ def serve(
     os.execv(sys.executable, [
         sys.executable, "-m", "gunicorn", "planwatch.web.wsgi:application",
         "--bind", f"{host}:{port}", "--workers", str(max(1, workers)), "--preload",
+        "--no-control-socket",  # several servers may share a machine; gunicorn's ctl socket is one per user
         "--access-logfile", "-", "--forwarded-allow-ips", os.environ.get("PLANWATCH_FORWARDED_ALLOW_IPS", "127.0.0.1"),
     ])
