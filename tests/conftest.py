@@ -37,6 +37,16 @@ def _default_language():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _evaluation_cache_per_test(settings, tmp_path_factory):
+    """Each test starts with an empty evaluation cache (the real file backend, in a folder of its own):
+    a result cached by an earlier test or an earlier run must not answer for this one."""
+    folder = tmp_path_factory.mktemp("evaluation-cache")
+    settings.CACHES = {**settings.CACHES, "evaluation": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(folder)}}
+    yield
+
+
 @pytest.fixture(scope="session")
 def artifacts_dir() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)

@@ -49,9 +49,9 @@ def served(tmp_path_factory):
             if process.poll() is not None:
                 pytest.fail(f"scripts/serve exited with {process.returncode}:\n{log.read_text()}")
             try:
-                urllib.request.urlopen(base + "/", timeout=5).read()
+                urllib.request.urlopen(base + "/", timeout=30).read()
                 break
-            except OSError:  # refused, reset or timed out while the server starts
+            except (urllib.error.URLError, OSError):  # refused, reset or a first page still rendering
                 if time.monotonic() > deadline:
                     pytest.fail(f"scripts/serve did not answer within {STARTUP_SECONDS} s:\n{log.read_text()}")
                 time.sleep(1)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import typer
 
+from planwatch.cli import backup as backup_commands
+from planwatch.cli import bulletin as bulletin_commands
 from planwatch.cli import data as data_commands
 from planwatch.cli import dataset as dataset_commands
 from planwatch.cli import evaluate as evaluate_commands
@@ -28,6 +30,8 @@ portal_commands.register(app)
 monitoring_commands.register(app)
 data_commands.register(app)
 evaluate_commands.register(app)
+backup_commands.register(app)
+bulletin_commands.register(app)
 
 
 @app.command("cli-reference")

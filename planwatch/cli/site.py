@@ -57,10 +57,10 @@ DEMO_STEPS: list = []
 def serve(
     host: str = typer.Option("127.0.0.1", help="监听地址"),
     port: int = typer.Option(8000, help="端口"),
-    workers: int = typer.Option(int(os.environ.get("PLANWATCH_WORKERS", "2")), help="gunicorn 工作进程数"),
+    workers: int | None = typer.Option(None, help="gunicorn 工作进程数(默认按 CPU 核数,见 planwatch/web/gunicorn_conf.py)"),
     dev: bool = typer.Option(False, "--dev", help="改用 Django 开发服务器(只供开发调试)"),
 ) -> None:
-    """启动网页服务:gunicorn(生产用 WSGI 服务器)加 whitenoise 提供静态文件。"""
+    """启动网页服务:gunicorn(生产用 WSGI 服务器,设置见 planwatch/web/gunicorn_conf.py)加 whitenoise 提供静态文件。"""
     setup_django()
     typer.echo(f"Planwatch 已启动: http://{host}:{port}/")
     if dev:
@@ -69,9 +69,11 @@ def serve(
         call_command("runserver", f"{host}:{port}", use_reloader=False)
         return
     sys.stdout.flush()
+    extra = ["--workers", str(max(1, workers))] if workers else []
     os.execv(sys.executable, [
-        sys.executable, "-m", "gunicorn", "planwatch.web.wsgi:application",
-        "--bind", f"{host}:{port}", "--workers", str(max(1, workers)), "--preload",
+        sys.executable, "-m", "gunicorn", "-c", "python:planwatch.web.gunicorn_conf",
+        "--bind", f"{host}:{port}", *extra,
         "--no-control-socket",  # several servers may share a machine; gunicorn's ctl socket is one per user
         "--access-logfile", "-", "--forwarded-allow-ips", os.environ.get("PLANWATCH_FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        "planwatch.web.wsgi:application",
     ])

@@ -44,12 +44,15 @@ INSTALLED_APPS = [
     "planwatch.web.portal",
     "planwatch.web.realdata",
     "planwatch.web.collection",
+    "planwatch.web.bulletins",
     "ninja",  # Swagger UI from django-ninja's own static files, not from a CDN
     "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "planwatch.web.core.middleware.PublicPageCaching",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -88,7 +91,10 @@ WSGI_APPLICATION = "planwatch.web.wsgi.application"
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'planwatch.sqlite3'}",
-        conn_max_age=int(os.environ.get("PLANWATCH_CONN_MAX_AGE", "0")),
+        # Keep connections between requests (a new one per request cost more than most queries),
+        # checked before reuse so a restarted database costs one failed check, not a broken worker.
+        conn_max_age=int(os.environ.get("PLANWATCH_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -96,6 +102,19 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Evaluation results (planwatch.web.dashboard.cache) are shared by every worker: Redis when
+# PLANWATCH_CACHE_URL names one (redis://127.0.0.1:6379/1), else files in the var folder.
+_CACHE_URL = os.environ.get("PLANWATCH_CACHE_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "evaluation": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _CACHE_URL}
+        if _CACHE_URL.startswith(("redis://", "rediss://", "unix://"))
+        else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+              "LOCATION": str(VAR_DIR / "cache" / "evaluation"), "OPTIONS": {"MAX_ENTRIES": 5000}}
+    ),
+}
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out name before any password check
@@ -131,6 +150,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = VAR_DIR / "media"
+# Seconds a browser or proxy may keep an anonymous portal page before revalidating it by its ETag.
+PLANWATCH_PUBLIC_MAX_AGE = int(os.environ.get("PLANWATCH_PUBLIC_MAX_AGE", "60"))
 MEDIA_URL = "/media/"
 
 EMAIL_BACKEND = os.environ.get("PLANWATCH_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

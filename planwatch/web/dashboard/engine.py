@@ -16,6 +16,7 @@ from django.utils import translation
 
 from planwatch import evaluation
 from planwatch.reports.charts import ProjectionPoint
+from planwatch.web.dashboard.cache import remembered
 from planwatch.web.dashboard.series import Point
 from planwatch.web.monitoring.models import Region
 from planwatch.web.plans.evaluation_inputs import indicator_specs, quality_judgements
@@ -97,17 +98,24 @@ def evaluate_plan(
     specs, names = inputs.specs, inputs.names
     if codes is not None:
         specs = specs[specs["indicator"].isin(list(codes))]
-    frame = evaluation.evaluate(
-        specs, _engine_frame(points, names), as_of,
+    observed = _engine_frame(points, names)
+    arguments = dict(
         regions=[region.name] if region is not None else None, plan_region=_plan_region_name(plan),
         judgements=inputs.judgements,
         settings=WHOLE_PLAN_SETTINGS if codes is None else evaluation.EvaluationSettings(),
         language=reason_language(),
     )
-    frame = frame[[c for c in COLUMNS if c in frame.columns]].copy()
+    frame = remembered(
+        "evaluation", (specs, observed, as_of, sorted(arguments.items(), key=lambda kv: kv[0])),
+        lambda: _columns(evaluation.evaluate(specs, observed, as_of, **arguments)),
+    ).copy()
     frame["indicator_id"] = frame["indicator"].map(names.id_of)
     frame["region_id"] = frame["region"].map(names.region_id)
     return frame.rename(columns={"forecast_value": "projected"})
+
+
+def _columns(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame[[c for c in COLUMNS if c in frame.columns]].copy()
 
 
 def reason_language() -> str:
@@ -154,7 +162,11 @@ def forecast_points(
         if method not in INTERVAL_METHODS or not series or target is None or target.year <= max(p.year for p in series):
             continue
         years = range(max(p.year for p in series) + 1, target.year + 1)
-        frame = evaluation.forecast([p.year for p in series], [p.value for p in series], years, method=method)
+        xs, ys = [p.year for p in series], [p.value for p in series]
+        frame = remembered(
+            "forecast", (xs, ys, list(years), method),
+            lambda xs=xs, ys=ys, years=years, method=method: evaluation.forecast(xs, ys, years, method=method),
+        )
         out[indicator_id] = [
             ProjectionPoint(int(r["year"]), _finite(r["value"]), _finite(r["low"]), _finite(r["high"]))
             for r in frame.to_dict("records")

@@ -58,20 +58,28 @@ def _request_user():
 
 
 @receiver(pre_save, sender=get_user_model())
-def user_before(sender, instance, **kwargs) -> None:
+def user_before(sender, instance, raw=False, **kwargs) -> None:
+    if raw:  # loading a fixture or a backup: the rows and their audit come as they were
+        return
     _before(sender, instance, USER_FIELDS)
 
 
 @receiver(post_save, sender=get_user_model())
-def user_after(sender, instance, created, **kwargs) -> None:
+def user_after(sender, instance, created, raw=False, **kwargs) -> None:
+    if raw:
+        return
     _after(instance, created, USER_FIELDS, instance.pk, str(instance))
 
 
 @receiver(pre_save, sender=Profile)
-def profile_before(sender, instance, **kwargs) -> None:
+def profile_before(sender, instance, raw=False, **kwargs) -> None:
+    if raw:
+        return
     _before(sender, instance, PROFILE_FIELDS)
 
 
 @receiver(post_save, sender=Profile)
-def profile_after(sender, instance, created, **kwargs) -> None:
+def profile_after(sender, instance, created, raw=False, **kwargs) -> None:
+    if raw:
+        return
     _after(instance, created, PROFILE_FIELDS, instance.user_id, f"{instance.user} 的角色")

@@ -1,0 +1,129 @@
+"""统计公报 pages: the bulletins, one bulletin's proposals (accept / edit / reject / accept all confident),
+and the planners' synonyms. Views parse, check, call a service, render."""
+
+from __future__ import annotations
+
+import math
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from planwatch.documents.bulletin import CONFIDENT
+from planwatch.web.bulletins import services
+from planwatch.web.bulletins.models import ExtraSynonym
+from planwatch.web.bulletins.permissions import (
+    SEES,
+    bulletins_for_user,
+    get_bulletin_for_user,
+    get_proposal_for_user,
+    require_synonym_editor,
+)
+from planwatch.web.monitoring.models import Observation
+from planwatch.web.monitoring.permissions import role_of
+from planwatch.web.monitoring.views._common import run
+
+
+def _visible(request: HttpRequest) -> None:
+    if role_of(request.user) not in SEES:
+        raise Http404(_("没有这个页面"))
+
+
+@login_required
+def bulletin_list(request: HttpRequest) -> HttpResponse:
+    _visible(request)
+    return render(request, "bulletins/list.html", {"bulletins": bulletins_for_user(request.user)})
+
+
+def _series(proposal) -> list[Observation]:
+    return list(
+        Observation.objects.filter(
+            indicator=proposal.indicator,
+            region=proposal.bulletin.region,
+            status__in=[Observation.Status.APPROVED, Observation.Status.PUBLISHED],
+        )
+        .exclude(pk=proposal.observation_id)
+        .order_by("period", "vintage")
+    )
+
+
+@login_required
+def bulletin_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    bulletin = get_bulletin_for_user(request.user, pk)
+    proposals = bulletin.proposals.select_related("indicator", "observation").order_by("pk")
+    return render(
+        request,
+        "bulletins/detail.html",
+        {
+            "bulletin": bulletin,
+            "rows": [(p, _series(p)) for p in proposals],
+            "confident": CONFIDENT,
+        },
+    )
+
+
+def _typed_value(text: str) -> float | None:
+    """A reviewer's corrected value; None when it is not a finite number."""
+    try:
+        value = float(text.replace(",", "").strip())
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+@login_required
+@require_POST
+def proposal_decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
+    proposal = get_proposal_for_user(request.user, pk)
+    back = reverse("bulletin-detail", args=[proposal.bulletin_id])
+    reason, name = request.POST.get("reason", ""), proposal.indicator.name
+    if decision == "reject":
+        call = lambda: services.reject_proposal(proposal, user=request.user, reason=reason)  # noqa: E731
+        return run(request, call, done=_("已驳回:%(name)s") % {"name": name}, back=back)
+    value = None
+    if decision == "edit":
+        value = _typed_value(request.POST.get("value", ""))
+        if value is None:
+            messages.error(request, _("数值「%(v)s」不是有效数字") % {"v": request.POST.get("value", "")})
+            return redirect(back)
+    call = lambda: services.accept_proposal(proposal, user=request.user, reason=reason, value=value)  # noqa: E731
+    return run(request, call, done=_("已采用:%(name)s") % {"name": name}, back=back)
+
+
+@login_required
+@require_POST
+def accept_all(request: HttpRequest, pk: int) -> HttpResponse:
+    bulletin = get_bulletin_for_user(request.user, pk)
+    return run(
+        request,
+        lambda: services.accept_confident(bulletin, user=request.user, reason=request.POST.get("reason", "")),
+        done=_("已采用全部高置信度建议"),
+        back=reverse("bulletin-detail", args=[pk]),
+    )
+
+
+@login_required
+def synonyms(request: HttpRequest) -> HttpResponse:
+    _visible(request)
+    if request.method == "POST":
+        require_synonym_editor(request.user)
+        return run(
+            request,
+            lambda: services.add_synonym(
+                user=request.user,
+                reason=request.POST.get("reason", "") or _("补充公报写法"),
+                indicator=request.POST.get("indicator", ""),
+                phrase=request.POST.get("phrase", ""),
+            ),
+            done=_("已添加同义词"),
+            back=reverse("bulletin-synonyms"),
+        )
+    return render(
+        request,
+        "bulletins/synonyms.html",
+        {"extra": ExtraSynonym.objects.all(), "entries": services.default_dictionary().entries},
+    )

@@ -1,0 +1,102 @@
+"""Single rules of the bulletin reader, each with its hand-worked figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from planwatch.documents.bulletin import for_plan, read_bulletin
+
+TITLE = "于都县2023年国民经济和社会发展统计公报\n"
+
+
+def _one(text: str):
+    return {p.indicator: p for p in read_bulletin(TITLE + text).proposals}
+
+
+def test_county_gdp_in_wan_yuan_becomes_yi_yuan_keeping_the_original():
+    """3586721 万元 × 10^4 / 10^8 = 358.6721 亿元."""
+    gdp = _one("全年全县地区生产总值3586721万元,增长5.1%。")["地区生产总值"]
+    assert (gdp.value, gdp.unit, gdp.original_value, gdp.original_unit, gdp.growth_rate) == (
+        358.6721,
+        "亿元",
+        "3586721",
+        "万元",
+        5.1,
+    )
+
+
+def test_cargo_in_tonnes_for_a_plan_in_wan_tonnes():
+    """4655.3 吨 / 10^4 = 0.46553 万吨."""
+    reading = read_bulletin(TITLE + "全年货邮吞吐量4655.3吨,增长12.9%。")
+    found, _message = for_plan(reading, [("机场货邮吞吐量", "万吨")])
+    assert [(p.plan_indicator, p.value, p.unit) for p in found] == [
+        ("机场货邮吞吐量", pytest.approx(0.46553), "万吨")
+    ]
+
+
+def test_dollars_are_never_converted_to_yuan():
+    reading = read_bulletin(TITLE + "全年实现出口总额123.5亿美元,增长12.0%。")
+    found, message = for_plan(reading, [("出口总额", "亿元")])
+    assert found == []
+    assert "单位「亿美元」无法换算为「亿元」" in message
+
+
+def test_no_plan_indicator_gives_empty_list_and_a_clear_message():
+    reading = read_bulletin("瑞金市2022年国民经济和社会发展统计公报\n全年粮食种植面积66.21万亩。")
+    found, message = for_plan(reading, [("GDP", "亿元")])
+    assert found == []
+    assert message == "《瑞金市2022年国民经济和社会发展统计公报》中没有找到规划指标的数值(识别出其他指标1项)"
+
+
+def test_urban_rural_ratio_only_from_two_levels_of_the_same_bulletin():
+    """43989 / 18604 = 2.3645 → 2.36; growth rates alone give nothing."""
+    both = _one("全年城镇、农村居民人均可支配收入分别为43989元和18604元,分别比上年增长4.6%和7.3%。")
+    assert both["城乡居民人均可支配收入比"].value == 2.36 and both["城乡居民人均可支配收入比"].derived
+    rates = _one("全市城镇居民和农村居民人均可支配收入分别增长6.1%和8.2%。")
+    assert rates == {}
+
+
+def test_qualifiers_are_kept():
+    found = _one("全年城镇新增就业45.3万人左右。新增转移农村劳动力约52.1万人。")
+    assert (found["城镇新增就业"].qualifier, found["新增转移农村劳动力"].qualifier) == ("左右", "约")
+
+
+def test_region_and_year_given_by_the_user_win():
+    reading = read_bulletin("全年全县地区生产总值245.61亿元。", region="于都县", year=2023)
+    assert (reading.region_name, reading.year, reading.problems) == ("于都县", 2023, ())
+    unknown = read_bulletin("全年全县地区生产总值245.61亿元。")
+    assert unknown.problems == (
+        "未能从标题确定地区,请指定地区(--region)",
+        "未能从标题确定年份,请指定年份(--year)",
+    )
+
+
+def test_industry_structure_after_the_change_and_lost_colons_put_back_only_when_unique():
+    """8.7 + 43.2 + 48.1 = 100.0, so "8.743.248.1" is 8.7:43.2:48.1; "12.345.6" is left out."""
+    changed = _one("三次产业结构由上年的19.7:29.6:50.7调整为18.8:30.4:50.8。")["三次产业结构"]
+    assert (changed.original_value, changed.value) == ("18.8:30.4:50.8", None)
+    assert (
+        _one("三次产业结构为 8.743.248.1,贡献率分别为5.0%。")["三次产业结构"].original_value
+        == "8.7:43.2:48.1"
+    )
+    assert _one("三次产业结构为12.345.6。") == {}
+
+
+def test_noise_is_cleaned_before_reading():
+    from planwatch.documents.bulletin_text import clean_text
+
+    assert (
+        clean_text("贛(gàn)州市生產總值４ ６０６.２億元，增長 9 .2 %[2]")
+        == "赣州市生产总值4606.2亿元,增长9.2%"
+    )
+    assert clean_text("地区生产总值(GDP)1,042,331万元") == "地区生产总值(GDP)1042331万元"
+    # a caption number and a year stay apart; a footnote definition line is dropped
+    assert clean_text("图1 2018-2022年地区生产总值\n[1] 年末常住人口是指……") == "图1 2018-2022年地区生产总值"
+
+
+def test_a_number_cut_off_before_its_unit_is_proposed_unsure_and_never_given_to_the_plan():
+    reading = read_bulletin(TITLE + "年末户籍人口为33.1,其中城镇人口14.2万人。城镇新增就业4.7")
+    [cut] = reading.proposals
+    assert (cut.indicator, cut.value, cut.original_unit, cut.confident) == ("城镇新增就业", 4.7, "", False)
+    found, message = for_plan(reading, [("城镇新增就业", "万人")])
+    assert found == [] and "「城镇新增就业」4.7:原文没有单位(节选在此截断)" in message

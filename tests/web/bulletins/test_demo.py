@@ -1,0 +1,42 @@
+"""The demo step: the shipped county bulletins, read by the reader, end as published figures naming the
+bulletin, submitted by one person and accepted by another (four-eyes), each step with a reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from planwatch.web.bulletins.demo import load_demo_bulletins
+from planwatch.web.monitoring.models import AuditEntry, Observation
+
+
+@pytest.fixture
+def ganzhou_plan(db):
+    from planwatch.data import GANZHOU_PLAN
+    from planwatch.documents import read_plan
+    from planwatch.web.plans.services import load_plan
+
+    return load_plan(read_plan(GANZHOU_PLAN), reason="测试:载入赣州规划").plan
+
+
+def test_demo_loads_real_county_figures_as_published_with_their_bulletin(ganzhou_plan, cast):
+    lines = load_demo_bulletins()
+    assert lines == [
+        "演示公报:《2021年赣州市宁都县国民经济和社会发展统计公报》载入已发布数据 5 项",
+        "演示公报:《石城县2022年国民经济和社会发展统计公报》载入已发布数据 2 项",
+    ]
+    shicheng = Observation.objects.get(indicator__name="GDP", region__name="石城县", year=2022)
+    # 1042331 万元 = 104.2331 亿元; the printed figure is kept beside it.
+    assert (shicheng.value, shicheng.original_value, shicheng.original_unit, shicheng.status) == (
+        pytest.approx(104.2331),
+        "1042331",
+        "万元",
+        "published",
+    )
+    assert shicheng.source == "《石城县2022年国民经济和社会发展统计公报》"
+    assert (shicheng.created_by.username, shicheng.published_by.username) == ("stats", "reviewer")
+    # 12.33 万吨 = 123300 吨 = 2.466 亿斤 (1 亿斤 = 50000 吨).
+    grain = Observation.objects.get(indicator__name="粮食综合生产能力", region__name="石城县")
+    assert grain.value == pytest.approx(2.466)
+    reasons = set(AuditEntry.objects.filter(object_id=shicheng.pk).values_list("reason", flat=True))
+    assert {"演示:读取随程序发布的县级统计公报", "演示:核对公报原文后采用"} <= reasons
+    assert load_demo_bulletins() == []  # a second run changes nothing

@@ -1,0 +1,146 @@
+"""Bulletin proposals: submitted as drafts through the audited services, decided by a reviewer only.
+
+The bulletin is tests/data/bulletins/yudu_2023_traditional.txt (于都县 2023, 万元, traditional characters).
+Against the small test plan it proposes three figures: 地区生产总值 3586721 万元 = 358.6721 亿元,
+常住人口 88.76 万人, 常住人口城镇化率 52.31 %.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from planwatch.documents.bulletin_sources import read_bulletin_file
+from planwatch.web.bulletins import services
+from planwatch.web.bulletins.models import Proposal
+from planwatch.web.monitoring.models import AuditEntry, Observation
+
+BULLETIN = Path(__file__).resolve().parents[2] / "data" / "bulletins" / "yudu_2023_traditional.txt"
+
+
+@pytest.fixture
+def submitted(small_plan, cast):
+    bulletin, skipped = services.submit_bulletin(
+        read_bulletin_file(BULLETIN),
+        user=cast.stats_reporter,
+        reason="读取于都县公报",
+        file_name=BULLETIN.name,
+    )
+    assert skipped == []
+    return bulletin
+
+
+def _proposal(bulletin, name: str) -> Proposal:
+    return bulletin.proposals.get(indicator__name=name)
+
+
+def test_proposals_enter_as_submitted_drafts_naming_the_bulletin(submitted):
+    rows = {p.indicator.name: p for p in submitted.proposals.all()}
+    assert sorted(rows) == ["地区生产总值", "常住人口", "常住人口城镇化率"]
+    gdp = rows["地区生产总值"].observation
+    assert (gdp.value, gdp.measure_unit, gdp.original_value, gdp.original_unit) == (
+        pytest.approx(358.6721),
+        "亿元",
+        "3586721",
+        "万元",
+    )
+    assert gdp.status == Observation.Status.SUBMITTED
+    assert gdp.source == "《于都县2023年国民经济和社会发展统计公报》"
+    assert "3586721万元" in gdp.quote
+    assert "比上年增长5.1%" in gdp.note
+    assert not Observation.objects.filter(status=Observation.Status.PUBLISHED).exists()
+
+
+def test_reviewer_accepts_edits_and_rejects(submitted, cast):
+    gdp, people, urban = (_proposal(submitted, n) for n in ("地区生产总值", "常住人口", "常住人口城镇化率"))
+    services.reject_proposal(people, user=cast.reviewer, reason="口径不符")
+    services.accept_proposal(urban, user=cast.reviewer, reason="核对原文", value=52.3)
+    accepted = services.accept_confident(submitted, user=cast.reviewer)
+    assert [p.indicator.name for p in accepted] == ["地区生产总值"]
+    gdp.observation.refresh_from_db()
+    urban.observation.refresh_from_db()
+    people.observation.refresh_from_db()
+    assert gdp.observation.status == urban.observation.status == Observation.Status.PUBLISHED
+    assert urban.observation.value == 52.3
+    assert people.observation.status == Observation.Status.RETURNED
+    actions = list(
+        AuditEntry.objects.filter(object_id=urban.observation.pk).values_list("action", "actor__username")
+    )
+    assert ("update", "reviewer") in actions and ("approve", "reviewer") in actions
+
+
+def test_submitter_cannot_accept_own_proposals(submitted, cast):
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        services.accept_proposal(_proposal(submitted, "地区生产总值"), user=cast.stats_reporter)
+
+
+def test_reporter_gets_404_and_planner_403(submitted, cast, client_for):
+    url = f"/bulletins/{submitted.pk}/"
+    assert client_for(cast.yudu).get(url).status_code == 404
+    assert client_for(cast.yudu).get("/bulletins/").status_code == 404
+    assert client_for(cast.planner).get(url).status_code == 200
+    proposal = _proposal(submitted, "地区生产总值")
+    response = client_for(cast.planner).post(f"/bulletins/proposals/{proposal.pk}/accept/")
+    assert response.status_code == 403
+    response = client_for(cast.yudu).post(f"/bulletins/proposals/{proposal.pk}/accept/")
+    assert response.status_code == 404
+
+
+def test_review_page_accept_all_then_shows_state(submitted, cast, client_for):
+    client = client_for(cast.reviewer)
+    page = client.get(f"/bulletins/{submitted.pk}/").content.decode()
+    assert "3586721 万元" in page and "全年全县地区生产总值3586721万元" in page
+    client.post(f"/bulletins/{submitted.pk}/accept-confident/")
+    assert set(submitted.proposals.values_list("state", flat=True)) == {"accepted"}
+
+
+def test_planner_synonym_is_merged_at_read_time(small_plan, cast):
+    services.add_synonym(
+        user=cast.planner, reason="县公报写法", indicator="地区生产总值", phrase="全县GDP总量"
+    )
+    reading = services.dictionary()
+    assert reading.canonical("全县GDP总量") == "地区生产总值"
+    from planwatch.documents.bulletin import read_bulletin
+
+    found = read_bulletin(
+        "某县2023年国民经济和社会发展统计公报\n全县GDP总量达到123.4亿元。", dictionary=reading
+    )
+    assert [(p.indicator, p.value) for p in found.proposals] == [("地区生产总值", 123.4)]
+
+
+def test_reviewer_uploads_a_bulletin_and_another_reviewer_accepts(small_plan, cast, client_for):
+    upload = SimpleUploadedFile("于都县2023年公报.txt", BULLETIN.read_bytes(), content_type="text/plain")
+    response = client_for(cast.reviewer).post(
+        "/bulletins/read/", {"file": upload, "reason": "读取于都县公报"}
+    )
+    assert response.status_code == 302
+    bulletin = Proposal.objects.first().bulletin
+    assert response["Location"] == f"/bulletins/{bulletin.pk}/"
+    assert bulletin.proposals.count() == 3
+    own = client_for(cast.reviewer).post(f"/bulletins/{bulletin.pk}/accept-confident/", follow=True)
+    assert "只能审核他人提交的公报数据(不能审核本人提交的)" in own.content.decode()
+    client_for(cast.reviewer2).post(f"/bulletins/{bulletin.pk}/accept-confident/")
+    assert set(bulletin.proposals.values_list("state", flat=True)) == {"accepted"}
+
+
+def test_upload_page_is_for_reviewers(small_plan, cast, client_for):
+    assert client_for(cast.yudu).get("/bulletins/read/").status_code == 404
+    assert client_for(cast.planner).get("/bulletins/read/").status_code == 403
+    assert client_for(cast.reviewer).get("/bulletins/read/").status_code == 200
+    bad = client_for(cast.reviewer).post(
+        "/bulletins/read/", {"reason": "x", "file": SimpleUploadedFile("a.xlsx", b"PK")}
+    )
+    assert bad.status_code == 422 and "文件「a.xlsx」不是 .txt、.html 或 .pdf" in bad.content.decode()
+
+
+def test_an_edit_that_is_not_a_number_is_refused_by_name(submitted, cast, client_for):
+    proposal = _proposal(submitted, "地区生产总值")
+    url = f"/bulletins/proposals/{proposal.pk}/edit/"
+    page = client_for(cast.reviewer).post(url, {"value": "inf", "reason": "x"}, follow=True).content.decode()
+    assert "数值「inf」不是有效数字" in page
+    proposal.refresh_from_db()
+    assert proposal.state == "pending"

@@ -1,0 +1,109 @@
+"""The evaluation cache (planwatch.web.dashboard.cache): a draft keeps the cached result; an approval, a
+publication, a revision or a target taking effect gives the next page a fresh one — and the page shows the
+new figure at once."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from planwatch.web.dashboard.cache import Counter, digest
+from planwatch.web.monitoring import services, targets
+from planwatch.web.monitoring.models import Region
+from tests.web.conftest import indicator
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def city_gdp(cast, small_plan, assignments):
+    """赣州市 GDP 2023 = 4606.2, published (entered by 统计局, approved and published by two reviewers), and
+    常住人口 2024 = 897.0, so the pages' as-of year is 2024 from the start: a new 2024 figure changes the
+    evaluated figures, not the year."""
+    gdp, city = indicator(small_plan, "I01"), Region.objects.get(name="赣州市")
+    _published(cast, indicator(small_plan, "I03"), city, 2024, 897.0)
+    return _published(cast, gdp, city, 2023, 4606.2)
+
+
+def _published(cast, gdp, city, year, value):
+    figure = services.create_draft(user=cast.stats_reporter, reason="录入", indicator=gdp, region=city,
+                                   year=year, value=value)
+    figure = services.submit_observation(figure, user=cast.stats_reporter, reason="报送")
+    figure = services.approve_observation(figure, user=cast.reviewer, comment="核对无误")
+    return services.publish_observation(figure, user=cast.reviewer2, reason="发布")
+
+
+def _computed_on(client, url) -> tuple[int, str]:
+    """How many evaluations the page had to compute (not read from the cache), and the page."""
+    before = Counter.misses
+    html = client.get(url).content.decode()
+    return Counter.misses - before, html
+
+
+def test_second_view_reads_the_cache(client_for, cast, city_gdp):
+    planner = client_for(cast.planner)
+    computed, _ = _computed_on(planner, reverse("dashboard"))
+    assert computed >= 1
+    assert _computed_on(planner, reverse("dashboard"))[0] == 0
+
+
+def test_a_draft_or_a_submission_keeps_the_cached_result(client_for, cast, small_plan, city_gdp):
+    planner = client_for(cast.planner)
+    _computed_on(planner, reverse("dashboard"))
+    draft = services.create_draft(user=cast.stats_reporter, reason="录入", indicator=indicator(small_plan, "I01"),
+                                  region=city_gdp.region, year=2024, value=4940.5)
+    assert _computed_on(planner, reverse("dashboard"))[0] == 0
+    services.submit_observation(draft, user=cast.stats_reporter, reason="报送")
+    assert _computed_on(planner, reverse("dashboard"))[0] == 0
+
+
+def test_approval_gives_signed_in_pages_a_fresh_result(client_for, cast, small_plan, city_gdp):
+    planner = client_for(cast.planner)
+    _computed_on(planner, reverse("dashboard"))
+    draft = services.create_draft(user=cast.stats_reporter, reason="录入", indicator=indicator(small_plan, "I01"),
+                                  region=city_gdp.region, year=2024, value=4940.5)
+    draft = services.submit_observation(draft, user=cast.stats_reporter, reason="报送")
+    services.approve_observation(draft, user=cast.reviewer, comment="核对无误")
+    computed, html = _computed_on(planner, reverse("dashboard"))
+    assert computed >= 1 and "4940.5" in html
+
+
+def test_publication_shows_on_the_public_page_at_once(client_for, cast, small_plan, city_gdp, anonymous_client):
+    page = reverse("portal-indicator", args=["I01"])
+    _computed_on(anonymous_client, page)
+    assert _computed_on(anonymous_client, page)[0] == 0
+    _published(cast, indicator(small_plan, "I01"), city_gdp.region, 2024, 4940.5)
+    computed, html = _computed_on(anonymous_client, page)
+    assert computed >= 1 and "4940.5" in html
+
+
+def test_revision_gives_a_fresh_result(client_for, cast, city_gdp):
+    planner, page = client_for(cast.planner), reverse("dashboard-indicator", args=["I01"])
+    _computed_on(planner, page)
+    assert _computed_on(planner, page)[0] == 0
+    revised = services.revise_observation(city_gdp, user=cast.stats_reporter, reason="第五次经济普查修订",
+                                          value=4716.0)
+    revised = services.submit_observation(revised, user=cast.stats_reporter, reason="报送修订")
+    services.approve_observation(revised, user=cast.reviewer, comment="修订核对无误")
+    computed, html = _computed_on(planner, page)
+    assert computed >= 1 and "4716" in html
+
+
+def test_target_taking_effect_gives_a_fresh_result(client_for, cast, small_plan, city_gdp):
+    """I05 单位GDP能耗降低 waits for the province (按省下达); once its figure is approved it is graded."""
+    planner = client_for(cast.planner)
+    _computed_on(planner, reverse("dashboard"))
+    proposal = targets.enter_assigned_target(indicator(small_plan, "I05"), user=cast.planner,
+                                             reason="省政府下达", value=13.5)
+    assert _computed_on(planner, reverse("dashboard"))[0] == 0  # proposed, not yet in force
+    targets.approve_target_adjustment(proposal, user=cast.admin, comment="同意")
+    assert _computed_on(planner, reverse("dashboard"))[0] >= 1
+
+
+def test_digest_depends_on_content_not_identity():
+    import pandas as pd
+
+    a = pd.DataFrame({"indicator": ["I01"], "value": [4606.2]})
+    assert digest(a, 2024) == digest(a.copy(), 2024)
+    assert digest(a, 2024) != digest(a.assign(value=[4606.3]), 2024)
+    assert digest(a, 2024) != digest(a, 2025)
