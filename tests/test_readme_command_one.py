@@ -61,12 +61,17 @@ def served(tmp_path_factory):
         process.wait(timeout=30)
 
 
-def _signed_in(base: str, username: str):
+def _demo_password(printed: str) -> str:
+    """The demo password is random per installation and printed once by ``planwatch demo``."""
+    return re.search(r"演示管理员 / demo admin: 用户名 admin  密码 (\S+)", printed).group(1)
+
+
+def _signed_in(base: str, username: str, password: str):
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     form = opener.open(base + "/accounts/login/").read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
-    data = urllib.parse.urlencode({"username": username, "password": "planwatch-demo",
+    data = urllib.parse.urlencode({"username": username, "password": password,
                                    "csrfmiddlewaretoken": token}).encode()
     opener.open(urllib.request.Request(base + "/accounts/login/", data=data, headers={"Referer": base + "/"}))
     return opener
@@ -74,7 +79,9 @@ def _signed_in(base: str, username: str):
 
 def test_it_prints_the_demo_login_and_serves_the_plan(served):
     base, printed = served
-    assert "演示管理员 / demo admin: 用户名 admin  密码 planwatch-demo" in printed
+    password = _demo_password(printed)
+    assert len(password) >= 12 and password != "planwatch-demo"  # random, never a published default
+    assert "密码只显示这一次" in printed
     assert f"Planwatch 已启动: {base}/" in printed
     home = urllib.request.urlopen(base + "/").read().decode()
     assert "赣州革命老区高质量发展示范区建设规划" in home
@@ -93,7 +100,21 @@ def test_the_public_gdp_page_shows_the_real_series_with_sources_and_the_revision
 
 
 def test_a_demo_reporter_has_figures_to_enter(served):
-    base, _ = served
-    entry = _signed_in(base, "yudu").open(base + "/monitoring/entry/").read().decode()
+    base, printed = served
+    entry = _signed_in(base, "yudu", _demo_password(printed)).open(base + "/monitoring/entry/").read().decode()
     assert "本单位暂无填报任务" not in entry
     assert "于都县" in entry and "GDP" in entry
+
+
+def test_it_serves_with_gunicorn_debug_off_and_the_security_headers(served):
+    """Production by default: gunicorn answers, a missing page shows no Django debug page, every
+    answer carries the Content-Security-Policy, and /favicon.ico is there."""
+    base, _ = served
+    home = urllib.request.urlopen(base + "/")
+    assert home.headers["Server"].startswith("gunicorn")
+    assert "script-src 'self'" in home.headers["Content-Security-Policy"]
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        urllib.request.urlopen(base + "/no-such-page/")
+    assert missing.value.code == 404
+    assert "URLconf" not in missing.value.read().decode()
+    assert urllib.request.urlopen(base + "/favicon.ico").headers["Content-Type"] == "image/x-icon"

@@ -23,6 +23,7 @@ from rich.table import Table
 
 from planwatch.cli._django import setup_django
 from planwatch.documents.qualifiers import format_qualified
+from planwatch.reports import tables
 from planwatch.reports.formatting import format_number, format_percent
 
 console = Console()
@@ -248,7 +249,10 @@ def _print(results, coverage, plan, as_of, method: Method, format: Format, extra
             typer.echo(line, err=True)
         if extras.vision is not None or extras.vision_missing:
             typer.echo(extras.lines()[-1], err=True)
-        (extras.summary if extras.summary is not None else chosen).to_csv(sys.stdout, index=False)
+        frame = extras.summary if extras.summary is not None else chosen
+        # Through reports.tables like every CSV Planwatch writes: formula-like text stays text.
+        frame = frame.astype(object).where(frame.notna(), "")
+        sys.stdout.write(tables.csv_text(list(frame.columns), frame.itertuples(index=False, name=None)))
     else:
         _table(chosen, coverage, plan, as_of, method)
         for line in extras.lines():

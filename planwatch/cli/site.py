@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
+import secrets
+import sys
 
 import typer
 
 from planwatch.cli._django import setup_django
 
 DEMO_USER = "admin"
-DEMO_PASSWORD = os.environ.get("PLANWATCH_DEMO_PASSWORD", "planwatch-demo")
+# A fresh random password for the demo accounts made by this run (printed once); a deployment that
+# needs a fixed one for a training session sets PLANWATCH_DEMO_PASSWORD. Never a published default.
+DEMO_PASSWORD = os.environ.get("PLANWATCH_DEMO_PASSWORD") or secrets.token_urlsafe(12)
 
 
 def register(app: typer.Typer) -> None:
@@ -39,7 +43,11 @@ def demo() -> None:
     if created:
         admin.set_password(DEMO_PASSWORD)
         admin.save()
-    typer.echo(f"演示管理员 / demo admin: 用户名 {DEMO_USER}  密码 {DEMO_PASSWORD}")
+        typer.echo(f"演示管理员 / demo admin: 用户名 {DEMO_USER}  密码 {DEMO_PASSWORD}")
+        typer.echo("(密码只显示这一次,演示用户同此密码 / shown once; the demo users share it)")
+    else:
+        typer.echo(f"演示管理员 / demo admin: 用户名 {DEMO_USER}(已存在,密码为首次运行时打印的密码;"
+                   f"忘记可运行 .venv/bin/python -m planwatch.web.manage changepassword {DEMO_USER})")
 
 
 # Later steps of the demo (real data, users) register themselves here.
@@ -49,10 +57,23 @@ DEMO_STEPS: list = []
 def serve(
     host: str = typer.Option("127.0.0.1", help="监听地址"),
     port: int = typer.Option(8000, help="端口"),
+    workers: int | None = typer.Option(None, help="gunicorn 工作进程数(默认按 CPU 核数,见 planwatch/web/gunicorn_conf.py)"),
+    dev: bool = typer.Option(False, "--dev", help="改用 Django 开发服务器(只供开发调试)"),
 ) -> None:
-    """启动网页服务(开发服务器;生产环境请用 gunicorn)。"""
+    """启动网页服务:gunicorn(生产用 WSGI 服务器,设置见 planwatch/web/gunicorn_conf.py)加 whitenoise 提供静态文件。"""
     setup_django()
-    from django.core.management import call_command
-
     typer.echo(f"Planwatch 已启动: http://{host}:{port}/")
-    call_command("runserver", f"{host}:{port}", use_reloader=False)
+    if dev:
+        from django.core.management import call_command
+
+        call_command("runserver", f"{host}:{port}", use_reloader=False)
+        return
+    sys.stdout.flush()
+    extra = ["--workers", str(max(1, workers))] if workers else []
+    os.execv(sys.executable, [
+        sys.executable, "-m", "gunicorn", "-c", "python:planwatch.web.gunicorn_conf",
+        "--bind", f"{host}:{port}", *extra,
+        "--no-control-socket",  # several servers may share a machine; gunicorn's ctl socket is one per user
+        "--access-logfile", "-", "--forwarded-allow-ips", os.environ.get("PLANWATCH_FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        "planwatch.web.wsgi:application",
+    ])

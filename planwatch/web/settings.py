@@ -11,13 +11,17 @@ from pathlib import Path
 
 import dj_database_url
 
+from planwatch.web import security
+
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
 VAR_DIR = Path(os.environ.get("PLANWATCH_VAR_DIR", PROJECT_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
-SECRET_KEY = os.environ.get("PLANWATCH_SECRET_KEY", "dev-only-insecure-key-change-me-in-production")
-DEBUG = os.environ.get("PLANWATCH_DEBUG", "1") == "1"
+# Production by default: a key generated into the var directory on first run (mode 600), DEBUG off
+# unless PLANWATCH_DEBUG=1 asks for it (docs/deployment.md).
+SECRET_KEY = security.secret_key(VAR_DIR)
+DEBUG = security.flag("PLANWATCH_DEBUG")
 ALLOWED_HOSTS = os.environ.get("PLANWATCH_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver").split(",")
 
 INSTALLED_APPS = [
@@ -41,6 +45,8 @@ INSTALLED_APPS = [
     "planwatch.web.realdata",
     "planwatch.web.collection",
     "planwatch.web.bulletins",
+    "ninja",  # Swagger UI from django-ninja's own static files, not from a CDN
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -57,6 +63,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "planwatch.web.security.ContentSecurityPolicyMiddleware",
+    "planwatch.web.security.RefuseNulMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "planwatch.web.urls"
@@ -108,6 +117,7 @@ CACHES = {
 }
 
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out name before any password check
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -154,3 +164,20 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
+
+# --- Deployment (issue 10): TLS-only settings, login throttling; docs/deployment.md -------------
+globals().update(security.tls_settings())
+globals().update(security.proxy_settings())
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+# django-axes: after AXES_FAILURE_LIMIT wrong passwords for one name from one address, that pair is
+# refused (429) for an hour, even with the right password; a success resets the count.
+AXES_FAILURE_LIMIT = int(os.environ.get("PLANWATCH_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("PLANWATCH_LOGIN_COOLOFF_HOURS", "1"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "planwatch.web.security.lockout_response"
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_VERBOSE = False
+# API tokens: how long a new one is valid (days).
+PLANWATCH_TOKEN_DAYS = int(os.environ.get("PLANWATCH_TOKEN_DAYS", "90"))

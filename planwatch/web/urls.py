@@ -7,6 +7,7 @@ from django.urls import include, path
 from planwatch.web.core import views as core_views
 
 urlpatterns = [
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("language/", core_views.switch_language, name="switch-language"),

@@ -19,8 +19,12 @@ def test_the_public_gdp_page_shows_the_real_series_and_its_sources(live_server, 
     code = ganzhou_plan.indicators.get(name="GDP").code
     page.goto(f"{live_server.url}/portal/indicators/{code}/")
     text = page.locator("main").inner_text()
-    assert "4940.47" in text
-    assert "sdzhengyuanfeiye.com/11/4327.html" in text and "maigoo.com/news/684228.html" in text
+    assert "4940.5" in text
+    # Each source is a link named by the site that published it, to the page itself.
+    links = page.locator("table.values a").evaluate_all("els => els.map(e => [e.textContent, e.href])")
+    assert ["sdzhengyuanfeiye.com", "https://sdzhengyuanfeiye.com/11/4327.html"] in links
+    assert ["maigoo.com", "https://maigoo.com/news/684228.html"] in links
+    assert "来源类型" not in text and "可信度" not in text  # the loader's notes are internal
     page.screenshot(path=str(artifacts_dir / "realdata-gdp-page.png"), full_page=True)
 
 

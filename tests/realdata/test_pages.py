@@ -106,8 +106,11 @@ def test_the_set_aside_page_gives_every_reason(real_data, client_for, cast):
     assert "ganzhou_observations.csv 第27行" in page and "同一数值" in page
 
 
-def test_series_page_shows_auxiliary_and_reference_figures_with_sources(real_data, anonymous_client):
-    page = anonymous_client.get("/realdata/series/").content.decode()
+def test_series_page_shows_auxiliary_and_reference_figures_with_sources(real_data, anonymous_client, client_for,
+                                                                       cast):
+    """Signed-in roles only: the page carries the loading notes (来源类型, 可信度), not for the public."""
+    assert anonymous_client.get("/realdata/series/").status_code == 302
+    page = client_for(cast.yudu).get("/realdata/series/").content.decode()
     assert "898.81万人" in page and "http://hbzqbyyxgs.com/news/693455.html" in page
     assert "约1400000亿元" in page and "第2版(修订)" in page
 
@@ -118,8 +121,14 @@ def test_the_gdp_page_shows_the_real_series_with_its_sources(real_data, ganzhou_
     for client, url in ((anonymous_client, f"/portal/indicators/{code}/"),
                         (client_for(cast.admin), f"/dashboard/indicators/{code}/")):
         page = client.get(url).content.decode()
-        assert "4940.47" in page, url
+        assert "4940.5" in page, url
         assert "https://sdzhengyuanfeiye.com/11/4327.html" in page and "https://maigoo.com/news/684228.html" in page
+        # The loading notes (source kind, reliability, the compiler's English remarks) are internal.
+        internal = ("来源类型", "可信度", "原注", "secondary_")
+        if client is anonymous_client:
+            assert not [word for word in internal if word in page], url
+        else:
+            assert all(word in page for word in internal[:3]), url
 
 
 def test_no_example_figure_appears_on_any_page_or_export_when_the_example_set_is_not_loaded(

@@ -16,7 +16,6 @@ from planwatch.web.api.auth import READ
 from planwatch.web.dashboard import series
 from planwatch.web.dashboard.assess import Assessment, assess
 from planwatch.web.dashboard.engine import reason_language
-from planwatch.web.monitoring.permissions import PUBLIC, role_of
 from planwatch.web.monitoring.reference import find_region
 from planwatch.web.plans.services import current_plan
 
@@ -57,7 +56,8 @@ class EvaluationOut(Schema):
     plan_version: int
     region: str
     as_of: int | None
-    figures: str = Field(..., description="published(公众)或 approved_and_published(登录用户)")
+    figures: str = Field(..., description="published(公众)、own_approved_and_published(填报人:本单位已审核"
+                                          "及各单位已发布)或 approved_and_published(其他登录角色)")
     language: str
     indicators: list[IndicatorGrade]
 
@@ -70,8 +70,8 @@ def evaluation(request, query: Query[EvaluationQuery]):
     place = find_region(query.region) if query.region else series.plan_region(plan)
     if place is None:
         raise Http404(f"没有这个地区:「{query.region}」")
-    public = role_of(request.auth) == PUBLIC
-    points = series.annual_points(plan, public=public, regions=[place])
+    audience = series.audience_for(request.auth)
+    points = series.annual_points(plan, public=audience, regions=[place])
     as_of = query.as_of or max((p.year for p in points), default=None)
     found = assess(plan, points, as_of=as_of, region=place)
     example_ids = {p.indicator_id for p in points if p.example and p.year <= (as_of or 0)}
@@ -85,6 +85,12 @@ def evaluation(request, query: Query[EvaluationQuery]):
         ))
     return EvaluationOut(
         plan=plan.title, plan_version=plan.version, region=place.name, as_of=as_of,
-        figures="published" if public else "approved_and_published",
+        figures=_figures(audience),
         language=reason_language(), indicators=rows,
     )
+
+
+def _figures(audience: series.Audience) -> str:
+    if audience.public:
+        return "published"
+    return "own_approved_and_published" if audience.restricted else "approved_and_published"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
 
 from planwatch.web.api import evaluation, monitoring
 from planwatch.web.monitoring.errors import ConcurrentChange, ServiceError, SubmissionBlocked
@@ -32,3 +33,12 @@ def service_error(request, exc):
         problems = [p.as_dict() for p in exc.problems]
         return api.create_response(request, {"detail": str(exc), "problems": problems}, status=422)
     return api.create_response(request, {"detail": str(exc)}, status=400)
+
+
+@api.exception_handler(AuthenticationError)
+def not_authenticated(request, exc):
+    """401 with the challenge RFC 9110 asks for, and the reason in Chinese."""
+    detail = str(exc) if str(exc) != "Unauthorized" else "请先登录或提供有效的 API 令牌"
+    reply = api.create_response(request, {"detail": detail}, status=401)
+    reply["WWW-Authenticate"] = 'Bearer realm="planwatch"'
+    return reply

@@ -9,7 +9,11 @@ from planwatch.web.api.auth import READ, WRITE
 from planwatch.web.monitoring import services
 from planwatch.web.monitoring.drafts import find_indicator
 from planwatch.web.monitoring.models import Observation, Qualifier, Region
-from planwatch.web.monitoring.permissions import get_observation_for_user, observations_for_user
+from planwatch.web.monitoring.permissions import (
+    get_observation_for_user,
+    observations_for_user,
+    reads_internals,
+)
 from planwatch.web.monitoring.reference import find_region
 from planwatch.web.plans.services import current_plan
 
@@ -45,12 +49,30 @@ class ObservationOut(Schema):
     measure_unit: str
     qualifier: str
     source: str
-    note: str
+    note: str | None = Field(None, description="备注(内部);只对可查看内部信息的角色返回,公众及其他单位填报人为 null")
     vintage: int
     status: str
-    review_comment: str
-    lock_version: int
+    review_comment: str | None = Field(None, description="审核意见(内部);同上")
+    lock_version: int | None = Field(None, description="版本号(修改时回传);同上")
     is_example: bool = Field(..., description="为真时表示这是供试用流程的演示值,不是统计数据")
+
+    # Internal fields reach only those who may read them (permissions.reads_internals).
+    @staticmethod
+    def resolve_note(obj, context):
+        return obj.note if _internal(obj, context) else None
+
+    @staticmethod
+    def resolve_review_comment(obj, context):
+        return obj.review_comment if _internal(obj, context) else None
+
+    @staticmethod
+    def resolve_lock_version(obj, context):
+        return obj.lock_version if _internal(obj, context) else None
+
+
+def _internal(obj, context) -> bool:
+    request = (context or {}).get("request")
+    return request is not None and reads_internals(getattr(request, "auth", None), obj)
 
 
 class DraftIn(Schema):
@@ -59,7 +81,9 @@ class DraftIn(Schema):
     year: int = Field(..., ge=1949, le=2100)
     quarter: int | None = Field(None, ge=1, le=4)
     month: int | None = Field(None, ge=1, le=12)
-    value: float
+    # Finite and within the Excel template's bounds: NaN, ±Infinity and 1e308 are refused here (422)
+    # instead of overflowing once converted (1e308 万亿元 in 亿元 is infinite).
+    value: float = Field(..., ge=-1e15, le=1e15, allow_inf_nan=False)
     measure_unit: str = Field("", max_length=40)
     qualifier: Qualifier = Qualifier.NONE
     source: str = Field("", max_length=500)

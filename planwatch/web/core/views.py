@@ -1,17 +1,22 @@
-"""Site-wide small views: switching the language without a form token; the error page when the database is away."""
+"""Site-wide small views: switching the language without a form token; the error page when the database is away;
+``/favicon.ico`` (browsers ask for it on the first page)."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template import loader
 from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 from django.views import defaults
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
 
 RETRY_SECONDS = 5
 
@@ -47,3 +52,12 @@ def server_error(request: HttpRequest) -> HttpResponse:
         patch_cache_control(response, no_store=True)
         return response
     return defaults.server_error(request)
+
+
+@require_safe
+@cache_control(public=True, max_age=7 * 24 * 3600)
+def favicon(request: HttpRequest) -> HttpResponse:
+    path = finders.find("planwatch/favicon.ico")
+    if path is None:
+        raise Http404
+    return HttpResponse(Path(path).read_bytes(), content_type="image/x-icon")  # 4 KB: no streaming needed

@@ -1,61 +1,83 @@
-"""An indicator's figures as CSV and XLSX, every visible vintage, with sources and footnotes.
+"""An indicator's figures as CSV and XLSX, every visible vintage, with sources.
 
-The last column says 示例 for a figure of the example set (never in the public download).
+Two sets of columns. Signed-in roles get the working columns (原文摘录, 备注, 状态 and a last column
+saying 示例 for a figure of the example set), the notes only where their audience may read them
+(``series.Audience.reads_notes``). The public gets the public fields only: the figure, its release
+and its source (the address and the site that published it) — no internal note, never an example.
+Every cell goes through ``planwatch.reports.tables``, which keeps formula-like text inert.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-from planwatch.web.dashboard.series import visible
+from planwatch.reports import tables
+from planwatch.web.dashboard.series import as_audience, visible
+from planwatch.web.dashboard.sources import publisher
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.plans.models import Indicator
 
 
-def _header() -> list[str]:
-    return [_("指标编号"), _("指标"), _("地区"), _("年份"), _("数值"), _("单位"), _("限定词"), _("版次"),
-            _("来源"), _("原文摘录"), _("备注"), _("状态"), _("示例")]
+def _header(public: bool) -> list[str]:
+    common = [
+        _("指标编号"),
+        _("指标"),
+        _("地区"),
+        _("年份"),
+        _("数值"),
+        _("单位"),
+        _("限定词"),
+        _("版次"),
+        _("来源"),
+    ]
+    if public:
+        return [*common, _("发布网站")]
+    return [*common, _("原文摘录"), _("备注"), _("状态"), _("示例")]
 
 
-def rows(indicator: Indicator, *, public: bool) -> list[list]:
+def rows(indicator: Indicator, *, public) -> list[list]:
     """Every visible annual figure, region by region, oldest year and vintage first."""
+    audience = as_audience(public)
     observations = (
-        visible(Observation.objects.filter(indicator=indicator), public)
+        visible(Observation.objects.filter(indicator=indicator), audience)
         .select_related("region")
         .order_by("region__order", "region__name", "year", "vintage")
     )
-    return [
-        [indicator.code, indicator.name, o.region.name, o.year, o.value, o.measure_unit or indicator.unit,
-         o.qualifier, o.vintage, o.source, o.quote, o.note, o.get_status_display(), _("示例") if o.is_example else ""]
-        for o in observations
-    ]
+    out = []
+    for o in observations:
+        row = [
+            indicator.code,
+            indicator.name,
+            o.region.name,
+            o.year,
+            o.value,
+            o.measure_unit or indicator.unit,
+            o.qualifier,
+            o.vintage,
+            o.source,
+        ]
+        if audience.public:
+            row.append(publisher(o.source))
+        else:
+            notes = audience.reads_notes(o.unit_id)
+            row += [
+                o.quote if notes else "",
+                o.note if notes else "",
+                o.get_status_display(),
+                _("示例") if o.is_example else "",
+            ]
+        out.append(row)
+    return out
 
 
-def csv_bytes(indicator: Indicator, *, public: bool) -> bytes:
+def csv_bytes(indicator: Indicator, *, public) -> bytes:
     """UTF-8 with a BOM so that Excel on a Chinese Windows opens it without mojibake."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(_header())
-    writer.writerows(rows(indicator, public=public))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return tables.csv_bytes(_header(bool(public)), rows(indicator, public=public))
 
 
-def xlsx_bytes(indicator: Indicator, *, public: bool) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = indicator.code
-    sheet.append(_header())
-    for row in rows(indicator, public=public):
-        sheet.append(row)
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+def xlsx_bytes(indicator: Indicator, *, public) -> bytes:
+    return tables.xlsx_bytes([(indicator.code, _header(bool(public)), rows(indicator, public=public))])
 
 
 CONTENT_TYPES = {
@@ -64,7 +86,7 @@ CONTENT_TYPES = {
 }
 
 
-def response(indicator: Indicator, fmt: str, *, public: bool) -> HttpResponse:
+def response(indicator: Indicator, fmt: str, *, public) -> HttpResponse:
     body = csv_bytes(indicator, public=public) if fmt == "csv" else xlsx_bytes(indicator, public=public)
     reply = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
     reply["Content-Disposition"] = f'attachment; filename="planwatch-{indicator.code}.{fmt}"'

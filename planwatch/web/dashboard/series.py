@@ -4,7 +4,12 @@ Two audiences, two sets of statuses, chosen here and nowhere else:
 
 - signed-in users see what the reviewers approved (approved and published rows);
 - the public sees published rows only — never a draft, a submitted, returned or approved figure,
-  and never one of the example set (示例, invented figures).
+  and never one of the example set (示例, invented figures);
+- a reporter (填报人) sees its own unit's approved figures and everyone's published ones, as the role
+  table in docs/data-collection.md says — not another unit's approved-but-unpublished figure.
+
+Internal fields (备注 with its quality notes, 原文摘录) are read only by those who need them: the
+public never, a reporter only for its own unit's figures (``Audience.reads_notes``).
 
 A revision is a new row with ``vintage`` + 1; a page shows the newest visible vintage and marks the
 period as revised when an older visible vintage exists with a different value.
@@ -15,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import F
+from django.db.models import F, Q
 
 from planwatch.web.monitoring.models import Observation, Region
 from planwatch.web.monitoring.reference import find_region
@@ -30,11 +35,62 @@ def visible_statuses(public: bool) -> tuple[str, ...]:
     return PUBLIC_STATUSES if public else INTERNAL_STATUSES
 
 
-def visible(rows, public: bool):
+@dataclass(frozen=True)
+class Audience:
+    """Who is looking. ``public``: no sign-in (published only, no examples). ``restricted``: a
+    reporter, who sees approved figures of ``unit_id`` only (none without a unit).
+
+    An Audience is truthy exactly when it is the public, so code written for ``public: bool`` (and
+    every function here taking ``public=``) accepts one unchanged.
+    """
+
+    public: bool
+    restricted: bool = False
+    unit_id: int | None = None
+
+    def __bool__(self) -> bool:
+        return self.public
+
+    def reads_notes(self, unit_id: int | None) -> bool:
+        """Whether 备注 and 原文摘录 of a figure entered by ``unit_id`` are for this audience's eyes."""
+        if self.public:
+            return False
+        return not self.restricted or (self.unit_id is not None and unit_id == self.unit_id)
+
+
+PUBLIC = Audience(public=True)
+SIGNED_IN = Audience(public=False)
+
+
+def as_audience(public) -> Audience:
+    return public if isinstance(public, Audience) else (PUBLIC if public else SIGNED_IN)
+
+
+def audience_for(user) -> Audience:
+    """The audience of a request's user, by the role table (``monitoring.permissions``)."""
+    from planwatch.web.monitoring.models import Role
+    from planwatch.web.monitoring.permissions import PUBLIC as NO_ROLE
+    from planwatch.web.monitoring.permissions import role_of, unit_of
+
+    role = role_of(user)
+    if role == NO_ROLE:
+        return PUBLIC
+    if role == Role.REPORTER:
+        unit = unit_of(user)
+        return Audience(public=False, restricted=True, unit_id=unit.pk if unit else None)
+    return SIGNED_IN
+
+
+def visible(rows, public):
     """Annual rows the audience may see; the public never sees the example set's invented figures
     (as ``monitoring.queries`` leaves them out of public queries), signed-in users see them marked."""
-    rows = rows.filter(status__in=visible_statuses(public), quarter__isnull=True, month__isnull=True)
-    return rows.filter(is_example=False) if public else rows
+    audience = as_audience(public)
+    rows = rows.filter(status__in=visible_statuses(audience.public), quarter__isnull=True, month__isnull=True)
+    if audience.public:
+        return rows.filter(is_example=False)
+    if audience.restricted:
+        return rows.filter(Q(status=S.PUBLISHED) | Q(unit_id=audience.unit_id or -1))
+    return rows
 
 
 @dataclass(frozen=True)
@@ -54,6 +110,7 @@ class Point:
     measure_unit: str
     example: bool = False  # from the example set (示例): invented figures, shown as such everywhere
     revised_from: float | None = None  # the earlier visible vintage's value, when it differed
+    unit_id: int | None = None  # the unit that entered it (decides who reads its 备注)
 
     @property
     def revised(self) -> bool:
@@ -62,7 +119,7 @@ class Point:
 
 _FIELDS = (
     "indicator_id", "region_id", "year", "value", "vintage", "source", "quote", "note",
-    "qualifier", "status", "measure_unit", "example",
+    "qualifier", "status", "measure_unit", "example", "unit_id",
 )
 
 
@@ -80,8 +137,10 @@ def annual_points(
 ) -> list[Point]:
     """Newest visible vintage of every annual (indicator, region, year), ordered by year.
 
-    One query; the vintages are folded in Python (a few thousand rows for a city plan).
+    One query; the vintages are folded in Python (a few thousand rows for a city plan). 备注 and
+    原文摘录 are blank where the audience may not read them.
     """
+    audience = as_audience(public)
     rows = visible(Observation.objects.filter(indicator__plan=plan), public)
     if indicators is not None:
         rows = rows.filter(indicator__in=list(indicators))
@@ -92,6 +151,8 @@ def annual_points(
     for row in _with_example_flag(rows).order_by("vintage").values(*_FIELDS):
         key = (row["indicator_id"], row["region_id"], row["year"])
         first_value.setdefault(key, row["value"])
+        if not audience.reads_notes(row["unit_id"]):
+            row.update(note="", quote="")
         latest[key] = row
     points = []
     for key, row in latest.items():
@@ -118,8 +179,11 @@ def vintages(indicator: Indicator, region: Region, *, public: bool) -> list[Obse
     oldest = {}
     for row in rows:
         oldest[row.year] = row.vintage  # rows run newest → oldest, so the last one wins
+    audience = as_audience(public)
     for row in rows:
         row.is_revision = row.vintage > oldest[row.year]
+        if not audience.reads_notes(row.unit_id):
+            row.note = row.quote = ""  # shown, never saved: this audience reads the public fields only
     return rows
 
 

@@ -7,7 +7,9 @@ with the reason "管理后台修改"; users and roles are audited by the signals
 
 from __future__ import annotations
 
-from django.contrib import admin
+import secrets
+
+from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
 from planwatch.web.monitoring import assignments, audit, models
@@ -111,5 +113,15 @@ class AuditEntryAdmin(ReadOnlyAdmin):
 
 @admin.register(models.ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ("user", "name", "created_at", "last_used_at")
+    """Only the token's digest is stored: the token is shown once, in the message after adding it."""
+
+    list_display = ("user", "name", "created_at", "last_used_at", "expires_at")
     readonly_fields = ("key", "created_at", "last_used_at")
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        token = secrets.token_urlsafe(32)
+        obj.key = models.token_digest(token)
+        super().save_model(request, obj, form, change)
+        messages.warning(request, f"新令牌(只显示这一次,请立即复制保存):{token}")

@@ -20,10 +20,13 @@ directly from a view.
 
 from __future__ import annotations
 
+import hashlib
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -337,22 +340,55 @@ ACTION_LABELS = {
 }
 
 
+def token_digest(token: str) -> str:
+    """What is stored of a token: its SHA-256 (a stolen database holds no usable token)."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
 def new_token_key() -> str:
-    return secrets.token_urlsafe(32)
+    """The default ``key`` of a row made without ``ApiToken.issue``: the digest of a token nobody
+    was shown, so such a row lets nobody in."""
+    return token_digest(secrets.token_urlsafe(32))
+
+
+def default_token_expiry():
+    return timezone.now() + timedelta(days=settings.PLANWATCH_TOKEN_DAYS)
 
 
 class ApiToken(models.Model):
-    """A bearer token for scripts (``Authorization: Bearer <key>``); the same rights as its user."""
+    """A bearer token for scripts (``Authorization: Bearer <token>``); the same rights as its user.
+
+    Only the token's SHA-256 is kept (``key``); the token itself is shown once, by ``issue``. A
+    token stops working at ``expires_at``.
+    """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
-    key = models.CharField(max_length=64, unique=True, default=new_token_key)
+    key = models.CharField(_("令牌摘要(SHA-256)"), max_length=64, unique=True, default=new_token_key)
     name = models.CharField(_("用途"), max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(_("有效期至"), default=default_token_expiry)
 
     class Meta:
         verbose_name = _("API 令牌")
         verbose_name_plural = _("API 令牌")
+
+    @classmethod
+    def issue(cls, user, *, name: str = "", days: int | None = None) -> tuple[ApiToken, str]:
+        """A new token for ``user``: the row and the token to hand over (not stored, not shown again)."""
+        token = secrets.token_urlsafe(32)
+        expires = timezone.now() + timedelta(days=days if days is not None else settings.PLANWATCH_TOKEN_DAYS)
+        row = cls.objects.create(user=user, name=name, key=token_digest(token), expires_at=expires)
+        return row, token
+
+    @classmethod
+    def holder(cls, token: str):
+        """The active user of a valid, unexpired token, else None."""
+        row = cls.objects.select_related("user").filter(key=token_digest(token), expires_at__gt=timezone.now()).first()
+        if row is None or not row.user.is_active:
+            return None
+        cls.objects.filter(pk=row.pk).update(last_used_at=timezone.now())
+        return row.user
 
     def __str__(self) -> str:
         return f"{self.user} · {self.name}"

@@ -226,3 +226,16 @@ def import_unit(user, chosen: Unit | None = None) -> Unit | None:
 
 def request_user(request: HttpRequest):
     return getattr(request, "user", None)
+
+
+def reads_internals(user, obs: Observation) -> bool:
+    """Whether the user may read a figure's internal fields — 备注 (quality notes), 原文摘录, review
+    and warning comments, stored problems and its history — not just its public fields (value,
+    period, source). Everyone who reads all figures does; a reviewer does (it reviews them); a
+    reporter only for its own unit's figures, not for another unit's published one; the public never.
+    """
+    role = role_of(user)
+    if role in READS_ALL or role == Role.REVIEWER:
+        return True
+    unit = unit_of(user)
+    return role == Role.REPORTER and unit is not None and obs.unit_id == unit.pk

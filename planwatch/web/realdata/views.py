@@ -1,4 +1,4 @@
-"""Pages of the real-data app: consistency flags and set-aside rows for reviewers, series for everyone."""
+"""Pages of the real-data app: consistency flags and set-aside rows for reviewers, series for signed-in roles."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from planwatch.documents.observations_csv import read_dataset
 from planwatch.web.monitoring.errors import ServiceError
-from planwatch.web.monitoring.permissions import may
+from planwatch.web.monitoring.permissions import PUBLIC, may, role_of
 from planwatch.web.realdata import services
 from planwatch.web.realdata.models import ConsistencyFlag, SeriesObservation
 
@@ -54,8 +54,12 @@ def set_aside_list(request: HttpRequest) -> HttpResponse:
     return render(request, "realdata/set_aside.html", {"rows": read_dataset().set_aside})
 
 
+@login_required
 def series_list(request: HttpRequest) -> HttpResponse:
-    """Auxiliary and reference series with their sources: public facts, readable by everyone."""
+    """Auxiliary and reference series with their sources, quotes and loading notes (来源类型, 可信度 …):
+    working material for signed-in roles, not a public page (the portal is)."""
+    if role_of(request.user) == PUBLIC:
+        raise PermissionDenied(_("您的账号尚未分配角色,请联系管理员;公开数据见公众门户"))
     rows = SeriesObservation.objects.filter(is_example=False)
     return render(request, "realdata/series.html", {
         "auxiliary": rows.filter(kind=SeriesObservation.Kind.AUXILIARY),

@@ -1,7 +1,8 @@
 """Who may open the dashboard and portal pages: one table of (role, url, expected status).
 
-Policy: the 驾驶舱, indicator pages, county view and their downloads show approved figures to
-every signed-in role (they change nothing); anonymous visitors are sent to the login page, and a
+Policy: the 驾驶舱, indicator pages, county view and their downloads are open to every signed-in
+role (they change nothing) and show approved figures — to a reporter only its own unit's approved
+ones besides the published (what each role sees is tests/web/security/test_visibility.py); anonymous visitors are sent to the login page, and a
 signed-in account without a Planwatch role is refused (403), as it would see unpublished figures. The portal, its downloads and the map script are public. An unknown indicator
 is a 404 for everyone.
 """

@@ -82,8 +82,8 @@ def test_public_sees_published_figures_only(client, figures):
 def test_api_token_acts_with_its_users_rights(client, cast, figures):
     from planwatch.web.monitoring.models import ApiToken
 
-    token = ApiToken.objects.create(user=cast.ruijin, name="脚本")
-    headers = {"Authorization": f"Bearer {token.key}"}
+    _, token = ApiToken.issue(cast.ruijin, name="脚本")
+    headers = {"Authorization": f"Bearer {token}"}
     seen = client.get(f"/api/observations/{figures.ruijin_draft.pk}", headers=headers)
     assert seen.status_code == 200 and seen.json()["region"] == "瑞金市"
     done = client.post(f"/api/observations/{figures.ruijin_draft.pk}/submit", {"lock_version": 1},

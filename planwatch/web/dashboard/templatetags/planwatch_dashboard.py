@@ -68,3 +68,11 @@ def chart_json(option: dict, element_id: str) -> str:
     text = json.dumps(option, ensure_ascii=False, allow_nan=False)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return mark_safe(f'<script type="application/json" id="{element_id}">{text}</script>')
+
+
+@register.filter
+def source_link(source: str):
+    """A figure's source as a link named by its publishing site, or its text (``dashboard.sources``)."""
+    from planwatch.web.dashboard.sources import source_html
+
+    return source_html(source or "")

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from planwatch.web.dashboard import downloads, pages
 from planwatch.web.dashboard.overview import overview
 from planwatch.web.dashboard.quality import QualityJudgementForm, judgement_context
+from planwatch.web.dashboard.series import audience_for
 from planwatch.web.dashboard.views.common import indicator_in, plan_for, with_role
 from planwatch.web.monitoring.permissions import is_planner
 from planwatch.web.plans.services import JudgementRefused, is_volume_quality, record_quality_judgement
@@ -19,14 +20,14 @@ from planwatch.web.plans.services import JudgementRefused, is_volume_quality, re
 @with_role
 def dashboard(request: HttpRequest) -> HttpResponse:
     plan = plan_for(request)
-    return render(request, "dashboard/dashboard.html", {"plan": plan, **overview(plan)})
+    return render(request, "dashboard/dashboard.html", {"plan": plan, **overview(plan, public=audience_for(request.user))})
 
 
 @with_role
 def indicator(request: HttpRequest, code: str, form=None, status: int = 200) -> HttpResponse:
     plan = plan_for(request)
     item = indicator_in(plan, code)
-    page = pages.indicator_page(plan, item, public=False)
+    page = pages.indicator_page(plan, item, public=audience_for(request.user))
     links = {
         "csv": reverse("dashboard-indicator-download", args=[code, "csv"]),
         "xlsx": reverse("dashboard-indicator-download", args=[code, "xlsx"]),
@@ -68,13 +69,13 @@ def quality_judgement(request: HttpRequest, code: str) -> HttpResponse:
 def indicator_download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     if fmt not in downloads.CONTENT_TYPES:
         raise Http404
-    return downloads.response(indicator_in(plan_for(request), code), fmt, public=False)
+    return downloads.response(indicator_in(plan_for(request), code), fmt, public=audience_for(request.user))
 
 
 @with_role
 def counties(request: HttpRequest) -> HttpResponse:
     plan = plan_for(request)
-    available = pages.indicators_with_county_data(plan, public=False)
+    available = pages.indicators_with_county_data(plan, public=audience_for(request.user))
     if not available:
         return render(request, "dashboard/counties.html", {"plan": plan, "available": [], "view": None})
     return redirect("dashboard-county-indicator", code=available[0].code)
@@ -84,7 +85,7 @@ def counties(request: HttpRequest) -> HttpResponse:
 def county_indicator(request: HttpRequest, code: str, year: int | None = None) -> HttpResponse:
     plan = plan_for(request)
     item = indicator_in(plan, code)
-    return render(request, "dashboard/counties.html", county_context(plan, item, year, public=False))
+    return render(request, "dashboard/counties.html", county_context(plan, item, year, public=audience_for(request.user)))
 
 
 def county_context(plan, item, year: int | None, *, public: bool, prefix: str = "dashboard") -> dict:

@@ -17,7 +17,12 @@ from planwatch.reports.tables import spreadsheet_safe
 from planwatch.web.monitoring import services, validation
 from planwatch.web.monitoring.forms import ObservationForm, ReviewForm, ReviseForm, SubmitForm
 from planwatch.web.monitoring.models import AuditEntry, Observation
-from planwatch.web.monitoring.permissions import get_observation_for_user, may, observations_for_user
+from planwatch.web.monitoring.permissions import (
+    get_observation_for_user,
+    may,
+    observations_for_user,
+    reads_internals,
+)
 from planwatch.web.monitoring.views._common import csv_response, run, version_of
 from planwatch.web.plans.models import Indicator
 
@@ -49,8 +54,8 @@ def observation_export(request: HttpRequest) -> HttpResponse:
     for o in _filtered(request):
         writer.writerow([spreadsheet_safe(cell) for cell in (
             o.indicator.code, o.indicator.name, o.region.name, o.period, f"{o.value:.12g}", o.measure_unit,
-            o.qualifier, o.vintage, o.get_status_display(), o.unit.name, o.source, o.note,
-            _("示例") if o.is_example else "")])
+            o.qualifier, o.vintage, o.get_status_display(), o.unit.name, o.source,
+            o.note if reads_internals(request.user, o) else "", _("示例") if o.is_example else "")])
     return csv_response(out.getvalue(), "observations.csv")
 
 
@@ -59,6 +64,7 @@ def observation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     obs, may_write = get_observation_for_user(request, pk)
     user = request.user
     can_edit = may(user, "observation.edit", obs)
+    internals = reads_internals(user, obs)
     context = {
         "preview": validation.check_submission(obs) if can_edit else [],
         "obs": obs,
@@ -75,7 +81,9 @@ def observation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "vintages": observations_for_user(user).filter(indicator=obs.indicator, region=obs.region,
                                                        period=obs.period).order_by("vintage"),
         "audit": (AuditEntry.objects.filter(subject=AuditEntry.Subject.OBSERVATION, object_id=obs.pk)
-                  .select_related("unit").order_by("at")),
+                  .select_related("unit").order_by("at")) if internals else AuditEntry.objects.none(),
+        # Another unit's published figure: its public fields only — no notes, comments or history.
+        "internals": internals,
     }
     return render(request, "monitoring/observation_detail.html", context)
 
@@ -141,7 +149,8 @@ def indicator_history(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = get_object_or_404(Indicator, pk=pk)
     rows = observations_for_user(request.user).filter(indicator=indicator).order_by(
         "region__order", "period", "vintage")
-    ids = list(rows.values_list("pk", flat=True))
+    # History only of the figures whose internals the user reads (a reporter: its own unit's).
+    ids = [o.pk for o in rows.select_related(None).only("pk", "unit_id") if reads_internals(request.user, o)]
     audit = (AuditEntry.objects.filter(subject=AuditEntry.Subject.OBSERVATION, object_id__in=ids)
              .select_related("unit").order_by("-at"))
     return render(request, "monitoring/indicator_history.html",
