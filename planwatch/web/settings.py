@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "planwatch.web.portal",
     "planwatch.web.realdata",
     "planwatch.web.collection",
+    "django_tasks",
+    "django_tasks_db",
+    "planwatch.web.reporting",
 ]
 
 MIDDLEWARE = [
@@ -133,3 +136,15 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
+
+# Background work (report generation): django-tasks with its database backend; run `manage.py db_worker`.
+# PLANWATCH_TASKS_IMMEDIATE=1 runs tasks inside the request instead (a single-process demo without a worker).
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if os.environ.get("PLANWATCH_TASKS_IMMEDIATE") == "1"
+            else "django_tasks_db.DatabaseBackend"
+        ),
+    }
+}
