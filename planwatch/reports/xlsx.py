@@ -51,7 +51,7 @@ def _put_table(sheet, table: Table, start: int, *, title: bool = True) -> int:
                 cell.number_format = item.number_format
             style = GRADE_STYLES.get(item.grade or "")
             if style is not None and item.text:
-                cell.fill = PatternFill("solid", fgColor=style.colour.lstrip("#"))
+                cell.fill = PatternFill("solid", fgColor=style.colour.lstrip("#").upper())
                 cell.font = WHITE
     return max(row, header_row) + 2
 
