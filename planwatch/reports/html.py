@@ -23,16 +23,17 @@ h1 { font-size: 16pt; margin-top: 2em; } h2 { font-size: 14pt; } h3 { font-size:
 .cover { text-align: center; padding: 6rem 0 4rem; }
 .cover h1 { font-size: 22pt; }
 .cover p { margin: .3em 0; }
-p.warning { font-weight: bold; }
+p.warning { font-weight: bold; font-family: "黑体", "SimHei", "Noto Sans CJK SC", "Noto Sans CJK", sans-serif; }
 table { border-collapse: collapse; width: 100%; margin: .6em 0 1.2em; font-size: 9pt;
         font-family: "Noto Sans CJK SC", "Noto Sans CJK", sans-serif; }
 th, td { border: 1px solid #9e9e9e; padding: 2px 4px; text-align: left; vertical-align: top; }
 th { background: #e0e0e0; }
 td.num { text-align: right; white-space: nowrap; }
+td.nowrap, th { white-space: nowrap; }
 td.grade { color: #fff; white-space: nowrap; }
 figure { margin: .5em 0; } figure img { max-width: 100%; height: auto; }
 ol.items li { margin: .3em 0; }
-@page { size: A4; margin: 2.5cm 2.2cm;
+@page { size: A4; margin: 2.2cm 1.8cm;
         @bottom-center { content: counter(page); font-size: 9pt; } }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
@@ -46,18 +47,23 @@ ol.items li { margin: .3em 0; }
 """
 
 
-def _cell(item) -> str:
+GRADE_CSS = "".join(f"td.g-{s.css} {{ background: {s.colour}; }}\n" for s in GRADE_STYLES.values())
+
+
+def _cell(item, wrap: bool = True) -> str:
     style = GRADE_STYLES.get(item.grade or "")
     text = escape(item.text)
     if style is not None and item.text:
-        return f'<td class="grade" style="background:{style.colour}">{style.symbol} {text}</td>'
-    css = ' class="num"' if item.number is not None else ""
+        return f'<td class="grade g-{style.css}">{style.symbol} {text}</td>'
+    classes = [name for name, on in (("num", item.number is not None), ("nowrap", not wrap)) if on]
+    css = f' class="{" ".join(classes)}"' if classes else ""
     return f"<td{css}>{text}</td>"
 
 
 def _table(table: Table) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in table.header)
-    body = "".join("<tr>" + "".join(_cell(c) for c in row) + "</tr>" for row in table.rows)
+    wraps = [table.wrap is None or i in table.wrap for i in range(len(table.header))]
+    body = "".join("<tr>" + "".join(_cell(c, wraps[i]) for i, c in enumerate(row)) + "</tr>" for row in table.rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
@@ -114,6 +120,6 @@ def write_html(report: Report, figures: ReportFigures) -> bytes:
     lang = "zh-Hans" if report.language == "zh" else "en"
     page = (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{escape(report.title)}</title><style>{CSS}</style></head><body>"
+            f"<title>{escape(report.title)}</title><style>{CSS}{GRADE_CSS}</style></head><body>"
             + "\n".join(p for p in parts if p) + "</body></html>")
     return page.encode("utf-8")

@@ -38,6 +38,7 @@ class Table:
     header: list[str]
     rows: list[list[Cell]]
     sheet: str = ""  # the Excel sheet this table goes on
+    wrap: tuple[int, ...] | None = None  # columns whose text may wrap (None: all); the others stay on one line
 
 
 @dataclass
@@ -82,7 +83,7 @@ def main_table(report: Report, title: str = "") -> Table:
             _share(r.completion), _share(r.time_share), Cell(r.grade_label, grade=r.grade),
             Cell(w["warning_yes"] if r.warning else "", grade="逆向" if r.warning else None),
         ])
-    return Table(title or w["table"], header, rows, sheet=_sheet(w["table"]))
+    return Table(title or w["table"], header, rows, sheet=_sheet(w["table"]), wrap=(1, 5))
 
 
 def indicator_table(report: Report, row: IndicatorRow) -> Table:
@@ -109,8 +110,7 @@ def lagging_table(report: Report) -> Table:
 
 def county_tables(report: Report) -> list[Table]:
     w = report.words
-    header = [w["col_rank"], w["col_region"], w["col_value"], w["col_year"], w["col_growth"], w["col_completion"],
-              w["col_grade"]]
+    header = [w["col_rank"], w["col_region"], w["col_value"], w["col_growth"], w["col_completion"], w["col_grade"]]
     tables = []
     for ind in report.counties.indicators:
         rows = []
@@ -119,7 +119,7 @@ def county_tables(report: Report) -> list[Table]:
                                       else "%", ind.decimals), cell.value,
                          "0" if ind.decimals == 0 else "0." + "0" * ind.decimals)
             rows.append([Cell(str(cell.rank_growth) if cell.rank_growth else "—", cell.rank_growth),
-                         Cell(cell.region), value, Cell(str(cell.year) if cell.year else "—", cell.year),
+                         Cell(cell.region), value,
                          _rate(cell.growth), _share(cell.completion), Cell(cell.grade_label, grade=cell.grade)])
         title = w["county_table"].format(name=ind.name, unit=ind.unit or "—", year=ind.year or "—")
         tables.append(Table(f"{title} · {w['ranking_growth']}", header, rows))
@@ -141,14 +141,17 @@ def county_grade_matrix(report: Report) -> Table:
     return Table(report.heading("counties"), header, rows, sheet=_sheet(report.heading("counties")))
 
 
-def sources_table(report: Report) -> Table:
+def sources_table(report: Report, *, every_region: bool = False) -> Table:
+    """The figures used with vintage, status and source: the plan region's (``every_region``: all, for Excel)."""
     w = report.words
+    lines = report.vintages if every_region else report.sources
     header = [w["col_name"], w["col_region"], w["col_year"], w["col_value"], w["col_vintage"], w["col_status"],
               w["col_source"]]
     rows = [[Cell(s.indicator), Cell(s.region), Cell(str(s.year), s.year), Cell(f"{s.value:g}", s.value),
              Cell(str(s.vintage), s.vintage), Cell(w.get(f"status_{s.status}", s.status)), Cell(s.source)]
-            for s in report.vintages]
-    return Table(w["sources_title"] + " / " + w["vintages_title"], header, rows, sheet=_sheet(w["vintages_title"]))
+            for s in lines]
+    return Table(w["sources_title"] + " / " + w["vintages_title"], header, rows, sheet=_sheet(w["vintages_title"]),
+                 wrap=(0, 6))
 
 
 def targets_table(report: Report) -> Table:
@@ -228,6 +231,8 @@ def sections(report: Report) -> Iterator[Block]:
     yield Block("table", table=targets_table(report))
     yield Block("heading2", w["sources_title"] + " / " + w["vintages_title"])
     yield Block("table", table=sources_table(report))
+    if report.counties.indicators:
+        yield Block("paragraph", w["county_sources"])
 
 
 def work_blocks(report: Report) -> Iterator[Block]:

@@ -63,8 +63,9 @@ class Snapshot:
         return cls(**{k: v for k, v in data.items() if k in known})
 
     def fingerprint(self) -> str:
-        """SHA-256 of the canonical JSON: two snapshots with the same inputs have the same print."""
-        text = json.dumps(self.to_json(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        """SHA-256 of the canonical JSON of the inputs (not the time taken): same inputs, same print."""
+        data = {k: v for k, v in self.to_json().items() if k != "taken_at"}
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     # --- what the engine reads -----------------------------------------------------------------

@@ -65,6 +65,7 @@ ZH = {
     "map_title": "各县(市、区)评价等级:{name}",
     "methods_title": "评估方法",
     "sources_title": "数据来源",
+    "county_sources": "县(市、区)数据的来源与版次见本报告的Excel版(“数据版次”工作表)。",
     "targets_title": "目标版本",
     "vintages_title": "数据版次",
     "methods": [
@@ -161,6 +162,7 @@ EN = {
     "map_title": "Grades by county: {name}",
     "methods_title": "Methods",
     "sources_title": "Sources",
+    "county_sources": "The counties' sources and vintages are in the Excel edition (sheet “Data vintages”).",
     "targets_title": "Target versions",
     "vintages_title": "Data vintages",
     "methods": [

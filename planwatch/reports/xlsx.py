@@ -135,7 +135,7 @@ def write_xlsx(report: Report, figures=None) -> bytes:
     targets = book.create_sheet(_name(w["targets_title"]))
     _put_table(targets, targets_table(report), 1, title=False)
     vintages = book.create_sheet(_name(w["vintages_title"]))
-    _put_table(vintages, sources_table(report), 1, title=False)
+    _put_table(vintages, sources_table(report, every_region=True), 1, title=False)
     _widths(vintages, {1: 30, 7: 60})
     buffer = io.BytesIO()
     book.save(buffer)
