@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("planwatch.web.realdata.urls")),
     path("", include("planwatch.web.collection.urls")),
     path("", include("planwatch.web.plans.urls")),
+    path("", include("planwatch.web.reporting.urls")),
 ]

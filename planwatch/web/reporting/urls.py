@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from planwatch.web.reporting import views
+
+urlpatterns = [
+    path("reports/", views.reports, name="reports"),
+    path("reports/new/", views.create, name="reports-create"),
+    path("reports/<int:pk>/status/", views.status, name="reports-status"),
+    path("reports/<int:pk>/download/", views.download, name="reports-download"),
+    path("reports/counties/", views.counties, name="report-counties"),
+]
