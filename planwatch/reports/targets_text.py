@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from planwatch.reports.formatting import format_number, format_rate, format_value
+from planwatch.documents.qualifiers import format_qualified
+from planwatch.reports.formatting import decimals_of, format_number, format_rate, format_value
 from planwatch.reports.words import words
 
 LEVEL_KINDS = ("level", "about")
@@ -43,7 +44,12 @@ def target_statement(kind: str, target_value, target_year, target_text: str, uni
     if kind == "cumulative":
         return w["kind_cumulative"].format(target=format_value(target_value, unit, decimals))
     if kind in LEVEL_KINDS and not _missing(target_value):
-        shown = text + unit if text and any(c.isdigit() for c in text) else format_value(target_value, unit, decimals)
+        number = format_number(target_value, decimals_of(text, decimals) if text else decimals)
+        qualifier = "".join(ch for ch in text if not (ch.isdigit() or ch in ".-")).strip() if language == "zh" else ""
+        try:
+            shown = format_qualified(number, qualifier, unit)
+        except ValueError:  # a word that is not a qualifier: keep the plan's text as written
+            shown = text + unit
         return w["kind_level"].format(year=target_year, target=shown)
     return w["kind_unspecified"]
 

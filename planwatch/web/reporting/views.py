@@ -92,3 +92,15 @@ def counties(request: HttpRequest) -> HttpResponse:
                            colour=request.GET.get("colour", "grade"), language=request.LANGUAGE_CODE)
     page["self"] = reverse("report-counties")
     return render(request, "reporting/counties.html", {"plan": plan, **page})
+
+
+@with_role
+def indicators_xlsx(request: HttpRequest) -> HttpResponse:
+    """The dashboard's whole indicator table in one click (approved figures, as the dashboard shows)."""
+    from planwatch.web.dashboard.overview import overview
+    from planwatch.web.reporting.whole_table import xlsx
+
+    plan = plan_for(request)
+    response = HttpResponse(xlsx(overview(plan)["rows"]), content_type=CONTENT_TYPES["xlsx"])
+    response["Content-Disposition"] = "attachment; filename=indicators.xlsx"
+    return response
