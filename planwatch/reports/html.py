@@ -30,6 +30,8 @@ th, td { border: 1px solid #9e9e9e; padding: 2px 4px; text-align: left; vertical
 th { background: #e0e0e0; }
 td.num { text-align: right; white-space: nowrap; }
 td.nowrap, th { white-space: nowrap; }
+table.fixed { table-layout: fixed; } table.fixed th { white-space: normal; }
+table.fixed td.num, table.fixed td.grade { white-space: normal; }
 td.grade { color: #fff; white-space: nowrap; }
 figure { margin: .5em 0; } figure img { max-width: 100%; height: auto; }
 ol.items li { margin: .3em 0; }
@@ -62,8 +64,12 @@ def _cell(item, wrap: bool = True) -> str:
 
 def _table(table: Table) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in table.header)
-    wraps = [table.wrap is None or i in table.wrap for i in range(len(table.header))]
+    wraps = [table.wrap is None or i in table.wrap or table.widths is not None for i in range(len(table.header))]
     body = "".join("<tr>" + "".join(_cell(c, wraps[i]) for i, c in enumerate(row)) + "</tr>" for row in table.rows)
+    if table.widths:
+        cols = "".join(f'<col style="width:{w}%">' for w in table.widths)
+        return (f'<table class="fixed"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>'
+                f"<tbody>{body}</tbody></table>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 

@@ -39,6 +39,7 @@ class Table:
     rows: list[list[Cell]]
     sheet: str = ""  # the Excel sheet this table goes on
     wrap: tuple[int, ...] | None = None  # columns whose text may wrap (None: all); the others stay on one line
+    widths: tuple[int, ...] | None = None  # column widths in per cent of the page, for wide tables
 
 
 @dataclass
@@ -83,7 +84,8 @@ def main_table(report: Report, title: str = "") -> Table:
             _share(r.completion), _share(r.time_share), Cell(r.grade_label, grade=r.grade),
             Cell(w["warning_yes"] if r.warning else "", grade="逆向" if r.warning else None),
         ])
-    return Table(title or w["table"], header, rows, sheet=_sheet(w["table"]), wrap=(1, 5))
+    return Table(title or w["table"], header, rows, sheet=_sheet(w["table"]),
+                 widths=(4, 17, 6, 7, 10, 14, 11, 6, 7, 7, 8, 5))
 
 
 def indicator_table(report: Report, row: IndicatorRow) -> Table:

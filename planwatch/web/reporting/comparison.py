@@ -14,6 +14,8 @@ from planwatch.web.dashboard.maps import MAP_NAME
 from planwatch.web.reporting.snapshots import build_snapshot
 
 BY = ("growth", "completion")
+NO_DATA = "无数据"
+NO_DATA_AREA = "#eeeeee"  # counties without a figure stay pale, as on the level map
 COLOURS = ("grade", "completion", "level")
 
 
@@ -39,7 +41,8 @@ def grade_map(values: dict[str, str], labels: dict[str, str], series_name: str) 
     option.pop("visualMap")
     option["tooltip"] = {"trigger": "item", "formatter": "{b}"}
     option["series"][0]["data"] = [
-        {"name": name, "value": None, "itemStyle": {"areaColor": charts.grade_style(grade).colour},
+        {"name": name, "value": None, "itemStyle": {"areaColor": NO_DATA_AREA if grade == NO_DATA
+                                                    else charts.grade_style(grade).colour},
          "label": {"show": True, "formatter": f"{name}\n{labels.get(name, grade)}", "fontSize": 9}}
         for name, grade in values.items()
     ]
