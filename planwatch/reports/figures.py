@@ -142,7 +142,10 @@ def draw_figures(report, map_path: str | None = None, progress=None) -> ReportFi
         if progress:
             progress(index + 1, len(report.rows))
     if map_path and report.counties.indicators:
-        first = report.counties.indicators[0]
+        # The indicator with the most graded counties: a map of 无县级目标 everywhere says nothing.
+        from planwatch.evaluation.vocabulary import GRADED
+
+        first = max(report.counties.indicators, key=lambda i: sum(c.grade in GRADED for c in i.cells))
         grades = {c.region: c.grade for c in first.cells}
         labels = {g: c.grade_label for c in first.cells for g in [c.grade]}
         figures.county_map = county_map_figure(map_path, grades, labels,
