@@ -42,12 +42,22 @@ def _spec(plan, indicator) -> dict:
     t = indicator.target
     kind = getattr(t.kind, "value", t.kind)
     return {
-        "indicator": indicator.code, "name": indicator.name, "unit": indicator.unit, "pillar": indicator.pillar,
+        "indicator": indicator.code,
+        "name": indicator.name,
+        "unit": indicator.unit,
+        "pillar": indicator.pillar,
         "attribute": getattr(indicator.attribute, "value", indicator.attribute),
-        "direction": getattr(indicator.direction, "value", indicator.direction), "kind": kind,
-        "target_value": t.value, "target_year": t.year or plan.target_year, "target_text": t.text,
-        "qualifier": t.qualifier, "strict": bool(t.strict), "baseline": indicator.baseline,
-        "base_year": indicator.baseline_year or plan.base_year, "target_version": 1, "target_origin": "plan",
+        "direction": getattr(indicator.direction, "value", indicator.direction),
+        "kind": kind,
+        "target_value": t.value,
+        "target_year": t.year or plan.target_year,
+        "target_text": t.text,
+        "qualifier": t.qualifier,
+        "strict": bool(t.strict),
+        "baseline": indicator.baseline,
+        "base_year": indicator.baseline_year or plan.base_year,
+        "target_version": 1,
+        "target_origin": "plan",
         "baseline_text": indicator.baseline_text,
     }
 
@@ -65,14 +75,36 @@ def build_snapshot() -> Snapshot:
             for k, year in enumerate(YEARS):
                 growth = 1 + 0.01 * ((n + r) % 7) * k
                 value = base * (1 + 0.02 * ((r % 5) - 2) / 10) * (1.0 if rate else growth) * scale
-                observations.append({"indicator": spec["indicator"], "region": region, "year": year,
-                                     "value": round(value, 3), "vintage": 1, "qualifier": "",
-                                     "source": f"{region}{year}年统计公报", "status": "published"})
+                observations.append(
+                    {
+                        "indicator": spec["indicator"],
+                        "region": region,
+                        "year": year,
+                        "value": round(value, 3),
+                        "vintage": 1,
+                        "qualifier": "",
+                        "source": f"{region}{year}年统计公报",
+                        "status": "published",
+                    }
+                )
     return Snapshot(
-        plan={"title": plan.title, "region": plan.region, "base_year": plan.base_year,
-              "target_year": plan.target_year, "vision_year": plan.vision_year, "version": 1},
-        kind="final", as_of=2025, edition="public", plan_region=city, counties=counties, specs=specs,
-        observations=observations, settings=settings_json(DEFAULT_SETTINGS), taken_at="2026-01-15T09:00:00+08:00",
+        plan={
+            "title": plan.title,
+            "region": plan.region,
+            "base_year": plan.base_year,
+            "target_year": plan.target_year,
+            "vision_year": plan.vision_year,
+            "version": 1,
+        },
+        kind="final",
+        as_of=2025,
+        edition="public",
+        plan_region=city,
+        counties=counties,
+        specs=specs,
+        observations=observations,
+        settings=settings_json(DEFAULT_SETTINGS),
+        taken_at="2026-01-15T09:00:00+08:00",
     )
 
 
@@ -88,8 +120,10 @@ def main(argv: list[str] | None = None) -> int:
     from planwatch.reports.figures import draw_figures
 
     snapshot = build_snapshot()
-    print(f"{len(snapshot.specs)} indicators, {len(snapshot.counties)} counties, "
-          f"{len(snapshot.observations)} observations")
+    print(
+        f"{len(snapshot.specs)} indicators, {len(snapshot.counties)} counties, "
+        f"{len(snapshot.observations)} observations"
+    )
     t0 = time.perf_counter()
     snapshot.evaluate()
     baseline = time.perf_counter() - t0

@@ -47,14 +47,19 @@ def register(app: typer.Typer) -> None:
 
 def report(
     kind: Annotated[Kind, typer.Argument(help="final 总结评估报告,annual 年度监测报告")],
-    as_of: Annotated[int | None, typer.Option("--as-of", help="评估年份,例如 2025(用 --snapshot 时可省略)")] = None,
-    edition: Annotated[Edition, typer.Option("--edition", help="internal 内部版(已审核数据),public 公开版(仅已发布数据)")]
-    = Edition.internal,
+    as_of: Annotated[
+        int | None, typer.Option("--as-of", help="评估年份,例如 2025(用 --snapshot 时可省略)")
+    ] = None,
+    edition: Annotated[
+        Edition, typer.Option("--edition", help="internal 内部版(已审核数据),public 公开版(仅已发布数据)")
+    ] = Edition.internal,
     format: Annotated[Format, typer.Option("--format", "-f", help="输出格式")] = Format.docx,
     output: Annotated[Path, typer.Option("-o", "--output", help="输出文件")] = Path("report.docx"),
     lang: Annotated[Language, typer.Option("--lang", help="报告语言:zh 中文,en 英文")] = Language.zh,
     plan: Annotated[int | None, typer.Option("--plan", help="规划编号;默认为当前规划")] = None,
-    snapshot: Annotated[int | None, typer.Option("--snapshot", help="用已存的数据快照重新生成(编号见上次输出)")] = None,
+    snapshot: Annotated[
+        int | None, typer.Option("--snapshot", help="用已存的数据快照重新生成(编号见上次输出)")
+    ] = None,
 ) -> None:
     """生成评估报告(DOCX、XLSX、PDF 或 HTML):先存数据快照,再按快照出报告。"""
     setup_django()
@@ -71,10 +76,21 @@ def report(
         if as_of is None:
             typer.echo("错误:请用 --as-of 指定评估年份", err=True)
             raise typer.Exit(2)
-        stored = take_snapshot(_plan(plan), kind=kind.value, as_of=as_of, edition=edition.value, user=None,
-                               reason="命令行生成报告")
-    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                  TimeElapsedColumn(), console=console) as bar:
+        stored = take_snapshot(
+            _plan(plan),
+            kind=kind.value,
+            as_of=as_of,
+            edition=edition.value,
+            user=None,
+            reason="命令行生成报告",
+        )
+    with Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=console,
+    ) as bar:
         task = bar.add_task("报告", total=1)
 
         def progress(done: int, total: int, step: str) -> None:

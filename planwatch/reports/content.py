@@ -102,7 +102,11 @@ class IndicatorRow:
     def latest_text(self) -> str:
         unit = "%" if self.rate_kind else self.unit
         text = format_value(self.latest_value, unit, self.decimals)
-        return f"{text}{self.latest_qualifier}" if self.latest_qualifier and self.latest_value is not None else text
+        return (
+            f"{text}{self.latest_qualifier}"
+            if self.latest_qualifier and self.latest_value is not None
+            else text
+        )
 
     @property
     def completion_text(self) -> str:
@@ -207,25 +211,45 @@ def build_report(snapshot: Snapshot, language: str = "zh", *, frame: pd.DataFram
     own = frame[frame["region"].astype(str) == snapshot.plan_region]
     rows = _rows(snapshot, own, language)
     counts = Counter(r.grade for r in rows)
-    count_list = [GradeCount(g, grade_word(g, language), counts[g]) for g in (*reversed(GRADED), *NOT_GRADED)
-                  if counts.get(g)]
+    count_list = [
+        GradeCount(g, grade_word(g, language), counts[g])
+        for g in (*reversed(GRADED), *NOT_GRADED)
+        if counts.get(g)
+    ]
     no_data = [r for r in rows if not r.has_data]  # named plainly, never graded
     lagging = sorted((r for r in rows if r.grade in LAGGING), key=lambda r: (not r.warning, rows.index(r)))
     pillars = _pillars(rows, language)
     title_key = "title_final" if snapshot.kind == "final" else "title_annual"
     return Report(
-        language=language, kind=snapshot.kind, edition=snapshot.edition,
+        language=language,
+        kind=snapshot.kind,
+        edition=snapshot.edition,
         title=w[title_key].format(plan=snapshot.plan.get("title", ""), year=snapshot.as_of),
-        region=snapshot.plan_region, as_of=snapshot.as_of, taken_at=snapshot.taken_at,
-        fingerprint=snapshot.fingerprint()[:12], words=w, counts=count_list,
+        region=snapshot.plan_region,
+        as_of=snapshot.as_of,
+        taken_at=snapshot.taken_at,
+        fingerprint=snapshot.fingerprint()[:12],
+        words=w,
+        counts=count_list,
         overview=_overview(rows, count_list, no_data, snapshot.as_of, language),
-        warnings=_warnings(rows, language), pillar_sentences=[p.sentence for p in pillars], no_data=no_data,
-        rows=rows, pillars=pillars, lagging=lagging, lagging_sentences=[_lagging_sentence(r, w) for r in lagging],
-        work=_work(snapshot.work, w), counties=compare_counties(snapshot, frame, rows, language),
-        problems=[w["problem_item"].format(name=r.name, grade=r.grade_label, reason=r.reason) for r in lagging],
+        warnings=_warnings(rows, language),
+        pillar_sentences=[p.sentence for p in pillars],
+        no_data=no_data,
+        rows=rows,
+        pillars=pillars,
+        lagging=lagging,
+        lagging_sentences=[_lagging_sentence(r, w) for r in lagging],
+        work=_work(snapshot.work, w),
+        counties=compare_counties(snapshot, frame, rows, language),
+        problems=[
+            w["problem_item"].format(name=r.name, grade=r.grade_label, reason=r.reason) for r in lagging
+        ],
         next_steps=[_next_step(r, w) for r in lagging],
-        methods=list(w["methods"]), settings=_settings(snapshot, w),
-        sources=_sources(snapshot), targets=list(snapshot.targets), vintages=_vintages(snapshot),
+        methods=list(w["methods"]),
+        settings=_settings(snapshot, w),
+        sources=_sources(snapshot),
+        targets=list(snapshot.targets),
+        vintages=_vintages(snapshot),
     )
 
 
@@ -246,7 +270,11 @@ def _series(snapshot: Snapshot) -> dict[str, list[tuple[int, float]]]:
 def _sources_by_indicator(snapshot: Snapshot) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for o in snapshot.observations:
-        if o["region"] == snapshot.plan_region and o.get("source") and o["source"] not in out.get(o["indicator"], []):
+        if (
+            o["region"] == snapshot.plan_region
+            and o.get("source")
+            and o["source"] not in out.get(o["indicator"], [])
+        ):
             out.setdefault(o["indicator"], []).append(o["source"])
     return out
 
@@ -272,25 +300,56 @@ def _rows(snapshot: Snapshot, own: pd.DataFrame, language: str) -> list[Indicato
         unit = spec.get("unit") or ""
         own_series = series.get(code, [])
         q, q_by = quality.get(code, ("", ""))
-        rows.append(IndicatorRow(
-            code=code, name=spec["name"], unit=unit, pillar=spec.get("pillar") or "",
-            attribute=spec.get("attribute") or "", kind=kind, decimals=decimals,
-            baseline=_num(r.get("base_value", spec.get("baseline"))), base_year=_int(r.get("base_year_used", spec.get("base_year"))),
-            target_value=_num(spec.get("target_value")), target_year=_int(spec.get("target_year")),
-            target=target_statement(kind, _num(spec.get("target_value")), _int(spec.get("target_year")),
-                                    spec.get("target_text") or "", unit, decimals, language),
-            latest_value=_num(r.get("latest_value")), latest_year=_int(r.get("latest_year")),
-            latest_qualifier=str(r.get("latest_qualifier") or ""),
-            completion=_num(r.get("completion")), time_share=_num(r.get("time_share")),
-            actual_growth=_num(r.get("actual_growth")), required_growth=_num(r.get("required_growth")),
-            grade=grade, grade_label=grade_word(grade, language), warning=bool(r.get("warning") or False),
-            reason=str(r.get("reason") or ""),
-            detail=kind_detail(kind, target_value=_num(spec.get("target_value")),
-                               target_text=spec.get("target_text") or "", unit=unit, decimals=decimals,
-                               series=own_series, actual_growth=_num(r.get("actual_growth")), quality=q,
-                               quality_by=q_by, language=language),
-            series=own_series, forecast=_forecast(r, own_series, spec), sources=sources.get(code, []),
-        ))
+        rows.append(
+            IndicatorRow(
+                code=code,
+                name=spec["name"],
+                unit=unit,
+                pillar=spec.get("pillar") or "",
+                attribute=spec.get("attribute") or "",
+                kind=kind,
+                decimals=decimals,
+                baseline=_num(r.get("base_value", spec.get("baseline"))),
+                base_year=_int(r.get("base_year_used", spec.get("base_year"))),
+                target_value=_num(spec.get("target_value")),
+                target_year=_int(spec.get("target_year")),
+                target=target_statement(
+                    kind,
+                    _num(spec.get("target_value")),
+                    _int(spec.get("target_year")),
+                    spec.get("target_text") or "",
+                    unit,
+                    decimals,
+                    language,
+                ),
+                latest_value=_num(r.get("latest_value")),
+                latest_year=_int(r.get("latest_year")),
+                latest_qualifier=str(r.get("latest_qualifier") or ""),
+                completion=_num(r.get("completion")),
+                time_share=_num(r.get("time_share")),
+                actual_growth=_num(r.get("actual_growth")),
+                required_growth=_num(r.get("required_growth")),
+                grade=grade,
+                grade_label=grade_word(grade, language),
+                warning=bool(r.get("warning") or False),
+                reason=str(r.get("reason") or ""),
+                detail=kind_detail(
+                    kind,
+                    target_value=_num(spec.get("target_value")),
+                    target_text=spec.get("target_text") or "",
+                    unit=unit,
+                    decimals=decimals,
+                    series=own_series,
+                    actual_growth=_num(r.get("actual_growth")),
+                    quality=q,
+                    quality_by=q_by,
+                    language=language,
+                ),
+                series=own_series,
+                forecast=_forecast(r, own_series, spec),
+                sources=sources.get(code, []),
+            )
+        )
     return rows
 
 
@@ -300,7 +359,10 @@ def _forecast(r: dict, series: list, spec: dict) -> list[tuple[int, float, float
     if value is None or not series or year is None or year <= series[-1][0]:
         return []
     last_year, last_value = series[-1]
-    return [(last_year, last_value, None, None), (year, value, _num(r.get("forecast_low")), _num(r.get("forecast_high")))]
+    return [
+        (last_year, last_value, None, None),
+        (year, value, _num(r.get("forecast_low")), _num(r.get("forecast_high"))),
+    ]
 
 
 def _parts(counts, language: str) -> str:
@@ -312,13 +374,18 @@ def _overview(rows, counts, no_data, as_of: int, language: str) -> list[str]:
     w = words(language)
     lines = [w["counts_sentence"].format(total=len(rows), parts=_parts(counts, language))]
     if no_data:
-        lines.append(w["no_data_sentence"].format(n=len(no_data), year=as_of,
-                                                  names=w["sep"].join(r.name for r in no_data)))
+        lines.append(
+            w["no_data_sentence"].format(
+                n=len(no_data), year=as_of, names=w["sep"].join(r.name for r in no_data)
+            )
+        )
     else:
         lines.append(w["no_data_none"])
     awaiting = [r for r in rows if r.grade == AWAITING]
     if awaiting:
-        lines.append(w["awaiting_sentence"].format(n=len(awaiting), names=w["sep"].join(r.name for r in awaiting)))
+        lines.append(
+            w["awaiting_sentence"].format(n=len(awaiting), names=w["sep"].join(r.name for r in awaiting))
+        )
     return lines
 
 
@@ -327,7 +394,9 @@ def _warnings(rows, language: str) -> str:
     flagged = [r for r in rows if r.warning]
     if not flagged:
         return w["warning_none"]
-    items = w["sep"].join(w["warning_item"].format(name=r.name, grade=r.grade_label, reason=r.reason) for r in flagged)
+    items = w["sep"].join(
+        w["warning_item"].format(name=r.name, grade=r.grade_label, reason=r.reason) for r in flagged
+    )
     return w["warning_sentence"].format(n=len(flagged), items=items)
 
 
@@ -339,23 +408,36 @@ def _pillars(rows, language: str) -> list[PillarSection]:
     out = []
     for name, members in grouped.items():
         c = Counter(r.grade for r in members)
-        counts = [GradeCount(g, grade_word(g, language), c[g]) for g in (*reversed(GRADED), *NOT_GRADED) if c.get(g)]
+        counts = [
+            GradeCount(g, grade_word(g, language), c[g]) for g in (*reversed(GRADED), *NOT_GRADED) if c.get(g)
+        ]
         key = "pillar_sentence" if any(r.graded for r in members) else "pillar_no_graded"
-        out.append(PillarSection(name, w[key].format(pillar=name, total=len(members), parts=_parts(counts, language)),
-                                 members))
+        out.append(
+            PillarSection(
+                name, w[key].format(pillar=name, total=len(members), parts=_parts(counts, language)), members
+            )
+        )
     return out
 
 
 def _lagging_sentence(r: IndicatorRow, w: dict) -> str:
     if r.required_growth is None or r.completion is None:
         return w["lagging_sentence_norate"].format(name=r.name, grade=r.grade_label, reason=r.reason)
-    return w["lagging_sentence"].format(name=r.name, grade=r.grade_label, completion=r.completion_text,
-                                        time_share=r.time_share_text, required=r.required_text)
+    return w["lagging_sentence"].format(
+        name=r.name,
+        grade=r.grade_label,
+        completion=r.completion_text,
+        time_share=r.time_share_text,
+        required=r.required_text,
+    )
 
 
 def _next_step(r: IndicatorRow, w: dict) -> str:
-    action = (w["next_action_rate"].format(required=r.required_text) if r.required_growth is not None
-              else w["next_action"])
+    action = (
+        w["next_action_rate"].format(required=r.required_text)
+        if r.required_growth is not None
+        else w["next_action"]
+    )
     return w["next_item"].format(name=r.name, action=action)
 
 
@@ -366,22 +448,34 @@ def _work(work: dict | None, w: dict) -> WorkSummary | None:
     tasks, projects = work.get("tasks") or {}, work.get("projects") or {}
     lines = []
     if tasks:
-        lines.append(w["work_tasks"].format(**{k: tasks.get(k, 0) for k in ("total", "completed", "on_schedule", "late")}))
+        lines.append(
+            w["work_tasks"].format(
+                **{k: tasks.get(k, 0) for k in ("total", "completed", "on_schedule", "late")}
+            )
+        )
     if projects:
         planned, done = projects.get("planned_wan", 0) or 0, projects.get("done_wan", 0) or 0
         from planwatch.reports.formatting import format_wan_yuan
 
-        lines.append(w["work_projects"].format(total=projects.get("total", 0), planned=format_wan_yuan(planned),
-                                               done=format_wan_yuan(done),
-                                               share=format_percent(done / planned if planned else None)))
+        lines.append(
+            w["work_projects"].format(
+                total=projects.get("total", 0),
+                planned=format_wan_yuan(planned),
+                done=format_wan_yuan(done),
+                share=format_percent(done / planned if planned else None),
+            )
+        )
     return WorkSummary(lines, tasks, projects)
 
 
 def _settings(snapshot: Snapshot, w: dict) -> list[str]:
     used = snapshot.evaluation_settings()
     docs = setting_docs()
-    return [w["settings_line"].format(doc=docs.get(name, name), value=getattr(used, name))
-            for name in docs if hasattr(EvaluationSettings, name) or hasattr(used, name)]
+    return [
+        w["settings_line"].format(doc=docs.get(name, name), value=getattr(used, name))
+        for name in docs
+        if hasattr(EvaluationSettings, name) or hasattr(used, name)
+    ]
 
 
 def _used_observations(snapshot: Snapshot) -> list[SourceLine]:
@@ -394,10 +488,27 @@ def _used_observations(snapshot: Snapshot) -> list[SourceLine]:
             latest[key] = o
     names = {s["indicator"]: s["name"] for s in snapshot.specs}
     order = {s["indicator"]: i for i, s in enumerate(snapshot.specs)}
-    rows = sorted(latest.values(), key=lambda o: (order.get(o["indicator"], 0), o["region"] != snapshot.plan_region,
-                                                  o["region"], o["year"]))
-    return [SourceLine(names.get(o["indicator"], o["indicator"]), o["region"], o["year"], o["value"], o["vintage"],
-                       o.get("status", ""), o.get("source") or "") for o in rows]
+    rows = sorted(
+        latest.values(),
+        key=lambda o: (
+            order.get(o["indicator"], 0),
+            o["region"] != snapshot.plan_region,
+            o["region"],
+            o["year"],
+        ),
+    )
+    return [
+        SourceLine(
+            names.get(o["indicator"], o["indicator"]),
+            o["region"],
+            o["year"],
+            o["value"],
+            o["vintage"],
+            o.get("status", ""),
+            o.get("source") or "",
+        )
+        for o in rows
+    ]
 
 
 def _sources(snapshot: Snapshot) -> list[SourceLine]:

@@ -115,9 +115,18 @@ def _county_target_frames(snapshot, language: str) -> pd.DataFrame | None:
             own.loc[hit, "kind"] = own.loc[hit, "kind"].where(own.loc[hit, "kind"] != "assigned", "level")
         codes = [t["indicator"] for t in targets]
         own = own[own["indicator"].isin(codes)]
-        rows = observations[(observations["region"] == county) | (observations["region"] == snapshot.plan_region)]
-        frame = evaluation.evaluate(own, rows, snapshot.as_of, settings=snapshot.evaluation_settings(),
-                                    regions=[county], plan_region=snapshot.plan_region, language=language)
+        rows = observations[
+            (observations["region"] == county) | (observations["region"] == snapshot.plan_region)
+        ]
+        frame = evaluation.evaluate(
+            own,
+            rows,
+            snapshot.as_of,
+            settings=snapshot.evaluation_settings(),
+            regions=[county],
+            plan_region=snapshot.plan_region,
+            language=language,
+        )
         parts.append(frame[frame["region"].astype(str) == county])
     return pd.concat(parts) if parts else None
 
@@ -128,8 +137,11 @@ def compare_counties(snapshot, frame: pd.DataFrame, rows, language: str = "zh") 
     with_data = {(o["indicator"], o["region"]) for o in snapshot.observations if o["region"] in counties}
     own_targets = {(t["indicator"], t["region"]): t for t in snapshot.county_targets}
     regraded = _county_target_frames(snapshot, language)
-    records = {(str(r["indicator"]), str(r["region"])): r for r in frame.to_dict("records")
-               if str(r["region"]) in counties}
+    records = {
+        (str(r["indicator"]), str(r["region"])): r
+        for r in frame.to_dict("records")
+        if str(r["region"]) in counties
+    }
     if regraded is not None:
         records.update({(str(r["indicator"]), str(r["region"])): r for r in regraded.to_dict("records")})
     out = []
@@ -140,9 +152,14 @@ def compare_counties(snapshot, frame: pd.DataFrame, rows, language: str = "zh") 
         shared = spec["kind"] in SHARED_KINDS or not is_total(spec["name"], spec.get("unit") or "")
         has_own = any((code, c) in own_targets for c in counties)
         against = "county" if has_own else ("plan" if shared else "none")
-        ind = CountyIndicator(code, spec["name"], spec.get("unit") or "",
-                              decimals_of(spec.get("baseline_text") or spec.get("target_text") or "", 1),
-                              spec["kind"], against)
+        ind = CountyIndicator(
+            code,
+            spec["name"],
+            spec.get("unit") or "",
+            decimals_of(spec.get("baseline_text") or spec.get("target_text") or "", 1),
+            spec["kind"],
+            against,
+        )
         for county in counties:
             r = records.get((code, county), {})
             target = own_targets.get((code, county))
@@ -150,12 +167,20 @@ def compare_counties(snapshot, frame: pd.DataFrame, rows, language: str = "zh") 
             grade = str(r.get("grade") or "无数据")
             if not graded and grade in GRADE_RANK:
                 grade = w["no_county_target"]
-            ind.cells.append(CountyCell(
-                region=county, value=_num(r.get("latest_value")), year=_int(r.get("latest_year")),
-                growth=_num(r.get("actual_growth")), completion=_num(r.get("completion")) if graded else None,
-                grade=grade, grade_label=grade_word(grade, language) if grade in GRADE_RANK or grade == "无数据" else grade,
-                own_target=_num(target["value"]) if target else None,
-            ))
+            ind.cells.append(
+                CountyCell(
+                    region=county,
+                    value=_num(r.get("latest_value")),
+                    year=_int(r.get("latest_year")),
+                    growth=_num(r.get("actual_growth")),
+                    completion=_num(r.get("completion")) if graded else None,
+                    grade=grade,
+                    grade_label=grade_word(grade, language)
+                    if grade in GRADE_RANK or grade == "无数据"
+                    else grade,
+                    own_target=_num(target["value"]) if target else None,
+                )
+            )
         _rank(ind.cells, "growth", "rank_growth")
         _rank(ind.cells, "completion", "rank_completion")
         out.append(ind)
@@ -169,7 +194,9 @@ def _int(value) -> int | None:
 
 def _rank(cells: list[CountyCell], attribute: str, rank: str) -> None:
     """1 = highest; equal figures share a rank (competition ranking: 1, 2, 2, 4)."""
-    present = sorted((c for c in cells if getattr(c, attribute) is not None), key=lambda c: -getattr(c, attribute))
+    present = sorted(
+        (c for c in cells if getattr(c, attribute) is not None), key=lambda c: -getattr(c, attribute)
+    )
     previous, position = None, 0
     for index, cell in enumerate(present, start=1):
         value = round(getattr(cell, attribute), 12)

@@ -94,11 +94,15 @@ def _table(document, table: Table) -> None:
         for item in cells:
             style = GRADE_STYLES.get(item.grade or "")
             graded = style is not None and bool(item.text)
-            parts.append(_cell_xml(item.text, fill=style.colour.lstrip("#").upper() if graded else None, white=graded))
+            parts.append(
+                _cell_xml(item.text, fill=style.colour.lstrip("#").upper() if graded else None, white=graded)
+            )
         rows.append("<w:tr>" + "".join(parts) + "</w:tr>")
     grid = "".join("<w:gridCol/>" for _ in table.header)
-    xml = (f'<w:tbl xmlns:w="{W_NS}"><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
-           f'<w:jc w:val="center"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>')
+    xml = (
+        f'<w:tbl xmlns:w="{W_NS}"><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
+        f'<w:jc w:val="center"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>'
+    )
     document.element.body._insert_tbl(parse_xml(xml))
 
 

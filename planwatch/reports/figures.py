@@ -50,31 +50,62 @@ def indicator_figure(row, words: dict) -> bytes | None:
     """Observed series, baseline, target, the straight path and the projection with its interval."""
     if not row.series:
         return None
-    with matplotlib.rc_context({"font.family": cjk_family(), "axes.unicode_minus": False, "svg.hashsalt": "pw",
-                                "font.size": 9}):
+    with matplotlib.rc_context(
+        {"font.family": cjk_family(), "axes.unicode_minus": False, "svg.hashsalt": "pw", "font.size": 9}
+    ):
         fig = _figure(6.0, 2.6)
         ax = fig.add_subplot()
         years = [y for y, _ in row.series]
         ax.plot(years, [v for _, v in row.series], marker="o", color="#1565c0", label=words["chart_observed"])
         if row.baseline is not None and row.base_year is not None:
-            ax.plot([row.base_year], [row.baseline], marker="s", color="#616161", linestyle="none",
-                    label=words["chart_baseline"])
+            ax.plot(
+                [row.base_year],
+                [row.baseline],
+                marker="s",
+                color="#616161",
+                linestyle="none",
+                label=words["chart_baseline"],
+            )
         level = row.kind in ("level", "about", "floor", "assigned") and row.target_value is not None
         if level and row.target_year is not None:
-            ax.plot([row.target_year], [row.target_value], marker="*", markersize=11, color="#c62828",
-                    linestyle="none", label=words["chart_target"])
+            ax.plot(
+                [row.target_year],
+                [row.target_value],
+                marker="*",
+                markersize=11,
+                color="#c62828",
+                linestyle="none",
+                label=words["chart_target"],
+            )
             if row.kind == "floor":
                 ax.axhline(row.target_value, color="#c62828", linestyle=":", linewidth=1)
             elif row.baseline is not None and row.base_year is not None:
-                ax.plot([row.base_year, row.target_year], [row.baseline, row.target_value], color="#9e9e9e",
-                        linestyle="--", linewidth=1, label=words["chart_path"])
+                ax.plot(
+                    [row.base_year, row.target_year],
+                    [row.baseline, row.target_value],
+                    color="#9e9e9e",
+                    linestyle="--",
+                    linewidth=1,
+                    label=words["chart_path"],
+                )
         if row.forecast:
-            ax.plot([p[0] for p in row.forecast], [p[1] for p in row.forecast], color="#ef6c00", linestyle="-.",
-                    label=words["chart_projection"])
+            ax.plot(
+                [p[0] for p in row.forecast],
+                [p[1] for p in row.forecast],
+                color="#ef6c00",
+                linestyle="-.",
+                label=words["chart_projection"],
+            )
             last = row.forecast[-1]
             if last[2] is not None and last[3] is not None:
-                ax.errorbar([last[0]], [last[1]], yerr=[[last[1] - last[2]], [last[3] - last[1]]], color="#ef6c00",
-                            capsize=4, label=words["chart_interval"])
+                ax.errorbar(
+                    [last[0]],
+                    [last[1]],
+                    yerr=[[last[1] - last[2]], [last[3] - last[1]]],
+                    color="#ef6c00",
+                    capsize=4,
+                    label=words["chart_interval"],
+                )
         ax.set_title(f"{row.name}({row.unit})" if row.unit else row.name, fontsize=10)
         ax.xaxis.get_major_locator().set_params(integer=True)
         ax.grid(alpha=0.3)
@@ -90,8 +121,10 @@ def _rings(geometry: dict) -> list[list[tuple[float, float]]]:
 @lru_cache(maxsize=4)
 def _boundaries(path: str) -> tuple[tuple[str, tuple], ...]:
     data = json.loads(open(path, encoding="utf-8").read())
-    return tuple((f["properties"].get("name", ""), tuple(tuple(r) for r in _rings(f["geometry"])))
-                 for f in data["features"])
+    return tuple(
+        (f["properties"].get("name", ""), tuple(tuple(r) for r in _rings(f["geometry"])))
+        for f in data["features"]
+    )
 
 
 def county_map_figure(map_path: str, grades: dict[str, str], labels: dict[str, str], title: str) -> bytes:
@@ -118,8 +151,14 @@ def county_map_figure(map_path: str, grades: dict[str, str], labels: dict[str, s
         ax.set_title(title, fontsize=10)
         present = sorted(set(grades.values()), key=lambda g: list(labels).index(g) if g in labels else 99)
         for grade in present:
-            ax.plot([], [], marker="s", linestyle="none", color=grade_style(grade).colour,
-                    label=labels.get(grade, grade))
+            ax.plot(
+                [],
+                [],
+                marker="s",
+                linestyle="none",
+                color=grade_style(grade).colour,
+                label=labels.get(grade, grade),
+            )
         if present:
             ax.legend(fontsize=7, loc="lower left", frameon=False)
         return _png(fig)
@@ -148,6 +187,7 @@ def draw_figures(report, map_path: str | None = None, progress=None) -> ReportFi
         first = max(report.counties.indicators, key=lambda i: sum(c.grade in GRADED for c in i.cells))
         grades = {c.region: c.grade for c in first.cells}
         labels = {g: c.grade_label for c in first.cells for g in [c.grade]}
-        figures.county_map = county_map_figure(map_path, grades, labels,
-                                               report.words["map_title"].format(name=first.name))
+        figures.county_map = county_map_figure(
+            map_path, grades, labels, report.words["map_title"].format(name=first.name)
+        )
     return figures

@@ -64,12 +64,18 @@ def _cell(item, wrap: bool = True) -> str:
 
 def _table(table: Table) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in table.header)
-    wraps = [table.wrap is None or i in table.wrap or table.widths is not None for i in range(len(table.header))]
-    body = "".join("<tr>" + "".join(_cell(c, wraps[i]) for i, c in enumerate(row)) + "</tr>" for row in table.rows)
+    wraps = [
+        table.wrap is None or i in table.wrap or table.widths is not None for i in range(len(table.header))
+    ]
+    body = "".join(
+        "<tr>" + "".join(_cell(c, wraps[i]) for i, c in enumerate(row)) + "</tr>" for row in table.rows
+    )
     if table.widths:
         cols = "".join(f'<col style="width:{w}%">' for w in table.widths)
-        return (f'<table class="fixed"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>'
-                f"<tbody>{body}</tbody></table>")
+        return (
+            f'<table class="fixed"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table>"
+        )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
@@ -124,8 +130,11 @@ def write_html(report: Report, figures: ReportFigures) -> bytes:
     if in_list:
         parts.append("</ol>")
     lang = "zh-Hans" if report.language == "zh" else "en"
-    page = (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{escape(report.title)}</title><style>{CSS}{GRADE_CSS}</style></head><body>"
-            + "\n".join(p for p in parts if p) + "</body></html>")
+    page = (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(report.title)}</title><style>{CSS}{GRADE_CSS}</style></head><body>"
+        + "\n".join(p for p in parts if p)
+        + "</body></html>"
+    )
     return page.encode("utf-8")

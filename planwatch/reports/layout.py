@@ -38,7 +38,9 @@ class Table:
     header: list[str]
     rows: list[list[Cell]]
     sheet: str = ""  # the Excel sheet this table goes on
-    wrap: tuple[int, ...] | None = None  # columns whose text may wrap (None: all); the others stay on one line
+    wrap: tuple[int, ...] | None = (
+        None  # columns whose text may wrap (None: all); the others stay on one line
+    )
     widths: tuple[int, ...] | None = None  # column widths in per cent of the page, for wide tables
 
 
@@ -71,58 +73,143 @@ def _rate(value) -> Cell:
 
 def main_table(report: Report, title: str = "") -> Table:
     w = report.words
-    header = [w[k] for k in ("col_code", "col_name", "col_unit", "col_attribute", "col_baseline", "col_target",
-                             "col_latest", "col_latest_year", "col_completion", "col_time_share", "col_grade",
-                             "col_warning")]
+    header = [
+        w[k]
+        for k in (
+            "col_code",
+            "col_name",
+            "col_unit",
+            "col_attribute",
+            "col_baseline",
+            "col_target",
+            "col_latest",
+            "col_latest_year",
+            "col_completion",
+            "col_time_share",
+            "col_grade",
+            "col_warning",
+        )
+    ]
     rows = []
     for i, r in enumerate(report.rows, start=1):
         latest = _number(r.latest_value, r)
         latest.text = r.latest_text
-        rows.append([
-            Cell(str(i), i), Cell(r.name), Cell(r.unit), Cell(r.attribute), _number(r.baseline, r), Cell(r.target),
-            latest, Cell(str(r.latest_year) if r.latest_year else "—", r.latest_year),
-            _share(r.completion), _share(r.time_share), Cell(r.grade_label, grade=r.grade),
-            Cell(w["warning_yes"] if r.warning else "", grade="逆向" if r.warning else None),
-        ])
-    return Table(title or w["table"], header, rows, sheet=_sheet(w["table"]),
-                 widths=(4, 17, 6, 7, 10, 14, 11, 6, 7, 7, 8, 5))
+        rows.append(
+            [
+                Cell(str(i), i),
+                Cell(r.name),
+                Cell(r.unit),
+                Cell(r.attribute),
+                _number(r.baseline, r),
+                Cell(r.target),
+                latest,
+                Cell(str(r.latest_year) if r.latest_year else "—", r.latest_year),
+                _share(r.completion),
+                _share(r.time_share),
+                Cell(r.grade_label, grade=r.grade),
+                Cell(w["warning_yes"] if r.warning else "", grade="逆向" if r.warning else None),
+            ]
+        )
+    return Table(
+        title or w["table"],
+        header,
+        rows,
+        sheet=_sheet(w["table"]),
+        widths=(4, 17, 6, 7, 10, 14, 11, 6, 7, 7, 8, 5),
+    )
 
 
 def indicator_table(report: Report, row: IndicatorRow) -> Table:
     """One indicator's own figures under its chart: in the terms of its target kind."""
     w = report.words
-    header = [w["col_baseline"], w["col_target"], w["col_latest"], w["col_completion"], w["col_time_share"],
-              w["col_actual"], w["col_required"], w["col_grade"]]
+    header = [
+        w["col_baseline"],
+        w["col_target"],
+        w["col_latest"],
+        w["col_completion"],
+        w["col_time_share"],
+        w["col_actual"],
+        w["col_required"],
+        w["col_grade"],
+    ]
     latest = _number(row.latest_value, row)
     latest.text = row.latest_text + (f"({row.latest_year})" if row.latest_year else "")
-    cells = [_number(row.baseline, row), Cell(row.target), latest, _share(row.completion), _share(row.time_share),
-             _rate(row.actual_growth), _rate(row.required_growth), Cell(row.grade_label, grade=row.grade)]
+    cells = [
+        _number(row.baseline, row),
+        Cell(row.target),
+        latest,
+        _share(row.completion),
+        _share(row.time_share),
+        _rate(row.actual_growth),
+        _rate(row.required_growth),
+        Cell(row.grade_label, grade=row.grade),
+    ]
     return Table(row.name, header, [cells])
 
 
 def lagging_table(report: Report) -> Table:
     w = report.words
-    header = [w["col_name"], w["col_attribute"], w["col_latest"], w["col_completion"], w["col_time_share"],
-              w["col_actual"], w["col_required"], w["col_grade"], w["col_reason"]]
-    rows = [[Cell(r.name), Cell(r.attribute), _number(r.latest_value, r), _share(r.completion),
-             _share(r.time_share), _rate(r.actual_growth), _rate(r.required_growth),
-             Cell(r.grade_label, grade=r.grade), Cell(r.reason)] for r in report.lagging]
+    header = [
+        w["col_name"],
+        w["col_attribute"],
+        w["col_latest"],
+        w["col_completion"],
+        w["col_time_share"],
+        w["col_actual"],
+        w["col_required"],
+        w["col_grade"],
+        w["col_reason"],
+    ]
+    rows = [
+        [
+            Cell(r.name),
+            Cell(r.attribute),
+            _number(r.latest_value, r),
+            _share(r.completion),
+            _share(r.time_share),
+            _rate(r.actual_growth),
+            _rate(r.required_growth),
+            Cell(r.grade_label, grade=r.grade),
+            Cell(r.reason),
+        ]
+        for r in report.lagging
+    ]
     return Table(w["lagging"], header, rows, sheet=_sheet(w["lagging"]))
 
 
 def county_tables(report: Report) -> list[Table]:
     w = report.words
-    header = [w["col_rank"], w["col_region"], w["col_value"], w["col_growth"], w["col_completion"], w["col_grade"]]
+    header = [
+        w["col_rank"],
+        w["col_region"],
+        w["col_value"],
+        w["col_growth"],
+        w["col_completion"],
+        w["col_grade"],
+    ]
     tables = []
     for ind in report.counties.indicators:
         rows = []
         for cell in ind.ranked("growth"):
-            value = Cell(format_value(cell.value, ind.unit if ind.kind not in ("annual_growth", "cumulative_reduction")
-                                      else "%", ind.decimals), cell.value,
-                         "0" if ind.decimals == 0 else "0." + "0" * ind.decimals)
-            rows.append([Cell(str(cell.rank_growth) if cell.rank_growth else "—", cell.rank_growth),
-                         Cell(cell.region), value,
-                         _rate(cell.growth), _share(cell.completion), Cell(cell.grade_label, grade=cell.grade)])
+            value = Cell(
+                format_value(
+                    cell.value,
+                    ind.unit if ind.kind not in ("annual_growth", "cumulative_reduction") else "%",
+                    ind.decimals,
+                ),
+                cell.value,
+                "0" if ind.decimals == 0 else "0." + "0" * ind.decimals,
+            )
+            rows.append(
+                [
+                    Cell(str(cell.rank_growth) if cell.rank_growth else "—", cell.rank_growth),
+                    Cell(cell.region),
+                    value,
+                    _rate(cell.growth),
+                    _share(cell.completion),
+                    Cell(cell.grade_label, grade=cell.grade),
+                ]
+            )
         title = w["county_table"].format(name=ind.name, unit=ind.unit or "—", year=ind.year or "—")
         tables.append(Table(f"{title} · {w['ranking_growth']}", header, rows))
     return tables
@@ -147,22 +234,57 @@ def sources_table(report: Report, *, every_region: bool = False) -> Table:
     """The figures used with vintage, status and source: the plan region's (``every_region``: all, for Excel)."""
     w = report.words
     lines = report.vintages if every_region else report.sources
-    header = [w["col_name"], w["col_region"], w["col_year"], w["col_value"], w["col_vintage"], w["col_status"],
-              w["col_source"]]
-    rows = [[Cell(s.indicator), Cell(s.region), Cell(str(s.year), s.year), Cell(f"{s.value:g}", s.value),
-             Cell(str(s.vintage), s.vintage), Cell(w.get(f"status_{s.status}", s.status)), Cell(s.source)]
-            for s in lines]
-    return Table(w["sources_title"] + " / " + w["vintages_title"], header, rows, sheet=_sheet(w["vintages_title"]),
-                 wrap=(0, 6))
+    header = [
+        w["col_name"],
+        w["col_region"],
+        w["col_year"],
+        w["col_value"],
+        w["col_vintage"],
+        w["col_status"],
+        w["col_source"],
+    ]
+    rows = [
+        [
+            Cell(s.indicator),
+            Cell(s.region),
+            Cell(str(s.year), s.year),
+            Cell(f"{s.value:g}", s.value),
+            Cell(str(s.vintage), s.vintage),
+            Cell(w.get(f"status_{s.status}", s.status)),
+            Cell(s.source),
+        ]
+        for s in lines
+    ]
+    return Table(
+        w["sources_title"] + " / " + w["vintages_title"],
+        header,
+        rows,
+        sheet=_sheet(w["vintages_title"]),
+        wrap=(0, 6),
+    )
 
 
 def targets_table(report: Report) -> Table:
     w = report.words
-    header = [w["col_name"], w["col_version"], w["col_text"], w["col_value_num"], w["col_target_year"],
-              w["col_origin"]]
-    rows = [[Cell(t["name"]), Cell(str(t["version"]), t["version"]), Cell(t.get("text") or "—"),
-             Cell("—" if t.get("value") is None else f"{t['value']:g}", t.get("value")),
-             Cell(str(t["year"]), t["year"]), Cell(t.get("origin") or "")] for t in report.targets]
+    header = [
+        w["col_name"],
+        w["col_version"],
+        w["col_text"],
+        w["col_value_num"],
+        w["col_target_year"],
+        w["col_origin"],
+    ]
+    rows = [
+        [
+            Cell(t["name"]),
+            Cell(str(t["version"]), t["version"]),
+            Cell(t.get("text") or "—"),
+            Cell("—" if t.get("value") is None else f"{t['value']:g}", t.get("value")),
+            Cell(str(t["year"]), t["year"]),
+            Cell(t.get("origin") or ""),
+        ]
+        for t in report.targets
+    ]
     return Table(w["targets_title"], header, rows, sheet=_sheet(w["targets_title"]))
 
 
@@ -249,8 +371,14 @@ def cover_lines(report: Report) -> list[str]:
     w = report.words
     edition = w[f"edition_{report.edition}"]
     note = w[f"{report.edition}_note"]
-    return [report.region, w["as_of"].format(year=report.as_of), edition, note,
-            w["generated"].format(when=report.taken_at[:10]), w["fingerprint"].format(print=report.fingerprint)]
+    return [
+        report.region,
+        w["as_of"].format(year=report.as_of),
+        edition,
+        note,
+        w["generated"].format(when=report.taken_at[:10]),
+        w["fingerprint"].format(print=report.fingerprint),
+    ]
 
 
 def grade_text(grade: str, language: str) -> str:

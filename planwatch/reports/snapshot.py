@@ -100,9 +100,14 @@ class Snapshot:
     def evaluate(self, language: str = "zh") -> pd.DataFrame:
         """The engine's frame for the plan region and every county, as of the snapshot's year."""
         return evaluation.evaluate(
-            self.specs_frame(), self.observation_frame(), self.as_of,
-            settings=self.evaluation_settings(), regions=self.regions(), plan_region=self.plan_region,
-            judgements=self.judgement_frame(), language=language,
+            self.specs_frame(),
+            self.observation_frame(),
+            self.as_of,
+            settings=self.evaluation_settings(),
+            regions=self.regions(),
+            plan_region=self.plan_region,
+            judgements=self.judgement_frame(),
+            language=language,
         )
 
 

@@ -23,8 +23,9 @@ def _missing(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def target_statement(kind: str, target_value, target_year, target_text: str, unit: str, decimals: int,
-                     language: str = "zh") -> str:
+def target_statement(
+    kind: str, target_value, target_year, target_text: str, unit: str, decimals: int, language: str = "zh"
+) -> str:
     """The target as the plan means it: '2025年达到5500亿元', '不低于536.86万亩', '年均增长7.5%左右'."""
     w = words(language)
     text = (target_text or "").strip()
@@ -45,7 +46,9 @@ def target_statement(kind: str, target_value, target_year, target_text: str, uni
         return w["kind_cumulative"].format(target=format_value(target_value, unit, decimals))
     if kind in LEVEL_KINDS and not _missing(target_value):
         number = format_number(target_value, decimals_of(text, decimals) if text else decimals)
-        qualifier = "".join(ch for ch in text if not (ch.isdigit() or ch in ".-")).strip() if language == "zh" else ""
+        qualifier = (
+            "".join(ch for ch in text if not (ch.isdigit() or ch in ".-")).strip() if language == "zh" else ""
+        )
         try:
             shown = format_qualified(number, qualifier, unit)
         except ValueError:  # a word that is not a qualifier: keep the plan's text as written
@@ -70,28 +73,49 @@ def floor_margins(series: Sequence[tuple[int, float]], floor: float) -> list[tup
     return [(year, value, value - floor) for year, value in series]
 
 
-def kind_detail(kind: str, *, target_value, target_text: str, unit: str, decimals: int,
-                series: Sequence[tuple[int, float]], actual_growth=None, quality: str = "",
-                quality_by: str = "", language: str = "zh") -> str:
+def kind_detail(
+    kind: str,
+    *,
+    target_value,
+    target_text: str,
+    unit: str,
+    decimals: int,
+    series: Sequence[tuple[int, float]],
+    actual_growth=None,
+    quality: str = "",
+    quality_by: str = "",
+    language: str = "zh",
+) -> str:
     """How the series stands against the target in the target's own terms (one sentence)."""
     w = words(language)
     if kind == "floor" and not _missing(target_value):
         parts = []
         for year, value, margin in floor_margins(series, float(target_value)):
             key = "kind_floor_margin" if margin >= 0 else "kind_floor_breach"
-            parts.append(w[key].format(year=year, value=format_value(value, unit, decimals),
-                                       margin=format_value(abs(margin), unit, decimals)))
+            parts.append(
+                w[key].format(
+                    year=year,
+                    value=format_value(value, unit, decimals),
+                    margin=format_value(abs(margin), unit, decimals),
+                )
+            )
         return w["semicolon"].join(parts)
     if kind in RATE_KINDS:
         target = format_value(target_value, "%", decimals) if not _missing(target_value) else "—"
         return w["kind_growth_actual"].format(actual=format_rate(actual_growth, decimals), target=target)
     if kind == "qualitative":
-        text = w["kind_qualitative_detail"].format(words=target_text or "—",
-                                                   direction=direction_word(series, language))
+        text = w["kind_qualitative_detail"].format(
+            words=target_text or "—", direction=direction_word(series, language)
+        )
         if len(series) >= 2:
             (y0, v0), (y1, v1) = series[0], series[-1]
-            text += "(" + w["from_to"].format(y0=y0, v0=format_value(v0, unit, decimals), y1=y1,
-                                               v1=format_value(v1, unit, decimals)) + ")"
+            text += (
+                "("
+                + w["from_to"].format(
+                    y0=y0, v0=format_value(v0, unit, decimals), y1=y1, v1=format_value(v1, unit, decimals)
+                )
+                + ")"
+            )
         if quality:
             text += w["quality_by"].format(quality=quality, by=quality_by or "—")
         return text

@@ -89,9 +89,19 @@ def write_xlsx(report: Report, figures=None) -> bytes:
     sheet.freeze_panes = "C2"
     last = len(table.rows) + 1
     sheet.conditional_formatting.add(
-        f"I2:I{last}", ColorScaleRule(start_type="num", start_value=0, start_color="F8696B", mid_type="num",
-                                      mid_value=0.5, mid_color="FFEB84", end_type="num", end_value=1,
-                                      end_color="63BE7B"))
+        f"I2:I{last}",
+        ColorScaleRule(
+            start_type="num",
+            start_value=0,
+            start_color="F8696B",
+            mid_type="num",
+            mid_value=0.5,
+            mid_color="FFEB84",
+            end_type="num",
+            end_value=1,
+            end_color="63BE7B",
+        ),
+    )
     _widths(sheet, {2: 30, 6: 24})
 
     pillars = book.create_sheet(_name(w["pillars"]))
@@ -103,7 +113,9 @@ def write_xlsx(report: Report, figures=None) -> bytes:
     for pillar in report.pillars:
         for r in pillar.rows:
             row += 1
-            for col, value in enumerate((pillar.name, r.name, r.target, r.detail, r.grade_label, r.reason), start=1):
+            for col, value in enumerate(
+                (pillar.name, r.name, r.target, r.detail, r.grade_label, r.reason), start=1
+            ):
                 pillars.cell(row=row, column=col, value=spreadsheet_safe(value or None))
     _widths(pillars, {2: 30, 3: 24, 4: 40, 6: 60})
 

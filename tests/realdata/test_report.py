@@ -30,7 +30,9 @@ def test_shipped_data_report_names_indicators_without_data_and_does_not_grade_th
     assert sentence.startswith(f"{len(without)}项指标截至2025年尚无可用数据,本报告不对其评级:")
     for row in without:
         assert row.name in sentence
-    text = "\n".join(p.text for p in Document(io.BytesIO(write_docx(report, draw_figures(report)))).paragraphs)
+    text = "\n".join(
+        p.text for p in Document(io.BytesIO(write_docx(report, draw_figures(report)))).paragraphs
+    )
     assert sentence in text
     graded = sum(c.count for c in report.counts if c.grade in GRADED)
     assert graded == sum(1 for r in report.rows if r.grade in GRADED) <= len(with_data)

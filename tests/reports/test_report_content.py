@@ -15,32 +15,69 @@ from planwatch.reports.snapshot import Snapshot
 
 
 def _spec(code, name, unit, baseline, target):
-    return {"indicator": code, "name": name, "unit": unit, "pillar": "综合", "attribute": "预期性",
-            "direction": "higher", "kind": "level", "target_value": target, "target_year": 2025,
-            "target_text": str(target), "qualifier": "", "strict": False, "baseline": baseline, "base_year": 2020,
-            "baseline_text": str(baseline)}
+    return {
+        "indicator": code,
+        "name": name,
+        "unit": unit,
+        "pillar": "综合",
+        "attribute": "预期性",
+        "direction": "higher",
+        "kind": "level",
+        "target_value": target,
+        "target_year": 2025,
+        "target_text": str(target),
+        "qualifier": "",
+        "strict": False,
+        "baseline": baseline,
+        "base_year": 2020,
+        "baseline_text": str(baseline),
+    }
 
 
 def _obs(code, region, year, value):
-    return {"indicator": code, "region": region, "year": year, "value": value, "vintage": 1, "qualifier": "",
-            "source": f"{region}公报", "status": "published"}
+    return {
+        "indicator": code,
+        "region": region,
+        "year": year,
+        "value": value,
+        "vintage": 1,
+        "qualifier": "",
+        "source": f"{region}公报",
+        "status": "published",
+    }
 
 
 def snapshot(work=None) -> Snapshot:
     return Snapshot(
-        plan={"title": "甲市规划", "region": "甲市", "base_year": 2020, "target_year": 2025}, kind="annual",
-        as_of=2023, edition="public", plan_region="甲市", counties=["乙县", "丙县"],
+        plan={"title": "甲市规划", "region": "甲市", "base_year": 2020, "target_year": 2025},
+        kind="annual",
+        as_of=2023,
+        edition="public",
+        plan_region="甲市",
+        counties=["乙县", "丙县"],
         specs=[_spec("A", "总量", "亿元", 100, 200), _spec("B", "比重", "%", 10, 20)],
-        observations=[_obs("A", "甲市", 2021, 110), _obs("A", "甲市", 2023, 130), _obs("B", "乙县", 2020, 8),
-                      _obs("B", "乙县", 2023, 12), _obs("B", "丙县", 2020, 9), _obs("B", "丙县", 2023, 9.9)],
-        work=work, taken_at="2024-03-01T09:00:00+08:00",
+        observations=[
+            _obs("A", "甲市", 2021, 110),
+            _obs("A", "甲市", 2023, 130),
+            _obs("B", "乙县", 2020, 8),
+            _obs("B", "乙县", 2023, 12),
+            _obs("B", "丙县", 2020, 9),
+            _obs("B", "丙县", 2023, 9.9),
+        ],
+        work=work,
+        taken_at="2024-03-01T09:00:00+08:00",
     )
 
 
 def test_lagging_indicator_and_the_one_without_data():
     report = build_report(snapshot())
     a, b = report.rows
-    assert (a.grade, a.completion_text, a.time_share_text, a.required_text) == ("滞后", "30.0%", "60.0%", "24.0%")
+    assert (a.grade, a.completion_text, a.time_share_text, a.required_text) == (
+        "滞后",
+        "30.0%",
+        "60.0%",
+        "24.0%",
+    )
     assert b.grade == "无数据" and not b.graded
     assert report.overview[1] == "1项指标截至2023年尚无可用数据,本报告不对其评级:比重。"
     assert report.title == "甲市规划2023年度监测报告"
@@ -60,8 +97,10 @@ def test_counties_ranked_by_their_own_growth():
 def test_tasks_section_appears_only_when_the_work_app_has_data():
     plain = [b.text for b in sections(build_report(snapshot())) if b.kind == "heading1"]
     assert "五、重点任务和重大项目推进情况" not in plain and "五、县(市、区)比较" in plain
-    work = {"tasks": {"total": 10, "completed": 4, "on_schedule": 5, "late": 1},
-            "projects": {"total": 3, "planned_wan": 200000, "done_wan": 150000}}
+    work = {
+        "tasks": {"total": 10, "completed": 4, "on_schedule": 5, "late": 1},
+        "projects": {"total": 3, "planned_wan": 200000, "done_wan": 150000},
+    }
     report = build_report(snapshot(work))
     texts = [b.text for b in sections(report)]
     assert "五、重点任务和重大项目推进情况" in texts and "六、县(市、区)比较" in texts

@@ -22,8 +22,9 @@ COLOURS = ("grade", "completion", "level")
 def _as_of(plan) -> int:
     from planwatch.web.monitoring.models import Observation
 
-    years = Observation.objects.filter(indicator__plan=plan, status__in=("approved", "published"),
-                                       quarter__isnull=True, month__isnull=True).values_list("year", flat=True)
+    years = Observation.objects.filter(
+        indicator__plan=plan, status__in=("approved", "published"), quarter__isnull=True, month__isnull=True
+    ).values_list("year", flat=True)
     return max(years, default=plan.base_year)
 
 
@@ -41,9 +42,14 @@ def grade_map(values: dict[str, str], labels: dict[str, str], series_name: str) 
     option.pop("visualMap")
     option["tooltip"] = {"trigger": "item", "formatter": "{b}"}
     option["series"][0]["data"] = [
-        {"name": name, "value": None, "itemStyle": {"areaColor": NO_DATA_AREA if grade == NO_DATA
-                                                    else charts.grade_style(grade).colour},
-         "label": {"show": True, "formatter": f"{name}\n{labels.get(name, grade)}", "fontSize": 9}}
+        {
+            "name": name,
+            "value": None,
+            "itemStyle": {
+                "areaColor": NO_DATA_AREA if grade == NO_DATA else charts.grade_style(grade).colour
+            },
+            "label": {"show": True, "formatter": f"{name}\n{labels.get(name, grade)}", "fontSize": 9},
+        }
         for name, grade in values.items()
     ]
     return option
@@ -57,33 +63,63 @@ def comparison_page(plan, *, indicator: str | None, by: str, colour: str, langua
     chosen = next((i for i in comparison.indicators if i.code == indicator), None)
     chosen = chosen or (comparison.indicators[0] if comparison.indicators else None)
     matrix = [
-        {"county": county, "cells": [_cell_text(ind, next(c for c in ind.cells if c.region == county))
-                                     for ind in comparison.indicators]}
+        {
+            "county": county,
+            "cells": [
+                _cell_text(ind, next(c for c in ind.cells if c.region == county))
+                for ind in comparison.indicators
+            ],
+        }
         for county in comparison.counties
     ]
     ranked, map_option = [], None
     if chosen is not None:
-        ranked = [_cell_text(chosen, c) | {"rank": c.rank_growth if by == "growth" else c.rank_completion}
-                  for c in chosen.ranked(by)]
+        ranked = [
+            _cell_text(chosen, c) | {"rank": c.rank_growth if by == "growth" else c.rank_completion}
+            for c in chosen.ranked(by)
+        ]
         map_option = _map(chosen, colour)
-    return {"as_of": snapshot.as_of, "comparison": comparison, "matrix": matrix, "chosen": chosen,
-            "ranked": ranked, "by": by, "colour": colour, "map_option": map_option, "colours": COLOURS}
+    return {
+        "as_of": snapshot.as_of,
+        "comparison": comparison,
+        "matrix": matrix,
+        "chosen": chosen,
+        "ranked": ranked,
+        "by": by,
+        "colour": colour,
+        "map_option": map_option,
+        "colours": COLOURS,
+    }
 
 
 def _cell_text(ind, cell) -> dict:
     unit = "%" if ind.kind in ("annual_growth", "cumulative_reduction") else ind.unit
-    return {"region": cell.region, "value": format_value(cell.value, unit, ind.decimals),
-            "year": cell.year, "growth": format_rate(cell.growth), "completion": format_percent(cell.completion),
-            "grade": cell.grade, "grade_label": cell.grade_label, "css": charts.grade_style(cell.grade).css,
-            "symbol": charts.grade_style(cell.grade).symbol, "own_target": cell.own_target}
+    return {
+        "region": cell.region,
+        "value": format_value(cell.value, unit, ind.decimals),
+        "year": cell.year,
+        "growth": format_rate(cell.growth),
+        "completion": format_percent(cell.completion),
+        "grade": cell.grade,
+        "grade_label": cell.grade_label,
+        "css": charts.grade_style(cell.grade).css,
+        "symbol": charts.grade_style(cell.grade).symbol,
+        "own_target": cell.own_target,
+    }
 
 
 def _map(ind, colour: str) -> dict:
     if colour == "grade":
-        return grade_map({c.region: c.grade for c in ind.cells}, {c.region: c.grade_label for c in ind.cells},
-                         ind.name)
+        return grade_map(
+            {c.region: c.grade for c in ind.cells}, {c.region: c.grade_label for c in ind.cells}, ind.name
+        )
     if colour == "completion":
         values = {c.region: None if c.completion is None else c.completion * 100 for c in ind.cells}
         return charts.county_map(MAP_NAME, values, series_name=ind.name, unit="%", decimals=1)
-    return charts.county_map(MAP_NAME, {c.region: c.value for c in ind.cells}, series_name=ind.name,
-                             unit=ind.unit, decimals=ind.decimals)
+    return charts.county_map(
+        MAP_NAME,
+        {c.region: c.value for c in ind.cells},
+        series_name=ind.name,
+        unit=ind.unit,
+        decimals=ind.decimals,
+    )

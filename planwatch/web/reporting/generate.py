@@ -23,8 +23,9 @@ def _quiet(done: int, total: int, step: str) -> None:
     return None
 
 
-def render(snapshot: Snapshot, formats: Sequence[str], language: str = "zh",
-           progress: Progress = _quiet) -> dict[str, bytes]:
+def render(
+    snapshot: Snapshot, formats: Sequence[str], language: str = "zh", progress: Progress = _quiet
+) -> dict[str, bytes]:
     from planwatch.reports import docx, html, pdf, xlsx
 
     unknown = [f for f in formats if f not in FORMATS]

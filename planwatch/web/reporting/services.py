@@ -19,8 +19,9 @@ class ReportRefused(ValueError):
     """A request the user can fix, with the message in Chinese."""
 
 
-def request_report(plan, *, kind: str, as_of: int, edition: str, fmt: str, language: str, user,
-                   reason: str) -> ReportFile:
+def request_report(
+    plan, *, kind: str, as_of: int, edition: str, fmt: str, language: str, user, reason: str
+) -> ReportFile:
     """Freeze the figures and queue the file; the worker writes it (``tasks.generate_report_file``)."""
     if not is_planner(user):
         raise PermissionDenied(_("只有规划管理人员可以生成评估报告"))

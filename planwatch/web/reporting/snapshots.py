@@ -26,8 +26,9 @@ from planwatch.web.reporting.models import CountyTarget, ReportSnapshot
 WORK_HOOK = "planwatch.web.work.reporting"
 
 
-def build_snapshot(plan: Plan, *, kind: str, as_of: int, edition: str,
-                   settings: EvaluationSettings = DEFAULT_SETTINGS) -> Snapshot:
+def build_snapshot(
+    plan: Plan, *, kind: str, as_of: int, edition: str, settings: EvaluationSettings = DEFAULT_SETTINGS
+) -> Snapshot:
     public = edition == "public"
     region = plan_region(plan)
     region_name = region.name if region is not None else plan.region
@@ -38,10 +39,19 @@ def build_snapshot(plan: Plan, *, kind: str, as_of: int, edition: str,
     frame = frame[frame["year"] <= as_of]
     judgements = quality_judgements(plan)
     return Snapshot(
-        plan={"title": plan.title, "region": plan.region, "base_year": plan.base_year,
-              "target_year": plan.target_year, "vision_year": plan.vision_year, "version": plan.version,
-              "id": plan.pk},
-        kind=kind, as_of=as_of, edition=edition, plan_region=region_name,
+        plan={
+            "title": plan.title,
+            "region": plan.region,
+            "base_year": plan.base_year,
+            "target_year": plan.target_year,
+            "vision_year": plan.vision_year,
+            "version": plan.version,
+            "id": plan.pk,
+        },
+        kind=kind,
+        as_of=as_of,
+        edition=edition,
+        plan_region=region_name,
         counties=[r.name for r in county_regions()],
         specs=specs.drop(columns=["indicator_id"]).to_dict("records"),
         observations=frame.to_dict("records"),
@@ -50,7 +60,8 @@ def build_snapshot(plan: Plan, *, kind: str, as_of: int, edition: str,
         targets=_targets(plan, public),
         county_targets=[
             {"indicator": t.indicator.code, "region": t.region.name, "value": t.value, "year": t.year}
-            for t in CountyTarget.objects.filter(indicator__plan=plan).select_related("indicator", "region")
+            for t in CountyTarget.objects.filter(indicator__plan=plan)
+            .select_related("indicator", "region")
             .order_by("indicator__order", "region__order")
         ],
         work=work_summary(plan, as_of, public),
@@ -59,13 +70,24 @@ def build_snapshot(plan: Plan, *, kind: str, as_of: int, edition: str,
 
 
 def _targets(plan: Plan, public: bool) -> list[dict]:
-    rows = (TargetVersion.objects.filter(indicator__plan=plan, status=TargetVersion.Status.APPROVED)
-            .select_related("indicator").order_by("indicator__order", "version"))
+    rows = (
+        TargetVersion.objects.filter(indicator__plan=plan, status=TargetVersion.Status.APPROVED)
+        .select_related("indicator")
+        .order_by("indicator__order", "version")
+    )
     out = []
     for t in rows:
-        row = {"indicator": t.indicator.code, "name": t.indicator.name, "version": t.version, "kind": t.kind,
-               "text": t.text, "value": t.value, "year": t.year, "origin": t.get_origin_display(),
-               "decided_at": t.decided_at.date().isoformat() if t.decided_at else ""}
+        row = {
+            "indicator": t.indicator.code,
+            "name": t.indicator.name,
+            "version": t.version,
+            "kind": t.kind,
+            "text": t.text,
+            "value": t.value,
+            "year": t.year,
+            "origin": t.get_origin_display(),
+            "decided_at": t.decided_at.date().isoformat() if t.decided_at else "",
+        }
         if not public:
             row["reason"] = t.reason
         out.append(row)
@@ -86,9 +108,16 @@ def take_snapshot(plan: Plan, *, kind: str, as_of: int, edition: str, user, reas
     """Freeze the figures a report is computed from; audited with the acting user and reason."""
     snapshot = build_snapshot(plan, kind=kind, as_of=as_of, edition=edition)
     with transaction.atomic():
-        row = ReportSnapshot(plan=plan, kind=kind, edition=edition, as_of=as_of, data=snapshot.to_json(),
-                             fingerprint=snapshot.fingerprint(), reason=reason,
-                             created_by=user if getattr(user, "pk", None) else None)
+        row = ReportSnapshot(
+            plan=plan,
+            kind=kind,
+            edition=edition,
+            as_of=as_of,
+            data=snapshot.to_json(),
+            fingerprint=snapshot.fingerprint(),
+            reason=reason,
+            created_by=user if getattr(user, "pk", None) else None,
+        )
         row._change_reason = reason
         row.save()
         return row

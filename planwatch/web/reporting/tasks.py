@@ -24,18 +24,26 @@ def run_report_file(file_id: int) -> None:
     snapshot = row.snapshot.snapshot()
 
     def progress(done: int, total: int, step: str) -> None:
-        ReportFile.objects.filter(pk=file_id).update(progress=max(1, round(100 * done / max(total, 1))), step=step)
+        ReportFile.objects.filter(pk=file_id).update(
+            progress=max(1, round(100 * done / max(total, 1))), step=step
+        )
 
     try:
         content = render(snapshot, [row.format], row.language, progress)[row.format]
     except Exception as problem:  # recorded for the person who asked; the worker goes on
         log.exception("report file %s failed", file_id)
-        ReportFile.objects.filter(pk=file_id).update(status=ReportFile.Status.FAILED, error=str(problem)[:2000],
-                                                     finished_at=timezone.now())
+        ReportFile.objects.filter(pk=file_id).update(
+            status=ReportFile.Status.FAILED, error=str(problem)[:2000], finished_at=timezone.now()
+        )
         return
     ReportFile.objects.filter(pk=file_id).update(
-        status=ReportFile.Status.DONE, progress=100, step="", content=content,
-        filename=filename(snapshot, row.format, row.language), finished_at=timezone.now())
+        status=ReportFile.Status.DONE,
+        progress=100,
+        step="",
+        content=content,
+        filename=filename(snapshot, row.format, row.language),
+        finished_at=timezone.now(),
+    )
 
 
 @task()

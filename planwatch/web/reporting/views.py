@@ -36,8 +36,15 @@ def reports(request: HttpRequest, form: ReportForm | None = None, status: int = 
     planner = is_planner(request.user)
     if form is None and planner:
         plan = plan_for(request)
-        form = ReportForm(initial={"kind": "final", "as_of": plan.target_year, "edition": "internal",
-                                   "format": "docx", "language": "zh"})
+        form = ReportForm(
+            initial={
+                "kind": "final",
+                "as_of": plan.target_year,
+                "edition": "internal",
+                "format": "docx",
+                "language": "zh",
+            }
+        )
     context = {"form": form if planner else None, "files": files_for(request.user)[:30], "planner": planner}
     return render(request, "reporting/reports.html", context, status=status)
 
@@ -51,9 +58,16 @@ def create(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         try:
-            request_report(plan_for(request), kind=data["kind"], as_of=data["as_of"], edition=data["edition"],
-                           fmt=data["format"], language=data["language"], user=request.user,
-                           reason=data["reason"] or "网页生成报告")
+            request_report(
+                plan_for(request),
+                kind=data["kind"],
+                as_of=data["as_of"],
+                edition=data["edition"],
+                fmt=data["format"],
+                language=data["language"],
+                user=request.user,
+                reason=data["reason"] or "网页生成报告",
+            )
         except ReportRefused as refused:
             form.add_error(None, str(refused))
         else:
@@ -88,8 +102,13 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
 @with_role
 def counties(request: HttpRequest) -> HttpResponse:
     plan = plan_for(request)
-    page = comparison_page(plan, indicator=request.GET.get("indicator"), by=request.GET.get("by", "growth"),
-                           colour=request.GET.get("colour", "grade"), language=request.LANGUAGE_CODE)
+    page = comparison_page(
+        plan,
+        indicator=request.GET.get("indicator"),
+        by=request.GET.get("by", "growth"),
+        colour=request.GET.get("colour", "grade"),
+        language=request.LANGUAGE_CODE,
+    )
     page["self"] = reverse("report-counties")
     return render(request, "reporting/counties.html", {"plan": plan, **page})
 

@@ -35,16 +35,34 @@ def row_terms(row) -> RowTerms:
         baseline = f"{ind.baseline_text or format_number(ind.baseline, decimals)}({year})"
     latest = "—"
     if a.latest_value is not None:
-        latest = (format_qualified(format_number(a.latest_value, decimals), a.latest_qualifier or "", "")
-                  + f"({a.latest_year})")
+        latest = (
+            format_qualified(format_number(a.latest_value, decimals), a.latest_qualifier or "", "")
+            + f"({a.latest_year})"
+        )
     statement = "—"
     if target is not None:
-        statement = target_statement(target.kind, target.value, target.year, target.text, ind.unit, decimals, language)
+        statement = target_statement(
+            target.kind, target.value, target.year, target.text, ind.unit, decimals, language
+        )
     return RowTerms(baseline, latest, statement)
 
 
-HEADER = ["类别", "编号", "指标", "单位", "属性", "基期值", "基期年", "目标", "最新值", "年份", "完成度", "时序进度",
-          "评估", "预警"]
+HEADER = [
+    "类别",
+    "编号",
+    "指标",
+    "单位",
+    "属性",
+    "基期值",
+    "基期年",
+    "目标",
+    "最新值",
+    "年份",
+    "完成度",
+    "时序进度",
+    "评估",
+    "预警",
+]
 
 
 def xlsx(rows, language: str = "zh") -> bytes:
@@ -54,10 +72,22 @@ def xlsx(rows, language: str = "zh") -> bytes:
     for r in rows:
         ind, a = r.indicator, r.assessment
         terms = row_terms(r)
-        body.append([
-            ind.pillar.name, ind.code, ind.name, ind.unit, ind.attribute, ind.baseline,
-            (ind.baseline_year or ind.plan.base_year) if ind.baseline is not None else None, terms.target,
-            a.latest_value, a.latest_year, a.completion, a.time_share, grade_word(a.grade, language),
-            "预警" if a.warning else "",
-        ])
+        body.append(
+            [
+                ind.pillar.name,
+                ind.code,
+                ind.name,
+                ind.unit,
+                ind.attribute,
+                ind.baseline,
+                (ind.baseline_year or ind.plan.base_year) if ind.baseline is not None else None,
+                terms.target,
+                a.latest_value,
+                a.latest_year,
+                a.completion,
+                a.time_share,
+                grade_word(a.grade, language),
+                "预警" if a.warning else "",
+            ]
+        )
     return xlsx_bytes([("全部指标", HEADER, body)])

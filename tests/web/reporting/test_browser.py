@@ -13,15 +13,23 @@ from tests.web.dashboard.browser import series_count, sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_report_progress_becomes_a_download_link_and_comparison_map_is_drawn(live_server, page, seeded, planner,
-                                                                             artifacts_dir):
+def test_report_progress_becomes_a_download_link_and_comparison_map_is_drawn(
+    live_server, page, seeded, planner, artifacts_dir
+):
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     sign_in(page, live_server, planner)
-    snapshot = take_snapshot(seeded["plan"], kind="final", as_of=2024, edition="internal", user=planner,
-                             reason="测试")
-    row = ReportFile.objects.create(snapshot=snapshot, format="html", created_by=planner,
-                                    status=ReportFile.Status.RUNNING, progress=40, step="作图")
+    snapshot = take_snapshot(
+        seeded["plan"], kind="final", as_of=2024, edition="internal", user=planner, reason="测试"
+    )
+    row = ReportFile.objects.create(
+        snapshot=snapshot,
+        format="html",
+        created_by=planner,
+        status=ReportFile.Status.RUNNING,
+        progress=40,
+        step="作图",
+    )
     page.goto(f"{live_server.url}/reports/")
     assert page.locator(f"#report-file-{row.pk} progress").get_attribute("value") == "40"
     run_report_file(row.pk)  # the worker finishes while the page is open

@@ -18,8 +18,9 @@ pytestmark = pytest.mark.django_db
 def test_report_command_writes_the_file_and_can_regenerate_it_from_its_snapshot(seeded, tmp_path):
     runner = CliRunner()
     out = tmp_path / "report.docx"
-    result = runner.invoke(app, ["report", "final", "--as-of", "2024", "--edition", "public", "--format", "docx",
-                                 "-o", str(out)])
+    result = runner.invoke(
+        app, ["report", "final", "--as-of", "2024", "--edition", "public", "--format", "docx", "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
     stored = ReportSnapshot.objects.get()
     assert f"已生成 {out}(数据快照 {stored.pk},指纹 {stored.fingerprint[:12]})" in result.output
@@ -28,8 +29,9 @@ def test_report_command_writes_the_file_and_can_regenerate_it_from_its_snapshot(
     assert "二、主要指标完成情况表" in first and "公开版" in first
 
     again = tmp_path / "again.docx"
-    result = runner.invoke(app, ["report", "final", "--snapshot", str(stored.pk), "--format", "docx",
-                                 "-o", str(again)])
+    result = runner.invoke(
+        app, ["report", "final", "--snapshot", str(stored.pk), "--format", "docx", "-o", str(again)]
+    )
     assert result.exit_code == 0, result.output
     assert [p.text for p in Document(io.BytesIO(again.read_bytes())).paragraphs] == first
     assert ReportSnapshot.objects.count() == 1

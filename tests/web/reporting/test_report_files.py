@@ -96,7 +96,11 @@ def test_xlsx_numbers_are_numbers_equal_to_the_engine(seeded):
     codes = {s["name"]: s["indicator"] for s in snapshot.specs}
     for row in sheet.iter_rows(min_row=2, values_only=True):
         e = engine[codes[row[col["指标"]]]]
-        for name, column in (("最新值", "latest_value"), ("完成度", "completion"), ("时序进度", "time_share")):
+        for name, column in (
+            ("最新值", "latest_value"),
+            ("完成度", "completion"),
+            ("时序进度", "time_share"),
+        ):
             value = e[column]
             if math.isnan(value):
                 assert row[col[name]] is None
@@ -113,10 +117,14 @@ def test_public_edition_contains_no_unpublished_value(seeded):
     assert {o["status"] for o in snapshot.observations} == {"published"}
     report, docx_bytes, xlsx_bytes, html_bytes = _files(snapshot)
     document = Document(io.BytesIO(docx_bytes))
-    docx_text = "\n".join([p.text for p in document.paragraphs]
-                          + [c.text for t in document.tables for r in t.rows for c in r.cells])
+    docx_text = "\n".join(
+        [p.text for p in document.paragraphs]
+        + [c.text for t in document.tables for r in t.rows for c in r.cells]
+    )
     book = load_workbook(io.BytesIO(xlsx_bytes))
-    xlsx_text = "\n".join(str(c) for s in book for r in s.iter_rows(values_only=True) for c in r if c is not None)
+    xlsx_text = "\n".join(
+        str(c) for s in book for r in s.iter_rows(values_only=True) for c in r if c is not None
+    )
     html_text = html_bytes.decode("utf-8")
     for value in NOT_PUBLIC_VALUES:
         for name, text in (("docx", docx_text), ("xlsx", xlsx_text), ("html", html_text)):
@@ -138,15 +146,18 @@ def test_internal_edition_has_approved_figures_but_never_drafts(seeded):
 
 def _document_text(docx_bytes: bytes) -> str:
     document = Document(io.BytesIO(docx_bytes))
-    return "\n".join([p.text for p in document.paragraphs]
-                     + [c.text for t in document.tables for r in t.rows for c in r.cells])
+    return "\n".join(
+        [p.text for p in document.paragraphs]
+        + [c.text for t in document.tables for r in t.rows for c in r.cells]
+    )
 
 
 def test_regenerating_from_the_stored_snapshot_gives_the_same_figures_and_text(seeded, planner):
     from planwatch.web.monitoring.models import Observation
 
-    stored = take_snapshot(seeded["plan"], kind="final", as_of=2024, edition="internal", user=planner,
-                           reason="测试:总结评估")
+    stored = take_snapshot(
+        seeded["plan"], kind="final", as_of=2024, edition="internal", user=planner, reason="测试:总结评估"
+    )
     first = _document_text(_files(stored.snapshot())[1])
     first_xlsx = _files(stored.snapshot())[2]
     # New figures arrive after the snapshot: the stored report must not move.
@@ -168,5 +179,8 @@ def test_english_edition_uses_the_engine_english_grades(seeded):
     report, docx_bytes, _, _ = _files(snapshot, "en")
     text = _document_text(docx_bytes)
     assert "2. Main indicators" in text
-    assert "Of the 4 indicators, 1 ahead of schedule, 1 lagging, 1 moving away, 1 awaiting provincial figure." in text
+    assert (
+        "Of the 4 indicators, 1 ahead of schedule, 1 lagging, 1 moving away, 1 awaiting provincial figure."
+        in text
+    )
     assert "地区生产总值 is lagging: completion 40.8% against a time share of 75.0%" in text

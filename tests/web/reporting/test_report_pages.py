@@ -15,8 +15,14 @@ from planwatch.web.reporting.tasks import run_report_file
 
 pytestmark = pytest.mark.django_db
 
-FORM = {"kind": "final", "as_of": "2024", "edition": "internal", "format": "docx", "language": "zh",
-        "reason": "测试:总结评估初稿"}
+FORM = {
+    "kind": "final",
+    "as_of": "2024",
+    "edition": "internal",
+    "format": "docx",
+    "language": "zh",
+    "reason": "测试:总结评估初稿",
+}
 
 
 def _ask(client, django_capture_on_commit_callbacks, **changes):
@@ -26,8 +32,10 @@ def _ask(client, django_capture_on_commit_callbacks, **changes):
     return ReportFile.objects.order_by("-pk").first()
 
 
-def test_planner_asks_for_a_report_and_the_worker_writes_it(seeded, planner, client_for,
-                                                            django_capture_on_commit_callbacks):
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection after the batch, as in production
+def test_planner_asks_for_a_report_and_the_worker_writes_it(
+    seeded, planner, client_for, django_capture_on_commit_callbacks
+):
     client = client_for(planner)
     row = _ask(client, django_capture_on_commit_callbacks)
     assert row.status == "queued" and row.snapshot.created_by == planner
@@ -52,7 +60,8 @@ def test_reporter_may_not_ask_for_a_report(seeded, zhanggong_reporter, client_fo
 
 
 def test_internal_edition_is_for_planners_only_public_edition_for_anyone(
-        seeded, planner, zhanggong_reporter, client_for, anonymous_client, django_capture_on_commit_callbacks):
+    seeded, planner, zhanggong_reporter, client_for, anonymous_client, django_capture_on_commit_callbacks
+):
     client = client_for(planner)
     internal = _ask(client, django_capture_on_commit_callbacks, format="html")
     public = _ask(client, django_capture_on_commit_callbacks, format="html", edition="public")
@@ -62,7 +71,11 @@ def test_internal_edition_is_for_planners_only_public_edition_for_anyone(
     response = anonymous_client.get(f"/reports/{internal.pk}/download/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     response = anonymous_client.get(f"/reports/{public.pk}/download/")
-    assert response.status_code == 200 and "4606.2" in response.content.decode() and "4712.3" not in response.content.decode()
+    assert (
+        response.status_code == 200
+        and "4606.2" in response.content.decode()
+        and "4712.3" not in response.content.decode()
+    )
     listing = anonymous_client.get("/reports/").content.decode()
     assert f"/reports/{public.pk}/download/" in listing and f"/reports/{internal.pk}/download/" not in listing
     assert "生成报告" not in listing  # no form for the public
@@ -74,7 +87,9 @@ def test_bad_year_is_refused_with_a_message(seeded, planner, client_for):
     assert "评估年份须在2021年之后" in response.content.decode()
 
 
-def test_county_comparison_page_ranks_counties_and_colours_the_map(seeded, planner, client_for, anonymous_client):
+def test_county_comparison_page_ranks_counties_and_colours_the_map(
+    seeded, planner, client_for, anonymous_client
+):
     response = client_for(planner).get("/reports/counties/?indicator=I01&by=growth&colour=grade")
     assert response.status_code == 200
     page = response.content.decode()
@@ -88,8 +103,14 @@ def test_county_comparison_page_ranks_counties_and_colours_the_map(seeded, plann
 def test_county_target_entered_by_a_planner_grades_the_county(seeded, planner, client_for):
     from planwatch.web.reporting.services import set_county_target
 
-    set_county_target(seeded["indicators"]["I01"], seeded["regions"]["章贡区"], value=900.0, year=2025,
-                      user=planner, reason="县级规划目标")
+    set_county_target(
+        seeded["indicators"]["I01"],
+        seeded["regions"]["章贡区"],
+        value=900.0,
+        year=2025,
+        user=planner,
+        reason="县级规划目标",
+    )
     page = client_for(planner).get("/reports/counties/?indicator=I01&by=completion").content.decode()
     # (700.5 − 680.0)/(900 − 680.0) = 20.5/220 = 9.3%
     assert "9.3%" in page

@@ -39,8 +39,9 @@ def _cmap_for(family: str) -> set[int]:
     pattern = family.split("+", 1)[1].replace("-", " ")
     style = "Bold" if pattern.endswith(" Bold") else "Regular"
     pattern = pattern.removesuffix(" Bold")
-    path = subprocess.run(["fc-match", "-f", "%{file}", f"{pattern}:style={style}"], capture_output=True,
-                          text=True, check=True).stdout
+    path = subprocess.run(
+        ["fc-match", "-f", "%{file}", f"{pattern}:style={style}"], capture_output=True, text=True, check=True
+    ).stdout
     if path.endswith(".ttc"):
         fonts = TTCollection(path).fonts
         font = next((f for f in fonts if pattern in str(f["name"].getDebugName(4))), fonts[0])
@@ -60,9 +61,18 @@ def test_pdf_embeds_cjk_fonts_renders_and_has_no_missing_glyphs(seeded, artifact
     assert cjk, fonts
     assert all(f["emb"] == "yes" for f in fonts), fonts
 
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    for phrase in ("一、总体情况", "二、主要指标完成情况表", "地区生产总值", "森林覆盖率", "40.8%", "五、县(市、区)比较",
-                   "附录:评估方法、数据来源、目标版本与数据版次"):
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for phrase in (
+        "一、总体情况",
+        "二、主要指标完成情况表",
+        "地区生产总值",
+        "森林覆盖率",
+        "40.8%",
+        "五、县(市、区)比较",
+        "附录:评估方法、数据来源、目标版本与数据版次",
+    ):
         assert phrase in text, phrase
     covered: set[int] = set()
     for font in fonts:
@@ -70,9 +80,12 @@ def test_pdf_embeds_cjk_fonts_renders_and_has_no_missing_glyphs(seeded, artifact
     missing = sorted({ch for ch in text if not ch.isspace() and ord(ch) not in covered})
     assert not missing, f"characters no embedded font has (drawn as boxes): {missing}"
 
-    subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "3", "-l", "3", str(pdf), str(tmp_path / "page")],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "80", "-png", "-f", "3", "-l", "3", str(pdf), str(tmp_path / "page")], check=True
+    )
     page = next(tmp_path.glob("page*.png"))
     assert page.stat().st_size > 10_000
     shutil.copy(page, artifacts_dir / "report-page.png")
-    assert re.search(r"Pages:\s+\d+", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout)
+    assert re.search(
+        r"Pages:\s+\d+", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    )

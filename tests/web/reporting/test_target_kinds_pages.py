@@ -42,7 +42,7 @@ def test_assigned_target_waits_for_the_province(seeded, planner, client_for):
 
 def test_dashboard_table_shows_baseline_latest_target_and_completion(seeded, planner, client_for):
     page = client_for(planner).get("/dashboard/").content.decode()
-    row = page[page.index('id="all-title"'):]
+    row = page[page.index('id="all-title"') :]
     assert "4169.4(2021)" in row and "4712.3(2024)" in row and "2025年达到5500亿元" in row and "40.8%" in row
     assert 'href="/reports/indicators.xlsx"' in row
 

@@ -32,8 +32,12 @@ def _quality(page) -> tuple[str, str]:
 
     if page.region is None:
         return "", ""
-    row = (QualityJudgement.objects.filter(indicator=page.indicator, region=page.region.name)
-           .select_related("author").order_by("-year").first())
+    row = (
+        QualityJudgement.objects.filter(indicator=page.indicator, region=page.region.name)
+        .select_related("author")
+        .order_by("-year")
+        .first()
+    )
     if row is None:
         return "", ""
     return QualityJudgement.ENGINE_WORD[row.verdict], row.author_name
@@ -54,12 +58,21 @@ def target_terms(page) -> dict:
         margins = [{"year": y, "value": v, "margin": m} for y, v, m in floor_margins(series, target.value)]
     return {
         "kind": target.kind,
-        "statement": target_statement(target.kind, target.value, target.year, target.text, unit, page.decimals,
-                                      language),
-        "detail": kind_detail(target.kind, target_value=target.value, target_text=target.text, unit=unit,
-                              decimals=page.decimals, series=series,
-                              actual_growth=a.actual_growth if a else None, quality=quality, quality_by=by,
-                              language=language),
+        "statement": target_statement(
+            target.kind, target.value, target.year, target.text, unit, page.decimals, language
+        ),
+        "detail": kind_detail(
+            target.kind,
+            target_value=target.value,
+            target_text=target.text,
+            unit=unit,
+            decimals=page.decimals,
+            series=series,
+            actual_growth=a.actual_growth if a else None,
+            quality=quality,
+            quality_by=by,
+            language=language,
+        ),
         "show_cards": target.kind not in NO_CARDS,
         "margins": margins,
     }
