@@ -10,5 +10,6 @@ urlpatterns = [
     path("reports/<int:pk>/status/", views.status, name="reports-status"),
     path("reports/<int:pk>/download/", views.download, name="reports-download"),
     path("reports/counties/", views.counties, name="report-counties"),
+    path("reports/counties/targets/", views.county_target, name="report-county-target"),
     path("reports/indicators.xlsx", views.indicators_xlsx, name="report-indicators-xlsx"),
 ]

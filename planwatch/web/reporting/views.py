@@ -110,6 +110,7 @@ def counties(request: HttpRequest) -> HttpResponse:
         language=request.LANGUAGE_CODE,
     )
     page["self"] = reverse("report-counties")
+    page["planner"] = is_planner(request.user)
     return render(request, "reporting/counties.html", {"plan": plan, **page})
 
 
@@ -123,3 +124,34 @@ def indicators_xlsx(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(xlsx(overview(plan)["rows"]), content_type=CONTENT_TYPES["xlsx"])
     response["Content-Disposition"] = "attachment; filename=indicators.xlsx"
     return response
+
+
+@with_role
+@require_POST
+def county_target(request: HttpRequest) -> HttpResponse:
+    """A planner enters a county's own target; the comparison grades that county against it."""
+    from planwatch.web.monitoring.models import Region
+    from planwatch.web.reporting.forms import CountyTargetForm
+    from planwatch.web.reporting.services import set_county_target
+
+    if not is_planner(request.user):
+        raise PermissionDenied("只有规划管理人员可以录入县级目标")
+    plan = plan_for(request)
+    form = CountyTargetForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse(str(form.errors), status=400)
+    data = form.cleaned_data
+    indicator = get_object_or_404(plan.indicators, code=data["indicator"])
+    region = get_object_or_404(Region, name=data["region"], kind=Region.Kind.COUNTY)
+    try:
+        set_county_target(
+            indicator,
+            region,
+            value=data["value"],
+            year=data["year"],
+            user=request.user,
+            reason=data["reason"],
+        )
+    except ReportRefused as refused:
+        return HttpResponse(str(refused), status=400)
+    return redirect(f"{reverse('report-counties')}?indicator={indicator.code}&by=completion")

@@ -114,3 +114,14 @@ def test_county_target_entered_by_a_planner_grades_the_county(seeded, planner, c
     page = client_for(planner).get("/reports/counties/?indicator=I01&by=completion").content.decode()
     # (700.5 − 680.0)/(900 − 680.0) = 20.5/220 = 9.3%
     assert "9.3%" in page
+
+
+def test_planner_enters_a_county_target_from_the_comparison_page(
+    seeded, planner, zhanggong_reporter, client_for
+):
+    form = {"indicator": "I01", "region": "章贡区", "value": "900", "year": "2025", "reason": "县级规划目标"}
+    assert client_for(zhanggong_reporter).post("/reports/counties/targets/", form).status_code == 403
+    response = client_for(planner).post("/reports/counties/targets/", form)
+    assert response.status_code == 302
+    page = client_for(planner).get(response["Location"]).content.decode()
+    assert "9.3%" in page and "录入县级目标" in page
