@@ -54,5 +54,8 @@ def serve(
     setup_django()
     from django.core.management import call_command
 
+    from planwatch.web.reporting.worker import start_worker
+
+    start_worker()  # writes the reports asked for on the web (django-tasks' db_worker)
     typer.echo(f"Planwatch 已启动: http://{host}:{port}/")
     call_command("runserver", f"{host}:{port}", use_reloader=False)
