@@ -43,6 +43,10 @@ def _num(value) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def _first(*values):
+    return next((v for v in values if v is not None), None)
+
+
 def _int(value) -> int | None:
     number = _num(value)
     return None if number is None else int(number)
@@ -309,8 +313,9 @@ def _rows(snapshot: Snapshot, own: pd.DataFrame, language: str) -> list[Indicato
                 attribute=spec.get("attribute") or "",
                 kind=kind,
                 decimals=decimals,
-                baseline=_num(r.get("base_value", spec.get("baseline"))),
-                base_year=_int(r.get("base_year_used", spec.get("base_year"))),
+                # The engine's base (a county's own base-year figure, say), else the plan's baseline.
+                baseline=_first(_num(r.get("base_value")), _num(spec.get("baseline"))),
+                base_year=_first(_int(r.get("base_year_used")), _int(spec.get("base_year"))),
                 target_value=_num(spec.get("target_value")),
                 target_year=_int(spec.get("target_year")),
                 target=target_statement(

@@ -181,7 +181,8 @@ def compare_counties(snapshot, frame: pd.DataFrame, rows, language: str = "zh") 
                     own_target=_num(target["value"]) if target else None,
                 )
             )
-        _rank(ind.cells, "growth", "rank_growth")
+        # Lower is better (能耗, 排放 …): the fastest fall ranks first.
+        _rank(ind.cells, "growth", "rank_growth", -1.0 if spec.get("direction") == "lower" else 1.0)
         _rank(ind.cells, "completion", "rank_completion")
         out.append(ind)
     return CountyComparison(counties, out)
@@ -192,10 +193,10 @@ def _int(value) -> int | None:
     return None if number is None else int(number)
 
 
-def _rank(cells: list[CountyCell], attribute: str, rank: str) -> None:
-    """1 = highest; equal figures share a rank (competition ranking: 1, 2, 2, 4)."""
+def _rank(cells: list[CountyCell], attribute: str, rank: str, sign: float = 1.0) -> None:
+    """1 = best (highest, or lowest when ``sign`` is −1); equal figures share a rank (1, 2, 2, 4)."""
     present = sorted(
-        (c for c in cells if getattr(c, attribute) is not None), key=lambda c: -getattr(c, attribute)
+        (c for c in cells if getattr(c, attribute) is not None), key=lambda c: -sign * getattr(c, attribute)
     )
     previous, position = None, 0
     for index, cell in enumerate(present, start=1):

@@ -113,3 +113,16 @@ def test_fingerprint_ignores_when_the_snapshot_was_taken():
     two.taken_at = "2025-01-01T00:00:00+08:00"
     assert one.fingerprint() == two.fingerprint()
     assert Snapshot.from_json(one.to_json()).fingerprint() == one.fingerprint()
+
+
+def test_plan_baseline_is_shown_for_an_indicator_without_data():
+    report = build_report(snapshot())
+    assert report.rows[1].baseline == 10 and report.rows[1].baseline_text == "10%"
+
+
+def test_lower_is_better_ranks_the_fastest_fall_first():
+    lower = snapshot()
+    lower.specs[1]["direction"] = "lower"
+    lower.specs[1]["target_value"] = 5
+    (ind,) = build_report(lower).counties.indicators
+    assert [(c.region, c.rank_growth) for c in ind.ranked("growth")] == [("丙县", 1), ("乙县", 2)]
