@@ -184,3 +184,33 @@ def test_english_edition_uses_the_engine_english_grades(seeded):
         in text
     )
     assert "地区生产总值 is lagging: completion 40.8% against a time share of 75.0%" in text
+
+
+def test_docx_indicator_and_county_tables_equal_the_engine(seeded):
+    from planwatch.reports.formatting import format_rate
+
+    snapshot = build_snapshot(seeded["plan"], kind="final", as_of=2024, edition="internal")
+    _, docx_bytes, xlsx_bytes, _ = _files(snapshot)
+    frame = snapshot.evaluate()
+    document = Document(io.BytesIO(docx_bytes))
+    own = _engine_rows(snapshot)
+    # The indicator's own table under its chart: 实际年均增速 and 需年均增速 as the engine has them.
+    table = next(
+        t for t in document.tables if len(t.columns) == 8 and t.rows[0].cells[5].text == "实际年均增速"
+    )
+    cells = [c.text for c in table.rows[1].cells]
+    assert cells[5] == format_rate(own["I01"]["actual_growth"]) and cells[6] == format_rate(
+        own["I01"]["required_growth"]
+    )
+    assert cells[6] == "16.7%"
+    # Counties: 章贡区's own growth from its own base (680.0 in 2022 → 700.5 in 2023 = 3.0%).
+    county = frame[
+        (frame["region"].astype(str) == "章贡区") & (frame["indicator"].astype(str) == "I01")
+    ].iloc[0]
+    ranking = next(t for t in document.tables if len(t.columns) == 6 and t.rows[0].cells[0].text == "排名")
+    row = next([c.text for c in r.cells] for r in ranking.rows if r.cells[1].text == "章贡区")
+    assert row[:4] == ["1", "章贡区", "700.5亿元", format_rate(county["actual_growth"])] and row[3] == "3.0%"
+    sheet = load_workbook(io.BytesIO(xlsx_bytes))["县(市、区)比较"]
+    values = [r for r in sheet.iter_rows(values_only=True) if r[1] == "章贡区"]
+    # Excel keeps 15 significant digits (openpyxl writes them so): equal to the engine's within that.
+    assert values and values[0][2] == 700.5 and abs(values[0][3] - county["actual_growth"]) < 1e-16
