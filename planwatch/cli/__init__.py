@@ -15,6 +15,7 @@ from planwatch.cli import evaluate as evaluate_commands
 from planwatch.cli import monitoring as monitoring_commands
 from planwatch.cli import plan as plan_commands
 from planwatch.cli import portal as portal_commands
+from planwatch.cli import report as report_commands
 from planwatch.cli import site as site_commands
 
 app = typer.Typer(
@@ -32,6 +33,7 @@ data_commands.register(app)
 evaluate_commands.register(app)
 backup_commands.register(app)
 bulletin_commands.register(app)
+report_commands.register(app)
 
 
 @app.command("cli-reference")

@@ -62,6 +62,9 @@ def serve(
 ) -> None:
     """启动网页服务:gunicorn(生产用 WSGI 服务器,设置见 planwatch/web/gunicorn_conf.py)加 whitenoise 提供静态文件。"""
     setup_django()
+    from planwatch.web.reporting.worker import start_worker
+
+    start_worker()  # background work asked for on the web (django-tasks' db_worker); dies with the server
     typer.echo(f"Planwatch 已启动: http://{host}:{port}/")
     if dev:
         from django.core.management import call_command

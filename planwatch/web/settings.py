@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "planwatch.web.bulletins",
     "ninja",  # Swagger UI from django-ninja's own static files, not from a CDN
     "axes",
+    "django_tasks",
+    "django_tasks_db",
+    "planwatch.web.reporting",
 ]
 
 MIDDLEWARE = [
@@ -181,3 +184,14 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_VERBOSE = False
 # API tokens: how long a new one is valid (days).
 PLANWATCH_TOKEN_DAYS = int(os.environ.get("PLANWATCH_TOKEN_DAYS", "90"))
+# Background work (report generation): django-tasks with its database backend; run `manage.py db_worker`.
+# PLANWATCH_TASKS_IMMEDIATE=1 runs tasks inside the request instead (a single-process demo without a worker).
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if os.environ.get("PLANWATCH_TASKS_IMMEDIATE") == "1"
+            else "django_tasks_db.DatabaseBackend"
+        ),
+    }
+}

@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("planwatch.web.collection.urls")),
     path("", include("planwatch.web.plans.urls")),
     path("", include("planwatch.web.bulletins.urls")),
+    path("", include("planwatch.web.reporting.urls")),
 ]
 
 handler500 = "planwatch.web.core.views.server_error"

@@ -1,0 +1,123 @@
+"""Taking a report snapshot from the database (the one place a report reads the live data).
+
+Both editions leave out the example set (示例, invented figures) and every draft, submitted or returned
+row. The internal edition reads approved and published figures, as signed-in pages do; the public
+edition published figures only, as the portal does (``dashboard.series`` defines both audiences).
+Internal notes (target adjustment reasons, review comments) go into the internal edition only.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import asdict
+
+from django.db import transaction
+from django.utils import timezone
+
+from planwatch.evaluation import DEFAULT_SETTINGS, EvaluationSettings
+from planwatch.reports.snapshot import Snapshot
+from planwatch.web.dashboard.series import county_regions, plan_region, visible_statuses
+from planwatch.web.monitoring.queries import observation_frame
+from planwatch.web.plans.evaluation_inputs import indicator_specs, quality_judgements
+from planwatch.web.plans.models import Plan, TargetVersion
+from planwatch.web.reporting.models import CountyTarget, ReportSnapshot
+
+# The work app (tasks and key projects, issue 14) offers ``report_summary(plan, as_of) -> dict`` here.
+WORK_HOOK = "planwatch.web.work.reporting"
+
+
+def build_snapshot(
+    plan: Plan, *, kind: str, as_of: int, edition: str, settings: EvaluationSettings = DEFAULT_SETTINGS
+) -> Snapshot:
+    public = edition == "public"
+    region = plan_region(plan)
+    region_name = region.name if region is not None else plan.region
+    specs = indicator_specs(plan, targets="current")
+    texts = dict(plan.indicators.values_list("code", "baseline_text"))
+    specs["baseline_text"] = specs["indicator"].map(texts).fillna("")
+    frame = observation_frame(plan, statuses=visible_statuses(public), vintage="latest")
+    frame = frame[frame["year"] <= as_of]
+    judgements = quality_judgements(plan)
+    return Snapshot(
+        plan={
+            "title": plan.title,
+            "region": plan.region,
+            "base_year": plan.base_year,
+            "target_year": plan.target_year,
+            "vision_year": plan.vision_year,
+            "version": plan.version,
+            "id": plan.pk,
+        },
+        kind=kind,
+        as_of=as_of,
+        edition=edition,
+        plan_region=region_name,
+        counties=[r.name for r in county_regions()],
+        specs=specs.drop(columns=["indicator_id"]).to_dict("records"),
+        observations=frame.to_dict("records"),
+        settings=asdict(settings),
+        judgements=judgements.to_dict("records"),
+        targets=_targets(plan, public),
+        county_targets=[
+            {"indicator": t.indicator.code, "region": t.region.name, "value": t.value, "year": t.year}
+            for t in CountyTarget.objects.filter(indicator__plan=plan)
+            .select_related("indicator", "region")
+            .order_by("indicator__order", "region__order")
+        ],
+        work=work_summary(plan, as_of, public),
+        taken_at=timezone.now().isoformat(timespec="seconds"),
+    )
+
+
+def _targets(plan: Plan, public: bool) -> list[dict]:
+    rows = (
+        TargetVersion.objects.filter(indicator__plan=plan, status=TargetVersion.Status.APPROVED)
+        .select_related("indicator")
+        .order_by("indicator__order", "version")
+    )
+    out = []
+    for t in rows:
+        row = {
+            "indicator": t.indicator.code,
+            "name": t.indicator.name,
+            "version": t.version,
+            "kind": t.kind,
+            "text": t.text,
+            "value": t.value,
+            "year": t.year,
+            "origin": t.get_origin_display(),
+            "decided_at": t.decided_at.date().isoformat() if t.decided_at else "",
+        }
+        if not public:
+            row["reason"] = t.reason
+        out.append(row)
+    return out
+
+
+def work_summary(plan: Plan, as_of: int, public: bool) -> dict | None:
+    """Tasks and key projects from the work app when it is installed and has data; None otherwise."""
+    try:
+        module = importlib.import_module(WORK_HOOK)
+    except ImportError:
+        return None
+    summary = getattr(module, "report_summary", None)
+    return summary(plan, as_of, public=public) if summary else None
+
+
+def take_snapshot(plan: Plan, *, kind: str, as_of: int, edition: str, user, reason: str) -> ReportSnapshot:
+    """Freeze the figures a report is computed from; audited with the acting user and reason."""
+    snapshot = build_snapshot(plan, kind=kind, as_of=as_of, edition=edition)
+    with transaction.atomic():
+        row = ReportSnapshot(
+            plan=plan,
+            kind=kind,
+            edition=edition,
+            as_of=as_of,
+            data=snapshot.to_json(),
+            fingerprint=snapshot.fingerprint(),
+            reason=reason,
+            created_by=user if getattr(user, "pk", None) else None,
+        )
+        row._change_reason = reason
+        row.save()
+        return row

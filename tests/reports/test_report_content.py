@@ -1,0 +1,128 @@
+"""The report's content object from a snapshot built by hand (pure: no database).
+
+City 甲市, base year 2020, target year 2025, as of 2023 (time share 3/5 = 60%):
+- A 总量 (亿元): 100 → 200; 2023 = 130: completion 30/100 = 30% → 滞后; needs (200/130)^(1/2) − 1 = 24.0%.
+- B 比重 (%): 10 → 20, no figure: named among the indicators without data, never graded.
+Counties 乙县, 丙县 (B only): 乙县 8 (2020) → 12 (2023), 丙县 9 (2020) → 9.9 (2023):
+growth (12/8)^(1/3) − 1 = 14.5%, (9.9/9)^(1/3) − 1 = 3.2% → 乙县 ranks first by growth.
+"""
+
+from __future__ import annotations
+
+from planwatch.reports.content import build_report
+from planwatch.reports.layout import sections
+from planwatch.reports.snapshot import Snapshot
+
+
+def _spec(code, name, unit, baseline, target):
+    return {
+        "indicator": code,
+        "name": name,
+        "unit": unit,
+        "pillar": "综合",
+        "attribute": "预期性",
+        "direction": "higher",
+        "kind": "level",
+        "target_value": target,
+        "target_year": 2025,
+        "target_text": str(target),
+        "qualifier": "",
+        "strict": False,
+        "baseline": baseline,
+        "base_year": 2020,
+        "baseline_text": str(baseline),
+    }
+
+
+def _obs(code, region, year, value):
+    return {
+        "indicator": code,
+        "region": region,
+        "year": year,
+        "value": value,
+        "vintage": 1,
+        "qualifier": "",
+        "source": f"{region}公报",
+        "status": "published",
+    }
+
+
+def snapshot(work=None) -> Snapshot:
+    return Snapshot(
+        plan={"title": "甲市规划", "region": "甲市", "base_year": 2020, "target_year": 2025},
+        kind="annual",
+        as_of=2023,
+        edition="public",
+        plan_region="甲市",
+        counties=["乙县", "丙县"],
+        specs=[_spec("A", "总量", "亿元", 100, 200), _spec("B", "比重", "%", 10, 20)],
+        observations=[
+            _obs("A", "甲市", 2021, 110),
+            _obs("A", "甲市", 2023, 130),
+            _obs("B", "乙县", 2020, 8),
+            _obs("B", "乙县", 2023, 12),
+            _obs("B", "丙县", 2020, 9),
+            _obs("B", "丙县", 2023, 9.9),
+        ],
+        work=work,
+        taken_at="2024-03-01T09:00:00+08:00",
+    )
+
+
+def test_lagging_indicator_and_the_one_without_data():
+    report = build_report(snapshot())
+    a, b = report.rows
+    assert (a.grade, a.completion_text, a.time_share_text, a.required_text) == (
+        "滞后",
+        "30.0%",
+        "60.0%",
+        "24.0%",
+    )
+    assert b.grade == "无数据" and not b.graded
+    assert report.overview[1] == "1项指标截至2023年尚无可用数据,本报告不对其评级:比重。"
+    assert report.title == "甲市规划2023年度监测报告"
+    assert report.problems == [f"总量:滞后,{a.reason}。(待补充原因分析)"]
+
+
+def test_counties_ranked_by_their_own_growth():
+    report = build_report(snapshot())
+    (ind,) = report.counties.indicators
+    ranked = ind.ranked("growth")
+    assert [(c.region, c.rank_growth) for c in ranked] == [("乙县", 1), ("丙县", 2)]
+    assert round(ranked[0].growth, 4) == round((12 / 8) ** (1 / 3) - 1, 4) == 0.1447
+    # a share is graded against the plan's target, from each county's own base: (12 − 8)/(20 − 8) = 33.3%
+    assert round(ranked[0].completion, 4) == 0.3333
+
+
+def test_tasks_section_appears_only_when_the_work_app_has_data():
+    plain = [b.text for b in sections(build_report(snapshot())) if b.kind == "heading1"]
+    assert "五、重点任务和重大项目推进情况" not in plain and "五、县(市、区)比较" in plain
+    work = {
+        "tasks": {"total": 10, "completed": 4, "on_schedule": 5, "late": 1},
+        "projects": {"total": 3, "planned_wan": 200000, "done_wan": 150000},
+    }
+    report = build_report(snapshot(work))
+    texts = [b.text for b in sections(report)]
+    assert "五、重点任务和重大项目推进情况" in texts and "六、县(市、区)比较" in texts
+    assert "重点任务10项:已完成4项,按计划推进5项,滞后1项。" in texts
+    assert "重大项目3个,计划投资20.00亿元,已完成投资15.00亿元(75.0%)。" in texts
+
+
+def test_fingerprint_ignores_when_the_snapshot_was_taken():
+    one, two = snapshot(), snapshot()
+    two.taken_at = "2025-01-01T00:00:00+08:00"
+    assert one.fingerprint() == two.fingerprint()
+    assert Snapshot.from_json(one.to_json()).fingerprint() == one.fingerprint()
+
+
+def test_plan_baseline_is_shown_for_an_indicator_without_data():
+    report = build_report(snapshot())
+    assert report.rows[1].baseline == 10 and report.rows[1].baseline_text == "10%"
+
+
+def test_lower_is_better_ranks_the_fastest_fall_first():
+    lower = snapshot()
+    lower.specs[1]["direction"] = "lower"
+    lower.specs[1]["target_value"] = 5
+    (ind,) = build_report(lower).counties.indicators
+    assert [(c.region, c.rank_growth) for c in ind.ranked("growth")] == [("丙县", 1), ("乙县", 2)]

@@ -1,0 +1,127 @@
+"""The report page: planners ask for a file, a background worker (django-tasks' db_worker) writes it with
+progress, and the download is role-checked — the public edition is open to anyone, the internal one
+only to planners. Also the county comparison page."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+from docx import Document
+
+from planwatch.web.reporting.models import ReportFile
+from planwatch.web.reporting.tasks import run_report_file
+
+pytestmark = pytest.mark.django_db
+
+FORM = {
+    "kind": "final",
+    "as_of": "2024",
+    "edition": "internal",
+    "format": "docx",
+    "language": "zh",
+    "reason": "测试:总结评估初稿",
+}
+
+
+def _ask(client, django_capture_on_commit_callbacks, **changes):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/reports/new/", {**FORM, **changes})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return ReportFile.objects.order_by("-pk").first()
+
+
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection after the batch, as in production
+def test_planner_asks_for_a_report_and_the_worker_writes_it(
+    seeded, planner, client_for, django_capture_on_commit_callbacks
+):
+    client = client_for(planner)
+    row = _ask(client, django_capture_on_commit_callbacks)
+    assert row.status == "queued" and row.snapshot.created_by == planner
+    page = client.get("/reports/").content.decode()
+    assert f'hx-get="/reports/{row.pk}/status/"' in page  # the row polls its progress
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    row.refresh_from_db()
+    assert row.status == "done" and row.progress == 100, row.error
+    assert row.filename == "赣州市2024总结评估报告-内部版.docx"
+    status = client.get(f"/reports/{row.pk}/status/").content.decode()
+    assert f'href="/reports/{row.pk}/download/"' in status and "hx-trigger" not in status
+    response = client.get(f"/reports/{row.pk}/download/")
+    assert response.status_code == 200
+    text = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
+    assert "二、主要指标完成情况表" in text and "内部版" in text
+
+
+def test_reporter_may_not_ask_for_a_report(seeded, zhanggong_reporter, client_for):
+    response = client_for(zhanggong_reporter).post("/reports/new/", FORM)
+    assert response.status_code == 403
+    assert not ReportFile.objects.exists()
+
+
+def test_internal_edition_is_for_planners_only_public_edition_for_anyone(
+    seeded, planner, zhanggong_reporter, client_for, anonymous_client, django_capture_on_commit_callbacks
+):
+    client = client_for(planner)
+    internal = _ask(client, django_capture_on_commit_callbacks, format="html")
+    public = _ask(client, django_capture_on_commit_callbacks, format="html", edition="public")
+    for row in (internal, public):
+        run_report_file(row.pk)
+    assert client_for(zhanggong_reporter).get(f"/reports/{internal.pk}/download/").status_code == 404
+    response = anonymous_client.get(f"/reports/{internal.pk}/download/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    response = anonymous_client.get(f"/reports/{public.pk}/download/")
+    assert (
+        response.status_code == 200
+        and "4606.2" in response.content.decode()
+        and "4712.3" not in response.content.decode()
+    )
+    listing = anonymous_client.get("/reports/").content.decode()
+    assert f"/reports/{public.pk}/download/" in listing and f"/reports/{internal.pk}/download/" not in listing
+    assert "生成报告" not in listing  # no form for the public
+
+
+def test_bad_year_is_refused_with_a_message(seeded, planner, client_for):
+    response = client_for(planner).post("/reports/new/", {**FORM, "as_of": "2021"})
+    assert response.status_code == 400
+    assert "评估年份须在2021年之后" in response.content.decode()
+
+
+def test_county_comparison_page_ranks_counties_and_colours_the_map(
+    seeded, planner, client_for, anonymous_client
+):
+    response = client_for(planner).get("/reports/counties/?indicator=I01&by=growth&colour=grade")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'id="county-matrix"' in page and "章贡区" in page and "龙南市" in page
+    # 章贡区: 680.0 (2022) → 700.5 (2023), its own base; a total with no county target: no completion.
+    assert "700.5亿元 (2023)" in page and "3.0%" in page and "无县级目标" in page
+    assert '"areaColor"' in page  # the map coloured by grade
+    assert anonymous_client.get("/reports/counties/").status_code == 302
+
+
+def test_county_target_entered_by_a_planner_grades_the_county(seeded, planner, client_for):
+    from planwatch.web.reporting.services import set_county_target
+
+    set_county_target(
+        seeded["indicators"]["I01"],
+        seeded["regions"]["章贡区"],
+        value=900.0,
+        year=2025,
+        user=planner,
+        reason="县级规划目标",
+    )
+    page = client_for(planner).get("/reports/counties/?indicator=I01&by=completion").content.decode()
+    # (700.5 − 680.0)/(900 − 680.0) = 20.5/220 = 9.3%
+    assert "9.3%" in page
+
+
+def test_planner_enters_a_county_target_from_the_comparison_page(
+    seeded, planner, zhanggong_reporter, client_for
+):
+    form = {"indicator": "I01", "region": "章贡区", "value": "900", "year": "2025", "reason": "县级规划目标"}
+    assert client_for(zhanggong_reporter).post("/reports/counties/targets/", form).status_code == 403
+    response = client_for(planner).post("/reports/counties/targets/", form)
+    assert response.status_code == 302
+    page = client_for(planner).get(response["Location"]).content.decode()
+    assert "9.3%" in page and "录入县级目标" in page
