@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "planwatch.web.portal",
     "planwatch.web.realdata",
     "planwatch.web.collection",
+    "planwatch.web.work",
 ]
 
 MIDDLEWARE = [
@@ -100,7 +101,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "work-home"  # each role lands on its 待办; "/" stays the plan
 LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = "zh-hans"

@@ -15,5 +15,6 @@ urlpatterns = [
     path("portal/", include("planwatch.web.portal.urls")),
     path("", include("planwatch.web.realdata.urls")),
     path("", include("planwatch.web.collection.urls")),
+    path("work/", include("planwatch.web.work.urls")),
     path("", include("planwatch.web.plans.urls")),
 ]
