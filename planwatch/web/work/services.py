@@ -188,10 +188,11 @@ def add_evidence(report: ProgressReport, *, user, reason: str, name: str, conten
 
 def submit_report(report: ProgressReport, *, user, reason: str) -> ProgressReport:
     """Draft / returned → submitted; a coordination request goes on the 重大事项 list."""
-    perm.require_edit_report(user, report)
     reason = _need_reason(reason)
     with transaction.atomic():
+        # Checked on the locked row, not the caller's copy: that may be a page old.
         row = ProgressReport.objects.select_for_update().get(pk=report.pk)
+        perm.require_edit_report(user, row)
         if not row.is_editable:
             raise InvalidTransition(_("只有草稿或被退回的报告可以提交"))
         before = {"status": row.status}
@@ -219,12 +220,12 @@ def _raise_coordination(report: ProgressReport, user, reason: str) -> None:
 
 def review_report(report: ProgressReport, *, user, reason: str, accept: bool, comment: str = "") -> ProgressReport:
     """Submitted → accepted (its stage and investment go into the ledger) or returned (a comment is required)."""
-    perm.require_review(user, report)
     if not accept and not comment.strip():
         raise ServiceError(_("退回时请填写审核意见"))
     reason = _need_reason(reason)
     with transaction.atomic():
         row = ProgressReport.objects.select_for_update().get(pk=report.pk)
+        perm.require_review(user, row)
         if row.status != R.SUBMITTED:
             raise InvalidTransition(_("只有已提交的报告可以审核"))
         before = {"status": row.status}

@@ -148,8 +148,12 @@ def _task_line(task: WorkTask, quarter, status, today, complete: bool, missed: b
     if missed:
         why.append("有逾期未完成的节点")
     light = max(light, deadline, Light.RED if missed else Light.GREEN)
-    county = task.lead_unit.region.name if task.lead_unit.region.kind != "city" else ""
-    return Line("task", task, task.lead_unit, county, state, light, why)
+    return Line("task", task, task.lead_unit, _unit_county(task.lead_unit), state, light, why)
+
+
+def _unit_county(unit: Unit) -> str:
+    """A county government's work counts for its county; a city department's for 市本级 ("")."""
+    return unit.region.name if unit.region.kind != "city" else ""
 
 
 def _project_line(project: KeyProject, quarter, status, today, share: float) -> Line:
@@ -159,7 +163,7 @@ def _project_line(project: KeyProject, quarter, status, today, share: float) -> 
     if money is not Light.GREEN:
         done = project.investment_done or 0
         why.append(f"年度投资完成 {done:g}/{project.planned_investment:g} 亿元,落后于时间进度 {share:.0%}")
-    county = project.county.name if project.county else ""
+    county = project.county.name if project.county else _unit_county(project.lead_unit)
     return Line("project", project, project.lead_unit, county, state, max(light, money), why)
 
 

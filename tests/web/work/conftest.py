@@ -35,7 +35,7 @@ def yudu_task(ganzhou, cast, units) -> WorkTask:
 
 @pytest.fixture
 def nankang_project(ganzhou, cast, units) -> KeyProject:
-    """长赣高铁 led by 南康区人民政府, 10 亿元 planned this year."""
+    """长赣高铁 led by 南康区人民政府, under construction (no yearly investment plan entered yet)."""
     project = KeyProject.objects.get(plan=ganzhou, name="长赣高铁")
     return services.update_project(project, user=cast.planner, reason="测试台账", lead_unit=units["南康区人民政府"],
-                                   planned_investment=10.0, investment_done=0.0, stage="在建")
+                                   stage="在建")
