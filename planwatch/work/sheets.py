@@ -119,7 +119,7 @@ class _Reader:
         self.values: Sequence[object] = ()
 
     def problem(self, column: str, message: str) -> None:
-        letter = column_letter(self.columns[column]) if column in self.columns else ""
+        letter = column_letter(self.columns[column] + 1) if column in self.columns else ""  # 1-based
         self.problems.append(ImportProblem(self.sheet, self.row_number, letter, message, rule="sheet"))
 
     def cell(self, column: str) -> object:
