@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from planwatch.web.work.supervision import EXPORT_HEADER, board_rows, build_boar
 from planwatch.web.work.views._common import plan_in_force
 from planwatch.work.settings import setting
 
+PAGE_SIZE = 100  # worst first: the red items are on the first page; the tallies count everything
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -28,8 +30,10 @@ def supervision(request: HttpRequest) -> HttpResponse:
     light = request.GET.get("light", "")
     lines = [line for line in board.lines if not light or line.light.css == light]
     lines.sort(key=lambda line: (-line.light, line.unit.name, line.title))
+    page = Paginator(lines, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "work/supervision.html", {
-        "plan": plan, "board": board, "lines": lines, "light": light, "yellow_days": setting("YELLOW_DAYS"),
+        "plan": plan, "board": board, "lines": page.object_list, "page": page, "light": light,
+        "yellow_days": setting("YELLOW_DAYS"),
         "may_remind": is_planner(request.user) or perm.role_of(request.user) == "supervisor"})
 
 
