@@ -24,7 +24,7 @@ def escalation_list(request: HttpRequest) -> HttpResponse:
     sync_warnings(plan)
     rows = perm.escalations_for_user(request.user).filter(plan=plan)
     return render(request, "work/escalations.html", {
-        "plan": plan, "rows": rows, "may_resolve": is_planner(request.user), "form": ResolveForm()})
+        "plan": plan, "rows": rows, "may_resolve": is_planner(request.user), "form": ResolveForm(auto_id=False)})  # one form per row
 
 
 @login_required

@@ -78,7 +78,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         edit_form = ReportForm(initial={**initial, "period": report.period})
     return render(request, "work/report_detail.html", {
         "report": report, "may_edit": may_edit, "edit_form": edit_form,
-        "evidence_form": EvidenceForm() if may_edit else None,
+        "evidence_form": EvidenceForm(auto_id="evidence_%s") if may_edit else None,  # ids unique on the page
         "may_review": perm.may_review(request.user, report), "review_form": ReasonForm(),
         "max_mb": setting("EVIDENCE_MAX_BYTES") // (1024 * 1024)})
 
