@@ -85,3 +85,9 @@ class ResolveForm(forms.Form):
 class SheetForm(forms.Form):
     file = forms.FileField(label=_("Excel 文件(.xlsx)"))
     reason = REASON
+
+
+class MilestoneForm(forms.Form):
+    due_date = forms.DateField(label=_("节点日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    title = forms.CharField(label=_("节点目标"), max_length=200)
+    reason = forms.CharField(label=_("理由(记入审计)"), max_length=500)

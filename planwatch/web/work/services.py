@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 from planwatch.web.monitoring import audit
 from planwatch.web.monitoring.errors import InvalidTransition, ServiceError
 from planwatch.web.work import permissions as perm
-from planwatch.web.work.models import Escalation, Evidence, KeyProject, ProgressReport, WorkTask
+from planwatch.web.work.models import Escalation, Evidence, KeyProject, Milestone, ProgressReport, WorkTask
 from planwatch.work.evidence import check_evidence
 from planwatch.work.periods import parse_quarter
 
@@ -108,6 +109,36 @@ def _project_snapshot(row: KeyProject) -> dict:
     data = _snapshot(row, PROJECT_FIELDS)
     data["indicators"] = sorted(i.code for i in row.indicators.all()) if row.pk else []
     return data
+
+
+def add_milestone(task: WorkTask, *, user, reason: str, due_date: dt.date, title: str) -> Milestone:
+    """A dated step of a task (yearly or quarterly 节点); a planner sets it."""
+    perm.require_assign(user)
+    reason = _need_reason(reason)
+    if not title.strip():
+        raise ServiceError(_("请填写节点目标"))
+    with transaction.atomic():
+        milestone = Milestone(work_task=task, due_date=due_date, title=title.strip()[:200])
+        _save(milestone, user, reason)
+        _record(user, "create", "milestone", milestone, {}, {"due_date": due_date.isoformat(), "title": title},
+                reason, unit=task.lead_unit)
+        return milestone
+
+
+def reach_milestone(milestone: Milestone, *, user, reason: str, reached_on: dt.date) -> Milestone:
+    """The lead unit (or a planner) records the day a milestone was reached."""
+    task = milestone.work_task
+    if not (perm.may_assign(user) or perm.may_report_on(user, task)):
+        raise PermissionDenied(_("只有牵头单位或规划管理人员可以确认节点完成"))
+    reason = _need_reason(reason)
+    with transaction.atomic():
+        row = Milestone.objects.select_for_update().get(pk=milestone.pk)
+        before = {"reached_on": row.reached_on.isoformat() if row.reached_on else None}
+        row.reached_on = reached_on
+        _save(row, user, reason)
+        _record(user, "update", "milestone", row, before, {"reached_on": reached_on.isoformat()}, reason,
+                unit=task.lead_unit)
+        return row
 
 
 # --- progress reports -------------------------------------------------------------------------

@@ -133,3 +133,21 @@ def test_who_may_see_the_supervision_page(ganzhou, cast, client_for, who, status
 
 def test_reminder_button_is_refused_to_a_reporter(ganzhou, cast, client_for):
     assert client_for(cast.yudu).post("/work/supervision/remind/").status_code == 403
+
+
+def test_milestones_are_set_by_planners_and_reached_by_the_lead_unit(ganzhou, yudu_task, cast, client_for):
+    client = client_for(cast.planner)
+    client.post(f"/work/tasks/{yudu_task.pk}/milestones/", {"due_date": "2025-09-30", "title": "完成可研批复",
+                                                             "reason": "年度节点"})
+    milestone = yudu_task.milestones.get()
+    assert client_for(cast.yudu).post(f"/work/tasks/{yudu_task.pk}/milestones/", {
+        "due_date": "2025-09-30", "title": "x", "reason": "x"}).status_code == 403
+    board = build_board(ganzhou, today=dt.date(2025, 10, 5), with_indicators=False)
+    assert "有逾期未完成的节点" in next(line for line in board.lines if line.kind == "task").why
+    response = client_for(cast.ruijin).post(f"/work/tasks/{yudu_task.pk}/milestones/{milestone.pk}/", follow=True)
+    assert "只有牵头单位或规划管理人员可以确认节点完成" in response.content.decode()
+    client_for(cast.yudu).post(f"/work/tasks/{yudu_task.pk}/milestones/{milestone.pk}/")
+    milestone.refresh_from_db()
+    assert milestone.reached_on is not None
+    board = build_board(ganzhou, today=dt.date(2025, 10, 5), with_indicators=False)
+    assert "有逾期未完成的节点" not in next(line for line in board.lines if line.kind == "task").why
