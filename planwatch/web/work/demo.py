@@ -18,14 +18,14 @@ from planwatch.web.work import services
 from planwatch.web.work.items import ensure_work_items
 from planwatch.web.work.models import KeyProject, ProgressReport, WorkTask
 from planwatch.web.work.services import ReportInput
-from planwatch.work.periods import owed_quarter, quarter_of
+from planwatch.work.periods import owed_quarter, quarter_of, year_time_share
 
 REASON = "演示:分配任务与项目(虚构的分工)"
-# Lead units in turn for every third task (data, not logic: the demo's own cast).
-DEMO_LEADS = ("市工信局", "于都县人民政府", "市农业农村局", "瑞金市人民政府", "市统计局", "市生态环境局", "于都县人民政府",
-              "市商务局", "瑞金市人民政府", "市交通运输局", "市统计局", "市教育局", "市卫健委", "市文广新旅局",
-              "市发改委(苏区办)")
-DEMO_HELPERS = ("于都县人民政府", "瑞金市人民政府", "市发改委(苏区办)")
+# The demo units lead (each has a demo reporter, so their reports come in every state); city departments
+# cooperate. Data, not logic: the demo's own cast.
+DEMO_LEADS = ("于都县人民政府", "瑞金市人民政府", "市统计局")
+DEMO_HELPERS = ("市发改委(苏区办)", "市工信局", "市交通运输局", "市农业农村局", "市生态环境局", "市商务局", "市教育局",
+                "市卫健委", "市文广新旅局", "于都县人民政府", "瑞金市人民政府")
 DEMO_REPORTERS = {"于都县人民政府": "yudu", "瑞金市人民政府": "ruijin", "市统计局": "stats"}
 STATES = ("accepted", "submitted", "draft", "returned", "coordination", "none")
 
@@ -45,14 +45,14 @@ def demo_step() -> None:
 
 def _assign_tasks(plan, planner, units) -> list[WorkTask]:
     done = []
-    end = dt.date(plan.target_year, 12, 31)
+    end = dt.date(max(plan.target_year, timezone.localdate().year), 12, 31)
     for i, task in enumerate(WorkTask.objects.filter(plan=plan, number__in=range(1, 1000, 3)).order_by("number")):
         lead = units.get(DEMO_LEADS[i % len(DEMO_LEADS)])
         helper = units.get(DEMO_HELPERS[i % len(DEMO_HELPERS)])
         if lead is None:
             continue
         # Every fifth demo task was due a year before the plan's end: some red shows on 督查督办.
-        deadline = end.replace(year=plan.target_year - 1) if i % 5 == 4 else end
+        deadline = end.replace(year=end.year - 1) if i % 5 == 4 else end
         done.append(services.assign_task(task, user=planner, reason=REASON, lead_unit=lead,
                                          cooperating=[helper] if helper and helper != lead else [],
                                          deadline=deadline))
@@ -62,16 +62,20 @@ def _assign_tasks(plan, planner, units) -> list[WorkTask]:
 
 def _assign_projects(plan, planner, units) -> list[KeyProject]:
     done = []
+    share = year_time_share(timezone.localdate())
     for i, project in enumerate(KeyProject.objects.filter(plan=plan).select_related("county").order_by("pk")):
         county_unit = units.get(f"{project.county.name}人民政府") if project.county else None
         if county_unit is None or county_unit.name not in DEMO_REPORTERS:
             if i % 6:
                 continue
-            county_unit = units.get(DEMO_LEADS[i % len(DEMO_LEADS)])
+            county_unit = units.get(DEMO_LEADS[(i // 6) % 2])  # a county government, not the statistics bureau
         total = 10.0 + (i % 7) * 8.5
+        planned = round(total / 4, 1)
+        # On time, a little behind, well behind the year's time share: green, yellow and red money lights.
+        behind = (0.0, 0.15, 0.3)[i % 3]
         done.append(services.update_project(
             project, user=planner, reason=REASON, lead_unit=county_unit, total_investment=total,
-            planned_investment=round(total / 4, 1), investment_done=round(total / 4 * (i % 5) / 5, 1),
+            planned_investment=planned, investment_done=round(planned * max(0.0, share - behind), 1),
             stage=("前期", "在建", "在建", "建成")[i % 4]))
     KeyProject.objects.filter(pk__in=[p.pk for p in done]).update(is_demo=True)
     return done
@@ -85,7 +89,7 @@ def _reports(plan, planner, subjects) -> int:
     mine = [s for s in subjects if s.lead_unit and DEMO_REPORTERS.get(s.lead_unit.name) in users]
     for i, subject in enumerate(mine):
         user = users[DEMO_REPORTERS[subject.lead_unit.name]]
-        state = STATES[i % len(STATES)]
+        state = STATES[(i // len(DEMO_LEADS)) % len(STATES)]  # leads take turns, so each unit gets every state
         if state == "none":
             continue
         _report(subject, user, planner, quarter.previous().key, "accepted", percent=20 + 10 * (i % 4))
