@@ -33,14 +33,30 @@ def _plan_document():
 
     base = indicators_only()
     chapters = tuple(
-        Chapter(c + 1, f"第{c + 1}项重点任务", tuple(
-            Section(s + 1, f"第{s + 1}节", tuple(Task(f"任务{c * 20 + s * 5 + t + 1}", "推进重点工作。", (), t + 1)
-                                             for t in range(5)))
-            for s in range(4)))
-        for c in range(TASKS // 20))
-    boxes = tuple(ProjectBox(b + 1, f"专栏{b + 1}", tuple(
-        ProjectItem(f"重点项目{b * 30 + i + 1}", "按计划推进。", (), i + 1) for i in range(30)))
-        for b in range(PROJECTS // 30))
+        Chapter(
+            c + 1,
+            f"第{c + 1}项重点任务",
+            tuple(
+                Section(
+                    s + 1,
+                    f"第{s + 1}节",
+                    tuple(
+                        Task(f"任务{c * 20 + s * 5 + t + 1}", "推进重点工作。", (), t + 1) for t in range(5)
+                    ),
+                )
+                for s in range(4)
+            ),
+        )
+        for c in range(TASKS // 20)
+    )
+    boxes = tuple(
+        ProjectBox(
+            b + 1,
+            f"专栏{b + 1}",
+            tuple(ProjectItem(f"重点项目{b * 30 + i + 1}", "按计划推进。", (), i + 1) for i in range(30)),
+        )
+        for b in range(PROJECTS // 30)
+    )
     from dataclasses import replace
 
     return replace(base, chapters=chapters, boxes=boxes, title="督查基准规划")
@@ -65,23 +81,46 @@ def _seed():
     KeyProject.objects.bulk_update(projects, ["lead_unit", "planned_investment", "investment_done"])
     statuses = ["accepted", "accepted", "submitted", "returned", "draft"]
     periods = [f"{y}Q{q}" for y in range(2025 - YEARS + 1, 2026) for q in range(1, 5)]
-    reports = [ProgressReport(work_task=t, unit=t.lead_unit, period=period, status=statuses[(n + i) % 5], percent=50)
-               for n, t in enumerate(tasks) for i, period in enumerate(periods)]
-    reports += [ProgressReport(project=p, unit=p.lead_unit, period=period, status=statuses[(n + i) % 5],
-                               investment_done=1.0) for n, p in enumerate(projects) for i, period in enumerate(periods)]
+    reports = [
+        ProgressReport(work_task=t, unit=t.lead_unit, period=period, status=statuses[(n + i) % 5], percent=50)
+        for n, t in enumerate(tasks)
+        for i, period in enumerate(periods)
+    ]
+    reports += [
+        ProgressReport(
+            project=p, unit=p.lead_unit, period=period, status=statuses[(n + i) % 5], investment_done=1.0
+        )
+        for n, p in enumerate(projects)
+        for i, period in enumerate(periods)
+    ]
     ProgressReport.objects.bulk_create(reports, batch_size=2000)
     city = Region.objects.get(name="赣州市")
-    Observation.objects.bulk_create([
-        Observation(indicator=ind, region=city, unit=units[0], year=year, period=str(year), value=1000.0 * 1.02 ** (
-            year - 2020), status=Observation.Status.APPROVED, source="基准测试", measure_unit="亿元")
-        for ind in plan.indicators.all() for year in range(2015, 2025)])
+    Observation.objects.bulk_create(
+        [
+            Observation(
+                indicator=ind,
+                region=city,
+                unit=units[0],
+                year=year,
+                period=str(year),
+                value=1000.0 * 1.02 ** (year - 2020),
+                status=Observation.Status.APPROVED,
+                source="基准测试",
+                measure_unit="亿元",
+            )
+            for ind in plan.indicators.all()
+            for year in range(2015, 2025)
+        ]
+    )
     return len(reports)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--postgres", action="store_true", help="use DATABASE_URL instead of a temporary SQLite")
+    parser.add_argument(
+        "--postgres", action="store_true", help="use DATABASE_URL instead of a temporary SQLite"
+    )
     args = parser.parse_args(argv)
     _setup(args.postgres)
     count = _seed()
@@ -105,11 +144,17 @@ def main(argv: list[str] | None = None) -> int:
         client.get("/work/supervision/")
         cold.append((time.perf_counter() - start) * 1000)
     over = median > BUDGET_MS
-    print(f"{TASKS} tasks, {PROJECTS} projects, {count} quarterly reports; median of {args.runs} requests, in-process")
+    print(
+        f"{TASKS} tasks, {PROJECTS} projects, {count} quarterly reports; median of {args.runs} requests, in-process"
+    )
     print(f"  baseline: login page   median {base:7.1f} ms")
-    print(f"  supervision page       median {median:7.1f} ms  max {max(times):7.1f}  ×{median / base:5.1f} baseline"
-          f"{'  OVER BUDGET' if over else ''}")
-    print(f"  …after a figure changed median {statistics.median(cold):7.1f} ms  (grades recomputed by the engine)")
+    print(
+        f"  supervision page       median {median:7.1f} ms  max {max(times):7.1f}  ×{median / base:5.1f} baseline"
+        f"{'  OVER BUDGET' if over else ''}"
+    )
+    print(
+        f"  …after a figure changed median {statistics.median(cold):7.1f} ms  (grades recomputed by the engine)"
+    )
     return 1 if over else 0
 
 

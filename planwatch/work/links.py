@@ -11,8 +11,34 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 # Two-character words too common in plan text to mean anything on their own.
-STOP = frozenset({"发展", "建设", "推进", "加快", "提升", "实施", "工程", "项目", "全市", "赣州", "国家", "重点",
-                  "体系", "能力", "水平", "城市", "服务", "完善", "加强", "推动", "支持", "打造", "示范", "产业"})
+STOP = frozenset(
+    {
+        "发展",
+        "建设",
+        "推进",
+        "加快",
+        "提升",
+        "实施",
+        "工程",
+        "项目",
+        "全市",
+        "赣州",
+        "国家",
+        "重点",
+        "体系",
+        "能力",
+        "水平",
+        "城市",
+        "服务",
+        "完善",
+        "加强",
+        "推动",
+        "支持",
+        "打造",
+        "示范",
+        "产业",
+    }
+)
 
 
 def bigrams(text: str) -> set[str]:
@@ -35,8 +61,9 @@ class Proposal:
     shared: tuple[str, ...]
 
 
-def propose(title: str, text: str, context: str, indicators: Iterable[IndicatorWords],
-            limit: int = 5) -> Sequence[Proposal]:
+def propose(
+    title: str, text: str, context: str, indicators: Iterable[IndicatorWords], limit: int = 5
+) -> Sequence[Proposal]:
     """Best ``limit`` indicators by shared words (title counts twice), +1 when the pillar matches ``context``."""
     title_words, text_words, context_words = bigrams(title), bigrams(text), bigrams(context)
     out = []

@@ -22,18 +22,88 @@ from planwatch.work.settings import setting
 
 _CLAUSE = re.compile(r"[。;;,,::]")
 _LEADS = (
-    "力争早日开工建设", "力争开工建设", "加快推进", "加快建设", "加快实施", "重点推进", "重点建设", "积极推动",
-    "规划建设", "建成投运", "开工建设", "改造提升", "争设", "建成", "推动", "推进", "新建", "建设", "实施",
-    "支持", "开展", "打造", "加快", "创建", "完成", "启动", "谋划", "续建", "整治", "联合国内优势力量共建",
-    "重组设立", "共建", "设立", "以及", "鼓励", "发展",
+    "力争早日开工建设",
+    "力争开工建设",
+    "加快推进",
+    "加快建设",
+    "加快实施",
+    "重点推进",
+    "重点建设",
+    "积极推动",
+    "规划建设",
+    "建成投运",
+    "开工建设",
+    "改造提升",
+    "争设",
+    "建成",
+    "推动",
+    "推进",
+    "新建",
+    "建设",
+    "实施",
+    "支持",
+    "开展",
+    "打造",
+    "加快",
+    "创建",
+    "完成",
+    "启动",
+    "谋划",
+    "续建",
+    "整治",
+    "联合国内优势力量共建",
+    "重组设立",
+    "共建",
+    "设立",
+    "以及",
+    "鼓励",
+    "发展",
 )
 _TAILS = (
-    "等项目前期工作", "等项目建设", "等重点项目", "等重大项目", "等项目", "等前期工作", "前期工作", "等工程", "等建设", "项目建设", "等",
+    "等项目前期工作",
+    "等项目建设",
+    "等重点项目",
+    "等重大项目",
+    "等项目",
+    "等前期工作",
+    "前期工作",
+    "等工程",
+    "等建设",
+    "项目建设",
+    "等",
 )
 PROJECT_ENDINGS = (
-    "工程", "项目", "铁路", "高铁", "高速", "公路", "机场", "航站楼", "码头", "枢纽", "电站", "电厂", "水库",
-    "灌区", "基地", "产业园", "园区", "中心", "医院", "实验室", "大道", "港区", "联络线", "公园", "街区", "步道",
-    "旧址群", "展示园", "管道", "研究院", "学院",
+    "工程",
+    "项目",
+    "铁路",
+    "高铁",
+    "高速",
+    "公路",
+    "机场",
+    "航站楼",
+    "码头",
+    "枢纽",
+    "电站",
+    "电厂",
+    "水库",
+    "灌区",
+    "基地",
+    "产业园",
+    "园区",
+    "中心",
+    "医院",
+    "实验室",
+    "大道",
+    "港区",
+    "联络线",
+    "公园",
+    "街区",
+    "步道",
+    "旧址群",
+    "展示园",
+    "管道",
+    "研究院",
+    "学院",
 )
 MAX_NAME = 40
 
@@ -67,7 +137,7 @@ def _strip_lead(clause: str) -> str:
         changed = False
         for lead in _LEADS:
             if clause.startswith(lead) and len(clause) > len(lead):
-                clause, changed = clause[len(lead):], True
+                clause, changed = clause[len(lead) :], True
                 break
     return clause
 
@@ -81,8 +151,12 @@ def _strip_tail(name: str) -> str:
 
 def _is_project(name: str) -> bool:
     balanced = name.count("(") == name.count(")") and name.count("(") == name.count(")")
-    return (3 <= len(name) <= MAX_NAME and name.endswith(PROJECT_ENDINGS) and balanced
-            and not name.startswith("一批"))
+    return (
+        3 <= len(name) <= MAX_NAME
+        and name.endswith(PROJECT_ENDINGS)
+        and balanced
+        and not name.startswith("一批")
+    )
 
 
 def named_projects(item: ProjectItem) -> list[str]:
@@ -109,7 +183,9 @@ def plan_projects(plan: Plan) -> list[NamedProject]:
     out: list[NamedProject] = []
     for box in plan.boxes:
         for item in box.items:
-            out.extend(NamedProject(box, item, name, i) for i, name in enumerate(named_projects(item), start=1))
+            out.extend(
+                NamedProject(box, item, name, i) for i, name in enumerate(named_projects(item), start=1)
+            )
     return out
 
 

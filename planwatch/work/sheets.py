@@ -24,8 +24,20 @@ from planwatch.reports.tables import xlsx_bytes
 TASK_SHEET = "任务分工"
 TASK_HEADER = ("序号", "任务", "牵头单位", "配合单位", "完成时限")
 PROJECT_SHEET = "项目台账"
-PROJECT_HEADER = ("编号", "专栏", "项目名称", "所在县(市、区)", "牵头单位", "国家项目代码", "总投资(亿元)",
-                  "年度计划投资(亿元)", "已完成投资(亿元)", "开工时间", "竣工时间", "建设阶段")
+PROJECT_HEADER = (
+    "编号",
+    "专栏",
+    "项目名称",
+    "所在县(市、区)",
+    "牵头单位",
+    "国家项目代码",
+    "总投资(亿元)",
+    "年度计划投资(亿元)",
+    "已完成投资(亿元)",
+    "开工时间",
+    "竣工时间",
+    "建设阶段",
+)
 STAGES = ("谋划", "前期", "在建", "建成", "投产")
 _SEPARATORS = re.compile(r"[、,,;;\s]+")
 _DATE_PATTERNS = (
@@ -65,7 +77,7 @@ class ProjectRow:
 
 
 def _month_end(year: int, month: int) -> dt.date:
-    return (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 def parse_deadline(raw: object) -> dt.date | None | str:
@@ -103,8 +115,23 @@ def task_sheet_bytes(rows: Iterable[TaskRow]) -> bytes:
 
 
 def project_sheet_bytes(rows: Iterable[ProjectRow]) -> bytes:
-    body = ([r.key, r.box, r.name, r.county, r.lead, r.code, r.total, r.planned, r.done, _date_text(r.start),
-             _date_text(r.finish), r.stage] for r in rows)
+    body = (
+        [
+            r.key,
+            r.box,
+            r.name,
+            r.county,
+            r.lead,
+            r.code,
+            r.total,
+            r.planned,
+            r.done,
+            _date_text(r.start),
+            _date_text(r.finish),
+            r.stage,
+        ]
+        for r in rows
+    )
     return xlsx_bytes([(PROJECT_SHEET, PROJECT_HEADER, body)])
 
 
@@ -204,8 +231,9 @@ def _key(reader: _Reader, column: str, known: dict[int, str], seen: set[int], wh
     return key
 
 
-def read_task_sheet(data: bytes, name: str, *, tasks: dict[int, str],
-                    resolve: Resolve) -> tuple[list[TaskRow], list[ImportProblem]]:
+def read_task_sheet(
+    data: bytes, name: str, *, tasks: dict[int, str], resolve: Resolve
+) -> tuple[list[TaskRow], list[ImportProblem]]:
     """Rows of a 任务分工 sheet; ``tasks`` maps 序号 → the task's title (a row must keep its title)."""
     opened, problems = _open(data, name, TASK_SHEET, TASK_HEADER)
     if opened is None:
@@ -218,7 +246,9 @@ def read_task_sheet(data: bytes, name: str, *, tasks: dict[int, str],
             continue
         title = reader.text("任务")
         if title != tasks[number]:
-            reader.problem("任务", f"序号 {number} 的任务是「{tasks[number]}」,表中写的是「{title}」;请勿改动任务名称")
+            reader.problem(
+                "任务", f"序号 {number} 的任务是「{tasks[number]}」,表中写的是「{title}」;请勿改动任务名称"
+            )
         lead = reader.units("牵头单位", resolve)
         if len(lead) > 1:
             reader.problem("牵头单位", "牵头单位只能填一个")
@@ -227,8 +257,9 @@ def read_task_sheet(data: bytes, name: str, *, tasks: dict[int, str],
     return out, reader.problems
 
 
-def read_project_sheet(data: bytes, name: str, *, projects: dict[int, str], resolve: Resolve,
-                       counties: set[str]) -> tuple[list[ProjectRow], list[ImportProblem]]:
+def read_project_sheet(
+    data: bytes, name: str, *, projects: dict[int, str], resolve: Resolve, counties: set[str]
+) -> tuple[list[ProjectRow], list[ImportProblem]]:
     """Rows of a 项目台账 sheet; ``projects`` maps 编号 → the project's name."""
     opened, problems = _open(data, name, PROJECT_SHEET, PROJECT_HEADER)
     if opened is None:
@@ -241,7 +272,10 @@ def read_project_sheet(data: bytes, name: str, *, projects: dict[int, str], reso
             continue
         project_name = reader.text("项目名称")
         if project_name != projects[key]:
-            reader.problem("项目名称", f"编号 {key} 的项目是「{projects[key]}」,表中写的是「{project_name}」;请勿改动项目名称")
+            reader.problem(
+                "项目名称",
+                f"编号 {key} 的项目是「{projects[key]}」,表中写的是「{project_name}」;请勿改动项目名称",
+            )
         county = reader.text("所在县(市、区)")
         if county and county not in counties:
             reader.problem("所在县(市、区)", f"所在县(市、区)「{county}」不是已知地区")
@@ -257,7 +291,20 @@ def read_project_sheet(data: bytes, name: str, *, projects: dict[int, str], reso
         start, finish = reader.date("开工时间"), reader.date("竣工时间")
         if start and finish and finish < start:
             reader.problem("竣工时间", "竣工时间早于开工时间")
-        out.append(ProjectRow(key, reader.text("专栏"), project_name, county, lead[0] if lead else "", code,
-                              reader.number("总投资(亿元)"), reader.number("年度计划投资(亿元)"),
-                              reader.number("已完成投资(亿元)"), start, finish, stage))
+        out.append(
+            ProjectRow(
+                key,
+                reader.text("专栏"),
+                project_name,
+                county,
+                lead[0] if lead else "",
+                code,
+                reader.number("总投资(亿元)"),
+                reader.number("年度计划投资(亿元)"),
+                reader.number("已完成投资(亿元)"),
+                start,
+                finish,
+                stage,
+            )
+        )
     return out, reader.problems

@@ -19,7 +19,9 @@ def test_a_quarter_is_due_ten_days_after_it_ends():
 def test_the_owed_quarter_is_the_last_one_ended_within_the_plan_period():
     assert owed_quarter(dt.date(2025, 10, 5), 2022, 2025) == Quarter(2025, 3)
     assert owed_quarter(dt.date(2025, 1, 5), 2022, 2025) == Quarter(2024, 4)
-    assert owed_quarter(dt.date(2027, 6, 1), 2022, 2025) == Quarter(2025, 4)  # after the plan: its last quarter
+    assert owed_quarter(dt.date(2027, 6, 1), 2022, 2025) == Quarter(
+        2025, 4
+    )  # after the plan: its last quarter
     assert owed_quarter(dt.date(2022, 2, 1), 2022, 2025) is None  # nothing has ended yet
 
 
@@ -28,13 +30,16 @@ def test_quarter_keys():
     assert parse_quarter("2025") is None and Quarter(2025, 3).label == "2025年第3季度"
 
 
-@pytest.mark.parametrize("today, reported, light", [
-    (dt.date(2025, 10, 3), False, Light.GREEN),   # 7 days left: not yet within the yellow window
-    (dt.date(2025, 10, 4), False, Light.YELLOW),  # 6 days left
-    (dt.date(2025, 10, 10), False, Light.YELLOW),  # the due day itself
-    (dt.date(2025, 10, 11), False, Light.RED),
-    (dt.date(2025, 10, 11), True, Light.GREEN),
-])
+@pytest.mark.parametrize(
+    "today, reported, light",
+    [
+        (dt.date(2025, 10, 3), False, Light.GREEN),  # 7 days left: not yet within the yellow window
+        (dt.date(2025, 10, 4), False, Light.YELLOW),  # 6 days left
+        (dt.date(2025, 10, 10), False, Light.YELLOW),  # the due day itself
+        (dt.date(2025, 10, 11), False, Light.RED),
+        (dt.date(2025, 10, 11), True, Light.GREEN),
+    ],
+)
 def test_report_light(today, reported, light):
     assert report_light(dt.date(2025, 10, 10), reported, today) is light
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.dispatch import Signal
 from django.db.models import Max
+from django.dispatch import Signal
 
 from planwatch.evaluation.vocabulary import QUALITATIVE_VOLUME_QUALITY
 from planwatch.plan import Plan as PlanDocument
 from planwatch.web.plans import models
-
 
 # Sent after a new plan version is stored (inside the transaction), so other apps (work: tasks and
 # key projects) set up their rows without this app importing them.

@@ -24,8 +24,19 @@ REASON = "演示:分配任务与项目(虚构的分工)"
 # The demo units lead (each has a demo reporter, so their reports come in every state); city departments
 # cooperate. Data, not logic: the demo's own cast.
 DEMO_LEADS = ("于都县人民政府", "瑞金市人民政府", "市统计局")
-DEMO_HELPERS = ("市发改委(苏区办)", "市工信局", "市交通运输局", "市农业农村局", "市生态环境局", "市商务局", "市教育局",
-                "市卫健委", "市文广新旅局", "于都县人民政府", "瑞金市人民政府")
+DEMO_HELPERS = (
+    "市发改委(苏区办)",
+    "市工信局",
+    "市交通运输局",
+    "市农业农村局",
+    "市生态环境局",
+    "市商务局",
+    "市教育局",
+    "市卫健委",
+    "市文广新旅局",
+    "于都县人民政府",
+    "瑞金市人民政府",
+)
 DEMO_REPORTERS = {"于都县人民政府": "yudu", "瑞金市人民政府": "ruijin", "市统计局": "stats"}
 STATES = ("accepted", "submitted", "draft", "returned", "coordination", "none")
 
@@ -46,16 +57,25 @@ def demo_step() -> None:
 def _assign_tasks(plan, planner, units) -> list[WorkTask]:
     done = []
     end = dt.date(max(plan.target_year, timezone.localdate().year), 12, 31)
-    for i, task in enumerate(WorkTask.objects.filter(plan=plan, number__in=range(1, 1000, 3)).order_by("number")):
+    for i, task in enumerate(
+        WorkTask.objects.filter(plan=plan, number__in=range(1, 1000, 3)).order_by("number")
+    ):
         lead = units.get(DEMO_LEADS[i % len(DEMO_LEADS)])
         helper = units.get(DEMO_HELPERS[i % len(DEMO_HELPERS)])
         if lead is None:
             continue
         # Every fifth demo task was due a year before the plan's end: some red shows on 督查督办.
         deadline = end.replace(year=end.year - 1) if i % 5 == 4 else end
-        done.append(services.assign_task(task, user=planner, reason=REASON, lead_unit=lead,
-                                         cooperating=[helper] if helper and helper != lead else [],
-                                         deadline=deadline))
+        done.append(
+            services.assign_task(
+                task,
+                user=planner,
+                reason=REASON,
+                lead_unit=lead,
+                cooperating=[helper] if helper and helper != lead else [],
+                deadline=deadline,
+            )
+        )
     WorkTask.objects.filter(pk__in=[t.pk for t in done]).update(is_demo=True)
     return done
 
@@ -68,15 +88,25 @@ def _assign_projects(plan, planner, units) -> list[KeyProject]:
         if county_unit is None or county_unit.name not in DEMO_REPORTERS:
             if i % 6:
                 continue
-            county_unit = units.get(DEMO_LEADS[(i // 6) % 2])  # a county government, not the statistics bureau
+            county_unit = units.get(
+                DEMO_LEADS[(i // 6) % 2]
+            )  # a county government, not the statistics bureau
         total = 10.0 + (i % 7) * 8.5
         planned = round(total / 4, 1)
         # On time, a little behind, well behind the year's time share: green, yellow and red money lights.
         behind = (0.0, 0.15, 0.3)[i % 3]
-        done.append(services.update_project(
-            project, user=planner, reason=REASON, lead_unit=county_unit, total_investment=total,
-            planned_investment=planned, investment_done=round(planned * max(0.0, share - behind), 1),
-            stage=("前期", "在建", "在建", "建成")[i % 4]))
+        done.append(
+            services.update_project(
+                project,
+                user=planner,
+                reason=REASON,
+                lead_unit=county_unit,
+                total_investment=total,
+                planned_investment=planned,
+                investment_done=round(planned * max(0.0, share - behind), 1),
+                stage=("前期", "在建", "在建", "建成")[i % 4],
+            )
+        )
     KeyProject.objects.filter(pk__in=[p.pk for p in done]).update(is_demo=True)
     return done
 
@@ -89,23 +119,29 @@ def _reports(plan, planner, subjects) -> int:
     mine = [s for s in subjects if s.lead_unit and DEMO_REPORTERS.get(s.lead_unit.name) in users]
     for i, subject in enumerate(mine):
         user = users[DEMO_REPORTERS[subject.lead_unit.name]]
-        state = STATES[(i // len(DEMO_LEADS)) % len(STATES)]  # leads take turns, so each unit gets every state
+        state = STATES[
+            (i // len(DEMO_LEADS)) % len(STATES)
+        ]  # leads take turns, so each unit gets every state
         if state == "none":
             continue
         _report(subject, user, planner, quarter.previous().key, "accepted", percent=20 + 10 * (i % 4))
         _report(subject, user, planner, quarter.key, state, percent=40 + 10 * (i % 4))
         made += 2
-    ProgressReport.objects.filter(unit__name__in=DEMO_REPORTERS, created_by__username__in=DEMO_REPORTERS.values()
-                                  ).update(is_demo=True)
+    ProgressReport.objects.filter(
+        unit__name__in=DEMO_REPORTERS, created_by__username__in=DEMO_REPORTERS.values()
+    ).update(is_demo=True)
     return made
 
 
 def _report(subject, user, planner, period: str, state: str, percent: int) -> None:
     ask = state == "coordination"
-    data = ReportInput(done_text="(演示)按计划推进,完成阶段性工作。", percent=percent,
-                       problems="(演示)用地、资金保障压力较大" if ask or state == "returned" else "",
-                       coordination="city" if ask else "",
-                       coordination_text="(演示)需市级协调解决项目用地指标" if ask else "")
+    data = ReportInput(
+        done_text="(演示)按计划推进,完成阶段性工作。",
+        percent=percent,
+        problems="(演示)用地、资金保障压力较大" if ask or state == "returned" else "",
+        coordination="city" if ask else "",
+        coordination_text="(演示)需市级协调解决项目用地指标" if ask else "",
+    )
     report = services.save_report(subject, user=user, reason="演示:报告进展", period=period, data=data)
     if state == "draft":
         return
@@ -113,5 +149,6 @@ def _report(subject, user, planner, period: str, state: str, percent: int) -> No
     if state == "accepted":
         services.review_report(report, user=planner, reason="演示:审核", accept=True)
     elif state == "returned":
-        services.review_report(report, user=planner, reason="演示:审核", accept=False,
-                               comment="(演示)请补充佐证材料")
+        services.review_report(
+            report, user=planner, reason="演示:审核", accept=False, comment="(演示)请补充佐证材料"
+        )

@@ -22,21 +22,42 @@ REASON = "约束性指标出现预警"
 def sync_warnings(plan: Plan) -> int:
     """Store each binding indicator's 预警 not yet on the list; returns how many were added."""
     warned = [g for g in plan_grades(plan) if g.warning and g.indicator.attribute == "约束性"]
-    have = set(Escalation.objects.filter(plan=plan, kind=Escalation.Kind.WARNING).values_list("indicator_id",
-                                                                                             flat=True))
+    have = set(
+        Escalation.objects.filter(plan=plan, kind=Escalation.Kind.WARNING).values_list(
+            "indicator_id", flat=True
+        )
+    )
     added = 0
     for g in warned:
         if g.indicator.pk in have:
             continue
-        owner = (Assignment.objects.filter(indicator=g.indicator, active=True).select_related("unit")
-                 .order_by("-year").first())
+        owner = (
+            Assignment.objects.filter(indicator=g.indicator, active=True)
+            .select_related("unit")
+            .order_by("-year")
+            .first()
+        )
         with transaction.atomic():
-            esc = Escalation(plan=plan, kind=Escalation.Kind.WARNING, indicator=g.indicator,
-                             owner=owner.unit if owner else None, raised_on=timezone.localdate(),
-                             title=f"{g.indicator.name}:{g.grade or ''}预警", detail=g.reason)
+            esc = Escalation(
+                plan=plan,
+                kind=Escalation.Kind.WARNING,
+                indicator=g.indicator,
+                owner=owner.unit if owner else None,
+                raised_on=timezone.localdate(),
+                title=f"{g.indicator.name}:{g.grade or ''}预警",
+                detail=g.reason,
+            )
             esc._change_reason = REASON
             esc.save()
-            audit.record(actor=None, action="create", subject="escalation", object_id=esc.pk, object_repr=str(esc),
-                         new={"indicator": g.indicator.code, "grade": g.grade}, reason=REASON, unit=esc.owner)
+            audit.record(
+                actor=None,
+                action="create",
+                subject="escalation",
+                object_id=esc.pk,
+                object_repr=str(esc),
+                new={"indicator": g.indicator.code, "grade": g.grade},
+                reason=REASON,
+                unit=esc.owner,
+            )
         added += 1
     return added

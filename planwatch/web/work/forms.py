@@ -14,11 +14,18 @@ REASON = forms.CharField(label=_("理由(记入审计)"), max_length=500)
 
 class AssignForm(forms.Form):
     lead_unit = forms.ModelChoiceField(Unit.objects.all(), label=_("牵头单位"), required=False)
-    cooperating_units = forms.ModelMultipleChoiceField(Unit.objects.all(), label=_("配合单位"), required=False,
-                                                       widget=forms.SelectMultiple(attrs={"size": 6}))
-    deadline = forms.DateField(label=_("完成时限"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    indicators = forms.ModelMultipleChoiceField(Indicator.objects.none(), label=_("关联指标"), required=False,
-                                                widget=forms.CheckboxSelectMultiple)
+    cooperating_units = forms.ModelMultipleChoiceField(
+        Unit.objects.all(),
+        label=_("配合单位"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    deadline = forms.DateField(
+        label=_("完成时限"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    indicators = forms.ModelMultipleChoiceField(
+        Indicator.objects.none(), label=_("关联指标"), required=False, widget=forms.CheckboxSelectMultiple
+    )
     reason = REASON
 
     def __init__(self, *args, plan=None, **kwargs):
@@ -34,11 +41,16 @@ class ProjectForm(forms.Form):
     total_investment = forms.FloatField(label=_("总投资(亿元)"), min_value=0, required=False)
     planned_investment = forms.FloatField(label=_("年度计划投资(亿元)"), min_value=0, required=False)
     investment_done = forms.FloatField(label=_("已完成投资(亿元)"), min_value=0, required=False)
-    start_date = forms.DateField(label=_("开工时间"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    finish_date = forms.DateField(label=_("竣工时间"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start_date = forms.DateField(
+        label=_("开工时间"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    finish_date = forms.DateField(
+        label=_("竣工时间"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     stage = forms.ChoiceField(label=_("建设阶段"), choices=[("", "—"), *Stage.choices], required=False)
-    indicators = forms.ModelMultipleChoiceField(Indicator.objects.none(), label=_("关联指标"), required=False,
-                                                widget=forms.CheckboxSelectMultiple)
+    indicators = forms.ModelMultipleChoiceField(
+        Indicator.objects.none(), label=_("关联指标"), required=False, widget=forms.CheckboxSelectMultiple
+    )
     reason = REASON
 
     def __init__(self, *args, plan=None, **kwargs):
@@ -48,19 +60,27 @@ class ProjectForm(forms.Form):
 
 
 class ReportForm(forms.Form):
-    period = forms.RegexField(regex=r"^\d{4}Q[1-4]$", label=_("报告期"), max_length=6,
-                              error_messages={"invalid": _("报告期应写成 2025Q3 这样的季度")})
-    done_text = forms.CharField(label=_("完成情况"), widget=forms.Textarea(attrs={"rows": 4}), required=False,
-                                max_length=5000)
+    period = forms.RegexField(
+        regex=r"^\d{4}Q[1-4]$",
+        label=_("报告期"),
+        max_length=6,
+        error_messages={"invalid": _("报告期应写成 2025Q3 这样的季度")},
+    )
+    done_text = forms.CharField(
+        label=_("完成情况"), widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=5000
+    )
     percent = forms.IntegerField(label=_("完成进度(%)"), min_value=0, max_value=100, required=False)
     stage = forms.ChoiceField(label=_("建设阶段"), choices=[("", "—"), *Stage.choices], required=False)
     investment_done = forms.FloatField(label=_("本年已完成投资(亿元)"), min_value=0, required=False)
-    problems = forms.CharField(label=_("存在问题"), widget=forms.Textarea(attrs={"rows": 2}), required=False,
-                               max_length=5000)
-    coordination = forms.ChoiceField(label=_("需协调解决"), choices=ProgressReport.Coordination.choices,
-                                     required=False)
-    coordination_text = forms.CharField(label=_("需协调解决的问题"), widget=forms.Textarea(attrs={"rows": 2}),
-                                        required=False, max_length=5000)
+    problems = forms.CharField(
+        label=_("存在问题"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=5000
+    )
+    coordination = forms.ChoiceField(
+        label=_("需协调解决"), choices=ProgressReport.Coordination.choices, required=False
+    )
+    coordination_text = forms.CharField(
+        label=_("需协调解决的问题"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=5000
+    )
     reason = forms.CharField(label=_("理由(记入审计)"), max_length=500, initial=_("报告进展"))
 
 
@@ -71,14 +91,16 @@ class EvidenceForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = REASON
-    comment = forms.CharField(label=_("审核意见"), widget=forms.Textarea(attrs={"rows": 2}), required=False,
-                              max_length=2000)
+    comment = forms.CharField(
+        label=_("审核意见"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000
+    )
 
 
 class ResolveForm(forms.Form):
     status = forms.ChoiceField(label=_("状态"), choices=Escalation.Status.choices)
-    resolution = forms.CharField(label=_("处理结果"), widget=forms.Textarea(attrs={"rows": 2}), required=False,
-                                 max_length=5000)
+    resolution = forms.CharField(
+        label=_("处理结果"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=5000
+    )
     reason = REASON
 
 

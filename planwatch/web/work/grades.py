@@ -51,14 +51,23 @@ def _grade_rows(plan: Plan) -> list[tuple]:
     out = []
     for pk in plan.indicators.order_by("order").values_list("pk", flat=True):
         a = found.get(pk)
-        out.append((pk, a.grade if a else None, bool(a and a.warning), a.reason if a else "",
-                    a.latest_year if a else None))
+        out.append(
+            (
+                pk,
+                a.grade if a else None,
+                bool(a and a.warning),
+                a.reason if a else "",
+                a.latest_year if a else None,
+            )
+        )
     return out
 
 
 def _cache_key(plan: Plan) -> str:
     figures = Observation.objects.filter(indicator__plan=plan).aggregate(n=Count("pk"), at=Max("updated_at"))
-    targets = TargetVersion.objects.filter(indicator__plan=plan).aggregate(n=Count("pk"), at=Max("decided_at"))
+    targets = TargetVersion.objects.filter(indicator__plan=plan).aggregate(
+        n=Count("pk"), at=Max("decided_at")
+    )
     judged = QualityJudgement.history.filter(indicator__plan=plan).aggregate(n=Max("history_id"))
     parts = (plan.pk, figures["n"], figures["at"], targets["n"], targets["at"], judged["n"], get_language())
     return "work-grades:" + hashlib.sha256(repr(parts).encode()).hexdigest()

@@ -26,35 +26,50 @@ R = ProgressReport.Status
 def reporter_home(plan: Plan, user) -> dict:
     unit = unit_of(user)
     quarter = _owed(plan, timezone.localdate())
-    owed = next((o for o in owed_by_unit(plan, quarter) if o.unit == unit), None) if quarter and unit else None
+    owed = (
+        next((o for o in owed_by_unit(plan, quarter) if o.unit == unit), None) if quarter and unit else None
+    )
     board = build_board(plan, unit=unit, with_indicators=False) if unit else None
     mine = ProgressReport.objects.filter(unit=unit).select_related("work_task__task", "project")
     return {
         "quarter": quarter,
         "owed_lines": [line for line in board.lines if line.report_status not in (R.SUBMITTED, R.ACCEPTED)]
-        if board and owed else [],
+        if board and owed
+        else [],
         "drafts": mine.filter(status=R.DRAFT),
         "returned": mine.filter(status=R.RETURNED),
-        "returned_figures": Observation.objects.filter(unit=unit, status=Observation.Status.RETURNED)
-        .select_related("indicator", "region")[:50] if unit else [],
+        "returned_figures": Observation.objects.filter(
+            unit=unit, status=Observation.Status.RETURNED
+        ).select_related("indicator", "region")[:50]
+        if unit
+        else [],
     }
 
 
 def reviewer_home(plan: Plan, user) -> dict:
-    waiting = (ProgressReport.objects.filter(status=R.SUBMITTED)
-               .filter(Q(work_task__plan=plan) | Q(project__plan=plan))
-               .exclude(Q(created_by=user) | Q(submitted_by=user))
-               .select_related("unit", "work_task__task", "project"))
-    figures = Observation.objects.filter(status=Observation.Status.SUBMITTED).exclude(
-        Q(created_by=user) | Q(submitted_by=user)).count()
+    waiting = (
+        ProgressReport.objects.filter(status=R.SUBMITTED)
+        .filter(Q(work_task__plan=plan) | Q(project__plan=plan))
+        .exclude(Q(created_by=user) | Q(submitted_by=user))
+        .select_related("unit", "work_task__task", "project")
+    )
+    figures = (
+        Observation.objects.filter(status=Observation.Status.SUBMITTED)
+        .exclude(Q(created_by=user) | Q(submitted_by=user))
+        .count()
+    )
     return {"waiting": waiting, "figures_waiting": figures}
 
 
 def supervisor_home(plan: Plan, user) -> dict:
     board = build_board(plan, with_indicators=False)
-    return {"board": board, "red": board.red,
-            "open_escalations": Escalation.objects.filter(plan=plan).exclude(status=Escalation.Status.RESOLVED)
-            .select_related("owner")}
+    return {
+        "board": board,
+        "red": board.red,
+        "open_escalations": Escalation.objects.filter(plan=plan)
+        .exclude(status=Escalation.Status.RESOLVED)
+        .select_related("owner"),
+    }
 
 
 def planner_home(plan: Plan, user) -> dict:

@@ -22,8 +22,11 @@ REASON = "载入规划:建立任务与重点项目"
 
 def _work_tasks(plan: Plan) -> list[Task]:
     words = setting("NON_WORK_CHAPTER_WORDS")
-    tasks = Task.objects.filter(section__chapter__plan=plan).select_related("section__chapter").order_by(
-        "section__chapter__number", "section__number", "order", "pk")
+    tasks = (
+        Task.objects.filter(section__chapter__plan=plan)
+        .select_related("section__chapter")
+        .order_by("section__chapter__number", "section__number", "order", "pk")
+    )
     return [t for t in tasks if not any(w in t.section.chapter.title for w in words)]
 
 
@@ -31,8 +34,11 @@ def ensure_work_items(plan: Plan) -> tuple[int, int]:
     """Create the missing work tasks and key projects; returns how many of each were created."""
     with transaction.atomic():
         have = set(WorkTask.objects.filter(plan=plan).values_list("task_id", flat=True))
-        tasks = [WorkTask(plan=plan, task=t, number=n) for n, t in enumerate(_work_tasks(plan), start=1)
-                 if t.pk not in have]
+        tasks = [
+            WorkTask(plan=plan, task=t, number=n)
+            for n, t in enumerate(_work_tasks(plan), start=1)
+            if t.pk not in have
+        ]
         bulk_create_with_history(tasks, WorkTask, default_change_reason=REASON)
         counties = {r.name: r for r in Region.objects.exclude(kind=Region.Kind.CITY)}
         known = set(KeyProject.objects.filter(plan=plan).values_list("item_id", "name"))
@@ -43,8 +49,15 @@ def ensure_work_items(plan: Plan) -> tuple[int, int]:
             place = first_place(text.places, set(counties))
             for order, name in enumerate(named_projects(text), start=1):
                 if (item.pk, name) not in known:
-                    projects.append(KeyProject(plan=plan, item=item, order=order, name=name[:200],
-                                               county=counties.get(place) if place else None))
+                    projects.append(
+                        KeyProject(
+                            plan=plan,
+                            item=item,
+                            order=order,
+                            name=name[:200],
+                            county=counties.get(place) if place else None,
+                        )
+                    )
         bulk_create_with_history(projects, KeyProject, default_change_reason=REASON)
         return len(tasks), len(projects)
 

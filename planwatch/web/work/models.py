@@ -32,12 +32,21 @@ class WorkTask(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="work_tasks")
     task = models.OneToOneField(Task, on_delete=models.CASCADE, related_name="work")
     number = models.PositiveSmallIntegerField(_("序号"))
-    lead_unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="led_tasks",
-                                  verbose_name=_("牵头单位"))
-    cooperating_units = models.ManyToManyField(Unit, blank=True, related_name="cooperating_tasks",
-                                               verbose_name=_("配合单位"))
+    lead_unit = models.ForeignKey(
+        Unit,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="led_tasks",
+        verbose_name=_("牵头单位"),
+    )
+    cooperating_units = models.ManyToManyField(
+        Unit, blank=True, related_name="cooperating_tasks", verbose_name=_("配合单位")
+    )
     deadline = models.DateField(_("完成时限"), null=True, blank=True)
-    indicators = models.ManyToManyField(Indicator, blank=True, related_name="work_tasks", verbose_name=_("关联指标"))
+    indicators = models.ManyToManyField(
+        Indicator, blank=True, related_name="work_tasks", verbose_name=_("关联指标")
+    )
     is_demo = models.BooleanField(_("演示分工"), default=False)
     history = HistoricalRecords(m2m_fields=[cooperating_units, indicators])
 
@@ -84,10 +93,22 @@ class KeyProject(models.Model):
     item = models.ForeignKey(ProjectItem, on_delete=models.CASCADE, related_name="key_projects")
     order = models.PositiveSmallIntegerField(default=0)
     name = models.CharField(_("项目名称"), max_length=200)
-    county = models.ForeignKey(Region, null=True, blank=True, on_delete=models.PROTECT, related_name="key_projects",
-                               verbose_name=_("所在县(市、区)"))
-    lead_unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT,
-                                  related_name="led_projects", verbose_name=_("牵头单位"))
+    county = models.ForeignKey(
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="key_projects",
+        verbose_name=_("所在县(市、区)"),
+    )
+    lead_unit = models.ForeignKey(
+        Unit,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="led_projects",
+        verbose_name=_("牵头单位"),
+    )
     code = models.CharField(_("国家项目代码"), max_length=40, blank=True)
     total_investment = models.FloatField(_("总投资(亿元)"), null=True, blank=True)
     planned_investment = models.FloatField(_("年度计划投资(亿元)"), null=True, blank=True)
@@ -95,8 +116,9 @@ class KeyProject(models.Model):
     start_date = models.DateField(_("开工时间"), null=True, blank=True)
     finish_date = models.DateField(_("竣工时间"), null=True, blank=True)
     stage = models.CharField(_("建设阶段"), max_length=4, choices=Stage.choices, blank=True)
-    indicators = models.ManyToManyField(Indicator, blank=True, related_name="key_projects",
-                                        verbose_name=_("关联指标"))
+    indicators = models.ManyToManyField(
+        Indicator, blank=True, related_name="key_projects", verbose_name=_("关联指标")
+    )
     is_demo = models.BooleanField(_("演示分工"), default=False)
     history = HistoricalRecords(m2m_fields=[indicators])
 
@@ -122,10 +144,15 @@ class ProgressReport(models.Model):
         CITY = "city", _("需市级协调")
         PROVINCE = "province", _("需省级协调")
 
-    work_task = models.ForeignKey(WorkTask, null=True, blank=True, on_delete=models.CASCADE, related_name="reports")
-    project = models.ForeignKey(KeyProject, null=True, blank=True, on_delete=models.CASCADE, related_name="reports")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="progress_reports",
-                             verbose_name=_("报告单位"))
+    work_task = models.ForeignKey(
+        WorkTask, null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
+    )
+    project = models.ForeignKey(
+        KeyProject, null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="progress_reports", verbose_name=_("报告单位")
+    )
     period = models.CharField(_("报告期"), max_length=6)  # 2025Q3
     done_text = models.TextField(_("完成情况"), blank=True)
     percent = models.PositiveSmallIntegerField(_("完成进度(%)"), null=True, blank=True)
@@ -137,11 +164,15 @@ class ProgressReport(models.Model):
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     review_comment = models.TextField(_("审核意见"), blank=True)
     is_demo = models.BooleanField(_("演示报告"), default=False)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                     related_name="+")
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     reviewed_at = models.DateTimeField(null=True, blank=True)
@@ -153,13 +184,22 @@ class ProgressReport(models.Model):
         ordering = ["-period", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=(models.Q(work_task__isnull=False, project__isnull=True)
-                           | models.Q(work_task__isnull=True, project__isnull=False)),
-                name="progress_report_one_subject"),
-            models.UniqueConstraint(fields=["work_task", "period"], condition=models.Q(work_task__isnull=False),
-                                    name="progress_report_task_period_unique"),
-            models.UniqueConstraint(fields=["project", "period"], condition=models.Q(project__isnull=False),
-                                    name="progress_report_project_period_unique"),
+                condition=(
+                    models.Q(work_task__isnull=False, project__isnull=True)
+                    | models.Q(work_task__isnull=True, project__isnull=False)
+                ),
+                name="progress_report_one_subject",
+            ),
+            models.UniqueConstraint(
+                fields=["work_task", "period"],
+                condition=models.Q(work_task__isnull=False),
+                name="progress_report_task_period_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["project", "period"],
+                condition=models.Q(project__isnull=False),
+                name="progress_report_project_period_unique",
+            ),
         ]
         indexes = [models.Index(fields=["period", "status"])]
 
@@ -188,7 +228,9 @@ class Evidence(models.Model):
     content_type = models.CharField(max_length=40)
     size = models.PositiveIntegerField(_("大小"))
     sha256 = models.CharField(max_length=64)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     uploaded_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -213,15 +255,25 @@ class Escalation(models.Model):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="escalations")
     kind = models.CharField(_("类型"), max_length=12, choices=Kind.choices)
-    level = models.CharField(_("协调层级"), max_length=10, choices=ProgressReport.Coordination.choices, blank=True)
+    level = models.CharField(
+        _("协调层级"), max_length=10, choices=ProgressReport.Coordination.choices, blank=True
+    )
     title = models.CharField(_("事项"), max_length=300)
     detail = models.TextField(_("情况"), blank=True)
-    owner = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="escalations",
-                              verbose_name=_("责任单位"))
-    report = models.OneToOneField(ProgressReport, null=True, blank=True, on_delete=models.CASCADE,
-                                  related_name="escalation")
-    indicator = models.ForeignKey(Indicator, null=True, blank=True, on_delete=models.CASCADE,
-                                  related_name="escalations")
+    owner = models.ForeignKey(
+        Unit,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="escalations",
+        verbose_name=_("责任单位"),
+    )
+    report = models.OneToOneField(
+        ProgressReport, null=True, blank=True, on_delete=models.CASCADE, related_name="escalation"
+    )
+    indicator = models.ForeignKey(
+        Indicator, null=True, blank=True, on_delete=models.CASCADE, related_name="escalations"
+    )
     raised_on = models.DateField(_("提出日期"))
     status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.OPEN)
     resolution = models.TextField(_("处理结果"), blank=True)
@@ -233,8 +285,11 @@ class Escalation(models.Model):
         verbose_name_plural = _("重大事项")
         ordering = ["status", "-raised_on", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["plan", "indicator"], condition=models.Q(kind="warning"),
-                                    name="escalation_warning_once_per_indicator"),
+            models.UniqueConstraint(
+                fields=["plan", "indicator"],
+                condition=models.Q(kind="warning"),
+                name="escalation_warning_once_per_indicator",
+            ),
         ]
 
     def __str__(self) -> str:

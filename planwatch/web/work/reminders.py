@@ -29,10 +29,16 @@ class Owed:
 
 def owed_by_unit(plan: Plan, quarter: Quarter) -> list[Owed]:
     """Per lead unit, the tasks and projects with no submitted or accepted report for ``quarter``."""
-    reported_tasks = set(ProgressReport.objects.filter(period=quarter.key, status__in=IN, work_task__plan=plan)
-                         .values_list("work_task_id", flat=True))
-    reported_projects = set(ProgressReport.objects.filter(period=quarter.key, status__in=IN, project__plan=plan)
-                            .values_list("project_id", flat=True))
+    reported_tasks = set(
+        ProgressReport.objects.filter(period=quarter.key, status__in=IN, work_task__plan=plan).values_list(
+            "work_task_id", flat=True
+        )
+    )
+    reported_projects = set(
+        ProgressReport.objects.filter(period=quarter.key, status__in=IN, project__plan=plan).values_list(
+            "project_id", flat=True
+        )
+    )
     owed: dict[int, list[str]] = {}
     units: dict[int, Unit] = {}
     for t in WorkTask.objects.filter(plan=plan).exclude(lead_unit=None).select_related("task", "lead_unit"):
@@ -58,9 +64,15 @@ def send_work_reminders(plan: Plan, *, today: dt.date | None = None, force: bool
         if not recipients:
             continue
         lines = "\n".join(f"  {title}" for title in item.titles)
-        body = _("%(unit)s:\n%(quarter)s的进展报告截止日期为 %(due)s,以下事项尚未报告:\n%(lines)s\n"
-                 "请登录 Planwatch 报告进展。") % {"unit": item.unit.name, "quarter": quarter.label,
-                                               "due": f"{quarter.due:%Y-%m-%d}", "lines": lines}
+        body = _(
+            "%(unit)s:\n%(quarter)s的进展报告截止日期为 %(due)s,以下事项尚未报告:\n%(lines)s\n"
+            "请登录 Planwatch 报告进展。"
+        ) % {
+            "unit": item.unit.name,
+            "quarter": quarter.label,
+            "due": f"{quarter.due:%Y-%m-%d}",
+            "lines": lines,
+        }
         subject = _("[Planwatch] 催报进展:%(quarter)s") % {"quarter": quarter.label}
         send_mail(subject, body, None, recipients, fail_silently=False)
         sent.append(item)

@@ -23,10 +23,26 @@ from planwatch.work.periods import parse_quarter
 
 R = ProgressReport.Status
 TASK_FIELDS = ("lead_unit", "deadline")
-PROJECT_FIELDS = ("county", "lead_unit", "code", "total_investment", "planned_investment", "investment_done",
-                  "start_date", "finish_date", "stage")
-REPORT_FIELDS = ("done_text", "percent", "stage", "investment_done", "problems", "coordination",
-                 "coordination_text")
+PROJECT_FIELDS = (
+    "county",
+    "lead_unit",
+    "code",
+    "total_investment",
+    "planned_investment",
+    "investment_done",
+    "start_date",
+    "finish_date",
+    "stage",
+)
+REPORT_FIELDS = (
+    "done_text",
+    "percent",
+    "stage",
+    "investment_done",
+    "problems",
+    "coordination",
+    "coordination_text",
+)
 
 
 def _need_reason(reason: str) -> str:
@@ -55,14 +71,32 @@ def _snapshot(obj, fields) -> dict:
 
 def _record(user, action: str, subject: str, obj, before: dict, after: dict, reason: str, unit=None) -> None:
     old, new = audit.diff(before, after)
-    audit.record(actor=user, action=action, subject=subject, object_id=obj.pk, object_repr=str(obj),
-                 old=old, new=new, reason=reason, unit=unit)
+    audit.record(
+        actor=user,
+        action=action,
+        subject=subject,
+        object_id=obj.pk,
+        object_repr=str(obj),
+        old=old,
+        new=new,
+        reason=reason,
+        unit=unit,
+    )
 
 
 # --- assignment -------------------------------------------------------------------------------
 
-def assign_task(task: WorkTask, *, user, reason: str, lead_unit, cooperating=(), deadline: dt.date | None = None,
-                indicators=None) -> WorkTask:
+
+def assign_task(
+    task: WorkTask,
+    *,
+    user,
+    reason: str,
+    lead_unit,
+    cooperating=(),
+    deadline: dt.date | None = None,
+    indicators=None,
+) -> WorkTask:
     """Set a task's 牵头单位, 配合单位, 完成时限 (and, when given, its linked indicators)."""
     perm.require_assign(user)
     reason = _need_reason(reason)
@@ -101,7 +135,9 @@ def update_project(project: KeyProject, *, user, reason: str, indicators=None, *
         _save(row, user, reason)
         if indicators is not None:
             row.indicators.set(indicators)
-        _record(user, "update", "key_project", row, before, _project_snapshot(row), reason, unit=row.lead_unit)
+        _record(
+            user, "update", "key_project", row, before, _project_snapshot(row), reason, unit=row.lead_unit
+        )
         return row
 
 
@@ -120,8 +156,16 @@ def add_milestone(task: WorkTask, *, user, reason: str, due_date: dt.date, title
     with transaction.atomic():
         milestone = Milestone(work_task=task, due_date=due_date, title=title.strip()[:200])
         _save(milestone, user, reason)
-        _record(user, "create", "milestone", milestone, {}, {"due_date": due_date.isoformat(), "title": title},
-                reason, unit=task.lead_unit)
+        _record(
+            user,
+            "create",
+            "milestone",
+            milestone,
+            {},
+            {"due_date": due_date.isoformat(), "title": title},
+            reason,
+            unit=task.lead_unit,
+        )
         return milestone
 
 
@@ -136,12 +180,21 @@ def reach_milestone(milestone: Milestone, *, user, reason: str, reached_on: dt.d
         before = {"reached_on": row.reached_on.isoformat() if row.reached_on else None}
         row.reached_on = reached_on
         _save(row, user, reason)
-        _record(user, "update", "milestone", row, before, {"reached_on": reached_on.isoformat()}, reason,
-                unit=task.lead_unit)
+        _record(
+            user,
+            "update",
+            "milestone",
+            row,
+            before,
+            {"reached_on": reached_on.isoformat()},
+            reason,
+            unit=task.lead_unit,
+        )
         return row
 
 
 # --- progress reports -------------------------------------------------------------------------
+
 
 @dataclass
 class ReportInput:
@@ -188,14 +241,26 @@ def save_report(subject, *, user, reason: str, period: str, data: ReportInput) -
         report = ProgressReport.objects.select_for_update().filter(period=period, **lookup).first()
         action = "update"
         if report is None:
-            report, action = ProgressReport(period=period, unit=subject.lead_unit, created_by=user, **lookup), "create"
+            report, action = (
+                ProgressReport(period=period, unit=subject.lead_unit, created_by=user, **lookup),
+                "create",
+            )
         elif not report.is_editable:
             raise InvalidTransition(_("%(period)s 的报告已提交或已采纳,不能再修改") % {"period": period})
         before = _snapshot(report, REPORT_FIELDS) if report.pk else {}
         for name in REPORT_FIELDS:
             setattr(report, name, getattr(data, name))
         _save(report, user, reason)
-        _record(user, action, "progress", report, before, _snapshot(report, REPORT_FIELDS), reason, unit=report.unit)
+        _record(
+            user,
+            action,
+            "progress",
+            report,
+            before,
+            _snapshot(report, REPORT_FIELDS),
+            reason,
+            unit=report.unit,
+        )
         return report
 
 
@@ -207,13 +272,27 @@ def add_evidence(report: ProgressReport, *, user, reason: str, name: str, conten
         raise ServiceError(checked)
     reason = _need_reason(reason)
     with transaction.atomic():
-        evidence = Evidence(report=report, original_name=name[:255], kind=checked.kind,
-                            content_type=checked.content_type, size=len(content),
-                            sha256=hashlib.sha256(content).hexdigest(), uploaded_by=user)
+        evidence = Evidence(
+            report=report,
+            original_name=name[:255],
+            kind=checked.kind,
+            content_type=checked.content_type,
+            size=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
+            uploaded_by=user,
+        )
         evidence.file.save("evidence", ContentFile(content), save=False)
         _save(evidence, user, reason)
-        _record(user, "create", "evidence", evidence, {}, {"file": name, "size": len(content)}, reason,
-                unit=report.unit)
+        _record(
+            user,
+            "create",
+            "evidence",
+            evidence,
+            {},
+            {"file": name, "size": len(content)},
+            reason,
+            unit=report.unit,
+        )
         return evidence
 
 
@@ -239,17 +318,29 @@ def _raise_coordination(report: ProgressReport, user, reason: str) -> None:
     subject = report.subject
     plan = subject.plan
     esc = Escalation.objects.filter(report=report).first() or Escalation(
-        plan=plan, kind=Escalation.Kind.COORDINATION, report=report, raised_on=timezone.localdate())
+        plan=plan, kind=Escalation.Kind.COORDINATION, report=report, raised_on=timezone.localdate()
+    )
     esc.level, esc.owner, esc.is_demo = report.coordination, report.unit, report.is_demo
     esc.title = f"{subject}"[:300]
     esc.detail = report.coordination_text
     if esc.status == Escalation.Status.RESOLVED:
         esc.status = Escalation.Status.OPEN
     _save(esc, user, reason)
-    _record(user, "create", "escalation", esc, {}, {"level": esc.level, "detail": esc.detail}, reason, unit=esc.owner)
+    _record(
+        user,
+        "create",
+        "escalation",
+        esc,
+        {},
+        {"level": esc.level, "detail": esc.detail},
+        reason,
+        unit=esc.owner,
+    )
 
 
-def review_report(report: ProgressReport, *, user, reason: str, accept: bool, comment: str = "") -> ProgressReport:
+def review_report(
+    report: ProgressReport, *, user, reason: str, accept: bool, comment: str = ""
+) -> ProgressReport:
     """Submitted → accepted (its stage and investment go into the ledger) or returned (a comment is required)."""
     if not accept and not comment.strip():
         raise ServiceError(_("退回时请填写审核意见"))
@@ -263,8 +354,16 @@ def review_report(report: ProgressReport, *, user, reason: str, accept: bool, co
         row.status = R.ACCEPTED if accept else R.RETURNED
         row.review_comment, row.reviewed_by, row.reviewed_at = comment.strip(), user, timezone.now()
         _save(row, user, reason)
-        _record(user, "approve" if accept else "return", "progress", row, before,
-                {"status": row.status, "review_comment": row.review_comment}, reason, unit=row.unit)
+        _record(
+            user,
+            "approve" if accept else "return",
+            "progress",
+            row,
+            before,
+            {"status": row.status, "review_comment": row.review_comment},
+            reason,
+            unit=row.unit,
+        )
         if accept and row.project_id:
             _carry_into_ledger(row, user, reason)
         return row
@@ -278,13 +377,24 @@ def _carry_into_ledger(report: ProgressReport, user, reason: str) -> None:
     if report.investment_done is not None:
         project.investment_done = report.investment_done
     _save(project, user, reason)
-    _record(user, "update", "key_project", project, before, _snapshot(project, PROJECT_FIELDS), reason,
-            unit=project.lead_unit)
+    _record(
+        user,
+        "update",
+        "key_project",
+        project,
+        before,
+        _snapshot(project, PROJECT_FIELDS),
+        reason,
+        unit=project.lead_unit,
+    )
 
 
 # --- escalations ------------------------------------------------------------------------------
 
-def resolve_escalation(esc: Escalation, *, user, reason: str, status: str, resolution: str = "") -> Escalation:
+
+def resolve_escalation(
+    esc: Escalation, *, user, reason: str, status: str, resolution: str = ""
+) -> Escalation:
     perm.require_resolve(user)
     reason = _need_reason(reason)
     if status not in Escalation.Status.values:
@@ -296,6 +406,14 @@ def resolve_escalation(esc: Escalation, *, user, reason: str, status: str, resol
         before = {"status": row.status, "resolution": row.resolution}
         row.status, row.resolution = status, resolution.strip()
         _save(row, user, reason)
-        _record(user, "update", "escalation", row, before, {"status": row.status, "resolution": row.resolution},
-                reason, unit=row.owner)
+        _record(
+            user,
+            "update",
+            "escalation",
+            row,
+            before,
+            {"status": row.status, "resolution": row.resolution},
+            reason,
+            unit=row.owner,
+        )
         return row

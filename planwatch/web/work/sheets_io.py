@@ -33,10 +33,19 @@ def unit_lookup() -> dict[str, Unit]:
 
 
 def _task_rows(plan: Plan):
-    for t in WorkTask.objects.filter(plan=plan).select_related("task", "lead_unit").prefetch_related(
-            "cooperating_units").order_by("number"):
-        yield sheets.TaskRow(t.number, t.task.title, t.lead_unit.name if t.lead_unit else "",
-                             tuple(u.name for u in t.cooperating_units.all()), t.deadline)
+    for t in (
+        WorkTask.objects.filter(plan=plan)
+        .select_related("task", "lead_unit")
+        .prefetch_related("cooperating_units")
+        .order_by("number")
+    ):
+        yield sheets.TaskRow(
+            t.number,
+            t.task.title,
+            t.lead_unit.name if t.lead_unit else "",
+            tuple(u.name for u in t.cooperating_units.all()),
+            t.deadline,
+        )
 
 
 def _projects(plan: Plan):
@@ -45,10 +54,20 @@ def _projects(plan: Plan):
 
 def _project_rows(plan: Plan):
     for p in _projects(plan):
-        yield sheets.ProjectRow(p.pk, f"专栏{p.item.box.number} {p.item.box.title}", p.name,
-                                p.county.name if p.county else "", p.lead_unit.name if p.lead_unit else "", p.code,
-                                p.total_investment, p.planned_investment, p.investment_done, p.start_date,
-                                p.finish_date, p.stage)
+        yield sheets.ProjectRow(
+            p.pk,
+            f"专栏{p.item.box.number} {p.item.box.title}",
+            p.name,
+            p.county.name if p.county else "",
+            p.lead_unit.name if p.lead_unit else "",
+            p.code,
+            p.total_investment,
+            p.planned_investment,
+            p.investment_done,
+            p.start_date,
+            p.finish_date,
+            p.stage,
+        )
 
 
 def export_tasks(plan: Plan) -> bytes:
@@ -69,8 +88,12 @@ def import_tasks(plan: Plan, data: bytes, name: str, *, user, reason: str) -> Im
     perm.require_assign(user)
     units = unit_lookup()
     tasks = {t.number: t for t in WorkTask.objects.filter(plan=plan).select_related("task")}
-    rows, problems = sheets.read_task_sheet(data, name, tasks={n: t.task.title for n, t in tasks.items()},
-                                            resolve=lambda w: units[w].name if w in units else None)
+    rows, problems = sheets.read_task_sheet(
+        data,
+        name,
+        tasks={n: t.task.title for n, t in tasks.items()},
+        resolve=lambda w: units[w].name if w in units else None,
+    )
     if problems:
         return ImportResult(problems)
     current = {r.number: r for r in _task_rows(plan)}
@@ -78,11 +101,20 @@ def import_tasks(plan: Plan, data: bytes, name: str, *, user, reason: str) -> Im
     with transaction.atomic():
         for row in rows:
             was = current[row.number]
-            if (was.lead, set(was.cooperating), was.deadline) == (row.lead, set(row.cooperating), row.deadline):
+            if (was.lead, set(was.cooperating), was.deadline) == (
+                row.lead,
+                set(row.cooperating),
+                row.deadline,
+            ):
                 continue
-            services.assign_task(tasks[row.number], user=user, reason=reason,
-                                 lead_unit=units.get(row.lead) if row.lead else None,
-                                 cooperating=[units[c] for c in row.cooperating], deadline=row.deadline)
+            services.assign_task(
+                tasks[row.number],
+                user=user,
+                reason=reason,
+                lead_unit=units.get(row.lead) if row.lead else None,
+                cooperating=[units[c] for c in row.cooperating],
+                deadline=row.deadline,
+            )
             changed += 1
     return ImportResult([], changed)
 
@@ -93,8 +125,12 @@ def import_projects(plan: Plan, data: bytes, name: str, *, user, reason: str) ->
     projects = {p.pk: p for p in _projects(plan)}
     counties = {r.name: r for r in Region.objects.all()}
     rows, problems = sheets.read_project_sheet(
-        data, name, projects={k: p.name for k, p in projects.items()},
-        resolve=lambda w: units[w].name if w in units else None, counties=set(counties))
+        data,
+        name,
+        projects={k: p.name for k, p in projects.items()},
+        resolve=lambda w: units[w].name if w in units else None,
+        counties=set(counties),
+    )
     if problems:
         return ImportResult(problems)
     current = {r.key: r for r in _project_rows(plan)}
@@ -105,9 +141,18 @@ def import_projects(plan: Plan, data: bytes, name: str, *, user, reason: str) ->
             if replace(row, box=was.box) == was:  # the 专栏 column is for reading only
                 continue
             services.update_project(
-                projects[row.key], user=user, reason=reason, county=counties.get(row.county),
-                lead_unit=units.get(row.lead) if row.lead else None, code=row.code,
-                total_investment=row.total, planned_investment=row.planned, investment_done=row.done,
-                start_date=row.start, finish_date=row.finish, stage=row.stage)
+                projects[row.key],
+                user=user,
+                reason=reason,
+                county=counties.get(row.county),
+                lead_unit=units.get(row.lead) if row.lead else None,
+                code=row.code,
+                total_investment=row.total,
+                planned_investment=row.planned,
+                investment_done=row.done,
+                start_date=row.start,
+                finish_date=row.finish,
+                stage=row.stage,
+            )
             changed += 1
     return ImportResult([], changed)

@@ -102,24 +102,46 @@ def _owed(plan: Plan, today: dt.date) -> Quarter | None:
     return owed_quarter(today, plan.base_year + 1, plan.target_year)
 
 
-def build_board(plan: Plan, *, today: dt.date | None = None, unit: Unit | None = None,
-                with_indicators: bool = True) -> Board:
+def build_board(
+    plan: Plan, *, today: dt.date | None = None, unit: Unit | None = None, with_indicators: bool = True
+) -> Board:
     today = today or timezone.localdate()
     quarter = _owed(plan, today)
     # Only the columns the lights and the page read: 400 rows of full model instances cost more than the SQL.
-    tasks = WorkTask.objects.filter(plan=plan).select_related("task", "lead_unit__region").only(
-        "pk", "number", "deadline", "is_demo", "lead_unit", "task__title", *UNIT_FIELDS)
-    projects = KeyProject.objects.filter(plan=plan).select_related("county", "lead_unit__region").only(
-        "pk", "name", "is_demo", "planned_investment", "investment_done", "lead_unit", "county__name", *UNIT_FIELDS)
+    tasks = (
+        WorkTask.objects.filter(plan=plan)
+        .select_related("task", "lead_unit__region")
+        .only("pk", "number", "deadline", "is_demo", "lead_unit", "task__title", *UNIT_FIELDS)
+    )
+    projects = (
+        KeyProject.objects.filter(plan=plan)
+        .select_related("county", "lead_unit__region")
+        .only(
+            "pk",
+            "name",
+            "is_demo",
+            "planned_investment",
+            "investment_done",
+            "lead_unit",
+            "county__name",
+            *UNIT_FIELDS,
+        )
+    )
     unassigned = (tasks.filter(lead_unit=None).count(), projects.filter(lead_unit=None).count())
     tasks, projects = tasks.exclude(lead_unit=None), projects.exclude(lead_unit=None)
     if unit is not None:
         tasks, projects = tasks.filter(lead_unit=unit), projects.filter(lead_unit=unit)
     status = _owed_status(plan, quarter)
-    complete = set(ProgressReport.objects.filter(work_task__plan=plan, status=R.ACCEPTED, percent__gte=100)
-                   .values_list("work_task_id", flat=True))
-    missed = set(Milestone.objects.filter(work_task__plan=plan, due_date__lt=today, reached_on=None)
-                 .values_list("work_task_id", flat=True))
+    complete = set(
+        ProgressReport.objects.filter(work_task__plan=plan, status=R.ACCEPTED, percent__gte=100).values_list(
+            "work_task_id", flat=True
+        )
+    )
+    missed = set(
+        Milestone.objects.filter(work_task__plan=plan, due_date__lt=today, reached_on=None).values_list(
+            "work_task_id", flat=True
+        )
+    )
     lines = [_task_line(t, quarter, status, today, t.pk in complete, t.pk in missed) for t in tasks]
     share = year_time_share(today)
     lines += [_project_line(p, quarter, status, today, share) for p in projects]
@@ -131,7 +153,8 @@ def _owed_status(plan: Plan, quarter: Quarter | None) -> dict[tuple[str, int], s
     if quarter is None:
         return {}
     rows = ProgressReport.objects.filter(period=quarter.key).filter(
-        work_task__plan=plan) | ProgressReport.objects.filter(period=quarter.key, project__plan=plan)
+        work_task__plan=plan
+    ) | ProgressReport.objects.filter(period=quarter.key, project__plan=plan)
     out = {}
     for task_id, project_id, state in rows.values_list("work_task_id", "project_id", "status"):
         out[("task", task_id) if task_id else ("project", project_id)] = state
@@ -185,20 +208,35 @@ def _unlinked_lagging(plan: Plan, complete: set[int]) -> list[Graded]:
     lagging = [g for g in plan_grades(plan) if is_lagging(g)]
     if not lagging:
         return []
-    worked = set(WorkTask.indicators.through.objects.filter(
-        worktask__plan=plan, worktask__lead_unit__isnull=False).exclude(worktask_id__in=complete)
-        .values_list("indicator_id", flat=True))
-    worked |= set(KeyProject.indicators.through.objects.filter(
-        keyproject__plan=plan, keyproject__lead_unit__isnull=False).exclude(keyproject__stage="投产")
-        .values_list("indicator_id", flat=True))
+    worked = set(
+        WorkTask.indicators.through.objects.filter(worktask__plan=plan, worktask__lead_unit__isnull=False)
+        .exclude(worktask_id__in=complete)
+        .values_list("indicator_id", flat=True)
+    )
+    worked |= set(
+        KeyProject.indicators.through.objects.filter(
+            keyproject__plan=plan, keyproject__lead_unit__isnull=False
+        )
+        .exclude(keyproject__stage="投产")
+        .values_list("indicator_id", flat=True)
+    )
     return [g for g in lagging if g.indicator.pk not in worked]
 
 
 def board_rows(board: Board) -> list[list]:
     """The Excel export's rows: one per line."""
-    return [[line.light.word, "任务" if line.kind == "task" else "项目", line.title, line.unit.name,
-             line.county or "市本级", str(dict(R.choices).get(line.report_status, "未报告")), ";".join(line.why)]
-            for line in board.lines]
+    return [
+        [
+            line.light.word,
+            "任务" if line.kind == "task" else "项目",
+            line.title,
+            line.unit.name,
+            line.county or "市本级",
+            str(dict(R.choices).get(line.report_status, "未报告")),
+            ";".join(line.why),
+        ]
+        for line in board.lines
+    ]
 
 
 EXPORT_HEADER = ("灯", "类型", "名称", "牵头单位", "县(市、区)", "本期报告", "原因")

@@ -37,13 +37,20 @@ def units(reference_data):
 def yudu_task(ganzhou, cast, units) -> WorkTask:
     """Task 1 led by 于都县人民政府 with 瑞金市人民政府 cooperating, due at the end of 2025."""
     task = WorkTask.objects.get(plan=ganzhou, number=1)
-    return services.assign_task(task, user=cast.planner, reason="测试分工", lead_unit=units["于都县人民政府"],
-                                cooperating=[units["瑞金市人民政府"]], deadline=dt.date(2025, 12, 31))
+    return services.assign_task(
+        task,
+        user=cast.planner,
+        reason="测试分工",
+        lead_unit=units["于都县人民政府"],
+        cooperating=[units["瑞金市人民政府"]],
+        deadline=dt.date(2025, 12, 31),
+    )
 
 
 @pytest.fixture
 def nankang_project(ganzhou, cast, units) -> KeyProject:
     """长赣高铁 led by 南康区人民政府, under construction (no yearly investment plan entered yet)."""
     project = KeyProject.objects.get(plan=ganzhou, name="长赣高铁")
-    return services.update_project(project, user=cast.planner, reason="测试台账", lead_unit=units["南康区人民政府"],
-                                   stage="在建")
+    return services.update_project(
+        project, user=cast.planner, reason="测试台账", lead_unit=units["南康区人民政府"], stage="在建"
+    )

@@ -19,14 +19,19 @@ PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\
 
 @pytest.fixture
 def transport_clerk(reference_data):
-    user = get_user_model().objects.create(username="jiaotong", first_name="交通局填报员", password=password_hash(),
-                                           email="jiaotong@example.gov.cn")
+    user = get_user_model().objects.create(
+        username="jiaotong",
+        first_name="交通局填报员",
+        password=password_hash(),
+        email="jiaotong@example.gov.cn",
+    )
     Profile.objects.create(user=user, role=Role.REPORTER, unit=Unit.objects.get(name="市交通运输局"))
     return user
 
 
-def test_assign_report_escalate_and_supervise(live_server, page, ganzhou, cast, transport_clerk, artifacts_dir,
-                                              tmp_path):
+def test_assign_report_escalate_and_supervise(
+    live_server, page, ganzhou, cast, transport_clerk, artifacts_dir, tmp_path
+):
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     task = WorkTask.objects.get(plan=ganzhou, number=1)
@@ -84,7 +89,11 @@ def test_assign_report_escalate_and_supervise(live_server, page, ganzhou, cast, 
     sign_in(page, live_server, cast.supervisor)
     page.goto(f"{live_server.url}/work/escalations/")
     row = page.locator("#escalations tbody tr").filter(has_text="需省级协调实验室建设用地指标")
-    assert "市交通运输局" in row.inner_text() and "需省级协调" in row.inner_text() and "待处理" in row.inner_text()
+    assert (
+        "市交通运输局" in row.inner_text()
+        and "需省级协调" in row.inner_text()
+        and "待处理" in row.inner_text()
+    )
     page.goto(f"{live_server.url}/work/supervision/")
     red = page.locator("tr.line-red").filter(has_text="打造高能级创新平台")
     assert "已过完成时限 2025-06-30,尚未完成" in red.inner_text()

@@ -17,7 +17,11 @@ def test_demo_assigns_work_with_reports_in_every_state_and_marks_it(ganzhou):
     demo_step()
     tasks = WorkTask.objects.filter(plan=ganzhou).exclude(lead_unit=None)
     assert tasks.count() == 23 and not tasks.filter(is_demo=False).exists()  # every third of 67
-    assert KeyProject.objects.filter(is_demo=True).count() == KeyProject.objects.exclude(lead_unit=None).count() > 0
+    assert (
+        KeyProject.objects.filter(is_demo=True).count()
+        == KeyProject.objects.exclude(lead_unit=None).count()
+        > 0
+    )
     states = set(ProgressReport.objects.values_list("status", flat=True))
     assert states == {"draft", "submitted", "returned", "accepted"}
     assert not ProgressReport.objects.filter(is_demo=False).exists()

@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _report(subject, user, period="2025Q3", submit=True, **fields):
-    report = services.save_report(subject, user=user, reason="报告", period=period, data=ReportInput(**fields))
+    report = services.save_report(
+        subject, user=user, reason="报告", period=period, data=ReportInput(**fields)
+    )
     return services.submit_report(report, user=user, reason="报送") if submit else report
 
 
@@ -32,18 +34,28 @@ def test_every_binding_indicator_with_a_warning_is_listed_once(db, cast, client_
 
 
 def test_a_coordination_request_reaches_the_supervisor_and_the_planner_resolves_it(
-        ganzhou, yudu_task, cast, client_for):
+    ganzhou, yudu_task, cast, client_for
+):
     _report(yudu_task, cast.yudu, coordination="city", coordination_text="需市里协调土地报批")
     html = client_for(cast.supervisor).get("/work/escalations/").content.decode()
     assert "需市里协调土地报批" in html and "于都县人民政府" in html and "需市级协调" in html
     esc = Escalation.objects.get()
-    assert client_for(cast.supervisor).post(f"/work/escalations/{esc.pk}/", {
-        "status": "resolved", "resolution": "x", "reason": "督查"}).status_code == 403
-    response = client_for(cast.planner).post(f"/work/escalations/{esc.pk}/", {
-        "status": "resolved", "resolution": "", "reason": "协调"}, follow=True)
+    assert (
+        client_for(cast.supervisor)
+        .post(f"/work/escalations/{esc.pk}/", {"status": "resolved", "resolution": "x", "reason": "督查"})
+        .status_code
+        == 403
+    )
+    response = client_for(cast.planner).post(
+        f"/work/escalations/{esc.pk}/",
+        {"status": "resolved", "resolution": "", "reason": "协调"},
+        follow=True,
+    )
     assert "标记为已解决时请填写处理结果" in response.content.decode()
-    client_for(cast.planner).post(f"/work/escalations/{esc.pk}/", {
-        "status": "resolved", "resolution": "市自然资源局已安排用地指标", "reason": "协调会议定"})
+    client_for(cast.planner).post(
+        f"/work/escalations/{esc.pk}/",
+        {"status": "resolved", "resolution": "市自然资源局已安排用地指标", "reason": "协调会议定"},
+    )
     esc.refresh_from_db()
     assert (esc.status, esc.resolution) == ("resolved", "市自然资源局已安排用地指标")
     # A unit sees only its own escalations.
@@ -58,8 +70,9 @@ def test_login_lands_on_the_home_page_and_slash_stays_the_plan(ganzhou, cast, cl
     assert "plans/plan.html" in [t.name for t in client.get("/").templates]
 
 
-def test_unit_home_lists_what_it_owes_and_what_came_back(ganzhou, yudu_task, nankang_project, cast, client_for,
-                                                           monkeypatch):
+def test_unit_home_lists_what_it_owes_and_what_came_back(
+    ganzhou, yudu_task, nankang_project, cast, client_for, monkeypatch
+):
     monkeypatch.setattr("django.utils.timezone.localdate", lambda *a: dt.date(2025, 10, 11))
     html = client_for(cast.nankang).get("/work/").content.decode()
     assert "本单位应报" in html and "长赣高铁" in html and "打造高能级创新平台" not in html
@@ -70,8 +83,9 @@ def test_unit_home_lists_what_it_owes_and_what_came_back(ganzhou, yudu_task, nan
     assert "打造高能级创新平台" in html  # returned: owed again
 
 
-def test_reviewer_home_lists_what_waits_and_supervisor_home_what_is_red(ganzhou, yudu_task, nankang_project, cast,
-                                                                         client_for, monkeypatch):
+def test_reviewer_home_lists_what_waits_and_supervisor_home_what_is_red(
+    ganzhou, yudu_task, nankang_project, cast, client_for, monkeypatch
+):
     monkeypatch.setattr("django.utils.timezone.localdate", lambda *a: dt.date(2025, 10, 11))
     _report(yudu_task, cast.yudu)
     html = client_for(cast.reviewer).get("/work/").content.decode()
@@ -83,13 +97,25 @@ def test_reviewer_home_lists_what_waits_and_supervisor_home_what_is_red(ganzhou,
     assert "未分工任务" in html and "待审核" in html and "红灯事项" in html
 
 
-def test_pages_need_login_and_hide_what_a_unit_has_no_part_in(ganzhou, yudu_task, nankang_project, cast,
-                                                               client_for, anonymous_client):
-    for url in ("/work/", "/work/tasks/", "/work/projects/", "/work/escalations/", f"/work/tasks/{yudu_task.pk}/"):
+def test_pages_need_login_and_hide_what_a_unit_has_no_part_in(
+    ganzhou, yudu_task, nankang_project, cast, client_for, anonymous_client
+):
+    for url in (
+        "/work/",
+        "/work/tasks/",
+        "/work/projects/",
+        "/work/escalations/",
+        f"/work/tasks/{yudu_task.pk}/",
+    ):
         assert anonymous_client.get(url).status_code == 302, url
     assert client_for(cast.nankang).get(f"/work/tasks/{yudu_task.pk}/").status_code == 404
     assert client_for(cast.zhanggong).get(f"/work/projects/{nankang_project.pk}/").status_code == 404
     tasks = client_for(cast.yudu).get("/work/tasks/").content.decode()
     assert "打造高能级创新平台" in tasks and "共 1 项任务" in tasks
-    assert client_for(cast.yudu).post(f"/work/tasks/{yudu_task.pk}/assign/", {"reason": "x"}).status_code == 403
-    assert client_for(cast.supervisor).post(f"/work/tasks/{yudu_task.pk}/assign/", {"reason": "x"}).status_code == 403
+    assert (
+        client_for(cast.yudu).post(f"/work/tasks/{yudu_task.pk}/assign/", {"reason": "x"}).status_code == 403
+    )
+    assert (
+        client_for(cast.supervisor).post(f"/work/tasks/{yudu_task.pk}/assign/", {"reason": "x"}).status_code
+        == 403
+    )

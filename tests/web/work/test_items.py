@@ -20,13 +20,19 @@ def test_ganzhou_plan_gives_67_tasks_and_36_project_items_with_their_named_proje
     items = ProjectItem.objects.filter(box__plan=ganzhou)
     assert items.count() == 36
     assert items.filter(key_projects__isnull=True).count() == 0  # every item has at least one project
-    rail = list(KeyProject.objects.filter(plan=ganzhou, item__title="铁路").order_by("order")
-                .values_list("name", flat=True))
+    rail = list(
+        KeyProject.objects.filter(plan=ganzhou, item__title="铁路")
+        .order_by("order")
+        .values_list("name", flat=True)
+    )
     assert rail == ["长赣高铁", "瑞梅铁路", "赣郴永兴铁路", "赣韶铁路扩能工程", "赣龙厦高铁", "景鹰瑞铁路"]
     airports = KeyProject.objects.filter(plan=ganzhou, item__title="机场").values_list("name", flat=True)
     assert "赣州黄金机场三期改扩建项目" in airports
     # An item naming no project is one project under its own title.
-    assert KeyProject.objects.filter(plan=ganzhou, item__title="长征步道建设项目").get().name == "长征步道建设项目"
+    assert (
+        KeyProject.objects.filter(plan=ganzhou, item__title="长征步道建设项目").get().name
+        == "长征步道建设项目"
+    )
 
 
 def test_projects_take_the_first_county_the_item_names(ganzhou):

@@ -33,7 +33,9 @@ def test_a_report_goes_draft_submitted_returned_submitted_accepted_with_every_st
     assert report.status == "submitted"
     with pytest.raises(ServiceError, match="退回时请填写审核意见"):
         services.review_report(report, user=cast.planner, reason="审核", accept=False)
-    services.review_report(report, user=cast.planner, reason="审核", accept=False, comment="请补充投资完成情况")
+    services.review_report(
+        report, user=cast.planner, reason="审核", accept=False, comment="请补充投资完成情况"
+    )
     report.refresh_from_db()
     assert (report.status, report.review_comment) == ("returned", "请补充投资完成情况")
     _draft(yudu_task, cast.yudu, done_text="完成选址,投资 0.5 亿元", percent=25)
@@ -41,12 +43,21 @@ def test_a_report_goes_draft_submitted_returned_submitted_accepted_with_every_st
     services.review_report(report, user=cast.planner, reason="审核", accept=True)
     report.refresh_from_db()
     assert report.status == "accepted"
-    actions = list(AuditEntry.objects.filter(subject="progress", object_id=report.pk).order_by("at", "id")
-                   .values_list("action", "actor_name", "reason"))
+    actions = list(
+        AuditEntry.objects.filter(subject="progress", object_id=report.pk)
+        .order_by("at", "id")
+        .values_list("action", "actor_name", "reason")
+    )
     assert [a for a, _, _ in actions] == ["create", "submit", "return", "update", "submit", "approve"]
     assert actions[2][1:] == ("planner", "审核")
     assert [h.status for h in report.history.order_by("history_date")] == [
-        "draft", "submitted", "returned", "returned", "submitted", "accepted"]
+        "draft",
+        "submitted",
+        "returned",
+        "returned",
+        "submitted",
+        "accepted",
+    ]
 
 
 def test_an_accepted_report_cannot_be_changed_and_nobody_reviews_their_own(yudu_task, cast):
@@ -59,7 +70,9 @@ def test_an_accepted_report_cannot_be_changed_and_nobody_reviews_their_own(yudu_
 
 
 def test_last_periods_report_is_prefilled(yudu_task, cast):
-    _draft(yudu_task, cast.yudu, period="2025Q2", done_text="完成可研批复", percent=30, problems="用地指标不足")
+    _draft(
+        yudu_task, cast.yudu, period="2025Q2", done_text="完成可研批复", percent=30, problems="用地指标不足"
+    )
     filled = services.prefill(yudu_task, "2025Q3")
     assert (filled.done_text, filled.percent, filled.problems) == ("完成可研批复", 30, "用地指标不足")
     assert services.prefill(yudu_task, "2025Q2") == ReportInput()  # nothing before the first
@@ -70,13 +83,19 @@ def test_a_unit_cannot_report_on_another_units_task_or_project(yudu_task, nankan
     with pytest.raises(PermissionDenied, match="只有牵头单位可以报告进展"):
         _draft(yudu_task, cast.nankang)
     with pytest.raises(PermissionDenied, match="只有牵头单位可以报告进展"):
-        services.save_report(nankang_project, user=cast.yudu, reason="越权", period="2025Q3", data=ReportInput())
+        services.save_report(
+            nankang_project, user=cast.yudu, reason="越权", period="2025Q3", data=ReportInput()
+        )
     # The pages: a unit with no part in it gets 404 (may not know it exists); a cooperating unit sees
     # the task but gets 403 on the report form.
     assert client_for(cast.nankang).get(f"/work/task/{yudu_task.pk}/report/").status_code == 404
     assert client_for(cast.yudu).get(f"/work/project/{nankang_project.pk}/report/").status_code == 404
-    assert client_for(cast.yudu).post(f"/work/project/{nankang_project.pk}/report/", {
-        "period": "2025Q3", "reason": "越权"}).status_code == 404
+    assert (
+        client_for(cast.yudu)
+        .post(f"/work/project/{nankang_project.pk}/report/", {"period": "2025Q3", "reason": "越权"})
+        .status_code
+        == 404
+    )
     assert client_for(cast.ruijin).get(f"/work/tasks/{yudu_task.pk}/").status_code == 200
     response = client_for(cast.ruijin).get(f"/work/task/{yudu_task.pk}/report/")
     assert response.status_code == 403
@@ -87,7 +106,9 @@ def test_a_unit_cannot_report_on_another_units_task_or_project(yudu_task, nankan
 def test_another_units_draft_is_not_found_and_a_cooperating_unit_cannot_edit(yudu_task, cast, client_for):
     report = _draft(yudu_task, cast.yudu, percent=5)
     assert client_for(cast.nankang).get(f"/work/reports/{report.pk}/").status_code == 404
-    assert client_for(cast.ruijin).get(f"/work/reports/{report.pk}/").status_code == 404  # a draft is the unit's own
+    assert (
+        client_for(cast.ruijin).get(f"/work/reports/{report.pk}/").status_code == 404
+    )  # a draft is the unit's own
     services.submit_report(report, user=cast.yudu, reason="报送")
     assert client_for(cast.ruijin).get(f"/work/reports/{report.pk}/").status_code == 200
     assert client_for(cast.ruijin).post(f"/work/reports/{report.pk}/submit/").status_code == 403
@@ -98,21 +119,30 @@ def _media_files() -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
 
 
-def test_evidence_that_is_not_what_its_name_claims_is_refused_and_nothing_is_stored(yudu_task, cast, client_for):
+def test_evidence_that_is_not_what_its_name_claims_is_refused_and_nothing_is_stored(
+    yudu_task, cast, client_for
+):
     report = _draft(yudu_task, cast.yudu)
     before = _media_files()
     client = client_for(cast.yudu)
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    fake = SimpleUploadedFile("批复.pdf", b"PK\x03\x04 this is a zip, not a PDF", content_type="application/pdf")
-    response = client.post(f"/work/reports/{report.pk}/evidence/", {"file": fake, "reason": "上传"}, follow=True)
+    fake = SimpleUploadedFile(
+        "批复.pdf", b"PK\x03\x04 this is a zip, not a PDF", content_type="application/pdf"
+    )
+    response = client.post(
+        f"/work/reports/{report.pk}/evidence/", {"file": fake, "reason": "上传"}, follow=True
+    )
     assert "文件「批复.pdf」的内容不是PDF(文件名与内容不符),已拒收" in response.content.decode()
     png_named_jpg = SimpleUploadedFile("现场.jpg", PNG, content_type="image/jpeg")
-    response = client.post(f"/work/reports/{report.pk}/evidence/", {"file": png_named_jpg, "reason": "上传"},
-                           follow=True)
+    response = client.post(
+        f"/work/reports/{report.pk}/evidence/", {"file": png_named_jpg, "reason": "上传"}, follow=True
+    )
     assert "文件「现场.jpg」的内容不是JPEG 图片(文件名与内容不符),已拒收" in response.content.decode()
     script = SimpleUploadedFile("说明.html", b"<script>alert(1)</script>", content_type="text/html")
-    response = client.post(f"/work/reports/{report.pk}/evidence/", {"file": script, "reason": "上传"}, follow=True)
+    response = client.post(
+        f"/work/reports/{report.pk}/evidence/", {"file": script, "reason": "上传"}, follow=True
+    )
     assert "佐证材料只收 PDF 和图片(PNG、JPEG)" in response.content.decode()
     assert not Evidence.objects.exists() and _media_files() == before
 
@@ -134,7 +164,9 @@ def test_oversized_evidence_is_refused(yudu_task, cast, settings):
     configure(EVIDENCE_MAX_BYTES=100)
     try:
         with pytest.raises(ServiceError, match=r"文件「大.pdf」大小 0.0 MB,超过上限 0.0 MB"):
-            services.add_evidence(report, user=cast.yudu, reason="佐证", name="大.pdf", content=PDF + b"0" * 200)
+            services.add_evidence(
+                report, user=cast.yudu, reason="佐证", name="大.pdf", content=PDF + b"0" * 200
+            )
     finally:
         reset()
     assert not Evidence.objects.exists()
@@ -146,7 +178,12 @@ def test_a_coordination_request_goes_on_the_escalation_list_when_submitted(yudu_
     services.submit_report(report, user=cast.yudu, reason="报送")
     esc = Escalation.objects.get()
     assert (esc.kind, esc.level, esc.owner.name, esc.detail, esc.status) == (
-        "coordination", "province", "于都县人民政府", "需省级协调用地指标", "open")
+        "coordination",
+        "province",
+        "于都县人民政府",
+        "需省级协调用地指标",
+        "open",
+    )
 
 
 def test_a_coordination_request_needs_its_problem_written(yudu_task, cast):
@@ -157,8 +194,13 @@ def test_a_coordination_request_needs_its_problem_written(yudu_task, cast):
 
 
 def test_accepting_a_project_report_carries_stage_and_investment_into_the_ledger(nankang_project, cast):
-    report = services.save_report(nankang_project, user=cast.nankang, reason="报告", period="2025Q3",
-                                  data=ReportInput(stage="建成", investment_done=6.5, percent=100))
+    report = services.save_report(
+        nankang_project,
+        user=cast.nankang,
+        reason="报告",
+        period="2025Q3",
+        data=ReportInput(stage="建成", investment_done=6.5, percent=100),
+    )
     services.submit_report(report, user=cast.nankang, reason="报送")
     services.review_report(report, user=cast.reviewer, reason="核实", accept=True)
     nankang_project.refresh_from_db()

@@ -25,8 +25,11 @@ def _book(client, kind):
 def _upload(client, kind, book, name="edited.xlsx"):
     out = io.BytesIO()
     book.save(out)
-    return client.post(f"/work/sheets/{kind}/import/", {
-        "file": SimpleUploadedFile(name, out.getvalue()), "reason": "按市政府分工方案调整"}, follow=True)
+    return client.post(
+        f"/work/sheets/{kind}/import/",
+        {"file": SimpleUploadedFile(name, out.getvalue()), "reason": "按市政府分工方案调整"},
+        follow=True,
+    )
 
 
 def test_task_sheet_round_trip_with_every_change_audited(ganzhou, cast, client_for):
@@ -50,8 +53,13 @@ def test_task_sheet_round_trip_with_every_change_audited(ganzhou, cast, client_f
     assert first.history.first().history_change_reason == "按市政府分工方案调整"
     # Exported again, the sheet says what was imported: a second import of it changes nothing.
     again = _book(client, "tasks")
-    assert [c.value for c in again["任务分工"][2]] == [1, "打造高能级创新平台", "市交通运输局",
-                                                    "市发改委(苏区办)、于都县人民政府", "2025-12-31"]  # unit order
+    assert [c.value for c in again["任务分工"][2]] == [
+        1,
+        "打造高能级创新平台",
+        "市交通运输局",
+        "市发改委(苏区办)、于都县人民政府",
+        "2025-12-31",
+    ]  # unit order
     assert "修改 0 行" in _upload(client, "tasks", again).content.decode()
 
 
@@ -66,10 +74,12 @@ def test_bad_rows_are_named_and_nothing_is_imported(ganzhou, cast, client_for):
     sheet["A6"] = 999
     html = _upload(client, "tasks", book).content.decode()
     assert "文件有 4 处问题,未导入任何内容" in html
-    for place, message in (("第3行 C列", "牵头单位「市交通局」不是已知单位"),
-                           ("第4行 E列", "完成时限:日期「明年」无法识别,请写成 2025-12-31、2025年12月 或 2025年底"),
-                           ("第5行 B列", "序号 4 的任务是「"),
-                           ("第6行 A列", "序号「999」没有对应的任务")):
+    for place, message in (
+        ("第3行 C列", "牵头单位「市交通局」不是已知单位"),
+        ("第4行 E列", "完成时限:日期「明年」无法识别,请写成 2025-12-31、2025年12月 或 2025年底"),
+        ("第5行 B列", "序号 4 的任务是「"),
+        ("第6行 A列", "序号「999」没有对应的任务"),
+    ):
         assert f"<td>{place}</td><td>{message}" in html, place
     assert not WorkTask.objects.exclude(lead_unit=None).exists()
     assert not AuditEntry.objects.filter(subject="work_task").exists()
@@ -87,9 +97,16 @@ def test_project_ledger_round_trip(ganzhou, cast, client_for):
     row[9].value, row[10].value, row[11].value = "2021-06-28", "2026年12月", "在建"
     assert "修改 1 行" in _upload(client, "projects", book).content.decode()
     project = KeyProject.objects.get(plan=ganzhou, name="长赣高铁")
-    assert (project.county.name, project.lead_unit.name, project.total_investment, project.planned_investment,
-            project.investment_done, project.start_date, project.finish_date, project.stage) == (
-        "于都县", "市交通运输局", 433.6, 50.0, 12.5, dt.date(2021, 6, 28), dt.date(2026, 12, 31), "在建")
+    assert (
+        project.county.name,
+        project.lead_unit.name,
+        project.total_investment,
+        project.planned_investment,
+        project.investment_done,
+        project.start_date,
+        project.finish_date,
+        project.stage,
+    ) == ("于都县", "市交通运输局", 433.6, 50.0, 12.5, dt.date(2021, 6, 28), dt.date(2026, 12, 31), "在建")
     entry = AuditEntry.objects.get(subject="key_project")
     assert entry.new["stage"] == "在建" and entry.reason == "按市政府分工方案调整"
 
@@ -107,8 +124,10 @@ def test_project_ledger_bad_values(ganzhou, cast, client_for):
 
 
 def test_a_file_that_is_not_a_workbook_is_refused(ganzhou, cast, client_for):
-    response = client_for(cast.planner).post("/work/sheets/tasks/import/", {
-        "file": SimpleUploadedFile("分工.xlsx", b"%PDF-1.4 not a workbook"), "reason": "导入"})
+    response = client_for(cast.planner).post(
+        "/work/sheets/tasks/import/",
+        {"file": SimpleUploadedFile("分工.xlsx", b"%PDF-1.4 not a workbook"), "reason": "导入"},
+    )
     assert "文件「分工.xlsx」不是有效的 Excel(.xlsx)文件" in response.content.decode()
 
 

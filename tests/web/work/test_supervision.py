@@ -20,12 +20,16 @@ pytestmark = pytest.mark.django_db
 
 
 def _submit(subject, user, period="2025Q3", **fields):
-    report = services.save_report(subject, user=user, reason="报告", period=period, data=ReportInput(**fields))
+    report = services.save_report(
+        subject, user=user, reason="报告", period=period, data=ReportInput(**fields)
+    )
     return services.submit_report(report, user=user, reason="报送")
 
 
 def _light(board, item) -> Light:
-    return next(line.light for line in board.lines if line.item.pk == item.pk and type(line.item) is type(item))
+    return next(
+        line.light for line in board.lines if line.item.pk == item.pk and type(line.item) is type(item)
+    )
 
 
 def test_lights_follow_the_owed_quarter_and_the_deadline(ganzhou, yudu_task, nankang_project, cast):
@@ -70,8 +74,9 @@ def test_project_investment_behind_the_time_share_of_the_year(ganzhou, nankang_p
     done 2.5 → lag 0.246 → red (the report itself is in, so only the money decides)."""
     _submit(nankang_project, cast.nankang, period="2025Q1")
     for done, light in ((3.0, Light.YELLOW), (2.5, Light.RED), (4.5, Light.GREEN)):
-        services.update_project(nankang_project, user=cast.planner, reason="调度", planned_investment=10.0,
-                                investment_done=done)
+        services.update_project(
+            nankang_project, user=cast.planner, reason="调度", planned_investment=10.0, investment_done=done
+        )
         board = build_board(ganzhou, today=dt.date(2025, 6, 30), with_indicators=False)
         assert _light(board, nankang_project) is light, done
 
@@ -89,10 +94,16 @@ def test_reminders_go_only_to_units_that_have_not_reported(ganzhou, yudu_task, n
     sent = send_work_reminders(ganzhou, today=dt.date(2025, 10, 7))
     assert [o.unit.name for o in sent] == ["南康区人民政府"]
     assert [m.to for m in mail.outbox] == [["nankang@example.gov.cn"]]
-    assert "长赣高铁" in mail.outbox[0].body and mail.outbox[0].subject == "[Planwatch] 催报进展:2025年第3季度"
+    assert (
+        "长赣高铁" in mail.outbox[0].body and mail.outbox[0].subject == "[Planwatch] 催报进展:2025年第3季度"
+    )
     # A draft is not a report: 南康 saving one does not stop the reminder.
-    services.save_report(nankang_project, user=cast.nankang, reason="草稿", period="2025Q3", data=ReportInput())
-    assert [o.unit.name for o in send_work_reminders(ganzhou, today=dt.date(2025, 10, 17))] == ["南康区人民政府"]
+    services.save_report(
+        nankang_project, user=cast.nankang, reason="草稿", period="2025Q3", data=ReportInput()
+    )
+    assert [o.unit.name for o in send_work_reminders(ganzhou, today=dt.date(2025, 10, 17))] == [
+        "南康区人民政府"
+    ]
 
 
 def test_a_lagging_indicator_with_no_linked_work_is_flagged(db, cast):
@@ -105,8 +116,9 @@ def test_a_lagging_indicator_with_no_linked_work_is_flagged(db, cast):
     board = build_board(plan, today=dt.date(2025, 1, 15))
     assert [g.indicator.code for g in board.unlinked_lagging] == ["I01", "I02"]
     task = WorkTask.objects.get(plan=plan)  # 提升森林质量 (the 总体要求 chapter's task is not work)
-    services.assign_task(task, user=cast.planner, reason="分工", lead_unit=cast.nankang.planwatch.unit,
-                         indicators=[ind["I02"]])
+    services.assign_task(
+        task, user=cast.planner, reason="分工", lead_unit=cast.nankang.planwatch.unit, indicators=[ind["I02"]]
+    )
     board = build_board(plan, today=dt.date(2025, 1, 15))
     assert [(g.indicator.code, g.grade) for g in board.unlinked_lagging] == [("I01", "滞后")]
 
@@ -124,8 +136,9 @@ def test_supervision_page_and_export(ganzhou, yudu_task, nankang_project, cast, 
     assert {r[2] for r in rows[1:]} == {"打造高能级创新平台", "长赣高铁"}
 
 
-@pytest.mark.parametrize("who, status", [("supervisor", 200), ("planner", 200), ("reviewer", 200),
-                                         ("yudu", 403), (None, 302)])
+@pytest.mark.parametrize(
+    "who, status", [("supervisor", 200), ("planner", 200), ("reviewer", 200), ("yudu", 403), (None, 302)]
+)
 def test_who_may_see_the_supervision_page(ganzhou, cast, client_for, who, status):
     user = getattr(cast, who) if who else None
     assert client_for(user).get("/work/supervision/").status_code == status
@@ -137,14 +150,24 @@ def test_reminder_button_is_refused_to_a_reporter(ganzhou, cast, client_for):
 
 def test_milestones_are_set_by_planners_and_reached_by_the_lead_unit(ganzhou, yudu_task, cast, client_for):
     client = client_for(cast.planner)
-    client.post(f"/work/tasks/{yudu_task.pk}/milestones/", {"due_date": "2025-09-30", "title": "完成可研批复",
-                                                             "reason": "年度节点"})
+    client.post(
+        f"/work/tasks/{yudu_task.pk}/milestones/",
+        {"due_date": "2025-09-30", "title": "完成可研批复", "reason": "年度节点"},
+    )
     milestone = yudu_task.milestones.get()
-    assert client_for(cast.yudu).post(f"/work/tasks/{yudu_task.pk}/milestones/", {
-        "due_date": "2025-09-30", "title": "x", "reason": "x"}).status_code == 403
+    assert (
+        client_for(cast.yudu)
+        .post(
+            f"/work/tasks/{yudu_task.pk}/milestones/", {"due_date": "2025-09-30", "title": "x", "reason": "x"}
+        )
+        .status_code
+        == 403
+    )
     board = build_board(ganzhou, today=dt.date(2025, 10, 5), with_indicators=False)
     assert "有逾期未完成的节点" in next(line for line in board.lines if line.kind == "task").why
-    response = client_for(cast.ruijin).post(f"/work/tasks/{yudu_task.pk}/milestones/{milestone.pk}/", follow=True)
+    response = client_for(cast.ruijin).post(
+        f"/work/tasks/{yudu_task.pk}/milestones/{milestone.pk}/", follow=True
+    )
     assert "只有牵头单位或规划管理人员可以确认节点完成" in response.content.decode()
     client_for(cast.yudu).post(f"/work/tasks/{yudu_task.pk}/milestones/{milestone.pk}/")
     milestone.refresh_from_db()

@@ -23,8 +23,16 @@ def escalation_list(request: HttpRequest) -> HttpResponse:
         perm.require_supervise(request.user)
     sync_warnings(plan)
     rows = perm.escalations_for_user(request.user).filter(plan=plan)
-    return render(request, "work/escalations.html", {
-        "plan": plan, "rows": rows, "may_resolve": is_planner(request.user), "form": ResolveForm(auto_id=False)})  # one form per row
+    return render(
+        request,
+        "work/escalations.html",
+        {
+            "plan": plan,
+            "rows": rows,
+            "may_resolve": is_planner(request.user),
+            "form": ResolveForm(auto_id=False),
+        },
+    )  # one form per row
 
 
 @login_required
@@ -39,6 +47,11 @@ def escalation_resolve(request: HttpRequest, pk: int) -> HttpResponse:
         form_errors(request, form)
         return redirect("work-escalations")
     d = form.cleaned_data
-    return run(request, lambda: services.resolve_escalation(esc, user=request.user, reason=d["reason"],
-                                                           status=d["status"], resolution=d["resolution"]),
-               done=_("已保存"), back="work-escalations")
+    return run(
+        request,
+        lambda: services.resolve_escalation(
+            esc, user=request.user, reason=d["reason"], status=d["status"], resolution=d["resolution"]
+        ),
+        done=_("已保存"),
+        back="work-escalations",
+    )

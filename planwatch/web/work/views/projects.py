@@ -20,8 +20,11 @@ from planwatch.web.work.views._common import form_errors, plan_in_force, run
 def project_list(request: HttpRequest) -> HttpResponse:
     plan = plan_in_force()
     projects = perm.projects_for_user(request.user).filter(plan=plan)
-    return render(request, "work/project_list.html", {"plan": plan, "projects": projects,
-                                                      "may_assign": perm.may_assign(request.user)})
+    return render(
+        request,
+        "work/project_list.html",
+        {"plan": plan, "projects": projects, "may_assign": perm.may_assign(request.user)},
+    )
 
 
 @login_required
@@ -33,9 +36,16 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         initial = {f: getattr(project, f) for f in PROJECT_FIELDS}
         initial["indicators"] = list(project.indicators.all())
         form = ProjectForm(plan=project.plan, initial=initial)
-    return render(request, "work/project_detail.html", {
-        "project": project, "reports": reports, "form": form,
-        "may_report": perm.may_report_on(request.user, project)})
+    return render(
+        request,
+        "work/project_detail.html",
+        {
+            "project": project,
+            "reports": reports,
+            "form": form,
+            "may_report": perm.may_report_on(request.user, project),
+        },
+    )
 
 
 @login_required
@@ -50,6 +60,11 @@ def project_update(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(back)
     d = form.cleaned_data
     fields = {f: d[f] for f in PROJECT_FIELDS}
-    return run(request, lambda: services.update_project(project, user=request.user, reason=d["reason"],
-                                                        indicators=d["indicators"], **fields),
-               done=_("已保存台账"), back=back)
+    return run(
+        request,
+        lambda: services.update_project(
+            project, user=request.user, reason=d["reason"], indicators=d["indicators"], **fields
+        ),
+        done=_("已保存台账"),
+        back=back,
+    )

@@ -26,7 +26,11 @@ from planwatch.work.settings import setting
 def _subject(request: HttpRequest, kind: str, pk: int):
     if kind not in ("task", "project"):
         raise Http404(_("没有这种事项"))
-    return perm.get_task_for_user(request.user, pk) if kind == "task" else perm.get_project_for_user(request.user, pk)
+    return (
+        perm.get_task_for_user(request.user, pk)
+        if kind == "task"
+        else perm.get_project_for_user(request.user, pk)
+    )
 
 
 def _default_period(subject) -> str:
@@ -36,8 +40,12 @@ def _default_period(subject) -> str:
 
 
 def _input(d: dict) -> ReportInput:
-    return ReportInput(**{f: d.get(f) if d.get(f) is not None else ReportInput.__dataclass_fields__[f].default
-                          for f in REPORT_FIELDS})
+    return ReportInput(
+        **{
+            f: d.get(f) if d.get(f) is not None else ReportInput.__dataclass_fields__[f].default
+            for f in REPORT_FIELDS
+        }
+    )
 
 
 @login_required
@@ -51,8 +59,9 @@ def report_new(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             return render(request, "work/report_form.html", {"subject": subject, "kind": kind, "form": form})
         d = form.cleaned_data
         try:
-            report = services.save_report(subject, user=request.user, reason=d["reason"], period=d["period"],
-                                          data=_input(d))
+            report = services.save_report(
+                subject, user=request.user, reason=d["reason"], period=d["period"], data=_input(d)
+            )
         except services.ServiceError as error:
             form.add_error(None, str(error))
             return render(request, "work/report_form.html", {"subject": subject, "kind": kind, "form": form})
@@ -63,9 +72,16 @@ def report_new(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         return redirect("work-report", pk=existing.pk)
     initial = {"period": period, **vars(services.prefill(subject, period))}
     initial.pop("extra", None)
-    return render(request, "work/report_form.html", {"subject": subject, "kind": kind,
-                                                     "form": ReportForm(initial=initial), "prefilled": any(
-                                                         initial.get(f) for f in REPORT_FIELDS)})
+    return render(
+        request,
+        "work/report_form.html",
+        {
+            "subject": subject,
+            "kind": kind,
+            "form": ReportForm(initial=initial),
+            "prefilled": any(initial.get(f) for f in REPORT_FIELDS),
+        },
+    )
 
 
 @login_required
@@ -76,11 +92,21 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if may_edit:
         initial = {f: getattr(report, f) for f in REPORT_FIELDS}
         edit_form = ReportForm(initial={**initial, "period": report.period})
-    return render(request, "work/report_detail.html", {
-        "report": report, "may_edit": may_edit, "edit_form": edit_form,
-        "evidence_form": EvidenceForm(auto_id="evidence_%s") if may_edit else None,  # ids unique on the page
-        "may_review": perm.may_review(request.user, report), "review_form": ReasonForm(),
-        "max_mb": setting("EVIDENCE_MAX_BYTES") // (1024 * 1024)})
+    return render(
+        request,
+        "work/report_detail.html",
+        {
+            "report": report,
+            "may_edit": may_edit,
+            "edit_form": edit_form,
+            "evidence_form": EvidenceForm(auto_id="evidence_%s")
+            if may_edit
+            else None,  # ids unique on the page
+            "may_review": perm.may_review(request.user, report),
+            "review_form": ReasonForm(),
+            "max_mb": setting("EVIDENCE_MAX_BYTES") // (1024 * 1024),
+        },
+    )
 
 
 @login_required
@@ -94,9 +120,14 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
         form_errors(request, form)
         return redirect(back)
     d = form.cleaned_data
-    return run(request, lambda: services.save_report(report.subject, user=request.user, reason=d["reason"],
-                                                     period=report.period, data=_input(d)),
-               done=_("已保存"), back=back)
+    return run(
+        request,
+        lambda: services.save_report(
+            report.subject, user=request.user, reason=d["reason"], period=report.period, data=_input(d)
+        ),
+        done=_("已保存"),
+        back=back,
+    )
 
 
 @login_required
@@ -116,9 +147,14 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, check_evidence(upload.name, upload.size, b""))
         return redirect(back)
     content = upload.read()
-    return run(request, lambda: services.add_evidence(report, user=request.user, reason=form.cleaned_data["reason"],
-                                                      name=upload.name, content=content),
-               done=_("已上传佐证材料"), back=back)
+    return run(
+        request,
+        lambda: services.add_evidence(
+            report, user=request.user, reason=form.cleaned_data["reason"], name=upload.name, content=content
+        ),
+        done=_("已上传佐证材料"),
+        back=back,
+    )
 
 
 @login_required
@@ -126,8 +162,12 @@ def evidence_download(request: HttpRequest, pk: int) -> HttpResponse:
     evidence = Evidence.objects.select_related("report").filter(pk=pk).first()
     report = perm.get_report_for_user(request.user, evidence.report_id if evidence else 0)
     evidence = report.evidence.get(pk=pk)
-    response = FileResponse(evidence.file.open("rb"), content_type=evidence.content_type, as_attachment=True,
-                            filename=evidence.original_name)
+    response = FileResponse(
+        evidence.file.open("rb"),
+        content_type=evidence.content_type,
+        as_attachment=True,
+        filename=evidence.original_name,
+    )
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
@@ -138,8 +178,12 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
     report = perm.get_report_for_user(request.user, pk)
     perm.require_edit_report(request.user, report)
     reason = request.POST.get("reason") or _("提交进展报告")
-    return run(request, lambda: services.submit_report(report, user=request.user, reason=reason),
-               done=_("已提交"), back=reverse("work-report", args=[report.pk]))
+    return run(
+        request,
+        lambda: services.submit_report(report, user=request.user, reason=reason),
+        done=_("已提交"),
+        back=reverse("work-report", args=[report.pk]),
+    )
 
 
 @login_required
@@ -155,6 +199,15 @@ def report_review(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
         form_errors(request, form)
         return redirect(back)
     accept = decision == "accept"
-    return run(request, lambda: services.review_report(report, user=request.user, reason=form.cleaned_data["reason"],
-                                                       accept=accept, comment=form.cleaned_data["comment"]),
-               done=_("已采纳") if accept else _("已退回"), back=back)
+    return run(
+        request,
+        lambda: services.review_report(
+            report,
+            user=request.user,
+            reason=form.cleaned_data["reason"],
+            accept=accept,
+            comment=form.cleaned_data["comment"],
+        ),
+        done=_("已采纳") if accept else _("已退回"),
+        back=back,
+    )

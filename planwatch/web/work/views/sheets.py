@@ -47,12 +47,20 @@ def sheet_import(request: HttpRequest, kind: str) -> HttpResponse:
             form_errors(request, form)
         else:
             upload = form.cleaned_data["file"]
-            result = do_import(plan_in_force(), upload.read(), upload.name, user=request.user,
-                               reason=form.cleaned_data["reason"])
+            result = do_import(
+                plan_in_force(),
+                upload.read(),
+                upload.name,
+                user=request.user,
+                reason=form.cleaned_data["reason"],
+            )
             problems = result.problems
             if not problems:
-                messages.success(request, _("已导入「%(title)s」:修改 %(n)s 行") % {"title": title, "n": result.changed})
+                messages.success(
+                    request, _("已导入「%(title)s」:修改 %(n)s 行") % {"title": title, "n": result.changed}
+                )
                 return redirect(back)
             messages.error(request, _("文件有 %(n)s 处问题,未导入任何内容") % {"n": len(problems)})
-    return render(request, "work/sheet_import.html", {"form": form, "title": title, "kind": kind,
-                                                      "problems": problems})
+    return render(
+        request, "work/sheet_import.html", {"form": form, "title": title, "kind": kind, "problems": problems}
+    )
