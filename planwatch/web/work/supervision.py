@@ -166,10 +166,11 @@ def _report_part(key, quarter, status, today, why) -> tuple[str | None, Light]:
         return None, Light.GREEN
     state = status.get(key)
     light = report_light(quarter.due, state in IN, today)
+    due = f"{quarter.due:%Y-%m-%d}"
     if light is Light.RED:
-        why.append(f"{quarter.label}进展逾期未报(截止 {quarter.due:%Y-%m-%d})")
+        why.append(gettext("%(quarter)s进展逾期未报(截止 %(due)s)") % {"quarter": quarter.label, "due": due})
     elif light is Light.YELLOW:
-        why.append(f"{quarter.label}进展将于 {quarter.due:%Y-%m-%d} 截止,尚未报告")
+        why.append(gettext("%(quarter)s进展将于 %(due)s 截止,尚未报告") % {"quarter": quarter.label, "due": due})
     return state, light
 
 
@@ -178,11 +179,11 @@ def _task_line(task: WorkTask, quarter, status, today, complete: bool, missed: b
     state, light = _report_part(("task", task.pk), quarter, status, today, why)
     deadline = deadline_light(task.deadline, complete, today)
     if deadline is Light.RED:
-        why.append(f"已过完成时限 {task.deadline:%Y-%m-%d},尚未完成")
+        why.append(gettext("已过完成时限 %(day)s,尚未完成") % {"day": f"{task.deadline:%Y-%m-%d}"})
     elif deadline is Light.YELLOW:
-        why.append(f"完成时限 {task.deadline:%Y-%m-%d} 将至")
+        why.append(gettext("完成时限 %(day)s 将至") % {"day": f"{task.deadline:%Y-%m-%d}"})
     if missed:
-        why.append("有逾期未完成的节点")
+        why.append(gettext("有逾期未完成的节点"))
     light = max(light, deadline, Light.RED if missed else Light.GREEN)
     return Line("task", task, task.lead_unit, _unit_county(task.lead_unit), state, light, why)
 
@@ -198,7 +199,8 @@ def _project_line(project: KeyProject, quarter, status, today, share: float) -> 
     money = investment_light(project.investment_done, project.planned_investment, share)
     if money is not Light.GREEN:
         done = project.investment_done or 0
-        why.append(f"年度投资完成 {done:g}/{project.planned_investment:g} 亿元,落后于时间进度 {share:.0%}")
+        why.append(gettext("年度投资完成 %(done)s/%(planned)s 亿元,落后于时间进度 %(share)s") % {
+            "done": f"{done:g}", "planned": f"{project.planned_investment:g}", "share": f"{share:.0%}"})
     county = project.county.name if project.county else _unit_county(project.lead_unit)
     return Line("project", project, project.lead_unit, county, state, max(light, money), why)
 
