@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -24,14 +25,30 @@ from planwatch.work.periods import Quarter, owed_quarter, year_time_share
 
 R = ProgressReport.Status
 IN = (R.SUBMITTED, R.ACCEPTED)
-UNIT_FIELDS = ("lead_unit__name", "lead_unit__region__name", "lead_unit__region__kind")
+UNIT_FIELDS = ("lead_unit_id", "lead_unit__name", "lead_unit__region__name", "lead_unit__region__kind")
+
+
+@dataclass(frozen=True)
+class Item:
+    """What a line shows of a task or project (plain values: 400 model instances cost more than the SQL)."""
+
+    pk: int
+    title: str
+    is_demo: bool
+
+
+@dataclass(frozen=True)
+class UnitRef:
+    pk: int
+    name: str
+    county: str  # the county a county government stands for; "" for a city department (市本级)
 
 
 @dataclass
 class Line:
     kind: str  # "task" | "project"
-    item: WorkTask | KeyProject
-    unit: Unit
+    item: Item
+    unit: UnitRef
     county: str
     report_status: str | None  # of the owed quarter
     light: Light
@@ -39,7 +56,7 @@ class Line:
 
     @property
     def title(self) -> str:
-        return self.item.task.title if self.kind == "task" else self.item.name
+        return self.item.title
 
     @property
     def label(self) -> str:
@@ -78,22 +95,22 @@ class Board:
             groups.setdefault(key(line), Tally(key(line))).counts[line.light.css] += 1
         return sorted(groups.values(), key=lambda t: (-t.of("red"), -t.of("yellow"), t.name))
 
-    @property
+    @cached_property
     def by_unit(self) -> list[Tally]:
         return self.tally(lambda line: line.unit.name)
 
-    @property
+    @cached_property
     def by_county(self) -> list[Tally]:
         return self.tally(lambda line: line.county or "市本级")
 
-    @property
+    @cached_property
     def whole(self) -> Tally:
         total = Tally("全规划")
         for line in self.lines:
             total.counts[line.light.css] += 1
         return total
 
-    @property
+    @cached_property
     def red(self) -> list[Line]:
         return [line for line in self.lines if line.light is Light.RED]
 
@@ -107,26 +124,8 @@ def build_board(
 ) -> Board:
     today = today or timezone.localdate()
     quarter = _owed(plan, today)
-    # Only the columns the lights and the page read: 400 rows of full model instances cost more than the SQL.
-    tasks = (
-        WorkTask.objects.filter(plan=plan)
-        .select_related("task", "lead_unit__region")
-        .only("pk", "number", "deadline", "is_demo", "lead_unit", "task__title", *UNIT_FIELDS)
-    )
-    projects = (
-        KeyProject.objects.filter(plan=plan)
-        .select_related("county", "lead_unit__region")
-        .only(
-            "pk",
-            "name",
-            "is_demo",
-            "planned_investment",
-            "investment_done",
-            "lead_unit",
-            "county__name",
-            *UNIT_FIELDS,
-        )
-    )
+    tasks = WorkTask.objects.filter(plan=plan)
+    projects = KeyProject.objects.filter(plan=plan)
     unassigned = (tasks.filter(lead_unit=None).count(), projects.filter(lead_unit=None).count())
     tasks, projects = tasks.exclude(lead_unit=None), projects.exclude(lead_unit=None)
     if unit is not None:
@@ -142,9 +141,17 @@ def build_board(
             "work_task_id", flat=True
         )
     )
-    lines = [_task_line(t, quarter, status, today, t.pk in complete, t.pk in missed) for t in tasks]
+    lines = [
+        _task_line(t, quarter, status, today, t["pk"] in complete, t["pk"] in missed)
+        for t in tasks.order_by("number").values("pk", "task__title", "is_demo", "deadline", *UNIT_FIELDS)
+    ]
     share = year_time_share(today)
-    lines += [_project_line(p, quarter, status, today, share) for p in projects]
+    lines += [
+        _project_line(p, quarter, status, today, share)
+        for p in projects.order_by("pk").values(
+            "pk", "name", "is_demo", "planned_investment", "investment_done", "county__name", *UNIT_FIELDS
+        )
+    ]
     lagging = _unlinked_lagging(plan, complete) if with_indicators else []
     return Board(today, quarter, lines, *unassigned, lagging)
 
@@ -170,39 +177,48 @@ def _report_part(key, quarter, status, today, why) -> tuple[str | None, Light]:
     if light is Light.RED:
         why.append(gettext("%(quarter)s进展逾期未报(截止 %(due)s)") % {"quarter": quarter.label, "due": due})
     elif light is Light.YELLOW:
-        why.append(gettext("%(quarter)s进展将于 %(due)s 截止,尚未报告") % {"quarter": quarter.label, "due": due})
+        why.append(
+            gettext("%(quarter)s进展将于 %(due)s 截止,尚未报告") % {"quarter": quarter.label, "due": due}
+        )
     return state, light
 
 
-def _task_line(task: WorkTask, quarter, status, today, complete: bool, missed: bool) -> Line:
+def _unit(row: dict) -> UnitRef:
+    """A county government's work counts for its county; a city department's for 市本级 ("")."""
+    county = row["lead_unit__region__name"] if row["lead_unit__region__kind"] != "city" else ""
+    return UnitRef(row["lead_unit_id"], row["lead_unit__name"], county)
+
+
+def _task_line(task: dict, quarter, status, today, complete: bool, missed: bool) -> Line:
     why: list[str] = []
-    state, light = _report_part(("task", task.pk), quarter, status, today, why)
-    deadline = deadline_light(task.deadline, complete, today)
+    state, light = _report_part(("task", task["pk"]), quarter, status, today, why)
+    day = task["deadline"]
+    deadline = deadline_light(day, complete, today)
     if deadline is Light.RED:
-        why.append(gettext("已过完成时限 %(day)s,尚未完成") % {"day": f"{task.deadline:%Y-%m-%d}"})
+        why.append(gettext("已过完成时限 %(day)s,尚未完成") % {"day": f"{day:%Y-%m-%d}"})
     elif deadline is Light.YELLOW:
-        why.append(gettext("完成时限 %(day)s 将至") % {"day": f"{task.deadline:%Y-%m-%d}"})
+        why.append(gettext("完成时限 %(day)s 将至") % {"day": f"{day:%Y-%m-%d}"})
     if missed:
         why.append(gettext("有逾期未完成的节点"))
     light = max(light, deadline, Light.RED if missed else Light.GREEN)
-    return Line("task", task, task.lead_unit, _unit_county(task.lead_unit), state, light, why)
+    unit = _unit(task)
+    item = Item(task["pk"], task["task__title"], task["is_demo"])
+    return Line("task", item, unit, unit.county, state, light, why)
 
 
-def _unit_county(unit: Unit) -> str:
-    """A county government's work counts for its county; a city department's for 市本级 ("")."""
-    return unit.region.name if unit.region.kind != "city" else ""
-
-
-def _project_line(project: KeyProject, quarter, status, today, share: float) -> Line:
+def _project_line(project: dict, quarter, status, today, share: float) -> Line:
     why: list[str] = []
-    state, light = _report_part(("project", project.pk), quarter, status, today, why)
-    money = investment_light(project.investment_done, project.planned_investment, share)
+    state, light = _report_part(("project", project["pk"]), quarter, status, today, why)
+    done, planned = project["investment_done"], project["planned_investment"]
+    money = investment_light(done, planned, share)
     if money is not Light.GREEN:
-        done = project.investment_done or 0
-        why.append(gettext("年度投资完成 %(done)s/%(planned)s 亿元,落后于时间进度 %(share)s") % {
-            "done": f"{done:g}", "planned": f"{project.planned_investment:g}", "share": f"{share:.0%}"})
-    county = project.county.name if project.county else _unit_county(project.lead_unit)
-    return Line("project", project, project.lead_unit, county, state, max(light, money), why)
+        why.append(
+            gettext("年度投资完成 %(done)s/%(planned)s 亿元,落后于时间进度 %(share)s")
+            % {"done": f"{done or 0:g}", "planned": f"{planned:g}", "share": f"{share:.0%}"}
+        )
+    unit = _unit(project)
+    item = Item(project["pk"], project["name"], project["is_demo"])
+    return Line("project", item, unit, project["county__name"] or unit.county, state, max(light, money), why)
 
 
 def _unlinked_lagging(plan: Plan, complete: set[int]) -> list[Graded]:
