@@ -36,6 +36,9 @@ def demo() -> None:
     typer.echo(f"规划:{result.plan.title} 第{result.plan.version}版")
     for step in DEMO_STEPS:
         step()
+    from planwatch.web.work.demo import demo_step as work_demo  # after the units and users exist
+
+    work_demo()
     user_model = get_user_model()
     admin, created = user_model.objects.get_or_create(
         username=DEMO_USER, defaults={"is_staff": True, "is_superuser": True}

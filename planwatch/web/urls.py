@@ -19,6 +19,7 @@ urlpatterns = [
     path("portal/", include("planwatch.web.portal.urls")),
     path("", include("planwatch.web.realdata.urls")),
     path("", include("planwatch.web.collection.urls")),
+    path("work/", include("planwatch.web.work.urls")),
     path("", include("planwatch.web.plans.urls")),
     path("", include("planwatch.web.bulletins.urls")),
     path("", include("planwatch.web.reporting.urls")),

@@ -6,10 +6,15 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Max
+from django.dispatch import Signal
 
 from planwatch.evaluation.vocabulary import QUALITATIVE_VOLUME_QUALITY
 from planwatch.plan import Plan as PlanDocument
 from planwatch.web.plans import models
+
+# Sent after a new plan version is stored (inside the transaction), so other apps (work: tasks and
+# key projects) set up their rows without this app importing them.
+plan_loaded = Signal()
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,7 @@ def load_plan(document: PlanDocument, *, user=None, reason: str = "") -> LoadRes
         )
         _store_indicators(stored, document, user=user, reason=reason)
         _store_chapters(stored, document)
+        plan_loaded.send(sender=models.Plan, plan=stored)
         return LoadResult(stored, created=True)
 
 

@@ -1,0 +1,96 @@
+"""待办: what each role has to do, on one page, nothing asked twice.
+
+- reporter: the owed quarter's reports its unit has not submitted (tasks and projects it leads), its
+  drafts, and what came back (returned reports, returned figures);
+- reviewer: progress reports and figures waiting for review (not its own);
+- supervisor: what is red, and the open 重大事项;
+- planner / administrator: the whole picture — lights for the plan, unassigned work, reviews waiting,
+  open 重大事项.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.utils import timezone
+
+from planwatch.web.monitoring.models import Observation, Role
+from planwatch.web.monitoring.permissions import role_of, unit_of
+from planwatch.web.plans.models import Plan
+from planwatch.web.work.models import Escalation, ProgressReport
+from planwatch.web.work.reminders import owed_by_unit
+from planwatch.web.work.supervision import _owed, build_board
+
+R = ProgressReport.Status
+
+
+def reporter_home(plan: Plan, user) -> dict:
+    unit = unit_of(user)
+    quarter = _owed(plan, timezone.localdate())
+    owed = (
+        next((o for o in owed_by_unit(plan, quarter) if o.unit == unit), None) if quarter and unit else None
+    )
+    board = build_board(plan, unit=unit, with_indicators=False) if unit else None
+    mine = ProgressReport.objects.filter(unit=unit).select_related("work_task__task", "project")
+    return {
+        "quarter": quarter,
+        "owed_lines": [line for line in board.lines if line.report_status not in (R.SUBMITTED, R.ACCEPTED)]
+        if board and owed
+        else [],
+        "drafts": mine.filter(status=R.DRAFT),
+        "returned": mine.filter(status=R.RETURNED),
+        "returned_figures": Observation.objects.filter(
+            unit=unit, status=Observation.Status.RETURNED
+        ).select_related("indicator", "region")[:50]
+        if unit
+        else [],
+    }
+
+
+def reviewer_home(plan: Plan, user) -> dict:
+    waiting = (
+        ProgressReport.objects.filter(status=R.SUBMITTED)
+        .filter(Q(work_task__plan=plan) | Q(project__plan=plan))
+        .exclude(Q(created_by=user) | Q(submitted_by=user))
+        .select_related("unit", "work_task__task", "project")
+    )
+    figures = (
+        Observation.objects.filter(status=Observation.Status.SUBMITTED)
+        .exclude(Q(created_by=user) | Q(submitted_by=user))
+        .count()
+    )
+    return {"waiting": waiting, "figures_waiting": figures}
+
+
+def supervisor_home(plan: Plan, user) -> dict:
+    board = build_board(plan, with_indicators=False)
+    return {
+        "board": board,
+        "red": board.red,
+        "open_escalations": Escalation.objects.filter(plan=plan)
+        .exclude(status=Escalation.Status.RESOLVED)
+        .select_related("owner"),
+    }
+
+
+def planner_home(plan: Plan, user) -> dict:
+    data = supervisor_home(plan, user)
+    data.update(reviewer_home(plan, user))
+    return data
+
+
+HOMES = {
+    Role.REPORTER: ("reporter", reporter_home),
+    Role.REVIEWER: ("reviewer", reviewer_home),
+    Role.SUPERVISOR: ("supervisor", supervisor_home),
+    Role.PLANNER: ("planner", planner_home),
+    Role.ADMINISTRATOR: ("planner", planner_home),
+}
+
+
+def home_for(plan: Plan, user) -> tuple[str, dict]:
+    kind, build = HOMES.get(role_of(user), ("none", lambda p, u: {}))
+    data = build(plan, user)
+    if role_of(user) == Role.REVIEWER and unit_of(user) is not None:
+        # A reviewer's unit may lead work too: it owes what its unit owes.
+        data.update(reporter_home(plan, user))
+    return kind, data

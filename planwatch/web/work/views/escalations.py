@@ -1,0 +1,57 @@
+"""重大事项: coordination requests and binding indicators' 预警, with owner, date, status and resolution."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from planwatch.web.monitoring.permissions import enters_data, is_planner
+from planwatch.web.work import permissions as perm
+from planwatch.web.work import services
+from planwatch.web.work.escalations import sync_warnings
+from planwatch.web.work.forms import ResolveForm
+from planwatch.web.work.views._common import form_errors, plan_in_force, run
+
+
+@login_required
+def escalation_list(request: HttpRequest) -> HttpResponse:
+    plan = plan_in_force()
+    if not (perm.sees_all(request.user) or enters_data(request.user)):
+        perm.require_supervise(request.user)
+    sync_warnings(plan)
+    rows = perm.escalations_for_user(request.user).filter(plan=plan)
+    return render(
+        request,
+        "work/escalations.html",
+        {
+            "plan": plan,
+            "rows": rows,
+            "may_resolve": is_planner(request.user),
+            "form": ResolveForm(auto_id=False),
+        },
+    )  # one form per row
+
+
+@login_required
+@require_POST
+def escalation_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    esc = perm.escalations_for_user(request.user).filter(pk=pk).first()
+    if esc is None:
+        raise Http404(_("没有这个事项"))
+    perm.require_resolve(request.user)
+    form = ResolveForm(request.POST)
+    if not form.is_valid():
+        form_errors(request, form)
+        return redirect("work-escalations")
+    d = form.cleaned_data
+    return run(
+        request,
+        lambda: services.resolve_escalation(
+            esc, user=request.user, reason=d["reason"], status=d["status"], resolution=d["resolution"]
+        ),
+        done=_("已保存"),
+        back="work-escalations",
+    )

@@ -1,0 +1,213 @@
+"""进展报告: a lead unit writes a quarter's report (pre-filled from the last), attaches evidence, submits;
+a reviewer accepts or returns it."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from planwatch.web.work import permissions as perm
+from planwatch.web.work import services
+from planwatch.web.work.forms import EvidenceForm, ReasonForm, ReportForm
+from planwatch.web.work.models import Evidence
+from planwatch.web.work.services import REPORT_FIELDS, ReportInput
+from planwatch.web.work.views._common import form_errors, run
+from planwatch.work.evidence import check_evidence
+from planwatch.work.periods import owed_quarter, quarter_of
+from planwatch.work.settings import setting
+
+
+def _subject(request: HttpRequest, kind: str, pk: int):
+    if kind not in ("task", "project"):
+        raise Http404(_("没有这种事项"))
+    return (
+        perm.get_task_for_user(request.user, pk)
+        if kind == "task"
+        else perm.get_project_for_user(request.user, pk)
+    )
+
+
+def _default_period(subject) -> str:
+    today = timezone.localdate()
+    owed = owed_quarter(today, subject.plan.base_year + 1, subject.plan.target_year)
+    return (owed or quarter_of(today)).key
+
+
+def _input(d: dict) -> ReportInput:
+    return ReportInput(
+        **{
+            f: d.get(f) if d.get(f) is not None else ReportInput.__dataclass_fields__[f].default
+            for f in REPORT_FIELDS
+        }
+    )
+
+
+@login_required
+def report_new(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    subject = _subject(request, kind, pk)
+    perm.require_report_on(request.user, subject)
+    if request.method == "POST":
+        form = ReportForm(request.POST)
+        if not form.is_valid():
+            form_errors(request, form)
+            return render(request, "work/report_form.html", {"subject": subject, "kind": kind, "form": form})
+        d = form.cleaned_data
+        try:
+            report = services.save_report(
+                subject, user=request.user, reason=d["reason"], period=d["period"], data=_input(d)
+            )
+        except services.ServiceError as error:
+            form.add_error(None, str(error))
+            return render(request, "work/report_form.html", {"subject": subject, "kind": kind, "form": form})
+        return redirect("work-report", pk=report.pk)
+    period = request.GET.get("period") or _default_period(subject)
+    existing = subject.reports.filter(period=period).first()
+    if existing is not None:
+        return redirect("work-report", pk=existing.pk)
+    initial = {"period": period, **vars(services.prefill(subject, period))}
+    initial.pop("extra", None)
+    return render(
+        request,
+        "work/report_form.html",
+        {
+            "subject": subject,
+            "kind": kind,
+            "form": ReportForm(initial=initial),
+            "prefilled": any(initial.get(f) for f in REPORT_FIELDS),
+        },
+    )
+
+
+@login_required
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = perm.get_report_for_user(request.user, pk)
+    may_edit = perm.may_edit_report(request.user, report)
+    edit_form = None
+    if may_edit:
+        initial = {f: getattr(report, f) for f in REPORT_FIELDS}
+        edit_form = ReportForm(initial={**initial, "period": report.period})
+    return render(
+        request,
+        "work/report_detail.html",
+        {
+            "report": report,
+            "may_edit": may_edit,
+            "edit_form": edit_form,
+            "evidence_form": EvidenceForm(auto_id="evidence_%s")
+            if may_edit
+            else None,  # ids unique on the page
+            "may_review": perm.may_review(request.user, report),
+            "review_form": ReasonForm(),
+            "max_mb": setting("EVIDENCE_MAX_BYTES") // (1024 * 1024),
+        },
+    )
+
+
+@login_required
+@require_POST
+def report_save(request: HttpRequest, pk: int) -> HttpResponse:
+    report = perm.get_report_for_user(request.user, pk)
+    perm.require_edit_report(request.user, report)
+    form = ReportForm(request.POST)
+    back = reverse("work-report", args=[report.pk])
+    if not form.is_valid():
+        form_errors(request, form)
+        return redirect(back)
+    d = form.cleaned_data
+    return run(
+        request,
+        lambda: services.save_report(
+            report.subject, user=request.user, reason=d["reason"], period=report.period, data=_input(d)
+        ),
+        done=_("已保存"),
+        back=back,
+    )
+
+
+@login_required
+@require_POST
+def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    report = perm.get_report_for_user(request.user, pk)
+    perm.require_edit_report(request.user, report)
+    form = EvidenceForm(request.POST, request.FILES)
+    back = reverse("work-report", args=[report.pk])
+    if not form.is_valid():
+        form_errors(request, form)
+        return redirect(back)
+    upload = form.cleaned_data["file"]
+    if upload.size > setting("EVIDENCE_MAX_BYTES"):
+        # Refused from the declared size, before the file is read into memory; the same message as the
+        # service's own check on the bytes.
+        messages.error(request, check_evidence(upload.name, upload.size, b""))
+        return redirect(back)
+    content = upload.read()
+    return run(
+        request,
+        lambda: services.add_evidence(
+            report, user=request.user, reason=form.cleaned_data["reason"], name=upload.name, content=content
+        ),
+        done=_("已上传佐证材料"),
+        back=back,
+    )
+
+
+@login_required
+def evidence_download(request: HttpRequest, pk: int) -> HttpResponse:
+    evidence = Evidence.objects.select_related("report").filter(pk=pk).first()
+    report = perm.get_report_for_user(request.user, evidence.report_id if evidence else 0)
+    evidence = report.evidence.get(pk=pk)
+    response = FileResponse(
+        evidence.file.open("rb"),
+        content_type=evidence.content_type,
+        as_attachment=True,
+        filename=evidence.original_name,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_POST
+def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    report = perm.get_report_for_user(request.user, pk)
+    perm.require_edit_report(request.user, report)
+    reason = request.POST.get("reason") or _("提交进展报告")
+    return run(
+        request,
+        lambda: services.submit_report(report, user=request.user, reason=reason),
+        done=_("已提交"),
+        back=reverse("work-report", args=[report.pk]),
+    )
+
+
+@login_required
+@require_POST
+def report_review(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
+    report = perm.get_report_for_user(request.user, pk)
+    if decision not in ("accept", "return"):
+        raise Http404(_("没有这种审核操作"))
+    perm.require_review(request.user, report)
+    form = ReasonForm(request.POST)
+    back = reverse("work-report", args=[report.pk])
+    if not form.is_valid():
+        form_errors(request, form)
+        return redirect(back)
+    accept = decision == "accept"
+    return run(
+        request,
+        lambda: services.review_report(
+            report,
+            user=request.user,
+            reason=form.cleaned_data["reason"],
+            accept=accept,
+            comment=form.cleaned_data["comment"],
+        ),
+        done=_("已采纳") if accept else _("已退回"),
+        back=back,
+    )

@@ -1,0 +1,310 @@
+"""The bureau's two workbooks: 任务分工 (who leads and who helps on each task) and 项目台账 (the project ledger).
+
+Written with ``planwatch.reports.tables.xlsx_bytes`` (every cell made formula-safe) and read back with
+openpyxl after the collection guard has checked the container (size, zip bomb, not-really-xlsx).
+Reading returns rows *and* every problem at once, each named by row and column in Chinese
+("第5行 C列:牵头单位「市交通局」不是已知单位"); the caller stores nothing when there is any problem.
+Units are named as people write them: a unit's full name, or a county's name for its government
+(于都县 → 于都县人民政府); the caller passes the lookup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from planwatch.collection.guard import check_xlsx_container
+from planwatch.collection.problems import ImportProblem, column_letter, file_problem
+from planwatch.collection.values import clean_text, parse_number
+from planwatch.reports.tables import xlsx_bytes
+
+TASK_SHEET = "任务分工"
+TASK_HEADER = ("序号", "任务", "牵头单位", "配合单位", "完成时限")
+PROJECT_SHEET = "项目台账"
+PROJECT_HEADER = (
+    "编号",
+    "专栏",
+    "项目名称",
+    "所在县(市、区)",
+    "牵头单位",
+    "国家项目代码",
+    "总投资(亿元)",
+    "年度计划投资(亿元)",
+    "已完成投资(亿元)",
+    "开工时间",
+    "竣工时间",
+    "建设阶段",
+)
+STAGES = ("谋划", "前期", "在建", "建成", "投产")
+_SEPARATORS = re.compile(r"[、,,;;\s]+")
+_DATE_PATTERNS = (
+    (re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$"), "day"),
+    (re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"), "day"),
+    (re.compile(r"^(\d{4})[-/.](\d{1,2})$"), "month"),
+    (re.compile(r"^(\d{4})年(\d{1,2})月(?:底|末)?$"), "month"),
+    (re.compile(r"^(\d{4})年?(?:底|末)?$"), "year"),
+)
+
+Resolve = Callable[[str], str | None]
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    number: int
+    title: str
+    lead: str  # canonical unit name, "" when unassigned
+    cooperating: tuple[str, ...]
+    deadline: dt.date | None
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    key: int
+    box: str
+    name: str
+    county: str
+    lead: str
+    code: str
+    total: float | None
+    planned: float | None
+    done: float | None
+    start: dt.date | None
+    finish: dt.date | None
+    stage: str
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def parse_deadline(raw: object) -> dt.date | None | str:
+    """A date, None when blank, or the reason: 2025-06-30, 2025年6月 (→ 30 June), 2025年底 (→ 31 Dec)."""
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    text = clean_text(raw).replace(" ", "")
+    if not text:
+        return None
+    for pattern, kind in _DATE_PATTERNS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        parts = [int(g) for g in match.groups()]
+        try:
+            if kind == "day":
+                return dt.date(*parts)
+            if kind == "month":
+                return _month_end(parts[0], parts[1])
+            return dt.date(parts[0], 12, 31)
+        except ValueError:
+            break
+    return f"日期「{text}」无法识别,请写成 2025-12-31、2025年12月 或 2025年底"
+
+
+def _date_text(day: dt.date | None) -> str:
+    return f"{day:%Y-%m-%d}" if day else ""
+
+
+def task_sheet_bytes(rows: Iterable[TaskRow]) -> bytes:
+    body = ([r.number, r.title, r.lead, "、".join(r.cooperating), _date_text(r.deadline)] for r in rows)
+    return xlsx_bytes([(TASK_SHEET, TASK_HEADER, body)])
+
+
+def project_sheet_bytes(rows: Iterable[ProjectRow]) -> bytes:
+    body = (
+        [
+            r.key,
+            r.box,
+            r.name,
+            r.county,
+            r.lead,
+            r.code,
+            r.total,
+            r.planned,
+            r.done,
+            _date_text(r.start),
+            _date_text(r.finish),
+            r.stage,
+        ]
+        for r in rows
+    )
+    return xlsx_bytes([(PROJECT_SHEET, PROJECT_HEADER, body)])
+
+
+class _Reader:
+    """Collects the problems of one sheet; ``cell`` reads a column by its header name."""
+
+    def __init__(self, sheet_name: str):
+        self.sheet = sheet_name
+        self.problems: list[ImportProblem] = []
+        self.columns: dict[str, int] = {}
+        self.row_number = 0
+        self.values: Sequence[object] = ()
+
+    def problem(self, column: str, message: str) -> None:
+        letter = column_letter(self.columns[column] + 1) if column in self.columns else ""  # 1-based
+        self.problems.append(ImportProblem(self.sheet, self.row_number, letter, message, rule="sheet"))
+
+    def cell(self, column: str) -> object:
+        index = self.columns[column]
+        return self.values[index] if index < len(self.values) else None
+
+    def text(self, column: str) -> str:
+        return clean_text(self.cell(column))
+
+    def units(self, column: str, resolve: Resolve) -> tuple[str, ...]:
+        out = []
+        for word in (w for w in _SEPARATORS.split(self.text(column)) if w):
+            name = resolve(word)
+            if name is None:
+                self.problem(column, f"{column}「{word}」不是已知单位")
+            elif name not in out:
+                out.append(name)
+        return tuple(out)
+
+    def date(self, column: str) -> dt.date | None:
+        parsed = parse_deadline(self.cell(column))
+        if isinstance(parsed, str):
+            self.problem(column, f"{column}:{parsed}")
+            return None
+        return parsed
+
+    def number(self, column: str) -> float | None:
+        raw = self.cell(column)
+        if clean_text(raw) == "":
+            return None
+        parsed = parse_number(raw)
+        if isinstance(parsed, str):
+            self.problem(column, f"{column}:{parsed}")
+            return None
+        if parsed.value < 0:
+            self.problem(column, f"{column}不能为负数")
+            return None
+        return parsed.value
+
+
+def _open(data: bytes, name: str, sheet_name: str, header: Sequence[str]):
+    """The data rows of the named sheet and a reader, or the file-level problem."""
+    refused = check_xlsx_container(data, name)
+    if refused:
+        return None, [refused]
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - any failure to open is the same message to the user
+        return None, [file_problem(f"文件「{name}」不是有效的 Excel(.xlsx)文件")]
+    if sheet_name not in book.sheetnames:
+        return None, [file_problem(f"文件「{name}」中没有工作表「{sheet_name}」")]
+    rows = list(book[sheet_name].iter_rows(values_only=True))
+    found = [clean_text(v) for v in (rows[0] if rows else ())]
+    missing = [h for h in header if h not in found]
+    if missing:
+        return None, [ImportProblem(sheet_name, 1, "", f"缺少列「{'」「'.join(missing)}」", rule="header")]
+    reader = _Reader(sheet_name)
+    reader.columns = {h: found.index(h) for h in header}
+    return (reader, rows[1:]), []
+
+
+def _data_rows(reader: _Reader, rows):
+    for offset, values in enumerate(rows, start=2):
+        if all(clean_text(v) == "" for v in values):
+            continue
+        reader.row_number, reader.values = offset, values
+        yield offset
+
+
+def _key(reader: _Reader, column: str, known: dict[int, str], seen: set[int], what: str) -> int | None:
+    raw = reader.text(column)
+    if not raw.isdigit() or int(raw) not in known:
+        reader.problem(column, f"{column}「{raw}」没有对应的{what}")
+        return None
+    key = int(raw)
+    if key in seen:
+        reader.problem(column, f"{column} {key} 重复出现")
+        return None
+    seen.add(key)
+    return key
+
+
+def read_task_sheet(
+    data: bytes, name: str, *, tasks: dict[int, str], resolve: Resolve
+) -> tuple[list[TaskRow], list[ImportProblem]]:
+    """Rows of a 任务分工 sheet; ``tasks`` maps 序号 → the task's title (a row must keep its title)."""
+    opened, problems = _open(data, name, TASK_SHEET, TASK_HEADER)
+    if opened is None:
+        return [], problems
+    reader, rows = opened
+    out, seen = [], set()
+    for _row in _data_rows(reader, rows):
+        number = _key(reader, "序号", tasks, seen, "任务")
+        if number is None:
+            continue
+        title = reader.text("任务")
+        if title != tasks[number]:
+            reader.problem(
+                "任务", f"序号 {number} 的任务是「{tasks[number]}」,表中写的是「{title}」;请勿改动任务名称"
+            )
+        lead = reader.units("牵头单位", resolve)
+        if len(lead) > 1:
+            reader.problem("牵头单位", "牵头单位只能填一个")
+        cooperating = tuple(u for u in reader.units("配合单位", resolve) if u not in lead)
+        out.append(TaskRow(number, title, lead[0] if lead else "", cooperating, reader.date("完成时限")))
+    return out, reader.problems
+
+
+def read_project_sheet(
+    data: bytes, name: str, *, projects: dict[int, str], resolve: Resolve, counties: set[str]
+) -> tuple[list[ProjectRow], list[ImportProblem]]:
+    """Rows of a 项目台账 sheet; ``projects`` maps 编号 → the project's name."""
+    opened, problems = _open(data, name, PROJECT_SHEET, PROJECT_HEADER)
+    if opened is None:
+        return [], problems
+    reader, rows = opened
+    out, seen = [], set()
+    for _row in _data_rows(reader, rows):
+        key = _key(reader, "编号", projects, seen, "项目")
+        if key is None:
+            continue
+        project_name = reader.text("项目名称")
+        if project_name != projects[key]:
+            reader.problem(
+                "项目名称",
+                f"编号 {key} 的项目是「{projects[key]}」,表中写的是「{project_name}」;请勿改动项目名称",
+            )
+        county = reader.text("所在县(市、区)")
+        if county and county not in counties:
+            reader.problem("所在县(市、区)", f"所在县(市、区)「{county}」不是已知地区")
+        lead = reader.units("牵头单位", resolve)
+        if len(lead) > 1:
+            reader.problem("牵头单位", "牵头单位只能填一个")
+        stage = reader.text("建设阶段")
+        if stage and stage not in STAGES:
+            reader.problem("建设阶段", f"建设阶段「{stage}」应为{'、'.join(STAGES)}之一")
+        code = reader.text("国家项目代码")
+        if len(code) > 40:
+            reader.problem("国家项目代码", "国家项目代码过长(最多 40 个字符)")
+        start, finish = reader.date("开工时间"), reader.date("竣工时间")
+        if start and finish and finish < start:
+            reader.problem("竣工时间", "竣工时间早于开工时间")
+        out.append(
+            ProjectRow(
+                key,
+                reader.text("专栏"),
+                project_name,
+                county,
+                lead[0] if lead else "",
+                code,
+                reader.number("总投资(亿元)"),
+                reader.number("年度计划投资(亿元)"),
+                reader.number("已完成投资(亿元)"),
+                start,
+                finish,
+                stage,
+            )
+        )
+    return out, reader.problems

@@ -1,0 +1,121 @@
+"""重大事项 and the role home pages (待办); login lands on the home."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from planwatch.web.work import services
+from planwatch.web.work.escalations import sync_warnings
+from planwatch.web.work.models import Escalation
+from planwatch.web.work.services import ReportInput
+
+pytestmark = pytest.mark.django_db
+
+
+def _report(subject, user, period="2025Q3", submit=True, **fields):
+    report = services.save_report(
+        subject, user=user, reason="报告", period=period, data=ReportInput(**fields)
+    )
+    return services.submit_report(report, user=user, reason="报送") if submit else report
+
+
+def test_every_binding_indicator_with_a_warning_is_listed_once(db, cast, client_for):
+    """Dashboard seed: I02 森林覆盖率 (约束性) is 逆向 with a 预警; I01 is 滞后 but 预期性 → not listed."""
+    from tests.web.dashboard.seed import seed
+
+    plan = seed()["plan"]
+    assert sync_warnings(plan) == 1
+    assert sync_warnings(plan) == 0
+    esc = Escalation.objects.get()
+    assert (esc.kind, esc.indicator.code, esc.status) == ("warning", "I02", "open")
+    assert esc.title.startswith("森林覆盖率")
+
+
+def test_a_coordination_request_reaches_the_supervisor_and_the_planner_resolves_it(
+    ganzhou, yudu_task, cast, client_for
+):
+    _report(yudu_task, cast.yudu, coordination="city", coordination_text="需市里协调土地报批")
+    html = client_for(cast.supervisor).get("/work/escalations/").content.decode()
+    assert "需市里协调土地报批" in html and "于都县人民政府" in html and "需市级协调" in html
+    esc = Escalation.objects.get()
+    assert (
+        client_for(cast.supervisor)
+        .post(f"/work/escalations/{esc.pk}/", {"status": "resolved", "resolution": "x", "reason": "督查"})
+        .status_code
+        == 403
+    )
+    response = client_for(cast.planner).post(
+        f"/work/escalations/{esc.pk}/",
+        {"status": "resolved", "resolution": "", "reason": "协调"},
+        follow=True,
+    )
+    assert "标记为已解决时请填写处理结果" in response.content.decode()
+    client_for(cast.planner).post(
+        f"/work/escalations/{esc.pk}/",
+        {"status": "resolved", "resolution": "市自然资源局已安排用地指标", "reason": "协调会议定"},
+    )
+    esc.refresh_from_db()
+    assert (esc.status, esc.resolution) == ("resolved", "市自然资源局已安排用地指标")
+    # A unit sees only its own escalations.
+    assert "需市里协调土地报批" not in client_for(cast.nankang).get("/work/escalations/").content.decode()
+
+
+def test_login_lands_on_the_home_page_and_slash_stays_the_plan(ganzhou, cast, client):
+    from tests.web.conftest import PASSWORD
+
+    response = client.post("/accounts/login/", {"username": "yudu", "password": PASSWORD})
+    assert response.status_code == 302 and response["Location"] == "/work/"
+    assert "plans/plan.html" in [t.name for t in client.get("/").templates]
+
+
+def test_unit_home_lists_what_it_owes_and_what_came_back(
+    ganzhou, yudu_task, nankang_project, cast, client_for, monkeypatch
+):
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a: dt.date(2025, 10, 11))
+    html = client_for(cast.nankang).get("/work/").content.decode()
+    assert "本单位应报" in html and "长赣高铁" in html and "打造高能级创新平台" not in html
+    report = _report(yudu_task, cast.yudu)
+    services.review_report(report, user=cast.planner, reason="审核", accept=False, comment="请补充佐证材料")
+    html = client_for(cast.yudu).get("/work/").content.decode()
+    assert "请补充佐证材料" in html
+    assert "打造高能级创新平台" in html  # returned: owed again
+
+
+def test_reviewer_home_lists_what_waits_and_supervisor_home_what_is_red(
+    ganzhou, yudu_task, nankang_project, cast, client_for, monkeypatch
+):
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a: dt.date(2025, 10, 11))
+    _report(yudu_task, cast.yudu)
+    html = client_for(cast.reviewer).get("/work/").content.decode()
+    assert "待审核" in html and "打造高能级创新平台 · 2025Q3" in html
+    html = client_for(cast.supervisor).get("/work/").content.decode()
+    red = html.split("红灯事项")[1].split("未解决的重大事项")[0]
+    assert "长赣高铁" in red and "打造高能级创新平台" not in red
+    html = client_for(cast.planner).get("/work/").content.decode()
+    assert "未分工任务" in html and "待审核" in html and "红灯事项" in html
+
+
+def test_pages_need_login_and_hide_what_a_unit_has_no_part_in(
+    ganzhou, yudu_task, nankang_project, cast, client_for, anonymous_client
+):
+    for url in (
+        "/work/",
+        "/work/tasks/",
+        "/work/projects/",
+        "/work/escalations/",
+        f"/work/tasks/{yudu_task.pk}/",
+    ):
+        assert anonymous_client.get(url).status_code == 302, url
+    assert client_for(cast.nankang).get(f"/work/tasks/{yudu_task.pk}/").status_code == 404
+    assert client_for(cast.zhanggong).get(f"/work/projects/{nankang_project.pk}/").status_code == 404
+    tasks = client_for(cast.yudu).get("/work/tasks/").content.decode()
+    assert "打造高能级创新平台" in tasks and "共 1 项任务" in tasks
+    assert (
+        client_for(cast.yudu).post(f"/work/tasks/{yudu_task.pk}/assign/", {"reason": "x"}).status_code == 403
+    )
+    assert (
+        client_for(cast.supervisor).post(f"/work/tasks/{yudu_task.pk}/assign/", {"reason": "x"}).status_code
+        == 403
+    )
