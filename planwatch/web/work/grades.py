@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
-
-from django.core.cache import cache
-from django.db.models import Count, Max
-from django.utils.translation import get_language
 
 from planwatch.web.dashboard import series
 from planwatch.web.dashboard.assess import assess
 from planwatch.web.dashboard.overview import LAGGING
-from planwatch.web.monitoring.models import Observation
-from planwatch.web.plans.models import Indicator, Plan, QualityJudgement, TargetVersion
+from planwatch.web.plans.models import Indicator, Plan
 
 
 @dataclass(frozen=True)
@@ -28,20 +22,13 @@ class Graded:
 def plan_grades(plan: Plan) -> list[Graded]:
     """One row per indicator: the engine's grade and 预警 for the plan's region (no data → no grade).
 
-    Grading the plan takes the engine some 100–200 ms; the result is kept in Django's cache under a key
-    that changes with any figure, target version or quality judgement of the plan (and the language:
-    the reason is a sentence), so a stale grade is never shown and the cache may be shared by processes.
+    Grading the plan takes the engine some 100–200 ms; the engine's result is kept by the evaluation cache
+    (``planwatch.web.dashboard.cache``, keyed by the figures, targets and judgements it was computed
+    from), so a repeated page costs the query, not the grading, and a stale grade is never shown.
     """
-    key = _cache_key(plan)
-    rows = cache.get(key)
-    if rows is None:
-        rows = _grade_rows(plan)
-        cache.set(key, rows, CACHE_SECONDS)
+    rows = _grade_rows(plan)
     indicators = {i.pk: i for i in plan.indicators.order_by("order")}
     return [Graded(indicators[pk], *rest) for pk, *rest in rows if pk in indicators]
-
-
-CACHE_SECONDS = 3600
 
 
 def _grade_rows(plan: Plan) -> list[tuple]:
@@ -61,16 +48,6 @@ def _grade_rows(plan: Plan) -> list[tuple]:
             )
         )
     return out
-
-
-def _cache_key(plan: Plan) -> str:
-    figures = Observation.objects.filter(indicator__plan=plan).aggregate(n=Count("pk"), at=Max("updated_at"))
-    targets = TargetVersion.objects.filter(indicator__plan=plan).aggregate(
-        n=Count("pk"), at=Max("decided_at")
-    )
-    judged = QualityJudgement.history.filter(indicator__plan=plan).aggregate(n=Max("history_id"))
-    parts = (plan.pk, figures["n"], figures["at"], targets["n"], targets["at"], judged["n"], get_language())
-    return "work-grades:" + hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
 def is_lagging(g: Graded) -> bool:

@@ -11,14 +11,6 @@ from planwatch.web.work import services
 from planwatch.web.work.models import KeyProject, WorkTask
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Grades are cached (work.grades); a test's database is new, the process cache is not."""
-    from django.core.cache import cache
-
-    cache.clear()
-
-
 @pytest.fixture
 def ganzhou(reference_data):
     from planwatch.data import GANZHOU_PLAN
