@@ -8,3 +8,6 @@ class DashboardConfig(AppConfig):
     name = "planwatch.web.dashboard"
     label = "dashboard"
     verbose_name = _("驾驶舱")
+
+    def ready(self) -> None:
+        from planwatch.web.dashboard import warming  # noqa: F401 - connects the warm-up on publication

@@ -107,3 +107,32 @@ def test_digest_depends_on_content_not_identity():
     assert digest(a, 2024) == digest(a.copy(), 2024)
     assert digest(a, 2024) != digest(a.assign(value=[4606.3]), 2024)
     assert digest(a, 2024) != digest(a, 2025)
+
+
+def _queued_warmups() -> int:
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(task_path__endswith="warming.warm_evaluation", status="READY").count()
+
+
+def test_publication_warms_the_cache_so_the_first_visitor_computes_nothing(
+    client_for, cast, small_plan, city_gdp, anonymous_client, django_capture_on_commit_callbacks
+):
+    from django.core.management import call_command
+
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)  # earlier steps' warm-ups
+    with django_capture_on_commit_callbacks(execute=True):
+        draft = services.create_draft(user=cast.stats_reporter, reason="录入", indicator=indicator(small_plan, "I01"),
+                                      region=city_gdp.region, year=2024, value=4940.5)
+        draft = services.submit_observation(draft, user=cast.stats_reporter, reason="报送")
+    assert _queued_warmups() == 0  # a draft and a submission change nothing anyone sees
+    with django_capture_on_commit_callbacks(execute=True):
+        approved = services.approve_observation(draft, user=cast.reviewer, comment="核对无误")
+        services.publish_observation(approved, user=cast.reviewer2, reason="发布")
+    assert _queued_warmups() >= 1
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    assert _queued_warmups() == 0
+    computed, html = _computed_on(anonymous_client, reverse("portal-indicator", args=["I01"]))
+    assert computed == 0 and "4940.5" in html
+    assert _computed_on(anonymous_client, reverse("portal-home"))[0] == 0
+    assert _computed_on(client_for(cast.planner), reverse("dashboard"))[0] == 0
