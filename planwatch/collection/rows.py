@@ -165,13 +165,11 @@ def _value(row: ObservationRow, indicator: IndicatorSpec | None, problems: _RowP
     if row.value is None or clean_text(row.value) == "":
         problems.add("value", "数值为空", "required")
         return None
-    if indicator is None:
-        problem = number_problem(row.value)
+    if indicator is None or convert(1.0, clean_text(row.unit), indicator.unit) is None:
+        problem = number_problem(row.value)  # a bad unit is ``_unit``'s to report; a bad number is still ours
         if problem:
             problems.add("value", problem, "number")
         return None
-    if convert(1.0, clean_text(row.unit), indicator.unit) is None:
-        return None  # ``_unit`` says why
     qualifier = clean_text(row.qualifier)
     entered = read_value(row.value, indicator, unit=row.unit, qualifier=qualifier if qualifier in QUALIFIERS else "",
                          percent_format=bool(row.percent_format))

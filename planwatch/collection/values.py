@@ -14,6 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$")
+_MANTISSA = re.compile(r"^[+-]?\.?\d")  # "e0" and "+.e1" have no digits before the exponent
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "十": 10, "十一": 11, "十二": 12,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -50,7 +51,7 @@ def parse_number(raw: object) -> ParsedNumber | str:
     text = clean_text(raw).replace(" ", "")
     percent = text.endswith("%")
     body = text[:-1] if percent else text
-    if not body or not _NUMBER.match(body) or not any(ch.isdigit() for ch in body):
+    if not body or not _NUMBER.match(body) or not _MANTISSA.match(body):
         return f"数值「{shown(raw)}」不是有效数字"
     number = float(body.replace(",", ""))
     if not math.isfinite(number):

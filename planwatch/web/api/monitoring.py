@@ -8,6 +8,7 @@ from ninja import Field, Router, Schema, Status
 from planwatch.web.api.auth import READ, WRITE
 from planwatch.web.monitoring import services
 from planwatch.web.monitoring.drafts import find_indicator
+from planwatch.web.monitoring.forms import read_entered
 from planwatch.web.monitoring.models import Observation, Qualifier, Region
 from planwatch.web.monitoring.permissions import get_observation_for_user, observations_for_user
 from planwatch.web.monitoring.reference import find_region
@@ -59,7 +60,8 @@ class DraftIn(Schema):
     year: int = Field(..., ge=1949, le=2100)
     quarter: int | None = Field(None, ge=1, le=4)
     month: int | None = Field(None, ge=1, le=12)
-    value: float
+    value: float | str = Field(..., description="数值;文本按与填报页、导入相同的规则读取:18,650、约4716、52左右、"
+                                                 "56.35%、18650万元(换算为指标单位);份额须在 0–100,人口等不能为负")
     measure_unit: str = Field("", max_length=40)
     qualifier: Qualifier = Qualifier.NONE
     source: str = Field("", max_length=500)
@@ -113,9 +115,13 @@ def create_draft(request, data: DraftIn):
     if indicator is None or region is None:
         raise services.ServiceError(f"未知{'指标' if indicator is None else '地区'}「{data.indicator if indicator is None else data.region}」")
     fields = data.dict(exclude={"indicator", "region", "year", "quarter", "month", "value"})
-    fields["qualifier"] = str(data.qualifier.value)
+    entered = read_entered(data.value, indicator, unit=data.measure_unit, qualifier=str(data.qualifier.value))
+    if isinstance(entered, str):
+        raise services.ServiceError(entered)
+    fields.update(qualifier=entered.qualifier, measure_unit=indicator.unit, original_value=entered.original_value,
+                  original_unit=entered.original_unit)
     obs = services.create_draft(user=request.auth, reason="API 填报", indicator=indicator, region=region,
-                                year=data.year, quarter=data.quarter, month=data.month, value=data.value,
+                                year=data.year, quarter=data.quarter, month=data.month, value=entered.value,
                                 **{k: v for k, v in fields.items() if v != "" or k == "qualifier"})
     return Status(201, obs)
 
