@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -89,8 +89,8 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         "tab": tab, "page": page, "rows": _with_context(list(page.object_list)), "chosen": chosen, "query": query,
         "units": Unit.objects.order_by("order", "name"), "regions": Region.objects.order_by("order", "name"),
         "indicators": Indicator.objects.filter(plan__is_current=True).order_by("order"),
-        "counts": {s: observations_for_user(request.user).filter(status=s).exclude(mine).count()
-                   for s in (S.SUBMITTED, S.APPROVED)},
+        "counts": observations_for_user(request.user).exclude(mine).aggregate(
+            submitted=Count("pk", filter=Q(status=S.SUBMITTED)), approved=Count("pk", filter=Q(status=S.APPROVED))),
         "own": observations_for_user(request.user).filter(status__in=[S.SUBMITTED, S.APPROVED]).filter(mine)
         .select_related("indicator", "region", "unit")[:50],
     })
