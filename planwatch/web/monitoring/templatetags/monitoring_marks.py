@@ -57,3 +57,11 @@ def status_badge(observation_or_status) -> str:
     shape, word = STATE_MARKS.get(status, ("", status))
     return format_html('<span class="state state-{}" data-status="{}"><span aria-hidden="true">{}</span> {}</span>',
                        status, status, shape, word)
+
+
+@register.filter
+def changes(entry) -> list:
+    """``{% for c in entry|changes %}``: the entry's changes in words (see ``monitoring.changes``)."""
+    from planwatch.web.monitoring.changes import readable_changes
+
+    return readable_changes(entry)
