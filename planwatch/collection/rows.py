@@ -51,7 +51,11 @@ class Catalogue:
         plan_years: Iterable[int],
         regions: Iterable[Any] | None = None,
         assignments: Iterable[tuple[Any, Any]] | None = None,
+        frequencies: dict[str, str] | None = None,
+        this_year: int | None = None,
     ) -> None:
+        self.frequencies = dict(frequencies or {})  # indicator code → annual / quarterly / monthly
+        self.this_year = this_year  # a later year has not happened: refused
         self.indicators = [as_indicator(i) for i in indicators]
         self._indicator_keys: dict[str, IndicatorSpec] = {}
         for spec in self.indicators:
@@ -157,7 +161,32 @@ def _period(row: ObservationRow, catalogue: Catalogue, problems: _RowProblems) -
     if period.year not in catalogue.years:
         problems.add("period", f"年份 {period.year} 不在规划期 {catalogue.years_text} 内", "period")
         return None
-    return period
+    if catalogue.this_year is not None and period.year > catalogue.this_year:
+        problems.add("period", f"年份 {period.key} 尚未到来,不能填报", "period")
+        return None
+    return _matching_frequency(row, period, catalogue, problems)
+
+
+_FREQUENCY_WORDS = {"annual": ("年度", "2024"), "quarterly": ("季度", "2024Q1"), "monthly": ("月度", "2024-03")}
+
+
+def _frequency_of(period: Period) -> str:
+    return "monthly" if period.month else "quarterly" if period.quarter else "annual"
+
+
+def _matching_frequency(row: ObservationRow, period: Period, catalogue: Catalogue,
+                        problems: _RowProblems) -> Period | None:
+    """A period of the indicator's own frequency: a date typed for an annual figure (2024/12/31 becomes
+    2024M12 when read as a month) is refused, quoting what the clerk sees."""
+    spec = catalogue.indicator(row.indicator)
+    wanted = catalogue.frequencies.get(spec.code) if spec else None
+    if wanted is None or wanted == _frequency_of(period):
+        return period
+    word, example = _FREQUENCY_WORDS.get(wanted, (wanted, ""))
+    seen = f"{row.period:%Y/%m/%d}" if hasattr(row.period, "strftime") else shown(row.period)
+    hint = "(单元格是日期,请改为文本)" if hasattr(row.period, "strftime") else ""
+    problems.add("period", f"「{spec.name}」按{word}填报,年份应写作 {example} 的形式,不是「{seen}」{hint}", "period")
+    return None
 
 
 def _value(row: ObservationRow, indicator: IndicatorSpec | None, problems: _RowProblems) -> EnteredValue | None:

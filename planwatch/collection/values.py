@@ -179,6 +179,8 @@ def read_value(raw: object, indicator, *, unit: object = "", qualifier: object =
     from planwatch.collection.units import convert, normalise_unit
 
     quoted = shown(raw)
+    if percent_format and isinstance(raw, int | float) and not isinstance(raw, bool) and indicator.is_percent:
+        quoted = f"{float(raw) * 100:.10g}%"  # what the %-formatted cell shows the clerk: 5635%, not 56.35
     if raw is None or clean_text(raw) == "":
         return "数值为空"
     typed_unit, typed_qualifier = normalise_unit(clean_text(unit)), clean_text(qualifier)
