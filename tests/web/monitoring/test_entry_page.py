@@ -1,0 +1,52 @@
+"""The entry page's rules (issue 11): hard limits refuse beside the row, soft rules warn and ask for an
+explanation beside the row, and nothing typed is lost on a refusal."""
+
+from __future__ import annotations
+
+from planwatch.web.monitoring import services
+from planwatch.web.monitoring.models import Observation
+from tests.web.conftest import indicator
+
+
+def _key(assignment, region, period="2024") -> str:
+    return f"{assignment.pk}-{region.pk}-{period}"
+
+
+def test_a_share_over_100_and_a_negative_population_are_refused_beside_their_rows(
+        client_for, cast, assignments, reference_data):
+    city = reference_data.regions["赣州市"]
+    post = {f"value-{_key(assignments['统计局I03'], city)}": "-5",
+            f"value-{_key(assignments['统计局I04'], city)}": "156",
+            f"value-{_key(assignments['统计局I01'], city)}": "18,650", "act": "save"}
+    response = client_for(cast.stats_reporter).post("/monitoring/entry/", post)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "第3行(常住人口 · 赣州市 · 2024):数值 -5 不能为负数:「常住人口」的单位是「万人」" in page
+    assert "第4行(常住人口城镇化率 · 赣州市 · 2024):数值 156 超出百分比范围 0–100" in page
+    assert 'value="18,650"' in page  # row 1 kept as typed
+    assert Observation.objects.count() == 0
+
+
+def test_a_soft_rule_warns_and_asks_for_an_explanation_before_submitting(
+        client_for, cast, assignments, small_plan, reference_data):
+    """2023 GDP 4000 (approved); 2024 typed 6000: (6000 / 4000 − 1) = +50% > the 30% year-on-year rule."""
+    city, gdp = reference_data.regions["赣州市"], indicator(small_plan, "I01")
+    old = services.create_draft(user=cast.stats_reporter, reason="填报", indicator=gdp, region=city, year=2023,
+                                value=4000.0, source="公报")
+    services.approve_observation(services.submit_observation(old, user=cast.stats_reporter), user=cast.reviewer)
+    key = _key(assignments["统计局I01"], city)
+    client = client_for(cast.stats_reporter)
+    first = client.post("/monitoring/entry/", {f"value-{key}": "6000", f"source-{key}": "公报", "act": f"submit:{key}"})
+    page = first.content.decode()
+    assert first.status_code == 400
+    assert "存在预警,请填写说明后再提交" in page and "+50%" in page
+    assert f'name="comment-{key}"' in page and 'value="6000"' in page
+    assert not Observation.objects.filter(year=2024).exists()  # nothing half-done
+
+    second = client.post("/monitoring/entry/", {f"value-{key}": "6000", f"source-{key}": "公报",
+                                                f"comment-{key}": "新能源项目集中投产", "act": f"submit:{key}"})
+    assert second.status_code == 302
+    obs = Observation.objects.get(year=2024)
+    assert (obs.value, obs.status, obs.warning_comment) == (6000.0, "submitted", "新能源项目集中投产")
+    queue = client_for(cast.reviewer2).get("/monitoring/review/").content.decode()
+    assert "新能源项目集中投产" in queue and "+50%" in queue
