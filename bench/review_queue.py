@@ -39,21 +39,43 @@ def _seed():
     city = Region.objects.get(name="赣州市")
     regions = [city, *Region.objects.filter(kind=Region.Kind.COUNTY).order_by("order")][:19]
     regions += list(Region.objects.filter(kind=Region.Kind.ZONE)[: 20 - len(regions)])
-    county = Unit.objects.filter(kind=Unit.Kind.COUNTY_GOVERNMENT).order_by("order").first() or Unit.objects.first()
-    bureau, _ = Unit.objects.get_or_create(name="市统计局", defaults={"kind": Unit.Kind.BUREAU, "region": city})
+    county = (
+        Unit.objects.filter(kind=Unit.Kind.COUNTY_GOVERNMENT).order_by("order").first()
+        or Unit.objects.first()
+    )
+    bureau, _ = Unit.objects.get_or_create(
+        name="市统计局", defaults={"kind": Unit.Kind.BUREAU, "region": city}
+    )
     users = get_user_model().objects
     clerk = users.create_user("bench-clerk", password="bench-password-1")
     Profile.objects.create(user=clerk, role=Role.REPORTER, unit=county)
     reviewer = users.create_user("bench-reviewer", password="bench-password-1")
     Profile.objects.create(user=reviewer, role=Role.REVIEWER, unit=bureau)
-    warning = [{"severity": "warning", "message": "同比增长 45.0%,超过 30%", "field": "value", "rule": "yoy_change"}]
+    warning = [
+        {"severity": "warning", "message": "同比增长 45.0%,超过 30%", "field": "value", "rule": "yoy_change"}
+    ]
     rows = [
-        Observation(indicator=ind, region=region, unit=county, year=year, period=str(year), value=1000.0 + n,
-                    status=Observation.Status.SUBMITTED, source="基准测试", measure_unit="亿元", created_by=clerk,
-                    submitted_by=clerk, problems=warning if n % 7 == 0 else [],
-                    warning_comment="受重大项目投产影响" if n % 7 == 0 else "")
+        Observation(
+            indicator=ind,
+            region=region,
+            unit=county,
+            year=year,
+            period=str(year),
+            value=1000.0 + n,
+            status=Observation.Status.SUBMITTED,
+            source="基准测试",
+            measure_unit="亿元",
+            created_by=clerk,
+            submitted_by=clerk,
+            problems=warning if n % 7 == 0 else [],
+            warning_comment="受重大项目投产影响" if n % 7 == 0 else "",
+        )
         for n, (ind, region, year) in enumerate(
-            (ind, region, year) for year in range(2018, 2025) for ind in plan.indicators.all() for region in regions)
+            (ind, region, year)
+            for year in range(2018, 2025)
+            for ind in plan.indicators.all()
+            for region in regions
+        )
     ][:PENDING]
     Observation.objects.bulk_create(rows, batch_size=2000)
     return reviewer, regions[3]
@@ -62,7 +84,9 @@ def _seed():
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--postgres", action="store_true", help="use DATABASE_URL instead of a temporary SQLite")
+    parser.add_argument(
+        "--postgres", action="store_true", help="use DATABASE_URL instead of a temporary SQLite"
+    )
     args = parser.parse_args(argv)
     _setup(args.postgres)
     reviewer, region = _seed()
@@ -83,14 +107,18 @@ def main(argv: list[str] | None = None) -> int:
     shown = first.count('<tr data-pk="')
     waiting = Observation.objects.filter(status=Observation.Status.SUBMITTED).count()
     base = statistics.median(results["baseline: login page"])
-    print(f"{waiting} figures waiting for review, {shown} rows on a page; median of {args.runs} requests, in-process, ms")
+    print(
+        f"{waiting} figures waiting for review, {shown} rows on a page; median of {args.runs} requests, in-process, ms"
+    )
     failed = shown > 100 or waiting != PENDING
     for name, times in results.items():
         median = statistics.median(times)
         over = name != "baseline: login page" and median > BUDGET_MS
         failed |= over
-        print(f"  {name:28s} median {median:7.1f}  max {max(times):7.1f}  ×{median / base:5.1f} baseline"
-              f"{'  OVER BUDGET' if over else ''}")
+        print(
+            f"  {name:28s} median {median:7.1f}  max {max(times):7.1f}  ×{median / base:5.1f} baseline"
+            f"{'  OVER BUDGET' if over else ''}"
+        )
     return 1 if failed else 0
 
 

@@ -27,8 +27,9 @@ S = Observation.Status
 # The withdraw right and words live beside the one step that needs them (added, not edited, so the
 # shared permission table stays as it is).
 if not permissions.checks.rule_exists("observation.withdraw"):
-    permissions.checks.add_rule("observation.withdraw",
-                                permissions.enters_data & permissions.of_own_unit & permissions.is_submitted)
+    permissions.checks.add_rule(
+        "observation.withdraw", permissions.enters_data & permissions.of_own_unit & permissions.is_submitted
+    )
 permissions.DENIED.setdefault("observation.withdraw", gettext_lazy("只能撤回本单位已提交、尚未审核的数据"))
 ACTION_LABELS.setdefault("withdraw", gettext_lazy("撤回"))
 
@@ -59,8 +60,9 @@ def _each(rows: Sequence[Observation], step: Callable[[Observation], Observation
 
 
 @services.retry_when_locked
-def withdraw_submission(obs: Observation | int, *, user, reason: str,
-                        expected_version: int | None = None) -> Observation:
+def withdraw_submission(
+    obs: Observation | int, *, user, reason: str, expected_version: int | None = None
+) -> Observation:
     """Take back a submission nobody has reviewed yet: submitted → draft, audited."""
     if not reason.strip():
         raise ServiceError(_("撤回必须说明理由"))
@@ -72,12 +74,17 @@ def withdraw_submission(obs: Observation | int, *, user, reason: str,
         return services.save(row, before, user=user, action="withdraw", reason=reason.strip())
 
 
-def submit_many(rows: Sequence[Observation], *, user, reason: str = "",
-                comments: dict[int, str] | None = None) -> list[Observation]:
+def submit_many(
+    rows: Sequence[Observation], *, user, reason: str = "", comments: dict[int, str] | None = None
+) -> list[Observation]:
     """Submit a selection; ``comments`` maps a row's id to its warning explanation."""
     comments = comments or {}
-    return _each(rows, lambda o: services.submit_observation(
-        o, user=user, reason=reason, warning_comment=comments.get(o.pk, "")))
+    return _each(
+        rows,
+        lambda o: services.submit_observation(
+            o, user=user, reason=reason, warning_comment=comments.get(o.pk, "")
+        ),
+    )
 
 
 def withdraw_many(rows: Sequence[Observation], *, user, reason: str) -> list[Observation]:

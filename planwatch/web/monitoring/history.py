@@ -19,13 +19,16 @@ class AnsweredComment:
 
 def answered_comments(obs: Observation) -> list[AnsweredComment]:
     """Every 退回 of this figure, oldest first, each with the time the clerk submitted again."""
-    steps = list(AuditEntry.objects.filter(subject=AuditEntry.Subject.OBSERVATION, object_id=obs.pk,
-                                           action__in=("return", "submit")).order_by("at", "pk"))
+    steps = list(
+        AuditEntry.objects.filter(
+            subject=AuditEntry.Subject.OBSERVATION, object_id=obs.pk, action__in=("return", "submit")
+        ).order_by("at", "pk")
+    )
     found = []
     for i, step in enumerate(steps):
         if step.action != "return":
             continue
-        answer = next((later.at for later in steps[i + 1:] if later.action == "submit"), None)
+        answer = next((later.at for later in steps[i + 1 :] if later.action == "submit"), None)
         found.append(AnsweredComment(step.reason, step.actor_name, step.at, answer))
     return found
 

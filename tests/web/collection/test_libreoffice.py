@@ -30,7 +30,9 @@ from tests.web.collection.conftest import page_text, saved
 from tests.web.conftest import indicator
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-pytestmark = pytest.mark.skipif(SOFFICE is None, reason="Debian package libreoffice-calc-nogui is not installed")
+pytestmark = pytest.mark.skipif(
+    SOFFICE is None, reason="Debian package libreoffice-calc-nogui is not installed"
+)
 
 
 def through_libreoffice(data: bytes, tmp_path: Path, to: str = "xlsx") -> bytes:
@@ -38,15 +40,29 @@ def through_libreoffice(data: bytes, tmp_path: Path, to: str = "xlsx") -> bytes:
     source, out = tmp_path / "filled.xlsx", tmp_path / "out"
     source.write_bytes(data)
     out.mkdir(exist_ok=True)
-    done = subprocess.run([SOFFICE, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
-                           "--convert-to", to, "--outdir", str(out), str(source)],
-                          capture_output=True, text=True, timeout=180)
+    done = subprocess.run(
+        [
+            SOFFICE,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            to,
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert done.returncode == 0, done.stderr
     return (out / f"filled.{to}").read_bytes()
 
 
 def test_a_template_saved_by_libreoffice_imports_percent_cells_and_text_numbers(
-        cast, assignments, template_of, upload, tmp_path):
+    cast, assignments, template_of, upload, tmp_path
+):
     book = template_of(cast.stats_reporter)
     sheet = book["填报"]
     sheet["D2"] = "4,716.5"  # typed as text
@@ -66,15 +82,26 @@ def test_a_share_of_one_in_a_plain_cell_is_questioned(cast, assignments, templat
     book["填报"]["D5"] = 0.5635  # 56.35% typed into the template's plain value cell
     response = upload(cast.stats_reporter, "赣州市.xlsx", through_libreoffice(saved(book), tmp_path))
     assert response.status_code == 200, page_text(response)
-    assert "数值 0.5635 像是写成小数的比例:「常住人口城镇化率」的单位是 %,若为 56.35% 请填写 56.35" in page_text(response)
+    assert (
+        "数值 0.5635 像是写成小数的比例:「常住人口城镇化率」的单位是 %,若为 56.35% 请填写 56.35"
+        in page_text(response)
+    )
     draft = Observation.objects.get(indicator__code="I04")
     assert [p["rule"] for p in draft.problems] == ["share_of_one"]
 
 
 def test_every_problem_of_a_libreoffice_file_comes_in_one_pass(
-        cast, assignments, small_plan, reference_data, template_of, upload, tmp_path):
-    submitted = services.create_draft(user=cast.stats_reporter, reason="填报", indicator=indicator(small_plan, "I03"),
-                                      region=reference_data.regions["赣州市"], year=2024, value=897.0, source="公报")
+    cast, assignments, small_plan, reference_data, template_of, upload, tmp_path
+):
+    submitted = services.create_draft(
+        user=cast.stats_reporter,
+        reason="填报",
+        indicator=indicator(small_plan, "I03"),
+        region=reference_data.regions["赣州市"],
+        year=2024,
+        value=897.0,
+        source="公报",
+    )
     services.submit_observation(submitted, user=cast.stats_reporter)
     book = template_of(cast.stats_reporter)
     sheet = book["填报"]
@@ -85,13 +112,21 @@ def test_every_problem_of_a_libreoffice_file_comes_in_one_pass(
     sheet["D4"] = 900  # the submitted figure changed in the file
     this_year = timezone.localdate().year
     for row, period in ((7, dt.datetime(2024, 12, 31)), (8, str(this_year + 1))):
-        sheet[f"A{row}"], sheet[f"B{row}"], sheet[f"C{row}"], sheet[f"D{row}"] = "常住人口城镇化率", "赣州市", period, 57
+        sheet[f"A{row}"], sheet[f"B{row}"], sheet[f"C{row}"], sheet[f"D{row}"] = (
+            "常住人口城镇化率",
+            "赣州市",
+            period,
+            57,
+        )
     before = Observation.objects.count()
     response = upload(cast.stats_reporter, "赣州市.xlsx", through_libreoffice(saved(book), tmp_path))
     text = page_text(response)
     assert response.status_code == 422, text
     assert "此格已锁定,模板中为「2024」,文件中为「2023」" in text
-    assert "「常住人口城镇化率」按年度填报,年份应写作 2024 的形式,不是「2024/12/31」(单元格是日期,请改为文本)" in text
+    assert (
+        "「常住人口城镇化率」按年度填报,年份应写作 2024 的形式,不是「2024/12/31」(单元格是日期,请改为文本)"
+        in text
+    )
     if this_year + 1 <= 2027:  # the small plan's period ends in 2027
         assert f"年份 {this_year + 1} 尚未到来,不能填报" in text
     assert "「常住人口」「赣州市」2024 已提交审核,不能覆盖" in text  # the state conflict, in the same list
@@ -103,8 +138,10 @@ def test_an_ods_file_is_refused_saying_save_as_xlsx(cast, assignments, template_
     for name in ("赣州市.ods", "赣州市.xlsx"):  # also when renamed
         response = upload(cast.stats_reporter, name, ods)
         assert response.status_code == 422
-        assert (f"文件「{name}」是 OpenDocument 表格(.ods),请在 LibreOffice 或 WPS 中用「文件 → 另存为」选择"
-                "「Excel 2007-365 (.xlsx)」后再上传") in page_text(response)
+        assert (
+            f"文件「{name}」是 OpenDocument 表格(.ods),请在 LibreOffice 或 WPS 中用「文件 → 另存为」选择"
+            "「Excel 2007-365 (.xlsx)」后再上传"
+        ) in page_text(response)
 
 
 def test_the_template_prints_as_a_form(cast, assignments, template_of, tmp_path):

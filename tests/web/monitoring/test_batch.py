@@ -17,14 +17,26 @@ S = Observation.Status
 @pytest.fixture
 def three(cast, assignments, small_plan, reference_data):
     city = reference_data.regions["赣州市"]
-    return [services.create_draft(user=cast.stats_reporter, reason="填报", indicator=indicator(small_plan, code),
-                                  region=city, year=2024, value=value, source="统计公报")
-            for code, value in (("I01", 4716.5), ("I02", 52000.0), ("I03", 897.0))]
+    return [
+        services.create_draft(
+            user=cast.stats_reporter,
+            reason="填报",
+            indicator=indicator(small_plan, code),
+            region=city,
+            year=2024,
+            value=value,
+            source="统计公报",
+        )
+        for code, value in (("I01", 4716.5), ("I02", 52000.0), ("I03", 897.0))
+    ]
 
 
 def _actions(obs) -> list[str]:
-    return list(AuditEntry.objects.filter(object_id=obs.pk, subject=AuditEntry.Subject.OBSERVATION)
-                .order_by("at", "pk").values_list("action", flat=True))
+    return list(
+        AuditEntry.objects.filter(object_id=obs.pk, subject=AuditEntry.Subject.OBSERVATION)
+        .order_by("at", "pk")
+        .values_list("action", flat=True)
+    )
 
 
 def test_a_selection_is_submitted_approved_and_published_each_row_audited(cast, three):
@@ -69,27 +81,51 @@ def test_a_submission_not_yet_reviewed_can_be_withdrawn_by_its_unit_only(cast, t
     assert _actions(back) == ["create", "submit", "withdraw"]
     entry = AuditEntry.objects.get(object_id=back.pk, action="withdraw")
     assert (entry.reason, entry.old, entry.new, entry.action_label) == (
-        "数值待核对", {"status": "submitted"}, {"status": "draft"}, "撤回")
-    approved = services.approve_observation(services.submit_observation(back, user=cast.stats_reporter),
-                                            user=cast.reviewer)
+        "数值待核对",
+        {"status": "submitted"},
+        {"status": "draft"},
+        "撤回",
+    )
+    approved = services.approve_observation(
+        services.submit_observation(back, user=cast.stats_reporter), user=cast.reviewer
+    )
     with pytest.raises(PermissionDenied):
         batch.withdraw_submission(approved, user=cast.stats_reporter, reason="太晚了")
 
 
-def test_review_queue_shows_last_year_change_warning_and_explanation(client_for, cast, assignments, small_plan,
-                                                                      reference_data):
+def test_review_queue_shows_last_year_change_warning_and_explanation(
+    client_for, cast, assignments, small_plan, reference_data
+):
     """2023: 4000 亿元 (approved); 2024: 4716.5 → (4716.5 / 4000 − 1) = +17.9%."""
     city, gdp = reference_data.regions["赣州市"], indicator(small_plan, "I01")
-    old = services.create_draft(user=cast.stats_reporter, reason="填报", indicator=gdp, region=city, year=2023,
-                                value=4000.0, source="公报")
-    services.approve_observation(services.submit_observation(old, user=cast.stats_reporter), user=cast.reviewer)
-    new = services.create_draft(user=cast.stats_reporter, reason="填报", indicator=gdp, region=city, year=2024,
-                                value=4716.5, source="公报")
+    old = services.create_draft(
+        user=cast.stats_reporter,
+        reason="填报",
+        indicator=gdp,
+        region=city,
+        year=2023,
+        value=4000.0,
+        source="公报",
+    )
+    services.approve_observation(
+        services.submit_observation(old, user=cast.stats_reporter), user=cast.reviewer
+    )
+    new = services.create_draft(
+        user=cast.stats_reporter,
+        reason="填报",
+        indicator=gdp,
+        region=city,
+        year=2024,
+        value=4716.5,
+        source="公报",
+    )
     services.submit_observation(new, user=cast.stats_reporter, warning_comment="新增重大项目投产")
     page = client_for(cast.reviewer2).get("/monitoring/review/").content.decode()
-    row = page[page.index(f'<tr data-pk="{new.pk}"'):]
-    row = row[:row.index("</tr>")]
+    row = page[page.index(f'<tr data-pk="{new.pk}"') :]
+    row = row[: row.index("</tr>")]
     assert ">4000<" in row and "+17.9%" in row and "新增重大项目投产" in row
     assert 'class="state state-submitted"' in row
-    filtered = client_for(cast.reviewer2).get(f"/monitoring/review/?region={reference_data.regions['于都县'].pk}")
+    filtered = client_for(cast.reviewer2).get(
+        f"/monitoring/review/?region={reference_data.regions['于都县'].pk}"
+    )
     assert f'<tr data-pk="{new.pk}"' not in filtered.content.decode()

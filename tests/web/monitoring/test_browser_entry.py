@@ -31,9 +31,17 @@ def _three_rows(assignments) -> None:
 
 
 def test_clerk_correction_of_a_returned_figure_is_what_the_reviewer_sees(
-        live_server, page, chromium, artifacts_dir, cast, assignments, small_plan, reference_data):
-    obs = services.create_draft(user=cast.yudu, reason="填报", indicator=indicator(small_plan, "I01"),
-                                region=reference_data.regions["于都县"], year=2024, value=25.0, source="统计公报")
+    live_server, page, chromium, artifacts_dir, cast, assignments, small_plan, reference_data
+):
+    obs = services.create_draft(
+        user=cast.yudu,
+        reason="填报",
+        indicator=indicator(small_plan, "I01"),
+        region=reference_data.regions["于都县"],
+        year=2024,
+        value=25.0,
+        source="统计公报",
+    )
     obs = services.submit_observation(obs, user=cast.yudu)
     services.return_observation(obs, user=cast.reviewer, comment="数值疑似少一位,请按统计公报核对")
     base = live_server.url
@@ -62,7 +70,8 @@ def test_clerk_correction_of_a_returned_figure_is_what_the_reviewer_sees(
 
 
 def test_bad_value_in_row_three_is_named_and_rows_one_and_two_are_kept(
-        live_server, page, cast, assignments, small_plan, reference_data, artifacts_dir):
+    live_server, page, cast, assignments, small_plan, reference_data, artifacts_dir
+):
     _three_rows(assignments)
     base = live_server.url
     _login(page, base, "stats", "/monitoring/entry/")
@@ -79,7 +88,10 @@ def test_bad_value_in_row_three_is_named_and_rows_one_and_two_are_kept(
     assert rows.nth(0).locator('input[name^="value-"]').input_value() == "4,716.5"
     assert rows.nth(1).locator('input[name^="value-"]').input_value() == "５２,０００"
     assert rows.nth(2).locator('input[name^="value-"]').input_value() == "12,3"
-    assert rows.nth(2).locator(".row-error").inner_text() == "第3行(常住人口 · 赣州市 · 2024):数值「12,3」不是有效数字"
+    assert (
+        rows.nth(2).locator(".row-error").inner_text()
+        == "第3行(常住人口 · 赣州市 · 2024):数值「12,3」不是有效数字"
+    )
     assert rows.nth(0).locator(".row-error").count() == 0
     assert Observation.objects.count() == 0  # nothing half-saved
 
@@ -90,7 +102,8 @@ def test_bad_value_in_row_three_is_named_and_rows_one_and_two_are_kept(
 
 
 def test_three_figures_submitted_approved_and_published_together_reach_the_portal(
-        live_server, page, chromium, cast, assignments, small_plan, reference_data, artifacts_dir):
+    live_server, page, chromium, cast, assignments, small_plan, reference_data, artifacts_dir
+):
     _three_rows(assignments)
     base = live_server.url
     _login(page, base, "stats", "/monitoring/entry/")

@@ -13,11 +13,15 @@ def _key(assignment, region, period="2024") -> str:
 
 
 def test_a_share_over_100_and_a_negative_population_are_refused_beside_their_rows(
-        client_for, cast, assignments, reference_data):
+    client_for, cast, assignments, reference_data
+):
     city = reference_data.regions["赣州市"]
-    post = {f"value-{_key(assignments['统计局I03'], city)}": "-5",
-            f"value-{_key(assignments['统计局I04'], city)}": "156",
-            f"value-{_key(assignments['统计局I01'], city)}": "18,650", "act": "save"}
+    post = {
+        f"value-{_key(assignments['统计局I03'], city)}": "-5",
+        f"value-{_key(assignments['统计局I04'], city)}": "156",
+        f"value-{_key(assignments['统计局I01'], city)}": "18,650",
+        "act": "save",
+    }
     response = client_for(cast.stats_reporter).post("/monitoring/entry/", post)
     page = response.content.decode()
     assert response.status_code == 400
@@ -28,23 +32,42 @@ def test_a_share_over_100_and_a_negative_population_are_refused_beside_their_row
 
 
 def test_a_soft_rule_warns_and_asks_for_an_explanation_before_submitting(
-        client_for, cast, assignments, small_plan, reference_data):
+    client_for, cast, assignments, small_plan, reference_data
+):
     """2023 GDP 4000 (approved); 2024 typed 6000: (6000 / 4000 − 1) = +50% > the 30% year-on-year rule."""
     city, gdp = reference_data.regions["赣州市"], indicator(small_plan, "I01")
-    old = services.create_draft(user=cast.stats_reporter, reason="填报", indicator=gdp, region=city, year=2023,
-                                value=4000.0, source="公报")
-    services.approve_observation(services.submit_observation(old, user=cast.stats_reporter), user=cast.reviewer)
+    old = services.create_draft(
+        user=cast.stats_reporter,
+        reason="填报",
+        indicator=gdp,
+        region=city,
+        year=2023,
+        value=4000.0,
+        source="公报",
+    )
+    services.approve_observation(
+        services.submit_observation(old, user=cast.stats_reporter), user=cast.reviewer
+    )
     key = _key(assignments["统计局I01"], city)
     client = client_for(cast.stats_reporter)
-    first = client.post("/monitoring/entry/", {f"value-{key}": "6000", f"source-{key}": "公报", "act": f"submit:{key}"})
+    first = client.post(
+        "/monitoring/entry/", {f"value-{key}": "6000", f"source-{key}": "公报", "act": f"submit:{key}"}
+    )
     page = first.content.decode()
     assert first.status_code == 400
     assert "存在预警,请填写说明后再提交" in page and "+50%" in page
     assert f'name="comment-{key}"' in page and 'value="6000"' in page
     assert not Observation.objects.filter(year=2024).exists()  # nothing half-done
 
-    second = client.post("/monitoring/entry/", {f"value-{key}": "6000", f"source-{key}": "公报",
-                                                f"comment-{key}": "新能源项目集中投产", "act": f"submit:{key}"})
+    second = client.post(
+        "/monitoring/entry/",
+        {
+            f"value-{key}": "6000",
+            f"source-{key}": "公报",
+            f"comment-{key}": "新能源项目集中投产",
+            "act": f"submit:{key}",
+        },
+    )
     assert second.status_code == 302
     obs = Observation.objects.get(year=2024)
     assert (obs.value, obs.status, obs.warning_comment) == (6000.0, "submitted", "新能源项目集中投产")

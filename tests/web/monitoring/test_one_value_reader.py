@@ -19,8 +19,11 @@ from tests.web.conftest import indicator
 
 PIECES = st.tuples(
     st.sampled_from(["", "约", "超过", "近", "大约"]),
-    st.one_of(st.integers(-2000, 200000).map(str), st.floats(-500, 5000, allow_nan=False).map(lambda f: f"{f:.3f}"),
-              st.sampled_from(["18,650", "4,716.5", "12,3", "1,2345", "１２３", "1e3", ".5", "-0", "1.2.3"])),
+    st.one_of(
+        st.integers(-2000, 200000).map(str),
+        st.floats(-500, 5000, allow_nan=False).map(lambda f: f"{f:.3f}"),
+        st.sampled_from(["18,650", "4,716.5", "12,3", "1,2345", "１２３", "1e3", ".5", "-0", "1.2.3"]),
+    ),
     st.sampled_from(["", "%", "％", "万元", "亿元", "（万元）", "(亿元)", "元", "万人", "人", "公斤", "abc"]),
     st.sampled_from(["", "以上", "左右", "以下", "多"]),
 ).map("".join)
@@ -36,8 +39,11 @@ def _form(ind, text):
 
 
 def _api(client, ind, text):
-    response = client.post("/api/observations", {"indicator": ind.code, "region": "赣州市", "year": 2024,
-                                                 "value": text}, content_type="application/json")
+    response = client.post(
+        "/api/observations",
+        {"indicator": ind.code, "region": "赣州市", "year": 2024, "value": text},
+        content_type="application/json",
+    )
     if response.status_code == 201:
         body = response.json()
         Observation.objects.filter(pk=body["id"]).delete()
@@ -47,7 +53,9 @@ def _api(client, ind, text):
 
 
 def _import(catalogue, ind, text):
-    found = clean_row(ObservationRow(indicator=ind.code, region="赣州市", period="2024", value=text), catalogue)
+    found = clean_row(
+        ObservationRow(indicator=ind.code, region="赣州市", period="2024", value=text), catalogue
+    )
     if isinstance(found, list):
         return ("refused", found[0].message)
     return ("ok", found.value, found.qualifier)

@@ -81,7 +81,11 @@ class EntryRow:
     @property
     def label(self) -> str:
         return _("第%(n)s行(%(indicator)s · %(region)s · %(period)s)") % {
-            "n": self.number, "indicator": self.indicator.name, "region": self.region.name, "period": self.period}
+            "n": self.number,
+            "indicator": self.indicator.name,
+            "region": self.region.name,
+            "period": self.period,
+        }
 
 
 def _split(period: str) -> tuple[int, int | None, int | None]:
@@ -103,11 +107,18 @@ def entry_rows(user) -> list[EntryRow]:
     unit = unit_of(user)
     mine = Observation.objects.filter(unit=unit).select_related("indicator").order_by("vintage")
     latest = {(o.indicator_id, o.region_id, o.period): o for o in mine}
-    assignments = list(assignments_for_user(user).filter(active=True, unit=unit)
-                       .select_related("indicator").prefetch_related("regions")
-                       .order_by("due_date", "indicator__order"))
-    known = (Observation.objects.filter(indicator__in=[a.indicator_id for a in assignments], status__in=COUNTED)
-             .order_by("vintage").values_list("indicator_id", "region_id", "period", "value"))
+    assignments = list(
+        assignments_for_user(user)
+        .filter(active=True, unit=unit)
+        .select_related("indicator")
+        .prefetch_related("regions")
+        .order_by("due_date", "indicator__order")
+    )
+    known = (
+        Observation.objects.filter(indicator__in=[a.indicator_id for a in assignments], status__in=COUNTED)
+        .order_by("vintage")
+        .values_list("indicator_id", "region_id", "period", "value")
+    )
     counted = {(i, r, p): v for i, r, p, v in known}
     rows = []
     for a in assignments:
@@ -116,15 +127,35 @@ def entry_rows(user) -> list[EntryRow]:
                 year, quarter, month = _split(period)
                 found = latest.get((a.indicator_id, region.pk, period))
                 late = past_due(a.due_date) and (found is None or found.status not in DONE)
-                rows.append(EntryRow(a, region, period, year, quarter, month, found, late, number=len(rows) + 1,
-                                     last=counted.get((a.indicator_id, region.pk, _previous(period)))))
+                rows.append(
+                    EntryRow(
+                        a,
+                        region,
+                        period,
+                        year,
+                        quarter,
+                        month,
+                        found,
+                        late,
+                        number=len(rows) + 1,
+                        last=counted.get((a.indicator_id, region.pk, _previous(period))),
+                    )
+                )
     return rows
 
 
 def _page(request: HttpRequest, rows: list[EntryRow], status: int = 200) -> HttpResponse:
-    return render(request, "monitoring/entry.html", {
-        "rows": rows, "unit": unit_of(request.user), "any_errors": any(r.errors for r in rows),
-        "picked": set(request.POST.getlist("pick")) if request.method == "POST" else set()}, status=status)
+    return render(
+        request,
+        "monitoring/entry.html",
+        {
+            "rows": rows,
+            "unit": unit_of(request.user),
+            "any_errors": any(r.errors for r in rows),
+            "picked": set(request.POST.getlist("pick")) if request.method == "POST" else set(),
+        },
+        status=status,
+    )
 
 
 @needs("entry.use")
@@ -139,8 +170,11 @@ def _read(request: HttpRequest, row: EntryRow) -> dict | None:
     post = request.POST
     if f"value-{row.key}" not in post:
         return None  # the row was not on the page that was sent: nothing typed in it
-    row.typed = {"value": post.get(f"value-{row.key}", "").strip(), "source": post.get(f"source-{row.key}", "").strip(),
-                 "comment": post.get(f"comment-{row.key}", "").strip()}
+    row.typed = {
+        "value": post.get(f"value-{row.key}", "").strip(),
+        "source": post.get(f"source-{row.key}", "").strip(),
+        "comment": post.get(f"comment-{row.key}", "").strip(),
+    }
     stored_source = row.latest.source if row.latest else ""
     if row.typed["value"] == row.stored_text and row.typed["source"] == stored_source:
         return None
@@ -152,15 +186,28 @@ def _read(request: HttpRequest, row: EntryRow) -> dict | None:
     if isinstance(entered, str):
         row.errors.append(f"{row.label}:{entered}")
         return None
-    return {"value": entered.value, "qualifier": entered.qualifier, "measure_unit": row.indicator.unit,
-            "original_value": entered.original_value, "original_unit": entered.original_unit,
-            "source": row.typed["source"]}
+    return {
+        "value": entered.value,
+        "qualifier": entered.qualifier,
+        "measure_unit": row.indicator.unit,
+        "original_value": entered.original_value,
+        "original_unit": entered.original_unit,
+        "source": row.typed["source"],
+    }
 
 
 def _store(user, row: EntryRow, fields: dict) -> Observation:
     if row.latest is None:
-        return services.create_draft(user=user, reason=_("网页填报"), indicator=row.indicator, region=row.region,
-                                     year=row.year, quarter=row.quarter, month=row.month, **fields)
+        return services.create_draft(
+            user=user,
+            reason=_("网页填报"),
+            indicator=row.indicator,
+            region=row.region,
+            year=row.year,
+            quarter=row.quarter,
+            month=row.month,
+            **fields,
+        )
     return services.update_draft(row.latest, user=user, reason=_("网页修改"), **fields)
 
 
@@ -181,12 +228,19 @@ def entry_post(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("请先勾选要提交或撤回的行"))
         return _page(request, rows, 400)
     if any(r.errors for r in rows):
-        messages.error(request, _("未保存:有 %(n)s 行需要改正,其余各行填写的内容已保留") % {"n": sum(bool(r.errors) for r in rows)})
+        messages.error(
+            request,
+            _("未保存:有 %(n)s 行需要改正,其余各行填写的内容已保留")
+            % {"n": sum(bool(r.errors) for r in rows)},
+        )
         return _page(request, rows, 400)
     try:
         with transaction.atomic():
-            stored = {key: _store(user, row, typed[key]) for row in rows
-                      if (key := row.key) in typed and typed[key] is not None}
+            stored = {
+                key: _store(user, row, typed[key])
+                for row in rows
+                if (key := row.key) in typed and typed[key] is not None
+            }
             done = _act(user, action, chosen, stored, request)
     except batch.BatchRefused as refused:
         _place(rows, refused)
@@ -205,11 +259,15 @@ def _act(user, action: str, chosen: list[EntryRow], stored: dict, request: HttpR
         missing = [r for r, t in zip(chosen, targets, strict=True) if t is None]
         if missing:
             raise services.ServiceError(_("%(row)s:尚未填写数值,不能提交") % {"row": missing[0].label})
-        comments = {t.pk: request.POST.get(f"comment-{r.key}", "") for r, t in zip(chosen, targets, strict=True)}
+        comments = {
+            t.pk: request.POST.get(f"comment-{r.key}", "") for r, t in zip(chosen, targets, strict=True)
+        }
         batch.submit_many(targets, user=user, comments=comments)
         return _("已提交审核 %(n)s 行") % {"n": len(targets)}
     if action == "withdraw":
-        batch.withdraw_many([r.latest for r in chosen if r.latest is not None], user=user, reason=_("填报单位撤回"))
+        batch.withdraw_many(
+            [r.latest for r in chosen if r.latest is not None], user=user, reason=_("填报单位撤回")
+        )
         return _("已撤回 %(n)s 行,可修改后重新提交") % {"n": len(chosen)}
     return ""
 
@@ -217,9 +275,15 @@ def _act(user, action: str, chosen: list[EntryRow], stored: dict, request: HttpR
 def _place(rows: list[EntryRow], refused: batch.BatchRefused) -> None:
     """Put a refusal beside its row: the warnings that need an explanation, or the error."""
     for row in rows:
-        if row.latest is not None and row.latest.pk == refused.row.pk or (
-                row.latest is None and (row.indicator.pk, row.region.pk, row.period) == (
-                refused.row.indicator_id, refused.row.region_id, refused.row.period)):
+        if (
+            row.latest is not None
+            and row.latest.pk == refused.row.pk
+            or (
+                row.latest is None
+                and (row.indicator.pk, row.region.pk, row.period)
+                == (refused.row.indicator_id, refused.row.region_id, refused.row.period)
+            )
+        ):
             error = refused.error
             if isinstance(error, SubmissionBlocked):
                 target = row.warnings if error.needs_comment else row.errors
@@ -239,8 +303,12 @@ def entry_new(request: HttpRequest) -> HttpResponse:
     if not chosen.isdigit():
         messages.error(request, _("没有这项填报任务"))
         return redirect("monitoring-entry")
-    assignment = assignments_for_user(request.user).filter(pk=int(chosen), unit=unit_of(request.user)) \
-        .select_related("indicator").first()
+    assignment = (
+        assignments_for_user(request.user)
+        .filter(pk=int(chosen), unit=unit_of(request.user))
+        .select_related("indicator")
+        .first()
+    )
     if assignment is None:
         raise Http404(_("没有这项填报任务"))
     form = NewObservationForm(request.POST, indicator=assignment.indicator)
@@ -253,12 +321,23 @@ def entry_new(request: HttpRequest) -> HttpResponse:
     region = assignment.regions.filter(pk=data["region"]).first()
     if region is None:
         raise PermissionDenied(_("该地区不在本单位的填报任务中"))
-    fields = {k: v for k, v in form.fields_for_service().items()
-              if k not in ("assignment", "region", "year", "quarter", "month", "value") and v != ""}
+    fields = {
+        k: v
+        for k, v in form.fields_for_service().items()
+        if k not in ("assignment", "region", "year", "quarter", "month", "value") and v != ""
+    }
     try:
-        obs = services.create_draft(user=request.user, reason=_("网页填报"), indicator=assignment.indicator,
-                                    region=region, year=data["year"], quarter=data["quarter"],
-                                    month=data["month"], value=data["value"], **fields)
+        obs = services.create_draft(
+            user=request.user,
+            reason=_("网页填报"),
+            indicator=assignment.indicator,
+            region=region,
+            year=data["year"],
+            quarter=data["quarter"],
+            month=data["month"],
+            value=data["value"],
+            **fields,
+        )
     except services.ServiceError as error:
         messages.error(request, str(error))
         return redirect("monitoring-entry")

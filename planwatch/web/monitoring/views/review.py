@@ -51,15 +51,23 @@ def _previous(period: str) -> str:
 def _with_context(page: list[Observation]) -> list[QueueRow]:
     """Last year's figure for each row of the page: one query for the page, not one per row."""
     wanted = {(o.indicator_id, o.region_id, _previous(o.period)) for o in page}
-    earlier = (Observation.objects.filter(indicator_id__in={w[0] for w in wanted},
-                                          region_id__in={w[1] for w in wanted},
-                                          period__in={w[2] for w in wanted}, status__in=COUNTED)
-               .order_by("vintage").values_list("indicator_id", "region_id", "period", "value"))
+    earlier = (
+        Observation.objects.filter(
+            indicator_id__in={w[0] for w in wanted},
+            region_id__in={w[1] for w in wanted},
+            period__in={w[2] for w in wanted},
+            status__in=COUNTED,
+        )
+        .order_by("vintage")
+        .values_list("indicator_id", "region_id", "period", "value")
+    )
     last = {(i, r, p): v for i, r, p, v in earlier}
     rows = []
     for o in page:
         before = last.get((o.indicator_id, o.region_id, _previous(o.period)))
-        rows.append(QueueRow(o, before, year_on_year(o.value, before, points=o.indicator.unit.strip() == "%")))
+        rows.append(
+            QueueRow(o, before, year_on_year(o.value, before, points=o.indicator.unit.strip() == "%"))
+        )
     return rows
 
 
@@ -85,15 +93,30 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     rows = rows.select_related("indicator", "region", "unit").order_by("submitted_at", "pk")
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     query = urlencode({k: v for k, v in {**chosen, "tab": tab}.items() if v})
-    return render(request, "monitoring/review_queue.html", {
-        "tab": tab, "page": page, "rows": _with_context(list(page.object_list)), "chosen": chosen, "query": query,
-        "units": Unit.objects.order_by("order", "name"), "regions": Region.objects.order_by("order", "name"),
-        "indicators": Indicator.objects.filter(plan__is_current=True).order_by("order"),
-        "counts": observations_for_user(request.user).exclude(mine).aggregate(
-            submitted=Count("pk", filter=Q(status=S.SUBMITTED)), approved=Count("pk", filter=Q(status=S.APPROVED))),
-        "own": observations_for_user(request.user).filter(status__in=[S.SUBMITTED, S.APPROVED]).filter(mine)
-        .select_related("indicator", "region", "unit")[:50],
-    })
+    return render(
+        request,
+        "monitoring/review_queue.html",
+        {
+            "tab": tab,
+            "page": page,
+            "rows": _with_context(list(page.object_list)),
+            "chosen": chosen,
+            "query": query,
+            "units": Unit.objects.order_by("order", "name"),
+            "regions": Region.objects.order_by("order", "name"),
+            "indicators": Indicator.objects.filter(plan__is_current=True).order_by("order"),
+            "counts": observations_for_user(request.user)
+            .exclude(mine)
+            .aggregate(
+                submitted=Count("pk", filter=Q(status=S.SUBMITTED)),
+                approved=Count("pk", filter=Q(status=S.APPROVED)),
+            ),
+            "own": observations_for_user(request.user)
+            .filter(status__in=[S.SUBMITTED, S.APPROVED])
+            .filter(mine)
+            .select_related("indicator", "region", "unit")[:50],
+        },
+    )
 
 
 @require_POST
@@ -101,12 +124,23 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 def review_batch(request: HttpRequest) -> HttpResponse:
     """Approve, return or publish the ticked figures with one comment; all or none."""
     ids = [int(i) for i in request.POST.getlist("pick") if i.isdigit()]
-    chosen = list(observations_for_user(request.user).filter(pk__in=ids).select_related("indicator", "region"))
+    chosen = list(
+        observations_for_user(request.user).filter(pk__in=ids).select_related("indicator", "region")
+    )
     act, comment = request.POST.get("act", ""), request.POST.get("comment", "").strip()
     steps = {
-        "approve": (lambda: batch.approve_many(chosen, user=request.user, comment=comment), _("已审核通过 %(n)s 条")),
-        "return": (lambda: batch.return_many(chosen, user=request.user, comment=comment), _("已退回 %(n)s 条")),
-        "publish": (lambda: batch.publish_many(chosen, user=request.user, reason=comment), _("已发布 %(n)s 条")),
+        "approve": (
+            lambda: batch.approve_many(chosen, user=request.user, comment=comment),
+            _("已审核通过 %(n)s 条"),
+        ),
+        "return": (
+            lambda: batch.return_many(chosen, user=request.user, comment=comment),
+            _("已退回 %(n)s 条"),
+        ),
+        "publish": (
+            lambda: batch.publish_many(chosen, user=request.user, reason=comment),
+            _("已发布 %(n)s 条"),
+        ),
     }
     if act not in steps:
         messages.error(request, _("未知操作"))
@@ -129,9 +163,17 @@ def _step(request: HttpRequest, pk: int, action, done: str, **extra) -> HttpResp
     form = ReviewForm(request.POST)
     form.is_valid()
     comment = form.cleaned_data.get("comment", "")
-    return run(request, lambda: action(obs, user=request.user, expected_version=version_of(form),
-                                       **({"comment": comment} if action is not services.publish_observation else {})),
-               done=done, back=reverse("observation-detail", args=[pk]))
+    return run(
+        request,
+        lambda: action(
+            obs,
+            user=request.user,
+            expected_version=version_of(form),
+            **({"comment": comment} if action is not services.publish_observation else {}),
+        ),
+        done=done,
+        back=reverse("observation-detail", args=[pk]),
+    )
 
 
 @require_POST
