@@ -22,6 +22,7 @@ from planwatch.web.monitoring.forms import ObservationForm, ReviewForm, ReviseFo
 from planwatch.web.monitoring.history import answered_comments
 from planwatch.web.monitoring.models import AuditEntry, Observation
 from planwatch.web.monitoring.permissions import get_observation_for_user, may, observations_for_user
+from planwatch.web.monitoring.templatetags.monitoring_marks import STATE_MARKS
 from planwatch.web.monitoring.views._common import csv_response, run, version_of
 from planwatch.web.plans.models import Indicator
 
@@ -41,7 +42,8 @@ def _filtered(request: HttpRequest):
 @login_required
 def observation_list(request: HttpRequest) -> HttpResponse:
     return render(request, "monitoring/observation_list.html",
-                  {"observations": _filtered(request)[:500], "statuses": Observation.Status.choices,
+                  {"observations": _filtered(request)[:500],
+                   "statuses": [(v, STATE_MARKS[v][1]) for v in Observation.Status.values],
                    "status": request.GET.get("status", "")})
 
 
