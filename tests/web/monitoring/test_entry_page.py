@@ -73,3 +73,32 @@ def test_a_soft_rule_warns_and_asks_for_an_explanation_before_submitting(
     assert (obs.value, obs.status, obs.warning_comment) == (6000.0, "submitted", "新能源项目集中投产")
     queue = client_for(cast.reviewer2).get("/monitoring/review/").content.decode()
     assert "新能源项目集中投产" in queue and "+50%" in queue
+
+
+def test_a_row_changed_by_someone_else_since_the_page_was_loaded_is_not_overwritten(
+    client_for, cast, assignments, small_plan, reference_data
+):
+    city, gdp = reference_data.regions["赣州市"], indicator(small_plan, "I01")
+    draft = services.create_draft(
+        user=cast.stats_reporter,
+        reason="填报",
+        indicator=gdp,
+        region=city,
+        year=2024,
+        value=4700.0,
+        source="公报",
+    )
+    seen = draft.lock_version
+    services.update_draft(draft, user=cast.stats_reporter, reason="同事修改", value=4716.5)
+    key = _key(assignments["统计局I01"], city)
+    response = client_for(cast.stats_reporter).post(
+        "/monitoring/entry/",
+        {f"value-{key}": "4800", f"source-{key}": "公报", f"version-{key}": str(seen), "act": "save"},
+    )
+    assert response.status_code == 400
+    assert (
+        "第1行(地区生产总值 · 赣州市 · 2024):已被他人修改(现为「草稿」),请核对后再保存"
+        in response.content.decode()
+    )
+    draft.refresh_from_db()
+    assert draft.value == 4716.5

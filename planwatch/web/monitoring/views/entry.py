@@ -196,6 +196,17 @@ def _read(request: HttpRequest, row: EntryRow) -> dict | None:
     }
 
 
+def _check_version(request: HttpRequest, row: EntryRow) -> None:
+    """The row as the clerk saw it: if someone changed it since (a reviewer returned it, a colleague
+    saved it), say so beside the row instead of overwriting or submitting what the clerk did not see."""
+    seen = request.POST.get(f"version-{row.key}", "")
+    if row.latest is not None and seen.isdigit() and int(seen) != row.latest.lock_version:
+        row.errors.append(
+            _("%(row)s:已被他人修改(现为「%(status)s」),请核对后再保存")
+            % {"row": row.label, "status": row.latest.get_status_display()}
+        )
+
+
 def _store(user, row: EntryRow, fields: dict) -> Observation:
     if row.latest is None:
         return services.create_draft(
@@ -224,6 +235,8 @@ def entry_post(request: HttpRequest) -> HttpResponse:
     rows = entry_rows(user)
     action, chosen = _chosen(request, rows)
     typed = {row.key: _read(request, row) for row in rows if row.editable}
+    for row in rows:
+        _check_version(request, row)
     if action in ("submit", "withdraw") and not chosen:
         messages.error(request, _("请先勾选要提交或撤回的行"))
         return _page(request, rows, 400)
