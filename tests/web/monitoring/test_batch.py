@@ -129,3 +129,32 @@ def test_review_queue_shows_last_year_change_warning_and_explanation(
         f"/monitoring/review/?region={reference_data.regions['于都县'].pk}"
     )
     assert f'<tr data-pk="{new.pk}"' not in filtered.content.decode()
+
+
+def test_review_queue_shows_the_city_figure_and_the_other_counties_median(
+    client_for, cast, assignments, small_plan, reference_data
+):
+    """于都县 submits 300 亿元 for 2024; 赣州市's own figure is 4716.5 (approved); the other counties:
+    瑞金市 280 and 南康区 320 (submitted) → median (280 + 320) / 2 = 300."""
+    gdp, regions = indicator(small_plan, "I01"), reference_data.regions
+
+    def submit(user, region, value):
+        obs = services.create_draft(
+            user=user,
+            reason="填报",
+            indicator=gdp,
+            region=regions[region],
+            year=2024,
+            value=value,
+            source="公报",
+        )
+        return services.submit_observation(obs, user=user)
+
+    services.approve_observation(submit(cast.stats_reporter, "赣州市", 4716.5), user=cast.reviewer)
+    submit(cast.ruijin, "瑞金市", 280.0)
+    submit(cast.nankang, "南康区", 320.0)
+    yudu = submit(cast.yudu, "于都县", 300.0)
+    page = client_for(cast.reviewer).get("/monitoring/review/").content.decode()
+    row = page[page.index(f'<tr data-pk="{yudu.pk}"') :]
+    row = row[: row.index("</tr>")]
+    assert "4716.5 / 300(2)" in row, row

@@ -65,3 +65,11 @@ def changes(entry) -> list:
     from planwatch.web.monitoring.changes import readable_changes
 
     return readable_changes(entry)
+
+
+@register.filter
+def plain_number(value) -> str:
+    """A number as stored, without padding: 4716.5 (not 4716.5000), 300; "—" for none."""
+    if value is None or value == "":
+        return "—"
+    return format(Decimal(repr(float(value))).normalize(), "f")

@@ -3,6 +3,8 @@ return / publish actions, for one figure or a selection."""
 
 from __future__ import annotations
 
+import statistics
+from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -37,6 +39,9 @@ class QueueRow:
     obs: Observation
     last: float | None
     change: str
+    city: float | None = None  # the city's own figure for the same indicator and period
+    peers: float | None = None  # the median of the other counties' figures
+    peer_count: int = 0
 
     @property
     def warnings(self) -> list[str]:
@@ -62,11 +67,29 @@ def _with_context(page: list[Observation]) -> list[QueueRow]:
         .values_list("indicator_id", "region_id", "period", "value")
     )
     last = {(i, r, p): v for i, r, p, v in earlier}
+    same: dict = defaultdict(dict)  # (indicator, period) → {region: (kind, value)}: the city and the peers
+    around_page = (
+        Observation.objects.filter(
+            indicator_id__in={o.indicator_id for o in page},
+            period__in={o.period for o in page},
+            status__in=COUNTED,
+        )
+        .order_by("vintage")
+        .values_list("indicator_id", "period", "region_id", "region__kind", "value")
+    )
+    for i, p, r, kind, v in around_page:
+        same[(i, p)][r] = (kind, v)
     rows = []
     for o in page:
         before = last.get((o.indicator_id, o.region_id, _previous(o.period)))
+        around = same[(o.indicator_id, o.period)]
+        city = next(
+            (v for r, (kind, v) in around.items() if kind == Region.Kind.CITY and r != o.region_id), None
+        )
+        peers = [v for r, (kind, v) in around.items() if kind == Region.Kind.COUNTY and r != o.region_id]
+        change = year_on_year(o.value, before, points=o.indicator.unit.strip() == "%")
         rows.append(
-            QueueRow(o, before, year_on_year(o.value, before, points=o.indicator.unit.strip() == "%"))
+            QueueRow(o, before, change, city, statistics.median(peers) if peers else None, len(peers))
         )
     return rows
 
