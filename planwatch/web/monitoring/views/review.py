@@ -94,6 +94,11 @@ def _with_context(page: list[Observation]) -> list[QueueRow]:
     return rows
 
 
+def _options(rows) -> list[tuple[str, str]]:
+    """(pk as text, name) for a filter's drop-down: compared as text in the template, no per-option filter."""
+    return [(str(pk), name) for pk, name in rows.values_list("pk", "name")]
+
+
 def _filtered(request: HttpRequest, rows):
     chosen = {name: request.GET.get(name, "").strip() for name in FILTERS}
     if chosen["unit"].isdigit():
@@ -125,9 +130,9 @@ def review_queue(request: HttpRequest) -> HttpResponse:
             "rows": _with_context(list(page.object_list)),
             "chosen": chosen,
             "query": query,
-            "units": Unit.objects.order_by("order", "name"),
-            "regions": Region.objects.order_by("order", "name"),
-            "indicators": Indicator.objects.filter(plan__is_current=True).order_by("order"),
+            "units": _options(Unit.objects.order_by("order", "name")),
+            "regions": _options(Region.objects.order_by("order", "name")),
+            "indicators": _options(Indicator.objects.filter(plan__is_current=True).order_by("order")),
             "counts": observations_for_user(request.user)
             .exclude(mine)
             .aggregate(
