@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from planwatch.web.api.auth import READ, WRITE
@@ -114,6 +115,8 @@ def create_draft(request, data: DraftIn):
     indicator, region = find_indicator(data.indicator, plan), find_region(data.region)
     if indicator is None or region is None:
         raise services.ServiceError(f"未知{'指标' if indicator is None else '地区'}「{data.indicator if indicator is None else data.region}」")
+    if data.year > timezone.localdate().year:
+        raise services.ServiceError(f"年份 {data.year} 尚未到来,不能填报")  # the same rule as the import
     fields = data.dict(exclude={"indicator", "region", "year", "quarter", "month", "value"})
     entered = read_entered(data.value, indicator, unit=data.measure_unit, qualifier=str(data.qualifier.value))
     if isinstance(entered, str):

@@ -93,3 +93,15 @@ def test_the_readings_the_issue_names(small_plan):
     assert _form(urbanisation, "156") == ("refused", "数值 156 超出百分比范围 0–100")
     assert _form(population, "-5") == ("refused", "数值 -5 不能为负数:「常住人口」的单位是「万人」")
     assert _form(gdp, "12,3") == ("refused", "数值「12,3」不是有效数字")
+
+
+def test_a_year_that_has_not_happened_is_refused_by_the_api_as_by_the_import(client_for, cast, assignments):
+    from django.utils import timezone
+
+    year = timezone.localdate().year + 1
+    response = client_for(cast.stats_reporter).post(
+        "/api/observations",
+        {"indicator": "I01", "region": "赣州市", "year": year, "value": "4716.5"},
+        content_type="application/json",
+    )
+    assert (response.status_code, response.json()["detail"]) == (400, f"年份 {year} 尚未到来,不能填报")

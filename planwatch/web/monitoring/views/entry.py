@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -181,6 +182,9 @@ def _read(request: HttpRequest, row: EntryRow) -> dict | None:
     if not row.typed["value"]:
         if row.latest is not None or row.typed["source"]:
             row.errors.append(_("%(row)s:数值为空") % {"row": row.label})
+        return None
+    if row.year > timezone.localdate().year:
+        row.errors.append(_("%(row)s:年份 %(year)s 尚未到来,不能填报") % {"row": row.label, "year": row.year})
         return None
     entered = read_entered(row.typed["value"], row.indicator)
     if isinstance(entered, str):
