@@ -102,3 +102,25 @@ def test_a_row_changed_by_someone_else_since_the_page_was_loaded_is_not_overwrit
     )
     draft.refresh_from_db()
     assert draft.value == 4716.5
+
+
+def test_an_explanation_typed_before_saving_is_kept_on_the_page(
+    client_for, cast, assignments, small_plan, reference_data, figures
+):
+    """The explanation is stored with the submission; pressing 保存 first must not drop what was typed."""
+    obs = figures.yudu_draft
+    response = client_for(cast.yudu).post(
+        f"/monitoring/observations/{obs.pk}/edit/",
+        {
+            "value": "261",
+            "measure_unit": "亿元",
+            "warning_comment": "新口径,含开发区",
+            "act": "save",
+            "lock_version": str(obs.lock_version),
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "新口径,含开发区" in page and "预警说明将在“提交审核”时一并保存" in page
+    obs.refresh_from_db()
+    assert obs.value == 261.0

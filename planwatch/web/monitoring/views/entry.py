@@ -267,6 +267,19 @@ def entry_post(request: HttpRequest) -> HttpResponse:
         messages.error(request, str(error))
         return _page(request, rows, 400)
     messages.success(request, done or _("已保存 %(n)s 行草稿") % {"n": len(stored)})
+    explained = {r.key: r.typed["comment"] for r in rows if r.typed.get("comment") and r not in chosen}
+    if action == "save" and explained:
+        # Explanations are stored with the submission: show the page again with them still typed.
+        messages.info(request, _("预警说明将在“提交审核”时一并保存"))
+        fresh = entry_rows(user)
+        for row in fresh:
+            if row.key in explained:
+                row.typed = {
+                    "value": row.stored_text,
+                    "source": row.latest.source if row.latest else "",
+                    "comment": explained[row.key],
+                }
+        return _page(request, fresh)
     return redirect("monitoring-entry")
 
 

@@ -143,6 +143,14 @@ def observation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, str(error))
         return _refused(request, obs, form, submit_form)
     messages.success(request, _("已提交审核") if submitting else _("已保存"))
+    comment = submit_form.cleaned_data.get("warning_comment", "").strip()
+    if not submitting and comment and comment != obs.warning_comment:
+        # The explanation is stored with the submission: keep it on the page instead of dropping it.
+        messages.info(request, _("预警说明将在“提交审核”时一并保存"))
+        obs.refresh_from_db()
+        context = _detail_context(request, obs, True, submit_form=SubmitForm(
+            initial={"lock_version": obs.lock_version, "warning_comment": comment}))
+        return render(request, "monitoring/observation_detail.html", context)
     return redirect(_detail(pk))
 
 
