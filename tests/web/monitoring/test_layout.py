@@ -47,3 +47,26 @@ def test_no_page_is_wider_than_its_viewport(size, live_server, chromium, artifac
             too_wide[name] = extra
         context.close()
     assert too_wide == {}, f"pages wider than {size} px (by px): {too_wide}"
+
+
+def test_print_stylesheet_keeps_the_content_and_drops_the_chrome(
+    live_server, chromium, artifacts_dir, figures
+):
+    """Printed, a page is its content: no menu, no buttons, tables whole (A4 landscape)."""
+    context = chromium.new_context(locale="zh-CN", viewport=SIZES["1366"])
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/login/?next=/monitoring/review/")
+    page.fill("#id_username", "reviewer")
+    page.fill("#id_password", PASSWORD)
+    page.click("form.stack button[type=submit]")
+    page.wait_for_load_state()
+    page.emulate_media(media="print")
+    assert page.locator("header.top").is_hidden()
+    assert page.locator("#approve-picked").is_hidden()
+    assert page.locator("table.queue").is_visible()
+    page.pdf(path=str(artifacts_dir / "print-review.pdf"))
+    page.goto(f"{live_server.url}/portal/indicators/I01/published/")
+    page.emulate_media(media="print")
+    assert page.locator("header.top").is_hidden()
+    page.pdf(path=str(artifacts_dir / "print-indicator.pdf"))
+    context.close()
