@@ -136,3 +136,32 @@ def test_three_figures_submitted_approved_and_published_together_reach_the_porta
         assert public.locator('tr[data-region="赣州市"][data-period="2024"] td.num').inner_text() == shown
     public.screenshot(path=str(artifacts_dir / "batch-published-portal.png"), full_page=True)
     assert sorted(Observation.objects.values_list("status", flat=True)) == ["published"] * 3
+
+
+def test_last_year_and_the_change_show_while_typing(
+    live_server, page, cast, assignments, small_plan, reference_data, artifacts_dir
+):
+    """2023: 4000 亿元 (approved). Typing 6000 shows (6000 / 4000 − 1) = +50.0% and the 30% rule's
+    warning; typing 4100 shows +2.5% and no warning."""
+    _three_rows(assignments)
+    old = services.create_draft(
+        user=cast.stats_reporter,
+        reason="填报",
+        indicator=indicator(small_plan, "I01"),
+        region=reference_data.regions["赣州市"],
+        year=2023,
+        value=4000.0,
+        source="公报",
+    )
+    services.approve_observation(
+        services.submit_observation(old, user=cast.stats_reporter), user=cast.reviewer
+    )
+    _login(page, live_server.url, "stats", "/monitoring/entry/")
+    row = page.locator('table.entry tr[data-indicator="I01"]')
+    assert row.locator("td.last").inner_text() == "4000"
+    row.locator('input[name^="value-"]').fill("6000")
+    assert row.locator("td.change").inner_text().startswith("+50.0%")
+    assert "同比变动较大,提交时需填写预警说明" in row.locator("td.change").inner_text()
+    page.screenshot(path=str(artifacts_dir / "entry-change-while-typing.png"), full_page=True)
+    row.locator('input[name^="value-"]').fill("4100")
+    assert row.locator("td.change").inner_text() == "+2.5%"

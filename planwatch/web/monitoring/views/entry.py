@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from planwatch.collection.checks import year_on_year
 from planwatch.collection.model import as_indicator
+from planwatch.collection.settings import setting
 from planwatch.collection.values import parse_period
 from planwatch.documents.qualifiers import format_qualified
 from planwatch.web.monitoring import batch, services
@@ -154,6 +155,9 @@ def _page(request: HttpRequest, rows: list[EntryRow], status: int = 200) -> Http
             "unit": unit_of(request.user),
             "any_errors": any(r.errors for r in rows),
             "picked": set(request.POST.getlist("pick")) if request.method == "POST" else set(),
+            # The year-on-year rule's default limits, for the preview while typing (the server decides).
+            "yoy_limit": setting("YOY_THRESHOLD") * 100,
+            "yoy_points": setting("YOY_PERCENT_POINTS"),
         },
         status=status,
     )

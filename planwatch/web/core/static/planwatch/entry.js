@@ -8,12 +8,20 @@
   }
   function show(input) {
     var cell = input.closest("tr").querySelector("td.change");
-    var last = parseFloat(input.dataset.last), value = number(input.value);
+    var table = input.closest("table");
+    var last = parseFloat(input.dataset.last), value = number(input.value), over = false;
     if (!cell || isNaN(last) || value === null) { if (cell) cell.textContent = ""; return; }
     if (input.dataset.points) {
       var d = value - last; cell.textContent = (d > 0 ? "+" : "") + d.toFixed(1) + " 个百分点";
+      over = Math.abs(d) > parseFloat(table.dataset.yoyPoints);
     } else if (last !== 0) {
       var r = (value / last - 1) * 100; cell.textContent = (r > 0 ? "+" : "") + r.toFixed(1) + "%";
+      over = Math.abs(r) > parseFloat(table.dataset.yoyLimit);
+    }
+    if (over) {
+      var note = document.createElement("p");
+      note.className = "row-warning"; note.textContent = "⚠ " + table.dataset.yoyWarning;
+      cell.appendChild(note);
     }
   }
   document.querySelectorAll("input[data-last]").forEach(function (input) {
