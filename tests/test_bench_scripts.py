@@ -33,3 +33,10 @@ def test_parse_benchmark_reads_the_whole_plan():
     out = _run("bench/parse_plan.py")
     assert "36 indicators, 9 chapters, 9 boxes" in out
     assert "ratio parse/baseline" in out
+
+
+def test_review_queue_benchmark_pages_5000_pending_figures():
+    out = _run("bench/review_queue.py", "--runs", "2")
+    assert "5000 figures waiting for review, 50 rows on a page" in out
+    for page in ("baseline: login page", "review queue, page 1", "review queue, page 60", "review queue, one region"):
+        assert page in out, out

@@ -19,9 +19,22 @@ EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 
 
+OPENDOCUMENT_SUFFIXES = (".ods", ".fods", ".ots")
+_ODS_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
+
+
+def _save_as_xlsx(name: str) -> SheetRows:
+    return SheetRows(problems=[file_problem(
+        f"文件「{name}」是 OpenDocument 表格(.ods),请在 LibreOffice 或 WPS 中用「文件 → 另存为」选择"
+        f"「Excel 2007-365 (.xlsx)」后再上传", rule="format")])
+
+
 def read_rows(name: str, data: bytes) -> SheetRows:
     """The rows as entered, or the file-level problems."""
     suffix = PurePath(name).suffix.lower()
+    # An .ods (or one renamed to .xlsx) starts with its stored "mimetype" member: say how to convert it.
+    if suffix in OPENDOCUMENT_SUFFIXES or data[30:30 + len(_ODS_MIMETYPE)] == _ODS_MIMETYPE:
+        return _save_as_xlsx(name)
     if suffix in EXCEL_SUFFIXES:
         return read_workbook(data, name)
     if suffix in CSV_SUFFIXES:

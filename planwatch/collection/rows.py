@@ -22,14 +22,16 @@ from planwatch.collection.model import (
 )
 from planwatch.collection.problems import ImportProblem
 from planwatch.collection.settings import setting
-from planwatch.collection.units import convert, normalise_unit
+from planwatch.collection.units import convert
 from planwatch.collection.values import (
-    ParsedNumber,
+    QUALIFIERS,
+    EnteredValue,
     Period,
     clean_text,
     name_key,
-    parse_number,
+    number_problem,
     parse_period,
+    read_value,
     shown,
 )
 
@@ -37,7 +39,7 @@ from planwatch.collection.values import (
 # bulletins; 超过, 近 in news and work reports; 以内, 以下 for caps). The monitoring app's
 # ``Observation.qualifier`` choices and the real-data loader use this same list (a test keeps them equal),
 # and ``planwatch.documents.qualifiers.bound_of`` says what each one bounds.
-QUALIFIERS = ("以上", "左右", "约", "超过", "近", "以内", "以下")
+# (``QUALIFIERS`` lives in ``values`` beside the one value reader and is re-exported here.)
 
 
 class Catalogue:
@@ -49,7 +51,11 @@ class Catalogue:
         plan_years: Iterable[int],
         regions: Iterable[Any] | None = None,
         assignments: Iterable[tuple[Any, Any]] | None = None,
+        frequencies: dict[str, str] | None = None,
+        this_year: int | None = None,
     ) -> None:
+        self.frequencies = dict(frequencies or {})  # indicator code → annual / quarterly / monthly
+        self.this_year = this_year  # a later year has not happened: refused
         self.indicators = [as_indicator(i) for i in indicators]
         self._indicator_keys: dict[str, IndicatorSpec] = {}
         for spec in self.indicators:
@@ -107,17 +113,19 @@ def clean_row(row: ObservationRow, catalogue: Catalogue) -> CleanObservation | l
     indicator = _indicator(row, catalogue, problems)
     region = _region(row, catalogue, problems)
     period = _period(row, catalogue, problems)
-    value = _value(row, indicator, problems)
+    entered = _value(row, indicator, problems)
     unit_ok = _unit(row, indicator, problems)
     texts = _texts(row, problems)
     if indicator and region and catalogue.assignments is not None:
         if (indicator.code, region.name) not in catalogue.assignments:
             problems.add("indicator", f"本单位没有填报「{indicator.name}」{region.name}数据的任务", "assignment")
-    if problems.found or not (indicator and region and period and unit_ok) or value is None:
+    if problems.found or not (indicator and region and period and unit_ok) or entered is None:
         return problems.found
+    if entered.qualifier and not texts["qualifier"]:
+        texts["qualifier"] = entered.qualifier
     return CleanObservation(
         indicator=indicator.code, region=region.name, period=period.key, year=period.year,
-        quarter=period.quarter, month=period.month, value=value, unit=indicator.unit,
+        quarter=period.quarter, month=period.month, value=entered.value, unit=indicator.unit,
         original_value=shown(row.value), original_unit=clean_text(row.unit), line=row.line, columns=row.columns, **texts,
     )
 
@@ -153,42 +161,52 @@ def _period(row: ObservationRow, catalogue: Catalogue, problems: _RowProblems) -
     if period.year not in catalogue.years:
         problems.add("period", f"年份 {period.year} 不在规划期 {catalogue.years_text} 内", "period")
         return None
-    return period
+    if catalogue.this_year is not None and period.year > catalogue.this_year:
+        problems.add("period", f"年份 {period.key} 尚未到来,不能填报", "period")
+        return None
+    return _matching_frequency(row, period, catalogue, problems)
 
 
-def _value(row: ObservationRow, indicator: IndicatorSpec | None, problems: _RowProblems) -> float | None:
+_FREQUENCY_WORDS = {"annual": ("年度", "2024"), "quarterly": ("季度", "2024Q1"), "monthly": ("月度", "2024-03")}
+
+
+def _frequency_of(period: Period) -> str:
+    return "monthly" if period.month else "quarterly" if period.quarter else "annual"
+
+
+def _matching_frequency(row: ObservationRow, period: Period, catalogue: Catalogue,
+                        problems: _RowProblems) -> Period | None:
+    """A period of the indicator's own frequency: a date typed for an annual figure (2024/12/31 becomes
+    2024M12 when read as a month) is refused, quoting what the clerk sees."""
+    spec = catalogue.indicator(row.indicator)
+    wanted = catalogue.frequencies.get(spec.code) if spec else None
+    if wanted is None or wanted == _frequency_of(period):
+        return period
+    word, example = _FREQUENCY_WORDS.get(wanted, (wanted, ""))
+    seen = f"{row.period:%Y/%m/%d}" if hasattr(row.period, "strftime") else shown(row.period)
+    hint = "(单元格是日期,请改为文本)" if hasattr(row.period, "strftime") else ""
+    problems.add("period", f"「{spec.name}」按{word}填报,年份应写作 {example} 的形式,不是「{seen}」{hint}", "period")
+    return None
+
+
+def _value(row: ObservationRow, indicator: IndicatorSpec | None, problems: _RowProblems) -> EnteredValue | None:
+    """The shared reader (``values.read_value``) — the entry form and the API read values with it too."""
     if row.value is None or clean_text(row.value) == "":
         problems.add("value", "数值为空", "required")
         return None
-    parsed = parse_number(row.value)
-    if isinstance(parsed, str):
-        problems.add("value", parsed, "number")
+    if indicator is None or convert(1.0, clean_text(row.unit), indicator.unit) is None:
+        problem = number_problem(row.value)  # a bad unit is ``_unit``'s to report; a bad number is still ours
+        if problem:
+            problems.add("value", problem, "number")
         return None
-    if indicator is None:
+    qualifier = clean_text(row.qualifier)
+    entered = read_value(row.value, indicator, unit=row.unit, qualifier=qualifier if qualifier in QUALIFIERS else "",
+                         percent_format=bool(row.percent_format))
+    if isinstance(entered, str):
+        rule = "percent" if "超出百分比范围" in entered else "unit" if "单位" in entered else "number"
+        problems.add("value", entered, rule)
         return None
-    value = _in_indicator_unit(row, parsed, indicator, problems)
-    if value is not None and indicator.is_percent and not indicator.is_rate:
-        low, high = setting("PERCENT_RANGE")
-        if not low <= round(value, 12) <= high:
-            problems.add("value", f"数值 {shown(row.value)} 超出百分比范围 {low:g}–{high:g}", "percent")
-            return None
-    return value
-
-
-def _in_indicator_unit(
-    row: ObservationRow, parsed: ParsedNumber, indicator: IndicatorSpec, problems: _RowProblems
-) -> float | None:
-    unit = normalise_unit(clean_text(row.unit))
-    if parsed.percent_sign or (row.percent_format and indicator.is_percent):
-        if not indicator.is_percent:
-            problems.add("value", f"数值「{shown(row.value)}」带百分号,但「{indicator.name}」的单位是"
-                                  f"「{indicator.unit}」", "unit")
-            return None
-        value = parsed.value if parsed.percent_sign else parsed.value * 100
-        unit = unit or "%"
-    else:
-        value = parsed.value
-    return convert(value, unit, indicator.unit)  # None when not convertible: ``_unit`` says why
+    return entered
 
 
 def _unit(row: ObservationRow, indicator: IndicatorSpec | None, problems: _RowProblems) -> bool:

@@ -46,7 +46,7 @@ from planwatch.collection.model import (
     as_history,
     as_row,
 )
-from planwatch.collection.problems import ImportProblem, ProblemTally
+from planwatch.collection.problems import ImportProblem, ProblemTally, Severity
 from planwatch.collection.rows import Catalogue, clean_row
 from planwatch.collection.settings import setting
 from planwatch.collection.values import Period, parse_period
@@ -74,8 +74,10 @@ def clean_observations(
     rules: Iterable[Any] | None = None,
     regions: Iterable[Any] | None = None,
     assignments: Iterable[tuple[Any, Any]] | None = None,
+    frequencies: dict[str, str] | None = None,
+    this_year: int | None = None,
 ) -> CheckResult:
-    catalogue = Catalogue(indicators, plan_years, regions, assignments)
+    catalogue = Catalogue(indicators, plan_years, regions, assignments, frequencies, this_year)
     entered = [as_row(r) for r in rows]
     result = CheckResult()
     cleaned: list[tuple[CleanObservation, ObservationRow]] = []
@@ -143,9 +145,22 @@ class _RuleRun:
                 found.extend(self._outlier(spec, obs, row, indicator))
             for spec in self._specs_for("range", indicator):
                 found.extend(self._range(spec, obs, row, indicator))
+            found.extend(self._share_of_one(obs, row, indicator))
         for spec in (s for s in self.specs if s.kind == "ratio"):
             found.extend(self._ratio(spec))
         return [(self._rows_by_problem[id(p)], p) for p in found]
+
+    def _share_of_one(self, obs, row, indicator) -> list[ImportProblem]:
+        """A percentage written as a share of 1 (0.5635 for 56.35%): what a spreadsheet stores when 56.35%
+        is typed into a cell formatted as a plain number. Questioned, not refused: 0.5% can be real."""
+        if indicator is None or not indicator.is_percent or indicator.is_rate or not 0 < abs(obs.value) < 1:
+            return []
+        message = (f"数值 {checks.number(obs.value)} 像是写成小数的比例:「{indicator.name}」的单位是 %,"
+                   f"若为 {checks.number(obs.value * 100)}% 请填写 {checks.number(obs.value * 100)}")
+        problem = ImportProblem(row.sheet, row.line, row.column("value"), message, Severity.WARNING,
+                                rule="share_of_one")
+        self._rows_by_problem[id(problem)] = row
+        return [problem]
 
     def _specs_for(self, kind: str, indicator: IndicatorSpec) -> list[RuleSpec]:
         specific = [s for s in self.specs if s.kind == kind and s.indicator

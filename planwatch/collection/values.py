@@ -14,6 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$")
+_MANTISSA = re.compile(r"^[+-]?\.?\d")  # "e0" and "+.e1" have no digits before the exponent
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "十": 10, "十一": 11, "十二": 12,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -50,7 +51,7 @@ def parse_number(raw: object) -> ParsedNumber | str:
     text = clean_text(raw).replace(" ", "")
     percent = text.endswith("%")
     body = text[:-1] if percent else text
-    if not body or not _NUMBER.match(body) or not any(ch.isdigit() for ch in body):
+    if not body or not _NUMBER.match(body) or not _MANTISSA.match(body):
         return f"数值「{shown(raw)}」不是有效数字"
     number = float(body.replace(",", ""))
     if not math.isfinite(number):
@@ -126,3 +127,133 @@ def parse_period(raw: object) -> Period | str:
 def name_key(text: object) -> str:
     """Names compared the forgiving way: NFKC, no spaces, Chinese brackets as ASCII ones."""
     return clean_text(text).replace(" ", "").replace("\u3000", "").lower()
+
+
+# ---------------------------------------------------------------------------------------------------
+# One reader of an entered value, for the entry form, the API and the import alike.
+
+# The qualifiers a stored figure may carry (see ``planwatch.documents.qualifiers.bound_of`` for their meaning).
+QUALIFIERS = ("以上", "左右", "约", "超过", "近", "以内", "以下")
+_PREFIXES = ("约", "超过", "近")
+_SUFFIXES = ("以上", "左右", "以内", "以下")
+_MINUS = str.maketrans({"\u2212": "-", "\u2013": "-", "\uff0d": "-", "\u3000": ""})
+_ENTERED = re.compile(
+    r"^(?P<prefix>约|超过|近)?(?P<number>[+-]?[\d,.eE+-]*\d[\d,.]*)(?P<unit>%|\([^()]*\)|[^\d()%]*?)"
+    r"(?P<suffix>以上|左右|以内|以下)?$"
+)
+# Dimensions that cannot go below zero: a count of people, visits, things, an area or a mass.
+_NON_NEGATIVE = ("people", "visits", "area", "mass", "age", "years")
+
+
+@dataclass(frozen=True)
+class EnteredValue:
+    """A value as stored: in the indicator's unit, with what was typed kept beside it."""
+
+    value: float
+    qualifier: str = ""
+    original_value: str = ""
+    original_unit: str = ""
+    percent_sign: bool = False
+
+
+def _split_entered(text: str) -> tuple[str, str, str, str] | None:
+    match = _ENTERED.match(text)
+    if match is None:
+        return None
+    unit = match.group("unit")
+    return match.group("prefix") or "", match.group("number"), unit.strip("()"), match.group("suffix") or ""
+
+
+def read_value(raw: object, indicator, *, unit: object = "", qualifier: object = "",
+               percent_format: bool = False) -> EnteredValue | str:
+    """The figure a clerk typed for ``indicator`` (anything with ``unit``, ``name``, ``is_percent``,
+    ``is_rate``; see ``collection.model.as_indicator``), or the Chinese reason it is refused.
+
+    Read the way Chinese tables write figures: full-width digits and brackets, thousands separators
+    ("18,650"), a qualifier before or after ("约4716", "52左右", "10%以上"), a unit after the number
+    ("18,650万元", "18650(万元)"), a percent sign; ``percent_format``: the spreadsheet cell was
+    %-formatted, so 0.5635 means 56.35%. The value is converted to the indicator's unit, then the hard
+    limits of that unit apply: a share lies in 0–100, a count of people is never negative.
+    """
+    from planwatch.collection.settings import setting
+    from planwatch.collection.units import convert, normalise_unit
+
+    quoted = shown(raw)
+    if percent_format and isinstance(raw, int | float) and not isinstance(raw, bool) and indicator.is_percent:
+        quoted = f"{float(raw) * 100:.10g}%"  # what the %-formatted cell shows the clerk: 5635%, not 56.35
+    if raw is None or clean_text(raw) == "":
+        return "数值为空"
+    typed_unit, typed_qualifier = normalise_unit(clean_text(unit)), clean_text(qualifier)
+    if isinstance(raw, bool) or not isinstance(raw, str | int | float | Decimal):
+        return f"数值「{quoted}」不是有效数字"
+    if isinstance(raw, str):
+        text = clean_text(raw).translate(_MINUS).replace(" ", "")
+        parts = _split_entered(text)
+        if parts is None:
+            return f"数值「{quoted}」不是有效数字"
+        prefix, number_text, unit_text, suffix = parts
+        parsed = parse_number(number_text + ("%" if unit_text == "%" else ""))
+        if isinstance(parsed, str):
+            return f"数值「{quoted}」不是有效数字"
+        if unit_text and unit_text != "%":
+            if convert(1.0, unit_text, "") is None and normalise_unit(unit_text) not in _known_units():
+                return f"数值「{quoted}」不是有效数字"
+            typed_unit = normalise_unit(unit_text)
+        found_qualifier = prefix or suffix
+        if found_qualifier and typed_qualifier and found_qualifier != typed_qualifier:
+            return f"数值「{quoted}」写了「{found_qualifier}」,限定词却选了「{typed_qualifier}」"
+        typed_qualifier = found_qualifier or typed_qualifier
+    else:
+        parsed = parse_number(raw)
+        if isinstance(parsed, str):
+            return parsed
+    if typed_qualifier and typed_qualifier not in QUALIFIERS:
+        return f"限定词「{typed_qualifier}」无效,可填:{'、'.join(QUALIFIERS)}"
+    target = clean_text(getattr(indicator, "unit", "") or "")
+    percent = parsed.percent_sign or (percent_format and indicator.is_percent)
+    if percent:
+        if not indicator.is_percent:
+            return f"数值「{quoted}」带百分号,但「{indicator.name}」的单位是「{target}」"
+        value = parsed.value if parsed.percent_sign else parsed.value * 100
+        typed_unit = typed_unit or "%"
+    else:
+        value = parsed.value
+    converted = convert(value, typed_unit, target)
+    if converted is None:
+        return f"单位「{typed_unit}」无法换算为「{indicator.name}」的单位「{target}」"
+    if indicator.is_percent and not indicator.is_rate:
+        low, high = setting("PERCENT_RANGE")
+        if not low <= round(converted, 12) <= high:
+            return f"数值 {quoted} 超出百分比范围 {low:g}–{high:g}"
+    if converted < 0 and _dimension(target) in _NON_NEGATIVE:
+        return f"数值 {quoted} 不能为负数:「{indicator.name}」的单位是「{target}」"
+    if not math.isfinite(converted):
+        return f"数值「{quoted}」不是有效数字"
+    return EnteredValue(converted, typed_qualifier, original_value=f"{value:.12g}",
+                        original_unit=typed_unit or target, percent_sign=parsed.percent_sign)
+
+
+def number_problem(raw: object) -> str:
+    """Why ``raw`` is no number at all ('' when it is one), for a row whose indicator is unknown."""
+    if not isinstance(raw, str):
+        parsed = parse_number(raw)
+        return parsed if isinstance(parsed, str) else ""
+    parts = _split_entered(clean_text(raw).translate(_MINUS).replace(" ", ""))
+    if parts is None or isinstance(parse_number(parts[1]), str):
+        return f"数值「{shown(raw)}」不是有效数字"
+    return ""
+
+
+def _known_units() -> tuple[str, ...]:
+    from planwatch.documents.units import known_units
+
+    return known_units()
+
+
+def _dimension(unit: str) -> str:
+    from planwatch.documents.units import UnitError, dimension_of
+
+    try:
+        return dimension_of(unit)
+    except UnitError:
+        return ""

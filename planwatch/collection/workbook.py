@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import openpyxl
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -53,6 +54,20 @@ class TemplateLine:
     indicator: IndicatorSpec
     region: str
     period: str
+    # What the unit already entered, pre-filled and marked by its state (草稿 / 已提交 / 已退回 / 已通过 / 已发布).
+    value: float | None = None
+    qualifier: str = ""
+    source: str = ""
+    note: str = ""
+    state: str = ""
+    comment: str = ""  # the reviewer's comment of a returned figure
+
+
+# Rows a template may not change (the figure is with the reviewer or final): locked and shaded; sent back
+# unchanged they are skipped by the import, changed they are refused by the state check.
+FINAL_STATES = ("已提交", "已通过", "已发布")
+STATE_FILLS = {"草稿": "FFFFFF", "已退回": "FCE4E4", "已提交": "E3F2FD", "已通过": "E8F5E9", "已发布": "E8F5E9"}
+FONT = "宋体"  # a Chinese font every Chinese office suite has (SimSun); the printout needs one set
 
 
 @dataclass
@@ -80,7 +95,7 @@ def build_template(
     data.title = DATA_SHEET
     _write_help(book.create_sheet(HELP_SHEET), unit, generated or datetime.now())
     lists = _write_lists(book.create_sheet(LISTS_SHEET), unit, indicators, regions, periods, generated)
-    _write_data(data, lines, extra_rows, lists)
+    _write_data(data, lines, extra_rows, lists, unit)
     book.active = 0
     book.properties.title = f"{unit} 数据填报模板"
     book.properties.creator = "Planwatch"
@@ -89,43 +104,82 @@ def build_template(
     return out.getvalue()
 
 
-def _write_data(sheet: Worksheet, lines: Sequence[TemplateLine], extra_rows: int, lists: dict[str, str]) -> None:
-    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+def _write_data(sheet: Worksheet, lines: Sequence[TemplateLine], extra_rows: int, lists: dict[str, str],
+                unit: str = "") -> None:
+    bold, fill = Font(name=FONT, bold=True), PatternFill("solid", fgColor="DDEBF7")
     for col, header in enumerate(HEADERS, start=1):
         cell = sheet.cell(row=1, column=col, value=header)
         cell.font, cell.fill, cell.alignment = bold, fill, Alignment(horizontal="center")
     for row, line in enumerate(lines, start=2):
         for name, value in (("indicator", line.indicator.name), ("region", line.region),
-                            ("period", line.period), ("unit", line.indicator.unit)):
-            sheet[f"{COLUMNS[name]}{row}"] = value
+                            ("period", line.period), ("unit", line.indicator.unit), ("value", line.value),
+                            ("qualifier", line.qualifier), ("source", line.source), ("note", line.note)):
+            if value not in (None, ""):
+                sheet[f"{COLUMNS[name]}{row}"] = value
     last = len(lines) + 1 + extra_rows
-    open_cell = Protection(locked=False)
+    open_cell, plain = Protection(locked=False), Font(name=FONT)
     for row in range(2, last + 1):
-        assigned = row <= len(lines) + 1
+        line = lines[row - 2] if row <= len(lines) + 1 else None
+        final = line is not None and line.state in FINAL_STATES
         for name, letter in COLUMNS.items():
             cell = sheet[f"{letter}{row}"]
-            if not (assigned and name in ("indicator", "region", "period")):
+            cell.font = plain
+            if not (line is not None and (final or name in ("indicator", "region", "period"))):
                 cell.protection = open_cell
             cell.number_format = VALUE_FORMAT if name == "value" else "@"
+            if line is not None and line.state:
+                cell.fill = PatternFill("solid", fgColor=STATE_FILLS.get(line.state, "FFFFFF"))
+        if line is not None and line.state:
+            _mark_state(sheet[f"{COLUMNS['value']}{row}"], line)
     for name, width in _WIDTHS.items():
         sheet.column_dimensions[COLUMNS[name]].width = width
     _add_validations(sheet, last, lists)
+    _print_as_form(sheet, unit)
     sheet.freeze_panes = "A2"
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False  # widening a column is harmless
     sheet.protection.formatRows = False
 
 
+def _mark_state(cell, line: TemplateLine) -> None:
+    """The state in words on the value cell (a comment shows on hover and prints on request)."""
+    text = f"状态:{line.state}"
+    if line.state in FINAL_STATES:
+        text += "。此行已锁定;如需修改,请先在网页上撤回(未审核时)或提出修订。"
+    if line.comment:
+        text += f"\n审核意见:{line.comment}"
+    cell.comment = Comment(text, "Planwatch", width=260, height=90)
+
+
+def _print_as_form(sheet: Worksheet, unit: str) -> None:
+    """Printed, the sheet is a form: A4 landscape, one page wide, a title, the header row on every page,
+    signature lines for 填报人 / 审核人 / 联系电话 and page numbers (header and footer, so the grid the
+    reader checks stays as it is)."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.print_options.gridLines = True
+    sheet.page_margins.top, sheet.page_margins.bottom = 0.9, 0.9
+    sheet.oddHeader.center.text = f"{unit} 规划实施监测数据填报表"
+    sheet.oddHeader.center.size, sheet.oddHeader.center.font = 14, f"{FONT},Bold"
+    sheet.oddFooter.left.text = "填报人:____________    审核人:____________    联系电话:______________"
+    sheet.oddFooter.left.font = FONT
+    sheet.oddFooter.right.text = "第 &P 页 共 &N 页"
+    sheet.oddFooter.right.font = FONT
+
+
 def _add_validations(sheet: Worksheet, last: int, lists: dict[str, str]) -> None:
     for name, title in (("indicator", "指标"), ("region", "地区"), ("period", "年份"), ("unit", "单位"),
                         ("qualifier", "限定词")):
         rule = DataValidation(type="list", formula1=lists[name], allow_blank=True, showDropDown=False,
-                              showErrorMessage=True, errorTitle=f"{title}无效",
+                              showErrorMessage=True, showInputMessage=True, errorTitle=f"{title}无效",
                               error=f"请从下拉列表中选择{title}", promptTitle=title, prompt=f"请从下拉列表中选择{title}")
         rule.add(f"{COLUMNS[name]}2:{COLUMNS[name]}{last}")
         sheet.add_data_validation(rule)
     number = DataValidation(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15",
-                            allow_blank=True, showErrorMessage=True, errorTitle="数值无效",
+                            allow_blank=True, showErrorMessage=True, showInputMessage=True, errorTitle="数值无效",
                             error="请填写数字(不要填文字、公式或带单位)", promptTitle="数值",
                             prompt="按「单位」列的单位填写数字")
     number.add(f"{COLUMNS['value']}2:{COLUMNS['value']}{last}")
@@ -165,6 +219,9 @@ HELP_LINES = (
     "7. 不要增加、删除或改名工作表和列,不要合并单元格。",
     "8. 上传时系统逐行检查:任何一行有错误,整个文件都不会导入,所有错误连同行号、列号一并列出,改正后重新上传即可。",
     "9. 本模板只用于上方所列单位;年份写作 2023(年度)、2023Q1(季度)或 2023-03(月度)。",
+    "10. 已填过的数据已预先填入并按状态标色(鼠标停在数值上可见状态):草稿(白)、已退回(红,附审核意见)可修改;"
+    "已提交(蓝)、已通过和已发布(绿)已锁定,原样上传时跳过。",
+    "11. 打印:本表按 A4 横向排版,每页重复表头,页脚有填报人、审核人、联系电话栏。",
 )
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from planwatch.web.api.auth import READ, WRITE
 from planwatch.web.monitoring import services
 from planwatch.web.monitoring.drafts import find_indicator
+from planwatch.web.monitoring.forms import read_entered
 from planwatch.web.monitoring.models import Observation, Qualifier, Region
 from planwatch.web.monitoring.permissions import (
     get_observation_for_user,
@@ -81,9 +85,11 @@ class DraftIn(Schema):
     year: int = Field(..., ge=1949, le=2100)
     quarter: int | None = Field(None, ge=1, le=4)
     month: int | None = Field(None, ge=1, le=12)
-    # Finite and within the Excel template's bounds: NaN, ±Infinity and 1e308 are refused here (422)
-    # instead of overflowing once converted (1e308 万亿元 in 亿元 is infinite).
-    value: float = Field(..., ge=-1e15, le=1e15, allow_inf_nan=False)
+    # A number must be finite and within the Excel template's bounds: NaN, ±Infinity and 1e308 are refused
+    # here (422) instead of overflowing once converted (1e308 万亿元 in 亿元 is infinite).
+    value: Annotated[float, Field(ge=-1e15, le=1e15, allow_inf_nan=False)] | Annotated[str, Field(max_length=60)] = Field(
+        ..., description="数值;文本按与填报页、导入相同的规则读取:18,650、约4716、52左右、"
+                         "56.35%、18650万元(换算为指标单位);份额须在 0–100,人口等不能为负")
     measure_unit: str = Field("", max_length=40)
     qualifier: Qualifier = Qualifier.NONE
     source: str = Field("", max_length=500)
@@ -136,10 +142,16 @@ def create_draft(request, data: DraftIn):
     indicator, region = find_indicator(data.indicator, plan), find_region(data.region)
     if indicator is None or region is None:
         raise services.ServiceError(f"未知{'指标' if indicator is None else '地区'}「{data.indicator if indicator is None else data.region}」")
+    if data.year > timezone.localdate().year:
+        raise services.ServiceError(f"年份 {data.year} 尚未到来,不能填报")  # the same rule as the import
     fields = data.dict(exclude={"indicator", "region", "year", "quarter", "month", "value"})
-    fields["qualifier"] = str(data.qualifier.value)
+    entered = read_entered(data.value, indicator, unit=data.measure_unit, qualifier=str(data.qualifier.value))
+    if isinstance(entered, str):
+        raise services.ServiceError(entered)
+    fields.update(qualifier=entered.qualifier, measure_unit=indicator.unit, original_value=entered.original_value,
+                  original_unit=entered.original_unit)
     obs = services.create_draft(user=request.auth, reason="API 填报", indicator=indicator, region=region,
-                                year=data.year, quarter=data.quarter, month=data.month, value=data.value,
+                                year=data.year, quarter=data.quarter, month=data.month, value=entered.value,
                                 **{k: v for k, v in fields.items() if v != "" or k == "qualifier"})
     return Status(201, obs)
 

@@ -27,6 +27,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from planwatch.collection.importer import import_file
 from planwatch.collection.model import CleanObservation, IndicatorSpec
@@ -74,26 +75,84 @@ def check_context(unit: Unit) -> dict[str, Any]:
         "rules": rules_in_force(),
         "history": list(history),
         "assignments": [(a.indicator.code, r.name) for a in assignments for r in a.regions.all()],
+        "frequencies": {a.indicator.code: a.frequency for a in assignments},
+        "this_year": timezone.localdate().year,
     }
 
 
 def import_upload(name: str, data: bytes, *, user, reason: str, unit: Unit, dry_run: bool = False) -> ImportOutcome:
     result = import_file(name, data, **check_context(unit))
+    if name.lower().endswith((".xlsx", ".xlsm")):
+        locked = _locked_cells_changed(result.observations, unit)
+        if locked:
+            result.problems = sorted(result.problems + locked, key=problem_order)
+            result.observations = [o for o in result.observations if o.line not in {p.row for p in locked}]
     outcome = ImportOutcome(problems=result.problems, rows=len(result.observations), dry_run=dry_run)
-    if not result.ok or (dry_run and user is None):
-        return outcome  # a dry run without a user checks the file only (create_drafts needs one)
-    inputs = [_draft_input(obs, name) for obs in result.observations]
+    if user is None or not result.observations:
+        return outcome  # a check without a user reads the file only (create_drafts needs one)
+    unchanged = _unchanged(result.observations, unit)
+    inputs = [_draft_input(obs, name) for obs in result.observations if obs not in unchanged]
+    # The state checks (a row already submitted, …) run even when the file has other errors, in a
+    # transaction rolled back, so the clerk gets every problem in one pass, not in rounds.
+    store = result.ok and not dry_run
     try:
         with transaction.atomic():
-            outcome.drafts = create_drafts(inputs, user=user, reason=reason, unit=unit)
-            if dry_run:
+            outcome.drafts = create_drafts(inputs, user=user, reason=reason, unit=unit) if inputs else []
+            if not store:
                 raise _Rollback
     except _Rollback:
-        pass
+        if not result.ok:
+            outcome.drafts = []
     except DraftsRejected as rejected:
         outcome.drafts = []
         outcome.problems = sorted(outcome.problems + [_problem(p) for p in rejected.problems], key=problem_order)
     return outcome
+
+
+def template_lines(unit: Unit) -> list[tuple[tuple[str, str], str, str]]:
+    """((indicator code, name), region, period) of each assigned row of the unit's template, in sheet order."""
+    return [((a.indicator.code, a.indicator.name), region.name, period) for a in unit_assignments(unit)
+            for region in a.regions.all() for period in expected_periods(a)]
+
+
+def _locked_cells_changed(observations: list[CleanObservation], unit: Unit) -> list[ImportProblem]:
+    """The template's assigned rows have locked 指标 / 地区 / 年份 cells; a client that ignores the lock
+    (or a pasted block) must not move a figure to another indicator, region or period unnoticed."""
+    from planwatch.collection.workbook import COLUMNS, DATA_SHEET
+
+    expected = template_lines(unit)
+    names = {code: name for (code, name), _r, _p in expected}
+    found = []
+    for obs in observations:
+        if obs.line is None or not 2 <= obs.line <= len(expected) + 1:
+            continue
+        (code, name), region, period = expected[obs.line - 2]
+        for column, want, got in (("indicator", name, names.get(obs.indicator, obs.indicator)),
+                                  ("region", region, obs.region), ("period", period, obs.period)):
+            if want != got:
+                found.append(ImportProblem(
+                    DATA_SHEET, obs.line, COLUMNS[column],
+                    f"此格已锁定,模板中为「{want}」,文件中为「{got}」:请勿修改锁定的列(或重新下载本单位模板)",
+                    rule="locked"))
+    return found
+
+
+def _unchanged(observations: list[CleanObservation], unit: Unit) -> list[CleanObservation]:
+    """Rows the template pre-filled from figures already submitted, approved or published, sent back
+    as they were: nothing to store, and not a conflict (the template shows them so the clerk sees
+    the whole table; only a changed figure needs a revision)."""
+    keys = {(o.indicator, o.region, o.period) for o in observations}
+    stored = {}
+    for code, region, period, value, qualifier in (
+            Observation.objects.filter(unit=unit, status__in=COUNTED, period__in={k[2] for k in keys})
+            .order_by("vintage").values_list("indicator__code", "region__name", "period", "value", "qualifier")):
+        stored[(code, region, period)] = (value, qualifier)
+    same = []
+    for obs in observations:
+        found = stored.get((obs.indicator, obs.region, obs.period))
+        if found and abs(found[0] - obs.value) <= 1e-9 * max(1.0, abs(found[0])) and found[1] == obs.qualifier:
+            same.append(obs)
+    return same
 
 
 def _draft_input(obs: CleanObservation, file_name: str) -> DraftInput:
@@ -115,10 +174,30 @@ def template_for(unit: Unit, *, generated: datetime | None = None) -> bytes:
     """The unit's Excel template: one row per assigned indicator × region × expected period."""
     plan = current_plan()
     lines = []
+    entered = _entered(unit)
     for a in unit_assignments(unit):
         spec = IndicatorSpec(a.indicator.code, a.indicator.name, a.indicator.unit)
-        lines += [TemplateLine(spec, region.name, period) for region in a.regions.all() for period in expected_periods(a)]
+        lines += [_line(spec, region, period, entered.get((a.indicator_id, region.pk, period)))
+                  for region in a.regions.all() for period in expected_periods(a)]
     regions = list(dict.fromkeys(line.region for line in lines))
-    years = [str(y) for y in plan_years(plan)] if plan else []
+    this_year = timezone.localdate().year  # a year that has not happened is not offered
+    years = [str(y) for y in plan_years(plan) if y <= this_year] if plan else []
     periods = list(dict.fromkeys(years + [line.period for line in lines]))
     return build_template(unit=unit.name, lines=lines, regions=regions, periods=periods, generated=generated)
+
+
+STATE_WORDS = {"draft": "草稿", "submitted": "已提交", "returned": "已退回", "approved": "已通过", "published": "已发布"}
+
+
+def _entered(unit: Unit) -> dict:
+    """The unit's latest row (highest vintage) per indicator × region × period."""
+    rows = Observation.objects.filter(unit=unit).order_by("vintage")
+    return {(o.indicator_id, o.region_id, o.period): o for o in rows}
+
+
+def _line(spec: IndicatorSpec, region, period: str, obs: Observation | None) -> TemplateLine:
+    if obs is None:
+        return TemplateLine(spec, region.name, period)
+    return TemplateLine(spec, region.name, period, value=obs.value, qualifier=obs.qualifier, source=obs.source,
+                        note=obs.note, state=STATE_WORDS[obs.status],
+                        comment=obs.review_comment if obs.status == Observation.Status.RETURNED else "")

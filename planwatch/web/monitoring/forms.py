@@ -9,8 +9,20 @@ from planwatch.web.monitoring.models import Frequency, Observation, Qualifier, R
 from planwatch.web.plans.models import Indicator
 
 
+def read_entered(text, indicator, *, unit: str = "", qualifier: str = ""):
+    """The one value reader (``collection.values.read_value``) for an indicator row of the database:
+    the entry form, the API and the import accept and refuse the same strings."""
+    from planwatch.collection.model import as_indicator
+    from planwatch.collection.values import read_value
+
+    return read_value(text, as_indicator(indicator), unit=unit, qualifier=qualifier)
+
+
 class ObservationForm(forms.Form):
-    value = forms.FloatField(label=_("数值"))
+    """``indicator=``: the value is read as the import reads it (18,650 · 约4716 · 56.35% · 18650万元)
+    and stored in the indicator's unit; without it (a form not yet bound to an indicator) a plain number."""
+
+    value = forms.CharField(label=_("数值"), max_length=60)
     measure_unit = forms.CharField(label=_("计量单位"), max_length=40, required=False)
     qualifier = forms.ChoiceField(label=_("限定词"), choices=Qualifier.choices, required=False)
     source = forms.CharField(label=_("来源"), max_length=500, required=False)
@@ -18,15 +30,43 @@ class ObservationForm(forms.Form):
     note = forms.CharField(label=_("备注"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
+    def __init__(self, *args, indicator=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.indicator = indicator
+
     @classmethod
-    def for_observation(cls, obs: Observation) -> ObservationForm:
-        return cls(initial={f: getattr(obs, f) for f in ("value", "measure_unit", "qualifier", "source", "quote",
-                                                         "note", "lock_version")})
+    def for_observation(cls, obs: Observation, data=None) -> ObservationForm:
+        initial = {f: getattr(obs, f) for f in ("measure_unit", "qualifier", "source", "quote", "note",
+                                               "lock_version")}
+        initial["value"] = f"{obs.value:.12g}"
+        return cls(data, initial=initial, indicator=obs.indicator)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if "value" not in data:
+            return data
+        indicator = self.indicator or _Unitless()
+        entered = read_entered(data["value"], indicator, unit=data.get("measure_unit", ""),
+                               qualifier=data.get("qualifier", ""))
+        if isinstance(entered, str):
+            self.add_error("value", entered)
+            return data
+        data.update(value=entered.value, qualifier=entered.qualifier)
+        if self.indicator is not None:
+            data.update(measure_unit=self.indicator.unit, original_value=entered.original_value,
+                        original_unit=entered.original_unit)
+        return data
 
     def fields_for_service(self) -> dict:
         data = dict(self.cleaned_data)
         data.pop("lock_version", None)
         return {k: v for k, v in data.items() if v not in (None,)}
+
+
+class _Unitless:
+    """What a value is read against when no indicator is known: any number, any unit as typed."""
+
+    unit, name, code, aliases, percent_free = "", "", "", (), None
 
 
 class NewObservationForm(ObservationForm):

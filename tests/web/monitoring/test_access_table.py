@@ -78,6 +78,15 @@ anonymous  POST /monitoring/entry/new/                               302
 planner    POST /monitoring/entry/new/                               403
 supervisor POST /monitoring/entry/new/                               403
 yudu       POST /monitoring/entry/new/                               302
+anonymous  POST /monitoring/entry/                                   302
+planner    POST /monitoring/entry/                                   403
+yudu       POST /monitoring/entry/                                   302
+anonymous  POST /monitoring/review/batch/                            302
+yudu       POST /monitoring/review/batch/                            403
+reviewer   POST /monitoring/review/batch/                            302
+yudu       POST /monitoring/observations/{ruijin_submitted}/withdraw/ 404
+reviewer   POST /monitoring/observations/{ruijin_submitted}/withdraw/ 403
+ruijin     POST /monitoring/observations/{ruijin_submitted}/withdraw/ 302
 anonymous  POST /monitoring/observations/{ruijin_draft}/edit/        302
 yudu       POST /monitoring/observations/{ruijin_draft}/edit/        404
 reviewer   POST /monitoring/observations/{ruijin_draft}/edit/        404

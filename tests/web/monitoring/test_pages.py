@@ -126,7 +126,7 @@ def test_entry_page_marks_rows_past_their_due_date_until_submitted(client_for, c
 
     def late_periods() -> list[str]:
         page = client_for(cast.yudu).get("/monitoring/entry/").content.decode()
-        return re.findall(r'<tr data-indicator="I01" data-region="于都县" data-period="(\d+)">(?:(?!</tr>).)*已逾期',
+        return re.findall(r'<tr [^>]*data-indicator="I01" data-region="于都县" data-period="(\d+)"[^>]*>(?:(?!</tr>).)*已逾期',
                           page, re.S)
 
     assert late_periods() == ["2024"]

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from planwatch.documents.qualifiers import format_qualified
 
@@ -36,3 +37,39 @@ def qualified_value(observation) -> str:
     unit = getattr(observation, "measure_unit", "") or ""
     number = format(Decimal(repr(float(observation.value))).normalize(), "f")
     return format_qualified(number, getattr(observation, "qualifier", "") or "", f" {unit}" if unit else "")
+
+
+# A state is read by its word, its colour and its shape together (a colour-blind clerk and a black-and-
+# white printout still tell 已退回 from 已发布). The CSS gives each ``state-*`` its colour and border.
+STATE_MARKS = {
+    "draft": ("✎", _lazy("草稿")),
+    "submitted": ("➤", _lazy("已提交")),
+    "returned": ("↩", _lazy("已退回")),
+    "approved": ("✓", _lazy("已通过")),
+    "published": ("●", _lazy("已发布")),
+}
+
+
+@register.filter
+def status_badge(observation_or_status) -> str:
+    """``{{ obs|status_badge }}``: ``<span class="state state-returned">↩ 已退回</span>``."""
+    status = getattr(observation_or_status, "status", observation_or_status)
+    shape, word = STATE_MARKS.get(status, ("", status))
+    return format_html('<span class="state state-{}" data-status="{}"><span aria-hidden="true">{}</span> {}</span>',
+                       status, status, shape, word)
+
+
+@register.filter
+def changes(entry) -> list:
+    """``{% for c in entry|changes %}``: the entry's changes in words (see ``monitoring.changes``)."""
+    from planwatch.web.monitoring.changes import readable_changes
+
+    return readable_changes(entry)
+
+
+@register.filter
+def plain_number(value) -> str:
+    """A number as stored, without padding: 4716.5 (not 4716.5000), 300; "—" for none."""
+    if value is None or value == "":
+        return "—"
+    return format(Decimal(repr(float(value))).normalize(), "f")

@@ -5,6 +5,7 @@ change concerns — e.g. an administrator's import for 于都县人民政府).""
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -12,6 +13,8 @@ from planwatch.web.monitoring import audit
 from planwatch.web.monitoring.models import AuditEntry, Unit
 from planwatch.web.monitoring.permissions import audit_for_user
 from planwatch.web.monitoring.views._common import csv_response, needs
+
+PAGE_SIZE = 50  # a page a reviewer reads; the CSV export has every row
 
 
 def _filtered(request: HttpRequest):
@@ -27,9 +30,12 @@ def _filtered(request: HttpRequest):
 
 @needs("audit.read")
 def audit_list(request: HttpRequest) -> HttpResponse:
+    page = Paginator(_filtered(request).select_related("unit"), PAGE_SIZE).get_page(request.GET.get("page"))
+    filters = request.GET.copy()
+    filters.pop("page", None)
     return render(request, "monitoring/audit.html", {
-        "entries": _filtered(request)[:500], "subjects": AuditEntry.Subject.choices,
-        "subject": request.GET.get("subject", ""), "query": request.GET.urlencode(),
+        "entries": page.object_list, "page": page, "subjects": AuditEntry.Subject.choices,
+        "subject": request.GET.get("subject", ""), "query": filters.urlencode(),
         "units": Unit.objects.order_by("order", "name"), "unit": request.GET.get("unit", ""),
     })
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,8 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from planwatch.reports.tables import spreadsheet_safe
-from planwatch.web.monitoring import services, validation
+from planwatch.web.monitoring import batch, services, validation
+from planwatch.web.monitoring.errors import SubmissionBlocked
 from planwatch.web.monitoring.forms import ObservationForm, ReviewForm, ReviseForm, SubmitForm
+from planwatch.web.monitoring.history import answered_comments
 from planwatch.web.monitoring.models import AuditEntry, Observation
 from planwatch.web.monitoring.permissions import (
     get_observation_for_user,
@@ -23,6 +27,7 @@ from planwatch.web.monitoring.permissions import (
     observations_for_user,
     reads_internals,
 )
+from planwatch.web.monitoring.templatetags.monitoring_marks import STATE_MARKS
 from planwatch.web.monitoring.views._common import csv_response, run, version_of
 from planwatch.web.plans.models import Indicator
 
@@ -42,7 +47,8 @@ def _filtered(request: HttpRequest):
 @login_required
 def observation_list(request: HttpRequest) -> HttpResponse:
     return render(request, "monitoring/observation_list.html",
-                  {"observations": _filtered(request)[:500], "statuses": Observation.Status.choices,
+                  {"observations": _filtered(request)[:500],
+                   "statuses": [(v, STATE_MARKS[v][1]) for v in Observation.Status.values],
                    "status": request.GET.get("status", "")})
 
 
@@ -59,33 +65,40 @@ def observation_export(request: HttpRequest) -> HttpResponse:
     return csv_response(out.getvalue(), "observations.csv")
 
 
-@login_required
-def observation_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    obs, may_write = get_observation_for_user(request, pk)
+def _detail_context(request: HttpRequest, obs: Observation, may_write: bool, *, edit_form=None,
+                    submit_form=None, problems=None) -> dict:
     user = request.user
     can_edit = may(user, "observation.edit", obs)
     internals = reads_internals(user, obs)
-    context = {
-        "preview": validation.check_submission(obs) if can_edit else [],
+    return {
+        "preview": (problems if problems is not None else validation.check_submission(obs)) if can_edit else [],
         "obs": obs,
         "may_write": may_write,
         "can_edit": can_edit,
+        "can_withdraw": may(user, "observation.withdraw", obs),
         "can_review": may(user, "observation.review", obs),
         "can_publish": may(user, "observation.publish", obs),
         "can_revise": may(user, "observation.revise", obs),
-        "edit_form": ObservationForm.for_observation(obs),
-        "submit_form": SubmitForm(initial={"lock_version": obs.lock_version,
-                                           "warning_comment": obs.warning_comment}),
+        "edit_form": edit_form or ObservationForm.for_observation(obs),
+        "submit_form": submit_form or SubmitForm(initial={"lock_version": obs.lock_version,
+                                                          "warning_comment": obs.warning_comment}),
         "review_form": ReviewForm(initial={"lock_version": obs.lock_version}),
-        "revise_form": ReviseForm(initial={"value": obs.value, "lock_version": obs.lock_version}),
+        "revise_form": ReviseForm(initial={"value": f"{obs.value:.12g}", "lock_version": obs.lock_version},
+                                  indicator=obs.indicator),
         "vintages": observations_for_user(user).filter(indicator=obs.indicator, region=obs.region,
                                                        period=obs.period).order_by("vintage"),
         "audit": (AuditEntry.objects.filter(subject=AuditEntry.Subject.OBSERVATION, object_id=obs.pk)
                   .select_related("unit").order_by("at")) if internals else AuditEntry.objects.none(),
         # Another unit's published figure: its public fields only — no notes, comments or history.
         "internals": internals,
+        "answered_comments": answered_comments(obs) if internals else [],
     }
-    return render(request, "monitoring/observation_detail.html", context)
+
+
+@login_required
+def observation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    obs, may_write = get_observation_for_user(request, pk)
+    return render(request, "monitoring/observation_detail.html", _detail_context(request, obs, may_write))
 
 
 def _detail(pk: int) -> str:
@@ -99,16 +112,59 @@ def _writable(request: HttpRequest, pk: int) -> Observation:
     return obs
 
 
+def _changed(obs: Observation, fields: dict) -> dict:
+    """Only what differs from the stored row: an untouched form changes nothing (and is not audited)."""
+    typed = ("value", "original_value", "original_unit")
+    changed = {k: v for k, v in fields.items()
+               if k in services.EDITABLE_FIELDS and k not in typed and v != getattr(obs, k)}
+    if abs(fields["value"] - obs.value) > 1e-12 * max(1.0, abs(obs.value)):
+        changed.update({k: fields[k] for k in typed if k in fields})
+    return changed
+
+
 @require_POST
 @login_required
 def observation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """One form for 保存 and 提交审核: what is typed is saved, and — for 提交审核 — submitted in the same
+    transaction; a refusal renders the page again with everything typed still in the form."""
     obs = _writable(request, pk)
-    form = ObservationForm(request.POST)
+    form = ObservationForm.for_observation(obs, request.POST)
+    submit_form = SubmitForm(request.POST)
+    submitting = request.POST.get("act") == "submit"
     if not form.is_valid():
-        return run(request, lambda: _raise_form(form), done="", back=_detail(pk))
-    return run(request, lambda: services.update_draft(
-        obs, user=request.user, reason=_("网页修改"), expected_version=version_of(form),
-        **form.fields_for_service()), done=_("已保存"), back=_detail(pk))
+        messages.error(request, _("未保存:请按提示改正后再试"))
+        return _refused(request, obs, form, submit_form)
+    submit_form.is_valid()
+    fields = _changed(obs, form.fields_for_service())
+    try:
+        with transaction.atomic():
+            if fields:
+                services.update_draft(obs, user=request.user, reason=_("网页修改"),
+                                      expected_version=version_of(form), **fields)
+            if submitting:
+                services.submit_observation(obs.pk, user=request.user,
+                                            warning_comment=submit_form.cleaned_data.get("warning_comment", ""))
+    except SubmissionBlocked as blocked:
+        messages.error(request, blocked.lead + (_(",修改未保存") if fields else ""))
+        return _refused(request, obs, form, submit_form, blocked.problems)
+    except services.ServiceError as error:
+        messages.error(request, str(error))
+        return _refused(request, obs, form, submit_form)
+    messages.success(request, _("已提交审核") if submitting else _("已保存"))
+    comment = submit_form.cleaned_data.get("warning_comment", "").strip()
+    if not submitting and comment and comment != obs.warning_comment:
+        # The explanation is stored with the submission: keep it on the page instead of dropping it.
+        messages.info(request, _("预警说明将在“提交审核”时一并保存"))
+        obs.refresh_from_db()
+        context = _detail_context(request, obs, True, submit_form=SubmitForm(
+            initial={"lock_version": obs.lock_version, "warning_comment": comment}))
+        return render(request, "monitoring/observation_detail.html", context)
+    return redirect(_detail(pk))
+
+
+def _refused(request, obs, form, submit_form, problems=None) -> HttpResponse:
+    context = _detail_context(request, obs, True, edit_form=form, submit_form=submit_form, problems=problems)
+    return render(request, "monitoring/observation_detail.html", context, status=400)
 
 
 def _raise_form(form) -> None:
@@ -130,9 +186,22 @@ def observation_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
+def observation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    obs = get_observation_for_user(request, pk)[0]  # the service checks the withdraw right (403)
+    return run(request, lambda: batch.withdraw_submission(obs, user=request.user, reason=_("填报单位撤回"),
+                                                          expected_version=_int(request.POST.get("lock_version"))),
+               done=_("已撤回,可修改后重新提交"), back=_detail(pk))
+
+
+def _int(text) -> int | None:
+    return int(text) if str(text or "").isdigit() else None
+
+
+@require_POST
+@login_required
 def observation_revise(request: HttpRequest, pk: int) -> HttpResponse:
     obs = _writable(request, pk)
-    form = ReviseForm(request.POST)
+    form = ReviseForm(request.POST, indicator=obs.indicator)
     if not form.is_valid():
         return run(request, lambda: _raise_form(form), done="", back=_detail(pk))
     fields = form.fields_for_service()

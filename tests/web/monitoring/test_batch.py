@@ -1,0 +1,160 @@
+"""Submitting, withdrawing, approving, returning and publishing a selection (issue 11): each row goes
+through its own service and is audited with the acting user and the one reason; one refused row
+refuses the whole selection, naming the row."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from planwatch.web.monitoring import batch, services
+from planwatch.web.monitoring.models import AuditEntry, Observation
+from tests.web.conftest import indicator
+
+S = Observation.Status
+
+
+@pytest.fixture
+def three(cast, assignments, small_plan, reference_data):
+    city = reference_data.regions["赣州市"]
+    return [
+        services.create_draft(
+            user=cast.stats_reporter,
+            reason="填报",
+            indicator=indicator(small_plan, code),
+            region=city,
+            year=2024,
+            value=value,
+            source="统计公报",
+        )
+        for code, value in (("I01", 4716.5), ("I02", 52000.0), ("I03", 897.0))
+    ]
+
+
+def _actions(obs) -> list[str]:
+    return list(
+        AuditEntry.objects.filter(object_id=obs.pk, subject=AuditEntry.Subject.OBSERVATION)
+        .order_by("at", "pk")
+        .values_list("action", flat=True)
+    )
+
+
+def test_a_selection_is_submitted_approved_and_published_each_row_audited(cast, three):
+    batch.submit_many(three, user=cast.stats_reporter)
+    rows = list(Observation.objects.filter(pk__in=[o.pk for o in three]))
+    batch.approve_many(rows, user=cast.reviewer, comment="与统计公报一致")
+    rows = list(Observation.objects.filter(pk__in=[o.pk for o in three]))
+    batch.publish_many(rows, user=cast.reviewer, reason="2024年数据发布")
+    for obs in three:
+        obs.refresh_from_db()
+        assert (obs.status, obs.reviewed_by, obs.published_by) == (S.PUBLISHED, cast.reviewer, cast.reviewer)
+        assert _actions(obs) == ["create", "submit", "approve", "publish"]
+    reasons = set(AuditEntry.objects.filter(action="approve").values_list("reason", "actor_name"))
+    assert reasons == {("与统计公报一致", "reviewer")}
+
+
+def test_one_refused_row_refuses_the_selection_and_is_named(cast, three):
+    batch.submit_many(three[:2], user=cast.stats_reporter)
+    rows = list(Observation.objects.filter(pk__in=[o.pk for o in three]))  # the third is still a draft
+    with pytest.raises(batch.BatchRefused) as refused:
+        batch.approve_many(rows, user=cast.reviewer)
+    assert str(refused.value).startswith("常住人口 · 赣州市 · 2024:")
+    assert str(refused.value).endswith("(所选数据均未处理)")
+    assert sorted(Observation.objects.values_list("status", flat=True)) == [S.DRAFT, S.SUBMITTED, S.SUBMITTED]
+
+
+def test_returning_a_selection_needs_one_reason(cast, three):
+    batch.submit_many(three, user=cast.stats_reporter)
+    rows = list(Observation.objects.all())
+    with pytest.raises(services.ServiceError, match="^退回时必须填写审核意见$"):
+        batch.return_many(rows, user=cast.reviewer, comment=" ")
+    batch.return_many(rows, user=cast.reviewer, comment="请核对口径")
+    assert set(Observation.objects.values_list("status", "review_comment")) == {(S.RETURNED, "请核对口径")}
+
+
+def test_a_submission_not_yet_reviewed_can_be_withdrawn_by_its_unit_only(cast, three):
+    submitted = services.submit_observation(three[0], user=cast.stats_reporter)
+    with pytest.raises(PermissionDenied, match="只能撤回本单位已提交、尚未审核的数据"):
+        batch.withdraw_submission(submitted, user=cast.yudu, reason="误交")
+    back = batch.withdraw_submission(submitted, user=cast.stats_reporter, reason="数值待核对")
+    assert back.status == S.DRAFT
+    assert _actions(back) == ["create", "submit", "withdraw"]
+    entry = AuditEntry.objects.get(object_id=back.pk, action="withdraw")
+    assert (entry.reason, entry.old, entry.new, entry.action_label) == (
+        "数值待核对",
+        {"status": "submitted"},
+        {"status": "draft"},
+        "撤回",
+    )
+    approved = services.approve_observation(
+        services.submit_observation(back, user=cast.stats_reporter), user=cast.reviewer
+    )
+    with pytest.raises(PermissionDenied):
+        batch.withdraw_submission(approved, user=cast.stats_reporter, reason="太晚了")
+
+
+def test_review_queue_shows_last_year_change_warning_and_explanation(
+    client_for, cast, assignments, small_plan, reference_data
+):
+    """2023: 4000 亿元 (approved); 2024: 4716.5 → (4716.5 / 4000 − 1) = +17.9%."""
+    city, gdp = reference_data.regions["赣州市"], indicator(small_plan, "I01")
+    old = services.create_draft(
+        user=cast.stats_reporter,
+        reason="填报",
+        indicator=gdp,
+        region=city,
+        year=2023,
+        value=4000.0,
+        source="公报",
+    )
+    services.approve_observation(
+        services.submit_observation(old, user=cast.stats_reporter), user=cast.reviewer
+    )
+    new = services.create_draft(
+        user=cast.stats_reporter,
+        reason="填报",
+        indicator=gdp,
+        region=city,
+        year=2024,
+        value=4716.5,
+        source="公报",
+    )
+    services.submit_observation(new, user=cast.stats_reporter, warning_comment="新增重大项目投产")
+    page = client_for(cast.reviewer2).get("/monitoring/review/").content.decode()
+    row = page[page.index(f'<tr data-pk="{new.pk}"') :]
+    row = row[: row.index("</tr>")]
+    assert ">4000<" in row and "+17.9%" in row and "新增重大项目投产" in row
+    assert 'class="state state-submitted"' in row
+    filtered = client_for(cast.reviewer2).get(
+        f"/monitoring/review/?region={reference_data.regions['于都县'].pk}"
+    )
+    assert f'<tr data-pk="{new.pk}"' not in filtered.content.decode()
+
+
+def test_review_queue_shows_the_city_figure_and_the_other_counties_median(
+    client_for, cast, assignments, small_plan, reference_data
+):
+    """于都县 submits 300 亿元 for 2024; 赣州市's own figure is 4716.5 (approved); the other counties:
+    瑞金市 280 and 南康区 320 (submitted) → median (280 + 320) / 2 = 300."""
+    gdp, regions = indicator(small_plan, "I01"), reference_data.regions
+
+    def submit(user, region, value):
+        obs = services.create_draft(
+            user=user,
+            reason="填报",
+            indicator=gdp,
+            region=regions[region],
+            year=2024,
+            value=value,
+            source="公报",
+        )
+        return services.submit_observation(obs, user=user)
+
+    services.approve_observation(submit(cast.stats_reporter, "赣州市", 4716.5), user=cast.reviewer)
+    submit(cast.ruijin, "瑞金市", 280.0)
+    submit(cast.nankang, "南康区", 320.0)
+    yudu = submit(cast.yudu, "于都县", 300.0)
+    page = client_for(cast.reviewer).get("/monitoring/review/").content.decode()
+    row = page[page.index(f'<tr data-pk="{yudu.pk}"') :]
+    row = row[: row.index("</tr>")]
+    assert "4716.5 / 300(2)" in row, row

@@ -1,0 +1,167 @@
+"""Entry and review as a clerk and a reviewer use them, in a real headless Chromium (issue 11).
+
+- A correction typed on a returned figure is what 提交审核 submits (before, 修改 and 提交审核 were two
+  forms, and 提交审核 sent the old value back, saying "已提交审核").
+- A bad value in row 3 of 3 is named beside row 3, and what was typed in rows 1–2 stays on the page.
+- Three figures submitted, approved and published as one selection each time, then seen on the portal.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from planwatch.web.monitoring import services
+from planwatch.web.monitoring.models import Assignment, Observation
+from tests.web.conftest import PASSWORD, indicator
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _login(page, base: str, username: str, next_url: str) -> None:
+    page.goto(f"{base}/accounts/login/?next={next_url}")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("form.stack button[type=submit]")
+    page.wait_for_url(f"{base}{next_url}")
+
+
+def _three_rows(assignments) -> None:
+    """市统计局 reports 地区生产总值, 人均地区生产总值 and 常住人口 for 赣州市 (its 城镇化率 task is closed)."""
+    Assignment.objects.filter(pk=assignments["统计局I04"].pk).update(active=False)
+
+
+def test_clerk_correction_of_a_returned_figure_is_what_the_reviewer_sees(
+    live_server, page, chromium, artifacts_dir, cast, assignments, small_plan, reference_data
+):
+    obs = services.create_draft(
+        user=cast.yudu,
+        reason="填报",
+        indicator=indicator(small_plan, "I01"),
+        region=reference_data.regions["于都县"],
+        year=2024,
+        value=25.0,
+        source="统计公报",
+    )
+    obs = services.submit_observation(obs, user=cast.yudu)
+    services.return_observation(obs, user=cast.reviewer, comment="数值疑似少一位,请按统计公报核对")
+    base = live_server.url
+
+    _login(page, base, "yudu", f"/monitoring/observations/{obs.pk}/")
+    assert page.locator("#review-comment").inner_text() == "数值疑似少一位,请按统计公报核对"
+    page.fill("#edit-form input[name=value]", "250")
+    page.get_by_role("button", name="提交审核").click()
+    page.wait_for_load_state()
+    assert "已提交审核" in page.locator(".messages").inner_text()
+    page.screenshot(path=str(artifacts_dir / "entry-correction-submitted.png"), full_page=True)
+
+    reviewer = chromium.new_context(locale="zh-CN").new_page()
+    _login(reviewer, base, "reviewer", "/monitoring/review/")
+    reviewer.goto(f"{base}/monitoring/observations/{obs.pk}/")
+    assert reviewer.locator("#obs-value").inner_text().startswith("250 亿元")
+    reviewer.goto(f"{base}/monitoring/review/")
+    row = reviewer.locator('table.queue tr[data-region="于都县"][data-period="2024"]')
+    assert row.locator("td.num").first.inner_text() == "250 亿元"
+    reviewer.goto(f"{base}/monitoring/observations/{obs.pk}/")
+    # The answered comment is history now, not the figure's open comment.
+    assert reviewer.locator("#review-comment").count() == 0
+    assert "数值疑似少一位,请按统计公报核对" in reviewer.locator("#comment-history").inner_text()
+    obs.refresh_from_db()
+    assert (obs.value, obs.status) == (250.0, "submitted")
+
+
+def test_bad_value_in_row_three_is_named_and_rows_one_and_two_are_kept(
+    live_server, page, cast, assignments, small_plan, reference_data, artifacts_dir
+):
+    _three_rows(assignments)
+    base = live_server.url
+    _login(page, base, "stats", "/monitoring/entry/")
+    rows = page.locator("table.entry tbody tr")
+    assert rows.count() == 3
+    rows.nth(0).locator('input[name^="value-"]').fill("4,716.5")
+    rows.nth(1).locator('input[name^="value-"]').fill("５２,０００")
+    rows.nth(2).locator('input[name^="value-"]').fill("12,3")
+    page.click("#save-all")
+    page.wait_for_load_state()
+    page.screenshot(path=str(artifacts_dir / "entry-row-3-refused.png"), full_page=True)
+
+    rows = page.locator("table.entry tbody tr")
+    assert rows.nth(0).locator('input[name^="value-"]').input_value() == "4,716.5"
+    assert rows.nth(1).locator('input[name^="value-"]').input_value() == "５２,０００"
+    assert rows.nth(2).locator('input[name^="value-"]').input_value() == "12,3"
+    assert (
+        rows.nth(2).locator(".row-error").inner_text()
+        == "第3行(常住人口 · 赣州市 · 2024):数值「12,3」不是有效数字"
+    )
+    assert rows.nth(0).locator(".row-error").count() == 0
+    assert Observation.objects.count() == 0  # nothing half-saved
+
+    rows.nth(2).locator('input[name^="value-"]').fill("897")
+    page.click("#save-all")
+    page.wait_for_load_state()
+    assert sorted(Observation.objects.values_list("value", flat=True)) == [897.0, 4716.5, 52000.0]
+
+
+def test_three_figures_submitted_approved_and_published_together_reach_the_portal(
+    live_server, page, chromium, cast, assignments, small_plan, reference_data, artifacts_dir
+):
+    _three_rows(assignments)
+    base = live_server.url
+    _login(page, base, "stats", "/monitoring/entry/")
+    rows = page.locator("table.entry tbody tr")
+    for i, value in enumerate(("4716.5", "52000", "897")):
+        rows.nth(i).locator('input[name^="value-"]').fill(value)
+        rows.nth(i).locator('input[name^="source-"]').fill("赣州市2024年统计公报")
+    page.check("#pick-all")
+    page.click("#submit-picked")
+    page.wait_for_load_state()
+    assert "已提交审核 3 行" in page.locator(".messages").inner_text()
+    assert sorted(Observation.objects.values_list("status", flat=True)) == ["submitted"] * 3
+
+    reviewer = chromium.new_context(locale="zh-CN").new_page()
+    _login(reviewer, base, "reviewer", "/monitoring/review/")
+    assert reviewer.locator("table.queue tbody tr").count() == 3
+    reviewer.check("#pick-all")
+    reviewer.click("#approve-picked")
+    reviewer.wait_for_load_state()
+    assert "已审核通过 3 条" in reviewer.locator(".messages").inner_text()
+    reviewer.goto(f"{base}/monitoring/review/?tab=approved")
+    reviewer.check("#pick-all")
+    reviewer.click("#publish-picked")
+    reviewer.wait_for_load_state()
+    assert "已发布 3 条" in reviewer.locator(".messages").inner_text()
+
+    public = chromium.new_context(locale="zh-CN").new_page()
+    for code, shown in (("I01", "4716.5 亿元"), ("I02", "52000 元"), ("I03", "897 万人")):
+        public.goto(f"{base}/portal/indicators/{code}/published/")
+        assert public.locator('tr[data-region="赣州市"][data-period="2024"] td.num').inner_text() == shown
+    public.screenshot(path=str(artifacts_dir / "batch-published-portal.png"), full_page=True)
+    assert sorted(Observation.objects.values_list("status", flat=True)) == ["published"] * 3
+
+
+def test_last_year_and_the_change_show_while_typing(
+    live_server, page, cast, assignments, small_plan, reference_data, artifacts_dir
+):
+    """2023: 4000 亿元 (approved). Typing 6000 shows (6000 / 4000 − 1) = +50.0% and the 30% rule's
+    warning; typing 4100 shows +2.5% and no warning."""
+    _three_rows(assignments)
+    old = services.create_draft(
+        user=cast.stats_reporter,
+        reason="填报",
+        indicator=indicator(small_plan, "I01"),
+        region=reference_data.regions["赣州市"],
+        year=2023,
+        value=4000.0,
+        source="公报",
+    )
+    services.approve_observation(
+        services.submit_observation(old, user=cast.stats_reporter), user=cast.reviewer
+    )
+    _login(page, live_server.url, "stats", "/monitoring/entry/")
+    row = page.locator('table.entry tr[data-indicator="I01"]')
+    assert row.locator("td.last").inner_text() == "4000"
+    row.locator('input[name^="value-"]').fill("6000")
+    assert row.locator("td.change").inner_text().startswith("+50.0%")
+    assert "同比变动较大,提交时需填写预警说明" in row.locator("td.change").inner_text()
+    page.screenshot(path=str(artifacts_dir / "entry-change-while-typing.png"), full_page=True)
+    row.locator('input[name^="value-"]').fill("4100")
+    assert row.locator("td.change").inner_text() == "+2.5%"
