@@ -30,11 +30,11 @@ from django.db import transaction
 
 from planwatch.collection.importer import import_file
 from planwatch.collection.model import CleanObservation, IndicatorSpec
-from planwatch.collection.problems import ImportProblem, ProblemTally
+from planwatch.collection.problems import ImportProblem, ProblemTally, file_problem
 from planwatch.collection.rules import problem_order
 from planwatch.collection.workbook import TemplateLine, build_template
 from planwatch.web.monitoring.assignments import expected_periods
-from planwatch.web.monitoring.drafts import DraftInput, create_drafts
+from planwatch.web.monitoring.drafts import DraftInput, PreparedDrafts, prepare_drafts, store_drafts
 from planwatch.web.monitoring.errors import DraftsRejected
 from planwatch.web.monitoring.models import Assignment, Observation, Region, Unit
 from planwatch.web.monitoring.validation import plan_years, rules_in_force
@@ -77,23 +77,61 @@ def check_context(unit: Unit) -> dict[str, Any]:
     }
 
 
-def import_upload(name: str, data: bytes, *, user, reason: str, unit: Unit, dry_run: bool = False) -> ImportOutcome:
+@dataclass
+class PreparedImport:
+    """A file read and checked against the database as it was then; ``store_prepared`` writes it only
+    if none of the rows it changes was changed by someone else meanwhile."""
+
+    outcome: ImportOutcome
+    drafts: PreparedDrafts | None = None
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome.ok and self.drafts is not None
+
+
+def prepare_upload(name: str, data: bytes, *, user, reason: str, unit: Unit, dry_run: bool = False) -> PreparedImport:
+    """Read and check the file and every row (nothing locked, nothing written)."""
     result = import_file(name, data, **check_context(unit))
     outcome = ImportOutcome(problems=result.problems, rows=len(result.observations), dry_run=dry_run)
-    if not result.ok or (dry_run and user is None):
-        return outcome  # a dry run without a user checks the file only (create_drafts needs one)
-    inputs = [_draft_input(obs, name) for obs in result.observations]
+    if not result.ok or user is None:
+        return PreparedImport(outcome)  # a dry run without a user checks the file only
+    try:
+        drafts = prepare_drafts([_draft_input(obs, name) for obs in result.observations], user=user, unit=unit)
+    except DraftsRejected as rejected:
+        _refused(outcome, rejected)
+        return PreparedImport(outcome)
+    return PreparedImport(outcome, drafts, reason)
+
+
+def store_prepared(prepared: PreparedImport, *, dry_run: bool = False) -> ImportOutcome:
+    """Lock, compare and store (``drafts.store_drafts``); a row changed since it was read refuses all."""
+    outcome = prepared.outcome
+    if prepared.drafts is None:
+        return outcome
     try:
         with transaction.atomic():
-            outcome.drafts = create_drafts(inputs, user=user, reason=reason, unit=unit)
+            outcome.drafts = store_drafts(prepared.drafts, reason=prepared.reason)
             if dry_run:
                 raise _Rollback
     except _Rollback:
         pass
     except DraftsRejected as rejected:
-        outcome.drafts = []
-        outcome.problems = sorted(outcome.problems + [_problem(p) for p in rejected.problems], key=problem_order)
+        _refused(outcome, rejected)
     return outcome
+
+
+def import_upload(name: str, data: bytes, *, user, reason: str, unit: Unit, dry_run: bool = False) -> ImportOutcome:
+    """Read, check and store all or nothing. ``dry_run`` stores inside a transaction that is rolled back,
+    so it reports exactly what a real run would refuse."""
+    return store_prepared(prepare_upload(name, data, user=user, reason=reason, unit=unit, dry_run=dry_run),
+                          dry_run=dry_run)
+
+
+def _refused(outcome: ImportOutcome, rejected: DraftsRejected) -> None:
+    outcome.drafts = []
+    outcome.problems = sorted(outcome.problems + [_problem(p) for p in rejected.problems], key=problem_order)
 
 
 def _draft_input(obs: CleanObservation, file_name: str) -> DraftInput:
@@ -107,7 +145,9 @@ def _draft_input(obs: CleanObservation, file_name: str) -> DraftInput:
 
 
 def _problem(found) -> ImportProblem:
-    obs: CleanObservation = found.ref
+    obs: CleanObservation | None = found.ref
+    if obs is None:
+        return file_problem(found.message, rule="drafts")
     return ImportProblem("", obs.line, obs.columns.get(found.field, ""), found.message, rule="drafts")
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 
+from planwatch.collection.sanitize import clean_text
 from planwatch.reports.tables import spreadsheet_safe
 from planwatch.web.monitoring.models import AuditEntry
 
@@ -35,9 +36,23 @@ def _plain(value):
 def record(*, actor, action: str, subject: str, object_id: int, object_repr: str,
            old: dict | None = None, new: dict | None = None, reason: str = "", unit=None) -> AuditEntry:
     """Write one entry; ``old``/``new`` hold only the fields that changed."""
-    return AuditEntry.objects.create(
-        actor=actor if actor is not None and getattr(actor, "is_authenticated", False) else None,
-        actor_name=(actor.get_username() if actor is not None and actor.is_authenticated else "系统"),
+    entry = build(actor=actor, action=action, subject=subject, object_id=object_id, object_repr=object_repr,
+                  old=old, new=new, reason=reason, unit=unit)
+    entry.save()
+    return entry
+
+
+def build(*, actor, action: str, subject: str, object_id: int, object_repr: str,
+          old: dict | None = None, new: dict | None = None, reason: str = "", unit=None) -> AuditEntry:
+    """The entry ``record`` writes, unsaved (bulk imports create thousands with one ``bulk_create``).
+
+    A change without a reason is a programming error: every writer names why."""
+    if not str(reason).strip():
+        raise ValueError("an audited change needs a reason")
+    signed_in = actor is not None and getattr(actor, "is_authenticated", False)
+    return AuditEntry(
+        actor=actor if signed_in else None,
+        actor_name=actor.get_username() if signed_in else "系统",
         action=action,
         subject=subject,
         object_id=object_id,
@@ -45,7 +60,7 @@ def record(*, actor, action: str, subject: str, object_id: int, object_repr: str
         unit=unit,
         old={k: _plain(v) for k, v in (old or {}).items()},
         new={k: _plain(v) for k, v in (new or {}).items()},
-        reason=reason,
+        reason=clean_text(str(reason)),
     )
 
 
