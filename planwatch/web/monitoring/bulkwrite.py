@@ -10,7 +10,8 @@ reason, one ``AuditEntry`` per row with the changed fields — with one ``bulk_c
 from __future__ import annotations
 
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from django.db import connection
+from simple_history.utils import bulk_create_with_history
 
 from planwatch.web.monitoring import audit
 from planwatch.web.monitoring.models import AuditEntry, Observation, period_key
@@ -54,8 +55,9 @@ def write_drafts(prepared, *, reason: str) -> list[Observation]:
             entries.append((obs, "create", {}, None))
         order.append(obs)
     if updated:
-        bulk_update_with_history(updated, Observation, UPDATED, batch_size=BATCH, default_user=user,
-                                 default_change_reason=reason)
+        _update(updated, UPDATED)
+        Observation.history.bulk_history_create(updated, batch_size=BATCH, update=True, default_user=user,
+                                                default_change_reason=reason)
     if created:
         bulk_create_with_history(created, Observation, batch_size=BATCH, default_user=user,
                                  default_change_reason=reason)
@@ -85,3 +87,15 @@ def _new_draft(row, indicator, region, seen, *, user, unit) -> Observation:
     )
     obs.created_at = obs.updated_at = timezone.now()
     return obs
+
+
+def _update(rows: list[Observation], names: tuple[str, ...]) -> None:
+    """One parametrised UPDATE per row, sent with ``executemany`` (psycopg pipelines it; SQLite runs it
+    in process): Django's ``bulk_update`` builds a CASE per field and row and took 10 s per 2,000 rows."""
+    fields = [Observation._meta.get_field(name) for name in names]
+    table, quote = Observation._meta.db_table, connection.ops.quote_name
+    sql = (f"UPDATE {quote(table)} SET " + ", ".join(f"{quote(f.column)} = %s" for f in fields)
+           + f" WHERE {quote('id')} = %s")
+    params = [[f.get_db_prep_save(getattr(row, f.attname), connection) for f in fields] + [row.pk] for row in rows]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
