@@ -9,8 +9,8 @@ reason, one ``AuditEntry`` per row with the changed fields — with one ``bulk_c
 
 from __future__ import annotations
 
-from django.utils import timezone
 from django.db import connection
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from planwatch.web.monitoring import audit

@@ -84,11 +84,14 @@ def _decide(tv: TargetVersion | int, *, user, comment: str, status: str, action:
         before = _snapshot(row)
         row.status, row.approved_by, row.decided_at = status, user, timezone.now()
         row.decision_comment = comment.strip()
-        row._change_reason, row._history_user = comment or action, user
+        # One reason for one change, in the history and the audit alike: the decision's comment, or
+        # the proposal's own reason when the approver added none.
+        reason = row.decision_comment or row.reason
+        row._change_reason, row._history_user = reason, user
         row.save()
         old, new = audit.diff(before, _snapshot(row))
         audit.record(actor=user, action=action, subject=AuditEntry.Subject.TARGET, object_id=row.pk,
-                     object_repr=str(row), old=old, new=new, reason=comment or row.reason)
+                     object_repr=str(row), old=old, new=new, reason=reason)
         return row
 
 
