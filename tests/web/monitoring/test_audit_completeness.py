@@ -125,7 +125,7 @@ def test_every_admin_model_is_read_only_or_writes_through_an_audited_service(
     changes = _change_data(cast, reference_data, assignments, small_plan)
     editable = {m for m, ma in admin.site._registry.items() if _editable(ma, request)}
     assert editable == set(changes), "list a valid change form for each editable admin model"
-    for model, model_admin in admin.site._registry.items():
+    for model in admin.site._registry:
         if model in editable:
             continue
         row = model._default_manager.first()
