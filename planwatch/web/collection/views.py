@@ -24,6 +24,7 @@ from planwatch.collection.problems import file_problem
 from planwatch.collection.settings import setting
 from planwatch.web.collection import services
 from planwatch.web.collection.forms import TemplateUnitForm, UploadForm
+from planwatch.web.core.params import row_id
 from planwatch.web.monitoring.models import Unit
 from planwatch.web.monitoring.permissions import import_unit, is_administrator
 from planwatch.web.monitoring.views._common import needs
@@ -36,7 +37,8 @@ def _requested_unit(request: HttpRequest) -> Unit | None:
     raw = (request.POST.get("unit") or request.GET.get("unit") or "").strip()
     if not raw:
         return None
-    chosen = Unit.objects.filter(pk=raw).first() if raw.isdigit() else None
+    pk = row_id(raw)
+    chosen = Unit.objects.filter(pk=pk).first() if pk is not None else None
     if chosen is None:
         raise PermissionDenied(_("只能导入本单位的数据"))
     return chosen
