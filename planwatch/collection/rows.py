@@ -21,6 +21,7 @@ from planwatch.collection.model import (
     ref,
 )
 from planwatch.collection.problems import ImportProblem
+from planwatch.collection.sanitize import finite_problem
 from planwatch.collection.settings import setting
 from planwatch.collection.units import convert, normalise_unit
 from planwatch.collection.values import (
@@ -167,6 +168,10 @@ def _value(row: ObservationRow, indicator: IndicatorSpec | None, problems: _RowP
     if indicator is None:
         return None
     value = _in_indicator_unit(row, parsed, indicator, problems)
+    too_large = finite_problem(value, "数值") if value is not None else None
+    if too_large:  # 1e308 万亿元 is a finite number as typed and an infinite one in 亿元
+        problems.add("value", too_large, "number")
+        return None
     if value is not None and indicator.is_percent and not indicator.is_rate:
         low, high = setting("PERCENT_RANGE")
         if not low <= round(value, 12) <= high:

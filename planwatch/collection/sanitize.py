@@ -3,7 +3,7 @@
 One home for the two checks every entry path (web form, upload, API, command line) passes through
 at the service edge, so no path can forget one:
 
-- ``clean_text``: control characters (C0/C1 but tab and newline), ANSI escape sequences
+- ``strip_hidden``: control characters (C0/C1 but tab and newline), ANSI escape sequences
   (``ESC[31m`` …) and the bidirectional controls (U+202A–202E embeddings and overrides, U+2066–2069
   isolates, U+200E/200F marks, U+061C) are removed. They are invisible on the review page but can
   make "1000" read as "0001", or hide text behind a terminal colour in the CLI listing.
@@ -25,7 +25,7 @@ _INVISIBLE = re.compile(
 )
 
 
-def clean_text(text: str) -> str:
+def strip_hidden(text: str) -> str:
     """``text`` without escape sequences, control characters or bidi controls (tabs and newlines stay)."""
     if not text:
         return text

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 
-from planwatch.collection.sanitize import clean_text
+from planwatch.collection.sanitize import strip_hidden
 from planwatch.reports.tables import spreadsheet_safe
 from planwatch.web.monitoring.models import AuditEntry
 
@@ -60,7 +60,7 @@ def build(*, actor, action: str, subject: str, object_id: int, object_repr: str,
         unit=unit,
         old={k: _plain(v) for k, v in (old or {}).items()},
         new={k: _plain(v) for k, v in (new or {}).items()},
-        reason=clean_text(str(reason)),
+        reason=strip_hidden(str(reason)),
     )
 
 

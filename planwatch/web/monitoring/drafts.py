@@ -22,7 +22,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from planwatch.collection.sanitize import clean_text, finite_problem
+from planwatch.collection.sanitize import finite_problem, strip_hidden
 from planwatch.web.monitoring.errors import DraftsRejected, RowProblem
 from planwatch.web.monitoring.models import Assignment, Observation, Qualifier, Region, Unit, period_key
 from planwatch.web.monitoring.permissions import enters_data, has_role, unit_of
@@ -205,7 +205,7 @@ class PreparedDrafts:
 def _fields(row: DraftInput) -> dict:
     data = {k: getattr(row, k) for k in ("measure_unit", "original_value", "original_unit", "qualifier",
                                          "source", "quote", "note", "warning_comment")}
-    data = {k: clean_text(v) if isinstance(v, str) else v for k, v in data.items() if v not in ("", None)}
+    data = {k: strip_hidden(v) if isinstance(v, str) else v for k, v in data.items() if v not in ("", None)}
     if row.problems:
         data["problems"] = list(row.problems)
     return data
@@ -247,7 +247,7 @@ def store_drafts(prepared: PreparedDrafts, *, reason: str) -> list[Observation]:
             changed = _changed_since_read(prepared, latest_rows(set(prepared.seen) | _keys(prepared), lock=True))
             if changed:
                 raise DraftsRejected(changed)
-            return bulkwrite.write_drafts(prepared, reason=clean_text(reason))
+            return bulkwrite.write_drafts(prepared, reason=strip_hidden(reason))
     except IntegrityError:
         # A new row of the same series was inserted by someone else after our read: name it.
         changed = _changed_since_read(prepared, latest_rows(_keys(prepared)))

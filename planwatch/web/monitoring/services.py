@@ -34,7 +34,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from planwatch.collection.sanitize import clean_text, finite_problem
+from planwatch.collection.sanitize import finite_problem, strip_hidden
 from planwatch.web.monitoring import audit, notify, validation
 from planwatch.web.monitoring.assignments import (  # noqa: F401  (re-exported contract)
     create_assignment,
@@ -90,7 +90,7 @@ def retry_when_locked(func: Callable) -> Callable:
 
 def clean_fields(fields: dict) -> dict:
     """Stored text without control, escape or bidi characters (``collection.sanitize``)."""
-    return {k: clean_text(v) if isinstance(v, str) else v for k, v in fields.items()}
+    return {k: strip_hidden(v) if isinstance(v, str) else v for k, v in fields.items()}
 
 
 def _snapshot(obs: Observation) -> dict:
@@ -116,7 +116,7 @@ def locked(obs: Observation | int, expected_version: int | None = None) -> Obser
 def save(obs: Observation, before: dict, *, user, action: str, reason: str) -> Observation:
     """Bump the version, store with its history reason, and audit the changed fields."""
     obs.lock_version += 1
-    reason = clean_text(reason)
+    reason = strip_hidden(reason)
     obs._change_reason, obs._history_user = reason, user
     obs.save()
     old, new = audit.diff(before, _snapshot(obs))
@@ -154,7 +154,7 @@ def new_observation(*, user, reason: str, unit, indicator, region, year: int, va
                     quarter: int | None = None, month: int | None = None, vintage: int = 1,
                     supersedes: Observation | None = None, **fields) -> Observation:
     """Insert a draft row (no permission check: callers have checked)."""
-    fields, reason = clean_fields(fields), clean_text(reason)
+    fields, reason = clean_fields(fields), strip_hidden(reason)
     stored, measure_unit, original_value, original_unit = in_indicator_unit(
         indicator, value, fields.pop("measure_unit", "") or "")
     obs = Observation(
@@ -229,7 +229,7 @@ def submit_observation(obs: Observation | int, *, user, reason: str = "", warnin
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             raise SubmissionBlocked(errors)
-        comment = clean_text(warning_comment).strip() or row.warning_comment.strip()
+        comment = strip_hidden(warning_comment).strip() or row.warning_comment.strip()
         if problems and not comment:
             raise SubmissionBlocked(problems, needs_comment=True)
         before = _snapshot(row)
@@ -243,7 +243,7 @@ def submit_observation(obs: Observation | int, *, user, reason: str = "", warnin
 
 def _review_step(obs, expected_version, *, user, rule: str, status: str, comment: str, action: str,
                  reason: str) -> Observation:
-    comment = clean_text(comment)
+    comment = strip_hidden(comment)
     with transaction.atomic():
         row = locked(obs, expected_version)
         require(user, rule, row)
