@@ -67,6 +67,10 @@ def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None, choose_unit=chooses)
     context = {"form": form, "unit": unit, "chooses_unit": chooses, "template_form": TemplateUnitForm(),
                "limit_mb": setting("MAX_UPLOAD_BYTES") // (1024 * 1024)}
+    refused = getattr(request, "upload_refused", None)  # set while receiving (core.uploads)
+    if refused:
+        context["outcome"] = services.ImportOutcome(problems=[file_problem(refused, rule="size")])
+        return render(request, "collection/result.html", context, status=413)
     if request.method != "POST" or not form.is_valid():
         return render(request, "collection/upload.html", context, status=400 if request.method == "POST" else 200)
     unit = form.cleaned_data["unit"] if chooses else unit
