@@ -37,6 +37,7 @@ from planwatch.web.monitoring.assignments import expected_periods
 from planwatch.web.monitoring.drafts import DraftInput, PreparedDrafts, prepare_drafts, store_drafts
 from planwatch.web.monitoring.errors import DraftsRejected
 from planwatch.web.monitoring.models import Assignment, Observation, Region, Unit
+from planwatch.web.monitoring.services import retry_when_locked
 from planwatch.web.monitoring.validation import plan_years, rules_in_force
 from planwatch.web.plans.services import current_plan
 
@@ -122,6 +123,7 @@ def store_prepared(prepared: PreparedImport, *, dry_run: bool = False) -> Import
     return outcome
 
 
+@retry_when_locked
 def import_upload(name: str, data: bytes, *, user, reason: str, unit: Unit, dry_run: bool = False) -> ImportOutcome:
     """Read, check and store all or nothing. ``dry_run`` stores inside a transaction that is rolled back,
     so it reports exactly what a real run would refuse."""
