@@ -65,6 +65,8 @@ DEFAULT_RULES: list[dict[str, Any]] = [
 _REGISTRY: tuple[Setting, ...] = (
     Setting("MAX_UPLOAD_BYTES", 5 * _MB,
             "上传文件大小上限(字节)。一个县一年的填报模板不到 100 KB;5 MB 足够大批量 CSV,又挡住误传的大文件。"),
+    Setting("BACKGROUND_IMPORT_BYTES", 256 * 1024,
+            "网页上传的文件大于此大小(字节)时转为后台导入(显示进度页),不在请求中完成。一个县一年的模板不到 100 KB。"),
     Setting("MAX_UNCOMPRESSED_BYTES", 50 * _MB,
             "xlsx 压缩包内各文件声明的解压后总大小上限。在 openpyxl 打开前检查,挡住压缩炸弹。"),
     Setting("MAX_COMPRESSION_RATIO", 200,

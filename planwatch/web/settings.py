@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "planwatch.web.portal",
     "planwatch.web.realdata",
     "planwatch.web.collection",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -129,6 +131,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("PLANWATCH_FROM_EMAIL", "planwatch@localhost
 # Uploads: refuse oversized bodies at the edge; the importers check again per file.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Background work (large imports): django-tasks with its database backend, run by
+# `python -m django db_worker --settings=planwatch.web.settings` (PLANWATCH_TASK_BACKEND=django_tasks.backends.immediate.ImmediateBackend
+# runs tasks inside the request instead, e.g. for a one-process demo).
+TASKS = {"default": {"BACKEND": os.environ.get("PLANWATCH_TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
 # Count a file's bytes as they arrive and stop reading past the import limit (planwatch/web/core/uploads.py).
 FILE_UPLOAD_HANDLERS = [
     "planwatch.web.core.uploads.LimitedUploadHandler",
