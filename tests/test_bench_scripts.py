@@ -33,3 +33,10 @@ def test_parse_benchmark_reads_the_whole_plan():
     out = _run("bench/parse_plan.py")
     assert "36 indicators, 9 chapters, 9 boxes" in out
     assert "ratio parse/baseline" in out
+
+
+def test_import_benchmark_imports_and_reimports_every_row():
+    out = _run("bench/import_rows.py", "--rows", "400")
+    assert "baseline: bulk_create of 400 rows" in out
+    assert "first import (new drafts): 400 rows" in out and "re-import (drafts updated): 400 rows" in out
+    assert "stored: 400 observations, 801 audit entries, 800 history rows" in out, out

@@ -55,7 +55,7 @@ def snapshot(obj, fields: tuple[str, ...]) -> dict:
 def save_reference(obj, *, user, reason: str, fields: tuple[str, ...]) -> None:
     """Store a region or unit and audit the changed fields (subject 基础数据)."""
     with transaction.atomic():
-        before = snapshot(type(obj).objects.get(pk=obj.pk), fields) if obj.pk else {}
+        before = snapshot(type(obj).objects.select_for_update().get(pk=obj.pk), fields) if obj.pk else {}
         created = obj.pk is None
         obj.save()
         old, new = audit.diff(before, snapshot(obj, fields))

@@ -49,7 +49,18 @@ def load_plan(document: PlanDocument, *, user=None, reason: str = "") -> LoadRes
         )
         _store_indicators(stored, document, user=user, reason=reason)
         _store_chapters(stored, document)
+        _audit_load(stored, user=user, reason=reason or "载入规划", replaced=last)
         return LoadResult(stored, created=True)
+
+
+def _audit_load(plan: models.Plan, *, user, reason: str, replaced: int) -> None:
+    from planwatch.web.monitoring import audit
+    from planwatch.web.monitoring.models import AuditEntry
+
+    audit.record(actor=user, action="create", subject=AuditEntry.Subject.PLAN, object_id=plan.pk,
+                 object_repr=str(plan), old={"version": replaced} if replaced else {},
+                 new={"version": plan.version, "indicators": plan.indicators.count(), "source": plan.source_name},
+                 reason=reason)
 
 
 def _store_indicators(stored: models.Plan, document: PlanDocument, *, user, reason: str) -> None:

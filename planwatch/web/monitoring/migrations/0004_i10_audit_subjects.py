@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='auditentry',
             name='subject',
-            field=models.CharField(choices=[('observation', '观测值'), ('target', '目标'), ('assignment', '填报任务'), ('user', '用户'), ('rule', '校验规则'), ('flag', '数据核查'), ('reference', '基础数据'), ('judgement', '质量评判')], max_length=12, verbose_name='对象类型'),
+            field=models.CharField(choices=[('observation', '观测值'), ('target', '目标'), ('assignment', '填报任务'), ('user', '用户'), ('rule', '校验规则'), ('flag', '数据核查'), ('reference', '基础数据'), ('judgement', '质量评判'), ('plan', '规划')], max_length=12, verbose_name='对象类型'),
         ),
     ]
