@@ -244,7 +244,7 @@ def store_drafts(prepared: PreparedDrafts, *, reason: str) -> list[Observation]:
 
     try:
         with transaction.atomic():
-            changed = _changed_since_read(prepared, latest_rows(set(prepared.seen) | _keys(prepared), lock=True))
+            changed = _changed_since_read(prepared, latest_rows(_keys(prepared), lock=True))
             if changed:
                 raise DraftsRejected(changed)
             return bulkwrite.write_drafts(prepared, reason=strip_hidden(reason))
