@@ -46,13 +46,29 @@ def _plan_document(indicators: int):
 
     pillars = tuple(Pillar(f"类别{p + 1}", p + 1) for p in range(6))
     return Plan(
-        title="导入基准规划", region="赣州市", base_year=2020, target_year=2025, vision_year=None, pillars=pillars,
+        title="导入基准规划",
+        region="赣州市",
+        base_year=2020,
+        target_year=2025,
+        vision_year=None,
+        pillars=pillars,
         indicators=tuple(
-            Indicator(code=f"B{i + 1:03d}", name=f"导入指标{i + 1}", unit="亿元", pillar=pillars[i % 6].name,
-                      attribute=Attribute.EXPECTED, direction=Direction.HIGHER,
-                      target=Target(TargetKind.LEVEL, "1500", 2025, 1500.0), baseline=1000.0, baseline_year=2020,
-                      baseline_text="1000.0", order=i + 1)
-            for i in range(indicators)))
+            Indicator(
+                code=f"B{i + 1:03d}",
+                name=f"导入指标{i + 1}",
+                unit="亿元",
+                pillar=pillars[i % 6].name,
+                attribute=Attribute.EXPECTED,
+                direction=Direction.HIGHER,
+                target=Target(TargetKind.LEVEL, "1500", 2025, 1500.0),
+                baseline=1000.0,
+                baseline_year=2020,
+                baseline_text="1000.0",
+                order=i + 1,
+            )
+            for i in range(indicators)
+        ),
+    )
 
 
 def _seed(rows: int):
@@ -72,11 +88,16 @@ def _seed(rows: int):
     user = get_user_model().objects.create(username="bench-importer")
     Profile.objects.create(user=user, role=Role.REPORTER, unit=unit)
     for ind in plan.indicators.all():
-        Assignment.objects.create(unit=unit, indicator=ind, year=2024, due_date=dt.date(2025, 3, 31)).regions.set(regions)
+        Assignment.objects.create(
+            unit=unit, indicator=ind, year=2024, due_date=dt.date(2025, 3, 31)
+        ).regions.set(regions)
     lines = ["指标,地区,年份,数值,单位,来源"]
-    lines += [f"{ind.name},{region.name},{year},{1000 + n % 97 + year - 2020},亿元,统计公报"
-              for n, ind in enumerate(plan.indicators.order_by("order"))
-              for region in regions for year in range(2021, 2021 + YEARS)]
+    lines += [
+        f"{ind.name},{region.name},{year},{1000 + n % 97 + year - 2020},亿元,统计公报"
+        for n, ind in enumerate(plan.indicators.order_by("order"))
+        for region in regions
+        for year in range(2021, 2021 + YEARS)
+    ]
     return plan, unit, user, regions, ("\n".join(lines) + "\n").encode()
 
 
@@ -86,8 +107,12 @@ def _baseline(plan, unit, regions, rows: int) -> float:
 
     from planwatch.web.monitoring.models import Observation
 
-    objs = [Observation(indicator=ind, region=region, unit=unit, year=year, period=str(year), value=1.0)
-            for ind in plan.indicators.all() for region in regions for year in range(2021, 2021 + YEARS)][:rows]
+    objs = [
+        Observation(indicator=ind, region=region, unit=unit, year=year, period=str(year), value=1.0)
+        for ind in plan.indicators.all()
+        for region in regions
+        for year in range(2021, 2021 + YEARS)
+    ][:rows]
     start = time.perf_counter()
     try:
         with transaction.atomic():
@@ -100,7 +125,9 @@ def _baseline(plan, unit, regions, rows: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--postgres", action="store_true", help="use DATABASE_URL (an empty PostgreSQL database)")
+    parser.add_argument(
+        "--postgres", action="store_true", help="use DATABASE_URL (an empty PostgreSQL database)"
+    )
     parser.add_argument("--rows", type=int, default=20000)
     args = parser.parse_args()
     _setup(args.postgres)
@@ -110,15 +137,22 @@ def main() -> None:
     plan, unit, user, regions, data = _seed(args.rows)
     baseline = _baseline(plan, unit, regions, args.rows)
     print(f"baseline: bulk_create of {args.rows} rows: {baseline:.2f} s")
-    for label, reason in (("first import (new drafts)", "基准导入"), ("re-import (drafts updated)", "基准再导入")):
+    for label, reason in (
+        ("first import (new drafts)", "基准导入"),
+        ("re-import (drafts updated)", "基准再导入"),
+    ):
         start, cpu = time.perf_counter(), time.process_time()
         outcome = import_upload("基准.csv", data, user=user, reason=reason, unit=unit)
         took, cpu = time.perf_counter() - start, time.process_time() - cpu
         assert outcome.ok and len(outcome.drafts) == args.rows, [p.text for p in outcome.problems[:5]]
-        print(f"{label}: {args.rows} rows in {took:.2f} s (this process's CPU {cpu:.2f} s); ratio import/baseline {took / baseline:.1f}; "
-              f"{'within' if took <= BUDGET_S * args.rows / 20000 else 'OVER'} budget {BUDGET_S:.0f} s per 20,000")
-    print(f"stored: {Observation.objects.count()} observations, {AuditEntry.objects.count()} audit entries, "
-          f"{Observation.history.count()} history rows")
+        print(
+            f"{label}: {args.rows} rows in {took:.2f} s (this process's CPU {cpu:.2f} s); ratio import/baseline {took / baseline:.1f}; "
+            f"{'within' if took <= BUDGET_S * args.rows / 20000 else 'OVER'} budget {BUDGET_S:.0f} s per 20,000"
+        )
+    print(
+        f"stored: {Observation.objects.count()} observations, {AuditEntry.objects.count()} audit entries, "
+        f"{Observation.history.count()} history rows"
+    )
 
 
 if __name__ == "__main__":

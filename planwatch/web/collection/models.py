@@ -50,5 +50,7 @@ class ImportJob(models.Model):
 
     def problem_list(self) -> list[ImportProblem]:
         keep = ("sheet", "row", "column", "message", "rule")
-        return [ImportProblem(**{k: p[k] for k in keep if k in p}, severity=Severity(p.get("severity", "error")))
-                for p in self.problems]
+        return [
+            ImportProblem(**{k: p[k] for k in keep if k in p}, severity=Severity(p.get("severity", "error")))
+            for p in self.problems
+        ]

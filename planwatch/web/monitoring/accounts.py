@@ -30,8 +30,9 @@ def save_profile(profile: Profile, *, user, reason: str) -> Profile:
     return profile
 
 
-def create_account(username: str, *, user, reason: str, role: str, unit=None, password: str | None = None,
-                   **flags) -> tuple[object, bool]:
+def create_account(
+    username: str, *, user, reason: str, role: str, unit=None, password: str | None = None, **flags
+) -> tuple[object, bool]:
     """The account ``username`` with its role; created (audited with ``reason``) when missing."""
     model = get_user_model()
     with transaction.atomic():

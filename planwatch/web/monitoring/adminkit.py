@@ -59,6 +59,13 @@ def save_reference(obj, *, user, reason: str, fields: tuple[str, ...]) -> None:
         created = obj.pk is None
         obj.save()
         old, new = audit.diff(before, snapshot(obj, fields))
-        audit.record(actor=user, action="create" if created else "update", subject=AuditEntry.Subject.REFERENCE,
-                     object_id=obj.pk, object_repr=f"{obj._meta.verbose_name} · {obj}", old=old, new=new,
-                     reason=reason)
+        audit.record(
+            actor=user,
+            action="create" if created else "update",
+            subject=AuditEntry.Subject.REFERENCE,
+            object_id=obj.pk,
+            object_repr=f"{obj._meta.verbose_name} · {obj}",
+            old=old,
+            new=new,
+            reason=reason,
+        )

@@ -18,8 +18,20 @@ from planwatch.web.monitoring.models import AuditEntry, Observation, period_key
 
 S = Observation.Status
 BATCH = 1000
-UPDATED = ("value", "original_value", "problems", "warning_comment", "measure_unit", "original_unit", "qualifier",
-           "source", "quote", "note", "lock_version", "updated_at")
+UPDATED = (
+    "value",
+    "original_value",
+    "problems",
+    "warning_comment",
+    "measure_unit",
+    "original_unit",
+    "qualifier",
+    "source",
+    "quote",
+    "note",
+    "lock_version",
+    "updated_at",
+)
 
 
 def write_drafts(prepared, *, reason: str) -> list[Observation]:
@@ -56,17 +68,30 @@ def write_drafts(prepared, *, reason: str) -> list[Observation]:
         order.append(obs)
     if updated:
         _update(updated, UPDATED)
-        Observation.history.bulk_history_create(updated, batch_size=BATCH, update=True, default_user=user,
-                                                default_change_reason=reason)
+        Observation.history.bulk_history_create(
+            updated, batch_size=BATCH, update=True, default_user=user, default_change_reason=reason
+        )
     if created:
-        bulk_create_with_history(created, Observation, batch_size=BATCH, default_user=user,
-                                 default_change_reason=reason)
+        bulk_create_with_history(
+            created, Observation, batch_size=BATCH, default_user=user, default_change_reason=reason
+        )
     AuditEntry.objects.bulk_create(
-        [audit.build(actor=user, action=action, subject=AuditEntry.Subject.OBSERVATION, object_id=obs.pk,
-                     object_repr=str(obs), old=old, new=_snapshot(obs) if new is None else new, reason=reason,
-                     unit=unit)
-         for obs, action, old, new in entries],
-        batch_size=BATCH)
+        [
+            audit.build(
+                actor=user,
+                action=action,
+                subject=AuditEntry.Subject.OBSERVATION,
+                object_id=obs.pk,
+                object_repr=str(obs),
+                old=old,
+                new=_snapshot(obs) if new is None else new,
+                reason=reason,
+                unit=unit,
+            )
+            for obs, action, old, new in entries
+        ],
+        batch_size=BATCH,
+    )
     return order
 
 
@@ -76,14 +101,25 @@ def _new_draft(row, indicator, region, seen, *, user, unit) -> Observation:
 
     fields = _fields(row)
     stored, measure_unit, original_value, original_unit = in_indicator_unit(
-        indicator, row.value, fields.pop("measure_unit", "") or "")
+        indicator, row.value, fields.pop("measure_unit", "") or ""
+    )
     obs = Observation(
-        indicator=indicator, region=region, unit=unit, year=row.year, quarter=row.quarter, month=row.month,
-        period=period_key(row.year, row.quarter, row.month), value=stored, measure_unit=measure_unit,
+        indicator=indicator,
+        region=region,
+        unit=unit,
+        year=row.year,
+        quarter=row.quarter,
+        month=row.month,
+        period=period_key(row.year, row.quarter, row.month),
+        value=stored,
+        measure_unit=measure_unit,
         original_unit=fields.pop("original_unit", "") or original_unit,
         original_value=fields.pop("original_value", "") or original_value,
-        vintage=seen.vintage + 1 if seen else 1, supersedes_id=seen.pk if seen else None, created_by=user,
-        status=S.DRAFT, **fields,
+        vintage=seen.vintage + 1 if seen else 1,
+        supersedes_id=seen.pk if seen else None,
+        created_by=user,
+        status=S.DRAFT,
+        **fields,
     )
     obs.created_at = obs.updated_at = timezone.now()
     return obs
@@ -94,8 +130,13 @@ def _update(rows: list[Observation], names: tuple[str, ...]) -> None:
     in process): Django's ``bulk_update`` builds a CASE per field and row and took 10 s per 2,000 rows."""
     fields = [Observation._meta.get_field(name) for name in names]
     table, quote = Observation._meta.db_table, connection.ops.quote_name
-    sql = (f"UPDATE {quote(table)} SET " + ", ".join(f"{quote(f.column)} = %s" for f in fields)
-           + f" WHERE {quote('id')} = %s")
-    params = [[f.get_db_prep_save(getattr(row, f.attname), connection) for f in fields] + [row.pk] for row in rows]
+    sql = (
+        f"UPDATE {quote(table)} SET "
+        + ", ".join(f"{quote(f.column)} = %s" for f in fields)
+        + f" WHERE {quote('id')} = %s"
+    )
+    params = [
+        [f.get_db_prep_save(getattr(row, f.attname), connection) for f in fields] + [row.pk] for row in rows
+    ]
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)

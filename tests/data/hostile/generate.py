@@ -31,8 +31,9 @@ def csv_files() -> dict[str, bytes]:
         "nan.csv": (HEADER + row(value="NaN")).encode(),
         "infinity.csv": (HEADER + row(value="-Infinity")).encode(),
         "overflow-after-unit.csv": (HEADER + row(value="1e308", unit="万亿元")).encode(),
-        "control-and-bidi-chars.csv": (HEADER + row(source="\x1b[31m统计公报\x1b[0m\u202e5.0911",
-                                                    note="初步\x07数\u2066据\u2069\u200f")).encode(),
+        "control-and-bidi-chars.csv": (
+            HEADER + row(source="\x1b[31m统计公报\x1b[0m\u202e5.0911", note="初步\x07数\u2066据\u2069\u200f")
+        ).encode(),
         "unclosed-quote.csv": (HEADER + row(source='"2024年章贡区统计公报') + row(value="1200")).encode(),
         "not-really-xlsx.xlsx": (HEADER + row()).encode(),
     }
@@ -45,9 +46,18 @@ def _workbook() -> bytes:
     spec = IndicatorSpec("I01", "地区生产总值", "亿元")
     import openpyxl
 
-    book = openpyxl.load_workbook(io.BytesIO(build_template(
-        unit="章贡区人民政府", lines=[TemplateLine(spec, "章贡区", "2024")], regions=["章贡区"], periods=["2024"],
-        indicators=[spec], generated=datetime(2025, 3, 1, 9, 0))))
+    book = openpyxl.load_workbook(
+        io.BytesIO(
+            build_template(
+                unit="章贡区人民政府",
+                lines=[TemplateLine(spec, "章贡区", "2024")],
+                regions=["章贡区"],
+                periods=["2024"],
+                indicators=[spec],
+                generated=datetime(2025, 3, 1, 9, 0),
+            )
+        )
+    )
     book["填报"]["D2"] = 1190.5
     book["填报"]["F2"] = "XXE_MARK"
     out = io.BytesIO()
@@ -72,11 +82,14 @@ def _with_doctype(doctype: str, mark: str) -> bytes:
 
 def xlsx_files() -> dict[str, bytes]:
     return {
-        "xxe-external-entity.xlsx": _with_doctype('<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
-                                                  "&xxe;"),
+        "xxe-external-entity.xlsx": _with_doctype(
+            '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>', "&xxe;"
+        ),
         "billion-laughs.xlsx": _with_doctype(
             '<!DOCTYPE x [<!ENTITY a "哈哈哈哈哈哈哈哈哈哈"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
-            '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>', "&d;"),
+            '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>',
+            "&d;",
+        ),
     }
 
 

@@ -27,8 +27,9 @@ def _work() -> None:
     call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
 
 
-def test_a_large_upload_becomes_a_job_the_worker_imports(cast, assignments, upload, client_for, small_threshold,
-                                                         django_capture_on_commit_callbacks):
+def test_a_large_upload_becomes_a_job_the_worker_imports(
+    cast, assignments, upload, client_for, small_threshold, django_capture_on_commit_callbacks
+):
     before = stored_rows()
     with django_capture_on_commit_callbacks(execute=True):
         response = upload(cast.zhanggong, "章贡.csv", GOOD.encode(), reason="2024年度首次报送")
@@ -51,9 +52,9 @@ def test_a_large_upload_becomes_a_job_the_worker_imports(cast, assignments, uplo
     assert "已导入:完成" in page and "已导入 1 条草稿" in page and 'http-equiv="refresh"' not in page
 
 
-def test_a_refused_background_import_lists_its_problems_and_stores_nothing(cast, assignments, upload, client_for,
-                                                                          small_threshold,
-                                                                          django_capture_on_commit_callbacks):
+def test_a_refused_background_import_lists_its_problems_and_stores_nothing(
+    cast, assignments, upload, client_for, small_threshold, django_capture_on_commit_callbacks
+):
     before = stored_rows()
     with django_capture_on_commit_callbacks(execute=True):
         upload(cast.zhanggong, "章贡.csv", BAD.encode())
@@ -62,10 +63,14 @@ def test_a_refused_background_import_lists_its_problems_and_stores_nothing(cast,
     assert (job.status, job.stage) == ("refused", "有错误,未导入任何数据")
     assert [p.text for p in job.problem_list()] == ["第3行 D列:数值「12;3」不是有效数字"]
     assert stored_rows() == before
-    assert "数值「12;3」不是有效数字" in page_text(client_for(cast.zhanggong).get(f"/collection/jobs/{job.pk}/"))
+    assert "数值「12;3」不是有效数字" in page_text(
+        client_for(cast.zhanggong).get(f"/collection/jobs/{job.pk}/")
+    )
 
 
-def test_only_the_sender_or_an_administrator_sees_a_job(cast, assignments, upload, client_for, small_threshold):
+def test_only_the_sender_or_an_administrator_sees_a_job(
+    cast, assignments, upload, client_for, small_threshold
+):
     upload(cast.zhanggong, "章贡.csv", GOOD.encode())
     job = ImportJob.objects.get()
     assert client_for(cast.nankang).get(f"/collection/jobs/{job.pk}/").status_code == 404

@@ -27,12 +27,24 @@ REFUSED = [
     ("nan.csv", "第2行 D列:数值「NaN」不是有效数字"),
     ("infinity.csv", "第2行 D列:数值「-Infinity」不是有效数字"),
     ("overflow-after-unit.csv", f"第2行 D列:{RANGE}"),
-    ("unclosed-quote.csv", "第2行:引号(\")没有配对,其后各行会被并进同一个单元格:请补上配对的引号或删去多余的引号"),
-    ("not-really-xlsx.xlsx", "文件「not-really-xlsx.xlsx」不是有效的 Excel(.xlsx)文件,请上传由本系统下载的模板"),
-    ("xxe-external-entity.xlsx", "文件「xxe-external-entity.xlsx」的部件 docProps/app.xml 含有 XML 文档类型声明"
-                                 "(DOCTYPE/ENTITY),Excel 不会生成这种内容,已拒收"),
-    ("billion-laughs.xlsx", "文件「billion-laughs.xlsx」的部件 docProps/app.xml 含有 XML 文档类型声明"
-                            "(DOCTYPE/ENTITY),Excel 不会生成这种内容,已拒收"),
+    (
+        "unclosed-quote.csv",
+        '第2行:引号(")没有配对,其后各行会被并进同一个单元格:请补上配对的引号或删去多余的引号',
+    ),
+    (
+        "not-really-xlsx.xlsx",
+        "文件「not-really-xlsx.xlsx」不是有效的 Excel(.xlsx)文件,请上传由本系统下载的模板",
+    ),
+    (
+        "xxe-external-entity.xlsx",
+        "文件「xxe-external-entity.xlsx」的部件 docProps/app.xml 含有 XML 文档类型声明"
+        "(DOCTYPE/ENTITY),Excel 不会生成这种内容,已拒收",
+    ),
+    (
+        "billion-laughs.xlsx",
+        "文件「billion-laughs.xlsx」的部件 docProps/app.xml 含有 XML 文档类型声明"
+        "(DOCTYPE/ENTITY),Excel 不会生成这种内容,已拒收",
+    ),
 ]
 
 
@@ -44,7 +56,9 @@ def test_the_committed_corpus_is_what_the_generator_writes():
 
 
 @pytest.mark.parametrize(("name", "message"), REFUSED, ids=[n for n, _ in REFUSED])
-def test_a_hostile_file_is_refused_on_the_upload_page_with_its_message(cast, assignments, upload, name, message):
+def test_a_hostile_file_is_refused_on_the_upload_page_with_its_message(
+    cast, assignments, upload, name, message
+):
     before = stored_rows()
     response = upload(cast.zhanggong, name, (HOSTILE / name).read_bytes())
     assert response.status_code == 422
@@ -80,9 +94,12 @@ def test_a_gbk_csv_is_read_as_written(cast, assignments, upload):
 def test_control_escape_and_bidi_characters_are_stripped_from_what_is_stored(cast, assignments, upload):
     """ESC[31m colours a terminal, U+202E turns "5.0911" into "1190.5" on screen, BEL and the isolates
     are invisible: the stored 来源/备注 keep only the visible text, and so does the audit."""
-    response = upload(cast.zhanggong, "control-and-bidi-chars.csv",
-                      (HOSTILE / "control-and-bidi-chars.csv").read_bytes(),
-                      reason="导入\x1b[2J\u202e说明")
+    response = upload(
+        cast.zhanggong,
+        "control-and-bidi-chars.csv",
+        (HOSTILE / "control-and-bidi-chars.csv").read_bytes(),
+        reason="导入\x1b[2J\u202e说明",
+    )
     assert response.status_code == 200, page_text(response)[-2000:]
     obs = Observation.objects.get()
     assert (obs.source, obs.note) == ("统计公报5.0911", "初步数据")
@@ -103,17 +120,21 @@ class _Endless(io.RawIOBase):
 
     def __init__(self, boundary: str, csrf: str) -> None:
         self.read_bytes = 0
-        self.head = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"csrfmiddlewaretoken\"\r\n\r\n{csrf}\r\n"
-                     f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.csv\"\r\n"
-                     f"Content-Type: text/csv\r\n\r\n").encode()
+        self.head = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="csrfmiddlewaretoken"\r\n\r\n{csrf}\r\n'
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="huge.csv"\r\n'
+            f"Content-Type: text/csv\r\n\r\n"
+        ).encode()
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:
-        chunk = (self.head[self.read_bytes:] if self.read_bytes < len(self.head) else b"") or b"x" * len(buffer)
-        chunk = chunk[:len(buffer)]
-        buffer[:len(chunk)] = chunk
+        chunk = (self.head[self.read_bytes :] if self.read_bytes < len(self.head) else b"") or b"x" * len(
+            buffer
+        )
+        chunk = chunk[: len(buffer)]
+        buffer[: len(chunk)] = chunk
         self.read_bytes += len(chunk)
         return len(chunk)
 
@@ -127,8 +148,13 @@ def test_a_100_mb_upload_is_not_read_past_the_limit(cast, assignments, client_fo
     csrf = client.cookies["csrftoken"].value
     body = _Endless("BOUNDARY", csrf)
     environ = {
-        "REQUEST_METHOD": "POST", "PATH_INFO": "/collection/upload/", "SERVER_NAME": "testserver", "SERVER_PORT": "80",
-        "wsgi.input": io.BufferedReader(body), "wsgi.url_scheme": "http", "CONTENT_LENGTH": str(100 * 1024 * 1024),
+        "REQUEST_METHOD": "POST",
+        "PATH_INFO": "/collection/upload/",
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "wsgi.input": io.BufferedReader(body),
+        "wsgi.url_scheme": "http",
+        "CONTENT_LENGTH": str(100 * 1024 * 1024),
         "CONTENT_TYPE": "multipart/form-data; boundary=BOUNDARY",
         "HTTP_COOKIE": "; ".join(f"{k}={v.value}" for k, v in client.cookies.items()),
     }

@@ -82,6 +82,7 @@ def _last_audit_id() -> int:
 
 # --- the admin -------------------------------------------------------------------------------------------
 
+
 def _admin_url(model, action: str, pk=None) -> str:
     base = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
     return base + ("add/" if action == "add" else f"{pk}/{action}/")
@@ -94,22 +95,65 @@ def _change_data(cast, reference_data, assignments, small_plan):
     a = assignments["于都县"]
     from planwatch.web.monitoring.rulebook import save_rule
 
-    rule = save_rule(ValidationRule(kind="range", severity="error", min_value=0, max_value=100),
-                     user=cast.planner, reason="百分比范围")
+    rule = save_rule(
+        ValidationRule(kind="range", severity="error", min_value=0, max_value=100),
+        user=cast.planner,
+        reason="百分比范围",
+    )
     user = cast.nankang
     return {
-        Region: (yudu, {"key": yudu.key, "code": yudu.code, "name": yudu.name, "short_name": "于都",
-                        "kind": yudu.kind, "parent": city.pk, "order": yudu.order}),
+        Region: (
+            yudu,
+            {
+                "key": yudu.key,
+                "code": yudu.code,
+                "name": yudu.name,
+                "short_name": "于都",
+                "kind": yudu.kind,
+                "parent": city.pk,
+                "order": yudu.order,
+            },
+        ),
         Unit: (unit, {"name": unit.name, "kind": unit.kind, "region": yudu.pk, "order": 7}),
-        Profile: (Profile.objects.get(user=cast.ruijin), {"user": cast.ruijin.pk, "role": "reviewer",
-                                                          "unit": reference_data.units["瑞金市人民政府"].pk}),
-        ValidationRule: (rule, {"kind": "range", "severity": "error", "min_value": 0, "max_value": 120,
-                                "factor": 1, "active": "on"}),
-        get_user_model(): (user, {"username": "nankang", "first_name": "南康区填报员", "last_name": "",
-                                  "email": "nk@example.gov.cn", "is_active": "on", "date_joined_0": "2024-01-01",
-                                  "date_joined_1": "08:00:00"}),
-        type(a): (a, {"unit": a.unit_id, "indicator": a.indicator_id, "regions": [r.pk for r in a.regions.all()],
-                      "year": 2024, "frequency": "annual", "due_date": "2025-04-15", "active": "on"}),
+        Profile: (
+            Profile.objects.get(user=cast.ruijin),
+            {"user": cast.ruijin.pk, "role": "reviewer", "unit": reference_data.units["瑞金市人民政府"].pk},
+        ),
+        ValidationRule: (
+            rule,
+            {
+                "kind": "range",
+                "severity": "error",
+                "min_value": 0,
+                "max_value": 120,
+                "factor": 1,
+                "active": "on",
+            },
+        ),
+        get_user_model(): (
+            user,
+            {
+                "username": "nankang",
+                "first_name": "南康区填报员",
+                "last_name": "",
+                "email": "nk@example.gov.cn",
+                "is_active": "on",
+                "date_joined_0": "2024-01-01",
+                "date_joined_1": "08:00:00",
+            },
+        ),
+        type(a): (
+            a,
+            {
+                "unit": a.unit_id,
+                "indicator": a.indicator_id,
+                "regions": [r.pk for r in a.regions.all()],
+                "year": 2024,
+                "frequency": "annual",
+                "due_date": "2025-04-15",
+                "active": "on",
+            },
+        ),
     }
 
 
@@ -118,7 +162,8 @@ def _editable(model_admin, request) -> bool:
 
 
 def test_every_admin_model_is_read_only_or_writes_through_an_audited_service(
-        client_for, cast, reference_data, assignments, small_plan, rf):
+    client_for, cast, reference_data, assignments, small_plan, rf
+):
     client = client_for(cast.admin)
     request = rf.get("/admin/")
     request.user = cast.admin
@@ -133,7 +178,9 @@ def test_every_admin_model_is_read_only_or_writes_through_an_audited_service(
             assert client.post(_admin_url(model, "add"), {}).status_code == 403, model
             if row is not None:
                 assert client.post(_admin_url(model, "change", row.pk), {}).status_code == 403, model
-                assert client.post(_admin_url(model, "delete", row.pk), {"post": "yes"}).status_code == 403, model
+                assert client.post(_admin_url(model, "delete", row.pk), {"post": "yes"}).status_code == 403, (
+                    model
+                )
         assert wrote == [], model
     for model, (row, data) in changes.items():
         url = _admin_url(model, "change", row.pk)
@@ -153,13 +200,16 @@ def test_every_admin_model_is_read_only_or_writes_through_an_audited_service(
 def test_an_approved_target_cannot_be_changed_in_the_admin(client_for, cast, small_plan):
     """The issue's case: 5500 → 9999 in the admin, with no version and no audit."""
     target = indicator(small_plan, "I01").current_target
-    response = client_for(cast.admin).post(f"/admin/plans/targetversion/{target.pk}/change/", {"value": "9999"})
+    response = client_for(cast.admin).post(
+        f"/admin/plans/targetversion/{target.pk}/change/", {"value": "9999"}
+    )
     assert response.status_code == 403
     target.refresh_from_db()
     assert (target.value, target.version) == (5500.0, 1)
 
 
 # --- every URL ------------------------------------------------------------------------------------------
+
 
 def _patterns(patterns=None, prefix=""):
     for p in patterns if patterns is not None else get_resolver().url_patterns:
@@ -172,9 +222,16 @@ def _patterns(patterns=None, prefix=""):
 
 
 def _fill(route: str, figures) -> str:
-    values = {"<int:pk>": figures.ruijin_submitted.pk, "<obs_id>": figures.ruijin_submitted.pk, "<str:code>": "I01",
-              "<int:plan_id>": figures.gdp.plan_id, "<int:number>": 1, "<str:decision>": "approve",
-              "<str:fmt>": "csv", "<int:year>": 2024}
+    values = {
+        "<int:pk>": figures.ruijin_submitted.pk,
+        "<obs_id>": figures.ruijin_submitted.pk,
+        "<str:code>": "I01",
+        "<int:plan_id>": figures.gdp.plan_id,
+        "<int:number>": 1,
+        "<str:decision>": "approve",
+        "<str:fmt>": "csv",
+        "<int:year>": 2024,
+    }
     for key, value in values.items():
         route = route.replace(key, str(value))
     assert "<" not in route, f"add a value for the parameters of {route}"
@@ -202,31 +259,86 @@ def _writes(cast, figures, small_plan, reference_data, assignments):
     yudu = assignments["于都县"]
     csv_file = "指标,地区,年份,数值,单位\n地区生产总值,瑞金市,2022,250,亿元\n".encode()
     return [
-        (cast.yudu, "/monitoring/entry/new/", {"assignment": yudu.pk, "region": reference_data.regions["于都县"].pk,
-                                               "year": 2022, "value": 240}, False),
-        (cast.ruijin, f"/monitoring/observations/{ruijin_draft.pk}/edit/", {"value": 301, "reason": "改正"}, False),
+        (
+            cast.yudu,
+            "/monitoring/entry/new/",
+            {
+                "assignment": yudu.pk,
+                "region": reference_data.regions["于都县"].pk,
+                "year": 2022,
+                "value": 240,
+            },
+            False,
+        ),
+        (
+            cast.ruijin,
+            f"/monitoring/observations/{ruijin_draft.pk}/edit/",
+            {"value": 301, "reason": "改正"},
+            False,
+        ),
         (cast.ruijin, f"/monitoring/observations/{ruijin_draft.pk}/submit/", {}, False),
         (cast.reviewer, f"/monitoring/observations/{submitted.pk}/return/", {"comment": "请核对来源"}, False),
-        (cast.yudu, f"/monitoring/observations/{figures.published.pk}/revise/",
-         {"value": 241, "reason": "年鉴修订"}, False),
-        (cast.planner, f"/monitoring/targets/{indicator(small_plan, 'I02').pk}/propose/", {"value": 5400, "reason": "调整"}, False),
-        (cast.admin, f"/monitoring/targets/versions/{figures.gdp_target.pk}/approve/", {"comment": "同意"}, False),
+        (
+            cast.yudu,
+            f"/monitoring/observations/{figures.published.pk}/revise/",
+            {"value": 241, "reason": "年鉴修订"},
+            False,
+        ),
+        (
+            cast.planner,
+            f"/monitoring/targets/{indicator(small_plan, 'I02').pk}/propose/",
+            {"value": 5400, "reason": "调整"},
+            False,
+        ),
+        (
+            cast.admin,
+            f"/monitoring/targets/versions/{figures.gdp_target.pk}/approve/",
+            {"comment": "同意"},
+            False,
+        ),
         (cast.planner, "/monitoring/rules/seed/", {}, False),
-        (cast.planner, "/monitoring/rules/", {"kind": "range", "severity": "error", "min_value": 0,
-                                              "max_value": 1e6, "factor": 1, "active": "on", "reason": "范围"}, False),
-        (cast.planner, "/monitoring/assignments/", {"unit": reference_data.units["瑞金市人民政府"].pk,
-                                                    "indicator": indicator(small_plan, "I02").pk,
-                                                    "regions": [reference_data.regions["瑞金市"].pk], "year": 2024,
-                                                    "frequency": "annual", "due_date": "2025-03-31",
-                                                    "reason": "新任务"}, False),
+        (
+            cast.planner,
+            "/monitoring/rules/",
+            {
+                "kind": "range",
+                "severity": "error",
+                "min_value": 0,
+                "max_value": 1e6,
+                "factor": 1,
+                "active": "on",
+                "reason": "范围",
+            },
+            False,
+        ),
+        (
+            cast.planner,
+            "/monitoring/assignments/",
+            {
+                "unit": reference_data.units["瑞金市人民政府"].pk,
+                "indicator": indicator(small_plan, "I02").pk,
+                "regions": [reference_data.regions["瑞金市"].pk],
+                "year": 2024,
+                "frequency": "annual",
+                "due_date": "2025-03-31",
+                "reason": "新任务",
+            },
+            False,
+        ),
         (cast.ruijin, "/collection/upload/", {"file": SimpleUploadedFile("瑞金.csv", csv_file)}, False),
-        (cast.ruijin, "/api/observations", {"indicator": "I01", "region": "瑞金市", "year": 2021, "value": 200}, True),
+        (
+            cast.ruijin,
+            "/api/observations",
+            {"indicator": "I01", "region": "瑞金市", "year": 2021, "value": 200},
+            True,
+        ),
         (cast.reviewer2, f"/api/observations/{figures.stats_own.pk}/approve", {"comment": ""}, True),
     ]
 
 
-def test_every_url_that_writes_audits_with_user_and_reason(client_for, cast, figures, small_plan, reference_data,
-                                                           assignments):
+def test_every_url_that_writes_audits_with_user_and_reason(
+    client_for, cast, figures, small_plan, reference_data, assignments
+):
     for user, url, data, as_json in _writes(cast, figures, small_plan, reference_data, assignments):
         client = client_for(user)
         last = _last_audit_id()
@@ -235,7 +347,13 @@ def test_every_url_that_writes_audits_with_user_and_reason(client_for, cast, fig
                 response = client.post(url, json.dumps(data), content_type="application/json")
             else:
                 response = client.post(url, data)
-        assert response.status_code < 400, (url, response.status_code, [p.text for p in response.context["outcome"].problems] if response.context and "outcome" in response.context else "")
+        assert response.status_code < 400, (
+            url,
+            response.status_code,
+            [p.text for p in response.context["outcome"].problems]
+            if response.context and "outcome" in response.context
+            else "",
+        )
         assert wrote, (url, "wrote nothing: the scenario is stale")
         assert _audited_since(last, user), (url, wrote)
     assert Observation.objects.filter(status="returned").exists()

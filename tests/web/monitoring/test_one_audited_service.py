@@ -15,9 +15,15 @@ from tests.web.conftest import indicator
 
 
 def test_an_assignment_change_carries_its_user_in_the_history(cast, reference_data, small_plan):
-    a = services.create_assignment(user=cast.planner, reason="新任务", unit=reference_data.units["于都县人民政府"],
-                                   indicator=indicator(small_plan, "I02"), regions=[reference_data.regions["于都县"]],
-                                   year=2024, due_date=dt.date(2025, 3, 31))
+    a = services.create_assignment(
+        user=cast.planner,
+        reason="新任务",
+        unit=reference_data.units["于都县人民政府"],
+        indicator=indicator(small_plan, "I02"),
+        regions=[reference_data.regions["于都县"]],
+        year=2024,
+        due_date=dt.date(2025, 3, 31),
+    )
     services.update_assignment(a, user=cast.planner, reason="延期", due_date=dt.date(2025, 4, 30))
     rows = [(h.history_user, h.history_change_reason) for h in a.history.order_by("history_id")]
     assert rows[0] == (cast.planner, "新任务") and rows[-1] == (cast.planner, "延期")  # (+ the regions' step)
@@ -25,8 +31,9 @@ def test_an_assignment_change_carries_its_user_in_the_history(cast, reference_da
 
 
 def test_a_target_decision_records_one_reason_in_history_and_audit(cast, small_plan):
-    tv = services.propose_target_adjustment(indicator(small_plan, "I01"), user=cast.planner, reason="中期调整",
-                                            value=5400.0)
+    tv = services.propose_target_adjustment(
+        indicator(small_plan, "I01"), user=cast.planner, reason="中期调整", value=5400.0
+    )
     services.approve_target_adjustment(tv, user=cast.admin)
     history = tv.history.latest("history_id")
     entry = AuditEntry.objects.get(subject="target", action="approve")
@@ -45,8 +52,14 @@ def test_a_plan_load_is_audited_with_its_reason(db, small_plan):
 
 
 def test_users_created_by_a_program_are_logged_with_their_reason(db, reference_data):
-    account, created = create_account("newcomer", user=None, reason="命令行创建演示用户", role="reporter",
-                                      unit=reference_data.units["于都县人民政府"], password="s3cret-pass-2024")
+    account, created = create_account(
+        "newcomer",
+        user=None,
+        reason="命令行创建演示用户",
+        role="reporter",
+        unit=reference_data.units["于都县人民政府"],
+        password="s3cret-pass-2024",
+    )
     assert created
     entries = AuditEntry.objects.filter(subject="user", object_id=account.pk)
     assert {(e.actor_name, e.reason) for e in entries} == {("系统", "命令行创建演示用户")}
