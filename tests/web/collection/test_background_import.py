@@ -27,12 +27,12 @@ def _work() -> None:
     call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
 
 
+@pytest.mark.django_db(transaction=True)  # the job is enqueued when its row commits
 def test_a_large_upload_becomes_a_job_the_worker_imports(
-    cast, assignments, upload, client_for, small_threshold, django_capture_on_commit_callbacks
+    cast, assignments, upload, client_for, small_threshold
 ):
     before = stored_rows()
-    with django_capture_on_commit_callbacks(execute=True):
-        response = upload(cast.zhanggong, "章贡.csv", GOOD.encode(), reason="2024年度首次报送")
+    response = upload(cast.zhanggong, "章贡.csv", GOOD.encode(), reason="2024年度首次报送")
     job = ImportJob.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/collection/jobs/{job.pk}/"
     assert stored_rows() == before  # nothing imported in the request
@@ -52,12 +52,12 @@ def test_a_large_upload_becomes_a_job_the_worker_imports(
     assert "已导入:完成" in page and "已导入 1 条草稿" in page and 'http-equiv="refresh"' not in page
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_refused_background_import_lists_its_problems_and_stores_nothing(
-    cast, assignments, upload, client_for, small_threshold, django_capture_on_commit_callbacks
+    cast, assignments, upload, client_for, small_threshold
 ):
     before = stored_rows()
-    with django_capture_on_commit_callbacks(execute=True):
-        upload(cast.zhanggong, "章贡.csv", BAD.encode())
+    upload(cast.zhanggong, "章贡.csv", BAD.encode())
     _work()
     job = ImportJob.objects.get()
     assert (job.status, job.stage) == ("refused", "有错误,未导入任何数据")

@@ -141,7 +141,9 @@ class _Endless(io.RawIOBase):
 
 def test_a_100_mb_upload_is_not_read_past_the_limit(cast, assignments, client_for):
     """The body says 100 MB; the server stops reading a chunk or two after 5 MB and answers 413."""
+    from django.core import signals
     from django.core.handlers.wsgi import WSGIHandler
+    from django.db import close_old_connections
 
     client = client_for(cast.zhanggong)
     client.get("/collection/upload/")
@@ -159,8 +161,14 @@ def test_a_100_mb_upload_is_not_read_past_the_limit(cast, assignments, client_fo
         "HTTP_COOKIE": "; ".join(f"{k}={v.value}" for k, v in client.cookies.items()),
     }
     responses = []
-    handler = WSGIHandler()
-    content = b"".join(handler(environ, lambda status, headers: responses.append(status)))
+    # As Django's test client does: the request must not close the test's database connection.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        content = b"".join(WSGIHandler()(environ, lambda status, headers: responses.append(status)))
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
     assert responses[0].startswith("413"), content.decode()[-1500:]
     assert "文件「huge.csv」超过上限 5.0 MB,已停止接收" in content.decode()
     assert body.read_bytes < 6 * 1024 * 1024, body.read_bytes
