@@ -16,8 +16,11 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from planwatch.collection.sanitize import strip_hidden
 from planwatch.reports.tables import spreadsheet_safe
+from planwatch.web.monitoring.errors import ServiceError
 from planwatch.web.monitoring.models import AuditEntry
 
 CSV_HEADER = ["时间", "操作人", "操作", "对象类型", "对象编号", "对象", "单位", "原值", "新值", "理由"]
@@ -46,9 +49,11 @@ def build(*, actor, action: str, subject: str, object_id: int, object_repr: str,
           old: dict | None = None, new: dict | None = None, reason: str = "", unit=None) -> AuditEntry:
     """The entry ``record`` writes, unsaved (bulk imports create thousands with one ``bulk_create``).
 
-    A change without a reason is a programming error: every writer names why."""
-    if not str(reason).strip():
-        raise ValueError("an audited change needs a reason")
+    Every writer names why; a reason that is empty once invisible characters are removed is refused
+    (``ServiceError``, shown to the user), so no audit row is ever written without one."""
+    reason = strip_hidden(str(reason)).strip()
+    if not reason:
+        raise ServiceError(_("请填写理由"))
     signed_in = actor is not None and getattr(actor, "is_authenticated", False)
     return AuditEntry(
         actor=actor if signed_in else None,
@@ -60,7 +65,7 @@ def build(*, actor, action: str, subject: str, object_id: int, object_repr: str,
         unit=unit,
         old={k: _plain(v) for k, v in (old or {}).items()},
         new={k: _plain(v) for k, v in (new or {}).items()},
-        reason=strip_hidden(str(reason)),
+        reason=reason,
     )
 
 

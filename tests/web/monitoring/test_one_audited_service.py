@@ -66,3 +66,14 @@ def test_users_created_by_a_program_are_logged_with_their_reason(db, reference_d
     assert len(entries) == 2  # the account, then its role
     other = get_user_model().objects.create_user("scripted", password="x-2024-pass")
     assert AuditEntry.objects.get(subject="user", object_id=other.pk).reason == "程序修改(未说明理由)"
+
+
+def test_a_reason_of_invisible_characters_only_is_refused(cast, small_plan):
+    """"\x07\u202e" passes a form's required check but is no reason once cleaned: nothing is changed."""
+    import pytest
+
+    with pytest.raises(services.ServiceError, match="请填写理由"):
+        services.create_assignment(user=cast.planner, reason="\x07\u202e", unit=cast.yudu.planwatch.unit,
+                                   indicator=indicator(small_plan, "I02"), regions=[cast.yudu.planwatch.unit.region],
+                                   year=2024, due_date=dt.date(2025, 3, 31))
+    assert not AuditEntry.objects.filter(subject="assignment").exists()
