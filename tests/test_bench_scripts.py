@@ -39,4 +39,5 @@ def test_import_benchmark_imports_and_reimports_every_row():
     out = _run("bench/import_rows.py", "--rows", "400")
     assert "baseline: bulk_create of 400 rows" in out
     assert "first import (new drafts): 400 rows" in out and "re-import (drafts updated): 400 rows" in out
-    assert "stored: 400 observations, 801 audit entries, 800 history rows" in out, out
+    # 2 × 400 rows, plus the plan load, the importer's account and its role
+    assert "stored: 400 observations, 803 audit entries, 800 history rows" in out, out
