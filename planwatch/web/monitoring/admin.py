@@ -22,7 +22,6 @@ from planwatch.web.monitoring.adminkit import (
 )
 from planwatch.web.monitoring.rulebook import delete_rule, save_rule
 
-ADMIN_REASON = ADMIN_DELETE_REASON
 REGION_FIELDS = ("key", "code", "name", "short_name", "kind", "parent", "order")
 UNIT_FIELDS = ("name", "kind", "region", "order")
 
@@ -105,11 +104,11 @@ class ValidationRuleAdmin(AuditedAdmin):
         return admin.ModelAdmin.has_delete_permission(self, request, obj)
 
     def delete_model(self, request, obj) -> None:
-        delete_rule(obj, user=request.user, reason=ADMIN_REASON)
+        delete_rule(obj, user=request.user, reason=ADMIN_DELETE_REASON)
 
     def delete_queryset(self, request, queryset) -> None:
         for obj in queryset:
-            delete_rule(obj, user=request.user, reason=ADMIN_REASON)
+            delete_rule(obj, user=request.user, reason=ADMIN_DELETE_REASON)
 
 
 @admin.register(models.Observation)
