@@ -40,3 +40,9 @@ def test_review_queue_benchmark_pages_5000_pending_figures():
     assert "5000 figures waiting for review, 50 rows on a page" in out
     for page in ("baseline: login page", "review queue, page 1", "review queue, page 60", "review queue, one region"):
         assert page in out, out
+def test_import_benchmark_imports_and_reimports_every_row():
+    out = _run("bench/import_rows.py", "--rows", "400")
+    assert "baseline: bulk_create of 400 rows" in out
+    assert "first import (new drafts): 400 rows" in out and "re-import (drafts updated): 400 rows" in out
+    # 2 × 400 rows, plus the plan load, the importer's account and its role
+    assert "stored: 400 observations, 803 audit entries, 800 history rows" in out, out

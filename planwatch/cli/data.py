@@ -67,11 +67,26 @@ def import_file(
     if who is None and not dry_run:
         raise _fail("正式导入需要用 --user 指定导入人;只检查请加 --dry-run")
     try:
-        outcome = services.import_upload(file.name, file.read_bytes(), user=who, unit=where, dry_run=dry_run,
-                                         reason=reason or f"命令行导入:{file.name}")
+        outcome = services.import_upload(file.name, _read_within_limit(file), user=who, unit=where,
+                                         dry_run=dry_run, reason=reason or f"命令行导入:{file.name}")
     except PermissionDenied as denied:
         raise _fail(str(denied) or f"无权为{where.name}导入数据") from denied
     _report(outcome, file.name)
+
+
+def _read_within_limit(file: Path) -> bytes:
+    """At most the upload limit plus one byte: a 300 MB file is refused, not loaded (the reader's size
+    check then names the file and the limit)."""
+    from planwatch.collection.guard import megabytes
+    from planwatch.collection.settings import setting
+
+    limit = setting("MAX_UPLOAD_BYTES")
+    with file.open("rb") as stream:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise _fail(f"文件「{file.name}」大小 {megabytes(file.stat().st_size)},超过上限 {megabytes(limit)},"
+                    f"未导入任何数据")
+    return data
 
 
 def _report(outcome, name: str) -> None:

@@ -111,20 +111,15 @@ def seed_rules(
 
 def demo_step() -> None:
     """Regions, units and one demo user per role (password: the demo password)."""
-    from django.contrib.auth import get_user_model
-
-    from planwatch.web.monitoring.models import Profile, Unit
+    from planwatch.web.monitoring.accounts import create_account
+    from planwatch.web.monitoring.models import Unit
     from planwatch.web.monitoring.reference import load_reference_data
 
     load_reference_data()
     for username, role, unit_name in DEMO_ROLES:
-        user, created = get_user_model().objects.get_or_create(username=username)
-        if created:
-            user._audit_reason = "演示用户"
-            user.set_password(site.DEMO_PASSWORD)
-            user.save()
-            unit = Unit.objects.filter(name=unit_name).first() if unit_name else None
-            Profile.objects.get_or_create(user=user, defaults={"role": role, "unit": unit})
+        unit = Unit.objects.filter(name=unit_name).first() if unit_name else None
+        create_account(username, user=None, reason="演示:命令行创建演示用户", role=role, unit=unit,
+                       password=site.DEMO_PASSWORD)
     typer.echo("演示用户(密码同管理员):" + "、".join(f"{u}({r})" for u, r, _ in DEMO_ROLES))
     made = _demo_assignments()
     if made:

@@ -49,13 +49,50 @@ def read_csv(data: bytes, name: str = "上传文件.csv") -> SheetRows:
     if "\x00" in text:
         return SheetRows(problems=[file_problem(f"文件「{name}」含有空字符,不是文本 CSV 文件", rule="format")])
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
+        records = _records(text, _delimiter(text))
     except csv.Error as error:
         return SheetRows(problems=[file_problem(f"文件「{name}」不是有效的 CSV:{error}", rule="format")])
+    except UnclosedQuote as unclosed:
+        return SheetRows(problems=[unclosed.problem])
     if not records or not any(cell.strip() for cell in records[0]):
         return SheetRows(problems=[file_problem(f"文件「{name}」没有表头(第1行应为:指标,地区,年份,数值,…)",
                                                 rule="empty")])
     return _rows(records, name)
+
+
+class UnclosedQuote(Exception):
+    def __init__(self, line: int) -> None:
+        self.problem = ImportProblem("", line, "", "引号(\")没有配对,其后各行会被并进同一个单元格:"
+                                     "请补上配对的引号或删去多余的引号", rule="quote")
+        super().__init__(self.problem.text)
+
+
+def _records(text: str, delimiter: str) -> list[list[str]]:
+    """The records, refusing a quote that is never closed (or closed only lines later, swallowing whole
+    rows into one cell) with the line it opens on; a quoted cell with a line break of its own (a 备注 written
+    on two lines in Excel) is fine."""
+    records, start = [], 1
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return records
+        except csv.Error as error:
+            if "unexpected end of data" in str(error):
+                raise UnclosedQuote(start) from error
+            # strict mode also refuses text after a closing quote, which Excel tolerates: read leniently
+            return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        width = len(records[0]) if records else 0
+        if width > 1 and any(_swallows_rows(cell, delimiter, width) for cell in cells):
+            raise UnclosedQuote(start)
+        records.append(cells)
+        start = reader.line_num + 1
+
+
+def _swallows_rows(cell: str, delimiter: str, width: int) -> bool:
+    """A cell whose later lines look like whole rows of the file (as many separators as the header)."""
+    return "\n" in cell and any(line.count(delimiter) >= width - 1 for line in cell.split("\n")[1:])
 
 
 def _binary(data: bytes, name: str) -> ImportProblem | None:

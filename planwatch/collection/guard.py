@@ -12,6 +12,7 @@ header cannot smuggle more data past this check into openpyxl.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from planwatch.collection.problems import ImportProblem, file_problem
@@ -55,7 +56,41 @@ def check_xlsx_container(data: bytes, name: str) -> ImportProblem | None:
     names = {m.filename for m in members}
     if not all(member in names for member in _WORKBOOK_MEMBERS):
         return not_excel
-    return _check_members(members, name)
+    return _check_members(members, name) or _check_doctypes(data, members, name)
+
+
+_PROLOG_LIMIT = 64 * 1024
+_ROOT_START = re.compile(rb"<[A-Za-z_]")
+_COMMENT = re.compile(rb"<!--.*?(-->|$)", re.DOTALL)
+
+
+def _check_doctypes(data: bytes, members: list[zipfile.ZipInfo], name: str) -> ImportProblem | None:
+    """No XML part may declare a document type: Excel never writes one, and a DOCTYPE is how an XML
+    file pulls in outside files (XXE) or expands a few bytes into gigabytes (billion laughs). Only each
+    part's prolog — what comes before its root element — is read."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for member in members:
+            if not member.filename.lower().endswith((".xml", ".rels", ".vml")):
+                continue
+            prolog = _prolog(archive, member)
+            if prolog is None or b"<!DOCTYPE" in prolog.upper() or b"<!ENTITY" in prolog.upper():
+                return file_problem(f"文件「{name}」的部件 {member.filename} 含有 XML 文档类型声明(DOCTYPE/ENTITY),"
+                                    f"Excel 不会生成这种内容,已拒收", rule="xml_doctype")
+    return None
+
+
+def _prolog(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes | None:
+    """The bytes before the root element, comments removed; None when they cannot be read as Excel writes
+    them (UTF-16 text, where the search would see no ASCII, or a prolog padded past 64 KB)."""
+    with archive.open(member) as stream:
+        head = stream.read(_PROLOG_LIMIT)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:64]:
+        return None
+    visible = _COMMENT.sub(b"", head)
+    found = _ROOT_START.search(visible)
+    if found:
+        return visible[: found.start()]
+    return visible if len(head) < _PROLOG_LIMIT else None
 
 
 def _check_members(members: list[zipfile.ZipInfo], name: str) -> ImportProblem | None:

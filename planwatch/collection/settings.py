@@ -65,6 +65,8 @@ DEFAULT_RULES: list[dict[str, Any]] = [
 _REGISTRY: tuple[Setting, ...] = (
     Setting("MAX_UPLOAD_BYTES", 5 * _MB,
             "上传文件大小上限(字节)。一个县一年的填报模板不到 100 KB;5 MB 足够大批量 CSV,又挡住误传的大文件。"),
+    Setting("BACKGROUND_IMPORT_BYTES", 256 * 1024,
+            "网页上传的文件大于此大小(字节)时转为后台导入(显示进度页),不在请求中完成。一个县一年的模板不到 100 KB。"),
     Setting("MAX_UNCOMPRESSED_BYTES", 50 * _MB,
             "xlsx 压缩包内各文件声明的解压后总大小上限。在 openpyxl 打开前检查,挡住压缩炸弹。"),
     Setting("MAX_COMPRESSION_RATIO", 200,
@@ -77,6 +79,9 @@ _REGISTRY: tuple[Setting, ...] = (
             "一个文件的数据行上限。全市 21 个地区 × 300 项指标 × 3 年约 19000 行。"),
     Setting("MAX_TEXT_LENGTH", 500,
             "来源、备注等文字字段的长度上限(与观测值的『来源』字段长度一致)。"),
+    Setting("MAX_ABS_VALUE", 1e15,
+            "可保存数值的绝对值上限(换算到指标单位之后)。最大的实际数字(全国 GDP 约 1.3e6 亿元、"
+            "以元计约 1.3e14)仍在其内;1e308 万亿元这类溢出或误填被拒收,而不是存成 inf。"),
     Setting("YOY_THRESHOLD", 0.30,
             "同比变动预警的默认阈值:|本期 ÷ 上年同期 − 1| 超过 30% 需要说明(可按指标另设)。"),
     Setting("YOY_PERCENT_POINTS", 10.0,

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from planwatch.collection.sanitize import finite_problem
+
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$")
 _MANTISSA = re.compile(r"^[+-]?\.?\d")  # "e0" and "+.e1" have no digits before the exponent
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "十": 10, "十一": 11, "十二": 12,
@@ -221,14 +223,15 @@ def read_value(raw: object, indicator, *, unit: object = "", qualifier: object =
     converted = convert(value, typed_unit, target)
     if converted is None:
         return f"单位「{typed_unit}」无法换算为「{indicator.name}」的单位「{target}」"
+    too_large = finite_problem(converted, "数值")  # 1e308 万亿元 is finite as typed, infinite in 亿元
+    if too_large:
+        return too_large
     if indicator.is_percent and not indicator.is_rate:
         low, high = setting("PERCENT_RANGE")
         if not low <= round(converted, 12) <= high:
             return f"数值 {quoted} 超出百分比范围 {low:g}–{high:g}"
     if converted < 0 and _dimension(target) in _NON_NEGATIVE:
         return f"数值 {quoted} 不能为负数:「{indicator.name}」的单位是「{target}」"
-    if not math.isfinite(converted):
-        return f"数值「{quoted}」不是有效数字"
     return EnteredValue(converted, typed_qualifier, original_value=f"{value:.12g}",
                         original_unit=typed_unit or target, percent_sign=parsed.percent_sign)
 

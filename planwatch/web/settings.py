@@ -164,6 +164,26 @@ DEFAULT_FROM_EMAIL = os.environ.get("PLANWATCH_FROM_EMAIL", "planwatch@localhost
 # Uploads: refuse oversized bodies at the edge; the importers check again per file.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Background work (large imports, report files, cache warm-up): django-tasks with its database backend,
+# run by `python -m django db_worker` (`planwatch serve` starts one beside the server).
+# PLANWATCH_TASKS_IMMEDIATE=1 runs tasks inside the request instead (a one-process demo without a worker);
+# PLANWATCH_TASK_BACKEND names another backend outright.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("PLANWATCH_TASK_BACKEND") or (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if os.environ.get("PLANWATCH_TASKS_IMMEDIATE") == "1"
+            else "django_tasks_db.DatabaseBackend"
+        ),
+    }
+}
+
+# Count a file's bytes as they arrive and stop reading past the import limit (planwatch/web/core/uploads.py).
+FILE_UPLOAD_HANDLERS = [
+    "planwatch.web.core.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
@@ -185,14 +205,4 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_VERBOSE = False
 # API tokens: how long a new one is valid (days).
 PLANWATCH_TOKEN_DAYS = int(os.environ.get("PLANWATCH_TOKEN_DAYS", "90"))
-# Background work (report generation): django-tasks with its database backend; run `manage.py db_worker`.
-# PLANWATCH_TASKS_IMMEDIATE=1 runs tasks inside the request instead (a single-process demo without a worker).
-TASKS = {
-    "default": {
-        "BACKEND": (
-            "django_tasks.backends.immediate.ImmediateBackend"
-            if os.environ.get("PLANWATCH_TASKS_IMMEDIATE") == "1"
-            else "django_tasks_db.DatabaseBackend"
-        ),
-    }
-}
+

@@ -7,11 +7,15 @@ upload page and ``planwatch data import``:
    assignments, the current plan's indicators and years, the registered regions, the rules in
    force and the figures already submitted/approved/published (for year-on-year, history and
    ratio rules);
-2. only when there is no error, the monitoring service ``create_drafts`` (its own all-or-nothing
-   checks: an existing submitted row cannot be overwritten, …). Its refusals come back as the same
-   ``ImportProblem`` s, with row and column.
+2. the monitoring service's state checks (``prepare_drafts``: an existing submitted row cannot be
+   overwritten, …), run even when the file has other errors so that the clerk gets every problem in
+   one pass, not in rounds; their refusals come back as the same ``ImportProblem`` s, with row and
+   column. Rows the template pre-filled from figures already submitted and sent back unchanged are
+   skipped, and a changed locked cell (指标 / 地区 / 年份) of the template is refused;
+3. only when nothing was refused, ``store_drafts`` locks the rows, checks that none changed since
+   step 2 read it, and writes them all.
 
-``dry_run`` runs step 2 too, inside a transaction that is rolled back, so a dry run reports exactly
+``dry_run`` runs step 3 too, inside a transaction that is rolled back, so a dry run reports exactly
 what a real run would refuse and stores nothing.
 
 A row's warnings (e.g. a year-on-year change beyond 30%) are stored on its draft
@@ -31,13 +35,14 @@ from django.utils import timezone
 
 from planwatch.collection.importer import import_file
 from planwatch.collection.model import CleanObservation, IndicatorSpec
-from planwatch.collection.problems import ImportProblem, ProblemTally
+from planwatch.collection.problems import ImportProblem, ProblemTally, file_problem
 from planwatch.collection.rules import problem_order
 from planwatch.collection.workbook import TemplateLine, build_template
 from planwatch.web.monitoring.assignments import expected_periods
-from planwatch.web.monitoring.drafts import DraftInput, create_drafts
+from planwatch.web.monitoring.drafts import DraftInput, PreparedDrafts, prepare_drafts, store_drafts
 from planwatch.web.monitoring.errors import DraftsRejected
 from planwatch.web.monitoring.models import Assignment, Observation, Region, Unit
+from planwatch.web.monitoring.services import retry_when_locked
 from planwatch.web.monitoring.validation import plan_years, rules_in_force
 from planwatch.web.plans.services import current_plan
 
@@ -80,7 +85,22 @@ def check_context(unit: Unit) -> dict[str, Any]:
     }
 
 
-def import_upload(name: str, data: bytes, *, user, reason: str, unit: Unit, dry_run: bool = False) -> ImportOutcome:
+@dataclass
+class PreparedImport:
+    """A file read and checked against the database as it was then; ``store_prepared`` writes it only
+    if none of the rows it changes was changed by someone else meanwhile."""
+
+    outcome: ImportOutcome
+    drafts: PreparedDrafts | None = None
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome.ok and self.drafts is not None
+
+
+def prepare_upload(name: str, data: bytes, *, user, reason: str, unit: Unit, dry_run: bool = False) -> PreparedImport:
+    """Read and check the file and every row (nothing locked, nothing written); every problem in one pass."""
     result = import_file(name, data, **check_context(unit))
     if name.lower().endswith((".xlsx", ".xlsm")):
         locked = _locked_cells_changed(result.observations, unit)
@@ -89,24 +109,47 @@ def import_upload(name: str, data: bytes, *, user, reason: str, unit: Unit, dry_
             result.observations = [o for o in result.observations if o.line not in {p.row for p in locked}]
     outcome = ImportOutcome(problems=result.problems, rows=len(result.observations), dry_run=dry_run)
     if user is None or not result.observations:
-        return outcome  # a check without a user reads the file only (create_drafts needs one)
+        return PreparedImport(outcome)  # a check without a user reads the file only (prepare_drafts needs one)
     unchanged = _unchanged(result.observations, unit)
     inputs = [_draft_input(obs, name) for obs in result.observations if obs not in unchanged]
-    # The state checks (a row already submitted, …) run even when the file has other errors, in a
-    # transaction rolled back, so the clerk gets every problem in one pass, not in rounds.
-    store = result.ok and not dry_run
+    try:
+        drafts = prepare_drafts(inputs, user=user, unit=unit) if inputs else None
+    except DraftsRejected as rejected:
+        _refused(outcome, rejected)
+        return PreparedImport(outcome)
+    if not result.ok or drafts is None:
+        return PreparedImport(outcome)
+    return PreparedImport(outcome, drafts, reason)
+
+
+def store_prepared(prepared: PreparedImport, *, dry_run: bool = False) -> ImportOutcome:
+    """Lock, compare and store (``drafts.store_drafts``); a row changed since it was read refuses all."""
+    outcome = prepared.outcome
+    if prepared.drafts is None:
+        return outcome
     try:
         with transaction.atomic():
-            outcome.drafts = create_drafts(inputs, user=user, reason=reason, unit=unit) if inputs else []
-            if not store:
+            outcome.drafts = store_drafts(prepared.drafts, reason=prepared.reason)
+            if dry_run:
                 raise _Rollback
     except _Rollback:
-        if not result.ok:
-            outcome.drafts = []
+        pass
     except DraftsRejected as rejected:
-        outcome.drafts = []
-        outcome.problems = sorted(outcome.problems + [_problem(p) for p in rejected.problems], key=problem_order)
+        _refused(outcome, rejected)
     return outcome
+
+
+@retry_when_locked
+def import_upload(name: str, data: bytes, *, user, reason: str, unit: Unit, dry_run: bool = False) -> ImportOutcome:
+    """Read, check and store all or nothing. ``dry_run`` stores inside a transaction that is rolled back,
+    so it reports exactly what a real run would refuse."""
+    return store_prepared(prepare_upload(name, data, user=user, reason=reason, unit=unit, dry_run=dry_run),
+                          dry_run=dry_run)
+
+
+def _refused(outcome: ImportOutcome, rejected: DraftsRejected) -> None:
+    outcome.drafts = []
+    outcome.problems = sorted(outcome.problems + [_problem(p) for p in rejected.problems], key=problem_order)
 
 
 def template_lines(unit: Unit) -> list[tuple[tuple[str, str], str, str]]:
@@ -166,7 +209,9 @@ def _draft_input(obs: CleanObservation, file_name: str) -> DraftInput:
 
 
 def _problem(found) -> ImportProblem:
-    obs: CleanObservation = found.ref
+    obs: CleanObservation | None = found.ref
+    if obs is None:
+        return file_problem(found.message, rule="drafts")
     return ImportProblem("", obs.line, obs.columns.get(found.field, ""), found.message, rule="drafts")
 
 

@@ -15,16 +15,18 @@ from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from planwatch.collection.problems import file_problem
 from planwatch.collection.settings import setting
-from planwatch.web.collection import services
+from planwatch.web.collection import services, tasks
 from planwatch.web.collection.forms import TemplateUnitForm, UploadForm
-from planwatch.web.monitoring.models import Unit
+from planwatch.web.collection.models import ImportJob
+from planwatch.web.core.params import row_id
+from planwatch.web.monitoring.models import Observation, Unit
 from planwatch.web.monitoring.permissions import import_unit, is_administrator
 from planwatch.web.monitoring.views._common import needs
 
@@ -36,7 +38,8 @@ def _requested_unit(request: HttpRequest) -> Unit | None:
     raw = (request.POST.get("unit") or request.GET.get("unit") or "").strip()
     if not raw:
         return None
-    chosen = Unit.objects.filter(pk=raw).first() if raw.isdigit() else None
+    pk = row_id(raw)
+    chosen = Unit.objects.filter(pk=pk).first() if pk is not None else None
     if chosen is None:
         raise PermissionDenied(_("只能导入本单位的数据"))
     return chosen
@@ -65,14 +68,37 @@ def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None, choose_unit=chooses)
     context = {"form": form, "unit": unit, "chooses_unit": chooses, "template_form": TemplateUnitForm(),
                "limit_mb": setting("MAX_UPLOAD_BYTES") // (1024 * 1024)}
+    refused = getattr(request, "upload_refused", None)  # set while receiving (core.uploads)
+    if refused:
+        context["outcome"] = services.ImportOutcome(problems=[file_problem(refused, rule="size")])
+        return render(request, "collection/result.html", context, status=413)
     if request.method != "POST" or not form.is_valid():
         return render(request, "collection/upload.html", context, status=400 if request.method == "POST" else 200)
     unit = form.cleaned_data["unit"] if chooses else unit
     upload = form.cleaned_data["file"]
+    if _in_background(upload, form.cleaned_data["dry_run"]):
+        job = tasks.start_import(upload.name, upload.read(), user=request.user, unit=unit,
+                                 reason=_reason(form, upload.name, unit, chooses))
+        return redirect("collection-job", job.pk)
     context.update(unit=unit, filename=upload.name,
                    outcome=_import(upload, unit, user=request.user, reason=_reason(form, upload.name, unit, chooses),
                                    dry_run=form.cleaned_data["dry_run"]))
     return render(request, "collection/result.html", context, status=200 if context["outcome"].ok else 422)
+
+
+def _in_background(upload, dry_run: bool) -> bool:
+    """A large file is imported by a worker, not in the request (a dry run stays: it only reads)."""
+    return not dry_run and setting("BACKGROUND_IMPORT_BYTES") < upload.size <= setting("MAX_UPLOAD_BYTES")
+
+
+@needs("import.use")
+def import_job(request: HttpRequest, pk: int) -> HttpResponse:
+    """A background import's progress and outcome; only its sender (or an administrator) may see it."""
+    job = ImportJob.objects.select_related("unit").filter(pk=pk).first()
+    if job is None or not (job.user_id == request.user.pk or is_administrator(request.user)):
+        raise Http404(_("没有这项导入"))
+    drafts = Observation.objects.filter(pk__in=job.stored).select_related("indicator", "region")
+    return render(request, "collection/job.html", {"job": job, "problems": job.problem_list(), "drafts": drafts})
 
 
 def _reason(form: UploadForm, name: str, unit: Unit, on_behalf: bool) -> str:

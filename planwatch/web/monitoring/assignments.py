@@ -38,7 +38,7 @@ def create_assignment(*, user, reason: str, unit, indicator, regions: list[Regio
         raise ServiceError(_("填报任务至少要包含一个地区"))
     with transaction.atomic():
         a = Assignment(unit=unit, indicator=indicator, year=year, due_date=due_date, frequency=frequency)
-        a._change_reason = reason
+        a._change_reason, a._history_user = reason, user
         a.save()
         a.regions.set(regions)
         audit.record(actor=user, action="create", subject=AuditEntry.Subject.ASSIGNMENT, object_id=a.pk,
@@ -56,7 +56,7 @@ def update_assignment(a: Assignment, *, user, reason: str, regions: list[Region]
             if name not in FIELDS:
                 raise ServiceError(_("不能修改字段:%(fields)s") % {"fields": name})
             setattr(row, name, value)
-        row._change_reason = reason
+        row._change_reason, row._history_user = reason, user
         row.save()
         if regions is not None:
             row.regions.set(regions)

@@ -304,6 +304,9 @@ class AuditEntry(models.Model):
         USER = "user", _("用户")
         RULE = "rule", _("校验规则")
         FLAG = "flag", _("数据核查")
+        REFERENCE = "reference", _("基础数据")
+        JUDGEMENT = "judgement", _("质量评判")
+        PLAN = "plan", _("规划")
 
     at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

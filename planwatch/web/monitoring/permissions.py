@@ -85,9 +85,19 @@ def of_own_unit(user, obs: Observation) -> bool:
     return unit is not None and obs.unit_id == unit.pk
 
 
+TYPING_ACTIONS = ("create", "update", "import")
+
+
 @rules.predicate
 def is_own_entry(user, obs: Observation) -> bool:
-    return user.pk is not None and user.pk in (obs.created_by_id, obs.submitted_by_id)
+    """Four eyes: whoever typed this row's value — its creator, its submitter, anyone who edited or
+    imported over it (the audit trail of the row) — may neither approve nor publish it."""
+    if user.pk is None:
+        return False
+    if user.pk in (obs.created_by_id, obs.submitted_by_id):
+        return True
+    return AuditEntry.objects.filter(subject=AuditEntry.Subject.OBSERVATION, object_id=obs.pk, actor_id=user.pk,
+                                     action__in=TYPING_ACTIONS).exists()
 
 
 @rules.predicate

@@ -39,7 +39,7 @@ def save_rule(rule: ValidationRule, *, user, reason: str) -> ValidationRule:
     """Store a new or changed rule (the caller filled the instance, e.g. from a ModelForm)."""
     require(user, "rule.manage")
     with transaction.atomic():
-        before = _snapshot(ValidationRule.objects.get(pk=rule.pk)) if rule.pk else {}
+        before = _snapshot(ValidationRule.objects.select_for_update().get(pk=rule.pk)) if rule.pk else {}
         created = rule.pk is None
         rule._change_reason, rule._history_user = reason, user
         rule.save()

@@ -29,11 +29,12 @@ import time
 from collections.abc import Callable, Iterable
 from functools import wraps
 
-from django.db import OperationalError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from planwatch.collection.sanitize import finite_problem, strip_hidden
 from planwatch.web.monitoring import audit, notify, validation
 from planwatch.web.monitoring.assignments import (  # noqa: F401  (re-exported contract)
     create_assignment,
@@ -87,6 +88,11 @@ def retry_when_locked(func: Callable) -> Callable:
     return wrapper
 
 
+def clean_fields(fields: dict) -> dict:
+    """Stored text without control, escape or bidi characters (``collection.sanitize``)."""
+    return {k: strip_hidden(v) if isinstance(v, str) else v for k, v in fields.items()}
+
+
 def _snapshot(obs: Observation) -> dict:
     return {f: getattr(obs, f) for f in AUDITED_FIELDS}
 
@@ -110,6 +116,7 @@ def locked(obs: Observation | int, expected_version: int | None = None) -> Obser
 def save(obs: Observation, before: dict, *, user, action: str, reason: str) -> Observation:
     """Bump the version, store with its history reason, and audit the changed fields."""
     obs.lock_version += 1
+    reason = strip_hidden(reason)
     obs._change_reason, obs._history_user = reason, user
     obs.save()
     old, new = audit.diff(before, _snapshot(obs))
@@ -123,21 +130,31 @@ def in_indicator_unit(indicator, value: float, entered_unit: str) -> tuple[float
     stored in 亿元 with the 万元 figure kept beside it; an unconvertible unit is refused."""
     from planwatch.documents.units import UnitError, convert_keeping_original, normalise_unit
 
+    _check_finite(indicator, value)
     original = f"{value:.12g}"
     target = indicator.unit
     if not entered_unit or not target or normalise_unit(entered_unit) == normalise_unit(target):
         return value, target or entered_unit, original, entered_unit or target
     try:
         converted = convert_keeping_original(value, entered_unit, target)
-    except UnitError as error:
+    except (UnitError, OverflowError) as error:
         raise ServiceError(_("「%(indicator)s」:%(error)s") % {"indicator": indicator.name, "error": error}) from error
+    _check_finite(indicator, converted.value)  # 1e308 万亿元 is finite as typed, infinite in 亿元
     return converted.value, target, original, entered_unit
+
+
+def _check_finite(indicator, value) -> None:
+    """NaN, ±Infinity and absurd magnitudes are refused at the edge every entry path passes."""
+    problem = finite_problem(value, _("数值"))
+    if problem:
+        raise ServiceError(_("「%(indicator)s」:%(error)s") % {"indicator": indicator.name, "error": problem})
 
 
 def new_observation(*, user, reason: str, unit, indicator, region, year: int, value: float,
                     quarter: int | None = None, month: int | None = None, vintage: int = 1,
                     supersedes: Observation | None = None, **fields) -> Observation:
     """Insert a draft row (no permission check: callers have checked)."""
+    fields, reason = clean_fields(fields), strip_hidden(reason)
     stored, measure_unit, original_value, original_unit = in_indicator_unit(
         indicator, value, fields.pop("measure_unit", "") or "")
     obs = Observation(
@@ -153,17 +170,23 @@ def new_observation(*, user, reason: str, unit, indicator, region, year: int, va
     return obs
 
 
+@retry_when_locked
 def create_draft(*, user, reason: str, indicator, region, year: int, value: float, quarter: int | None = None,
                  month: int | None = None, **fields) -> Observation:
     """A new draft for the user's unit; only for an indicator × region assigned to the unit."""
     from planwatch.web.monitoring.drafts import check_entry_right, existing_rows
 
-    with transaction.atomic():
-        unit = check_entry_right(user, indicator, region)
-        if existing_rows(indicator, region, year, quarter, month).exists():
-            raise InvalidTransition(_("该指标、地区、期别已有数据:请修改草稿或对已发布数据提出修订"))
-        return new_observation(user=user, reason=reason, unit=unit, indicator=indicator, region=region,
-                               year=year, quarter=quarter, month=month, value=value, **fields)
+    taken = _("该指标、地区、期别已有数据:请修改草稿或对已发布数据提出修订")
+    try:
+        with transaction.atomic():
+            unit = check_entry_right(user, indicator, region)
+            if existing_rows(indicator, region, year, quarter, month).exists():
+                raise InvalidTransition(taken)
+            return new_observation(user=user, reason=reason, unit=unit, indicator=indicator, region=region,
+                                   year=year, quarter=quarter, month=month, value=value, **fields)
+    except IntegrityError as clash:
+        # The same figure created at the same moment by another request: its unique key won.
+        raise ConcurrentChange(taken) from clash
 
 
 @retry_when_locked
@@ -176,6 +199,7 @@ def update_draft(obs: Observation | int, *, user, reason: str, expected_version:
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise ServiceError(_("不能修改字段:%(fields)s") % {"fields": ", ".join(sorted(unknown))})
+    fields = clean_fields(fields)
     with transaction.atomic():
         row = locked(obs, expected_version)
         require(user, "observation.edit", row)
@@ -205,7 +229,7 @@ def submit_observation(obs: Observation | int, *, user, reason: str = "", warnin
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             raise SubmissionBlocked(errors)
-        comment = warning_comment.strip() or row.warning_comment.strip()
+        comment = strip_hidden(warning_comment).strip() or row.warning_comment.strip()
         if problems and not comment:
             raise SubmissionBlocked(problems, needs_comment=True)
         before = _snapshot(row)
@@ -219,6 +243,7 @@ def submit_observation(obs: Observation | int, *, user, reason: str = "", warnin
 
 def _review_step(obs, expected_version, *, user, rule: str, status: str, comment: str, action: str,
                  reason: str) -> Observation:
+    comment = strip_hidden(comment)
     with transaction.atomic():
         row = locked(obs, expected_version)
         require(user, rule, row)

@@ -43,8 +43,11 @@ def _after(instance, created, fields, object_id, object_repr) -> None:
             return
         old = {f: old.get(f) for f in changed}
         new = {f: new[f] for f in changed}
-    actor = getattr(instance, "_audit_actor", None) or _request_user()
-    reason = getattr(instance, "_audit_reason", "") or "管理后台修改"
+    request_user = _request_user()
+    actor = getattr(instance, "_audit_actor", None) or request_user
+    # Say truthfully where an unexplained change came from: the admin page, or a program (the command
+    # line, a shell) that did not go through ``accounts``.
+    reason = getattr(instance, "_audit_reason", "") or ("管理后台修改" if request_user else "程序修改(未说明理由)")
     audit.record(
         actor=actor, action="create" if created else "update", subject=AuditEntry.Subject.USER,
         object_id=object_id, object_repr=object_repr, old={} if created else old, new=new, reason=reason,

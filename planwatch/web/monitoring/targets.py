@@ -14,6 +14,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from planwatch.collection.sanitize import finite_problem, strip_hidden
 from planwatch.plan import TargetKind
 from planwatch.web.monitoring import audit
 from planwatch.web.monitoring.errors import ConcurrentChange, InvalidTransition, ServiceError
@@ -32,8 +33,12 @@ def _snapshot(tv: TargetVersion) -> dict:
 
 def _new_version(indicator: Indicator, *, user, reason: str, origin: str, value: float | None, text: str,
                  kind: str | None, year: int | None, qualifier: str) -> TargetVersion:
+    reason, text = strip_hidden(reason), strip_hidden(text)
     if not reason.strip():
         raise ServiceError(_("调整目标必须说明理由"))
+    bad = finite_problem(value, _("目标值")) if value is not None else None
+    if bad:
+        raise ServiceError(bad)
     with transaction.atomic():
         Indicator.objects.select_for_update().get(pk=indicator.pk)
         current = indicator.current_target
@@ -83,12 +88,15 @@ def _decide(tv: TargetVersion | int, *, user, comment: str, status: str, action:
             raise InvalidTransition(_("不能审批本人提出的目标调整"))
         before = _snapshot(row)
         row.status, row.approved_by, row.decided_at = status, user, timezone.now()
-        row.decision_comment = comment.strip()
-        row._change_reason, row._history_user = comment or action, user
+        row.decision_comment = strip_hidden(comment).strip()
+        # One reason for one change, in the history and the audit alike: the decision's comment, or
+        # the proposal's own reason when the approver added none.
+        reason = row.decision_comment or row.reason
+        row._change_reason, row._history_user = reason, user
         row.save()
         old, new = audit.diff(before, _snapshot(row))
         audit.record(actor=user, action=action, subject=AuditEntry.Subject.TARGET, object_id=row.pk,
-                     object_repr=str(row), old=old, new=new, reason=comment or row.reason)
+                     object_repr=str(row), old=old, new=new, reason=reason)
         return row
 
 

@@ -54,8 +54,19 @@ def load_plan(document: PlanDocument, *, user=None, reason: str = "") -> LoadRes
         )
         _store_indicators(stored, document, user=user, reason=reason)
         _store_chapters(stored, document)
+        _audit_load(stored, user=user, reason=reason or "载入规划", replaced=last)
         plan_loaded.send(sender=models.Plan, plan=stored)
         return LoadResult(stored, created=True)
+
+
+def _audit_load(plan: models.Plan, *, user, reason: str, replaced: int) -> None:
+    from planwatch.web.monitoring import audit
+    from planwatch.web.monitoring.models import AuditEntry
+
+    audit.record(actor=user, action="create", subject=AuditEntry.Subject.PLAN, object_id=plan.pk,
+                 object_repr=str(plan), old={"version": replaced} if replaced else {},
+                 new={"version": plan.version, "indicators": plan.indicators.count(), "source": plan.source_name},
+                 reason=reason)
 
 
 def _store_indicators(stored: models.Plan, document: PlanDocument, *, user, reason: str) -> None:
@@ -154,10 +165,24 @@ def record_quality_judgement(indicator: models.Indicator, *, region: str, year: 
         row = (models.QualityJudgement.objects.select_for_update()
                .filter(indicator=indicator, region=region, year=year).first())
         row = row or models.QualityJudgement(indicator=indicator, region=region, year=year)
+        fields = ("verdict", "measure", "note", "author")
+        before = {f: getattr(row, f) for f in fields} if row.pk else {}
+        created = row.pk is None
         row.verdict, row.measure, row.note, row.author = verdict, measure.strip(), note.strip(), user
-        row._change_reason = reason
+        row._change_reason, row._history_user = reason, user
         row.save()
+        _audit_judgement(row, before, {f: getattr(row, f) for f in fields}, created, user=user, reason=reason)
         return row
+
+
+def _audit_judgement(row, before: dict, after: dict, created: bool, *, user, reason: str) -> None:
+    from planwatch.web.monitoring import audit
+    from planwatch.web.monitoring.models import AuditEntry
+
+    old, new = audit.diff(before, after)
+    audit.record(actor=user, action="create" if created else "update", subject=AuditEntry.Subject.JUDGEMENT,
+                 object_id=row.pk, object_repr=f"{row.indicator.name} · {row.region} · {row.year}", old=old,
+                 new=new, reason=reason)
 
 
 def _check_judgement(indicator, region: str, year: int, verdict: str, measure: str, reason: str) -> None:

@@ -26,8 +26,10 @@ def _die_with_parent() -> None:
 
 def start_worker() -> subprocess.Popen | None:
     """Start ``db_worker`` (stopped when this process exits); None when tasks run inside the request."""
-    if os.environ.get("PLANWATCH_TASKS_IMMEDIATE") == "1":
-        return None
+    from django.conf import settings
+
+    if not settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db."):
+        return None  # tasks run inside the request (or elsewhere): no database queue to work
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "planwatch.web.settings"),

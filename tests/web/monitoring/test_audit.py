@@ -17,13 +17,13 @@ def test_user_changes_in_the_admin_are_audited_with_the_acting_admin(client_for,
     user = cast.nankang
     response = client.post(f"/admin/auth/user/{user.pk}/change/", {
         "username": "nankang", "first_name": "南康区填报员", "last_name": "", "email": "nk@example.gov.cn",
-        "is_active": "on", "date_joined_0": "2024-01-01", "date_joined_1": "08:00:00",
+        "is_active": "on", "date_joined_0": "2024-01-01", "date_joined_1": "08:00:00", "audit_reason": "更换邮箱",
     })
     assert response.status_code == 302, response.content.decode()[:500]
     entry = AuditEntry.objects.filter(subject="user", object_id=user.pk, action="update").latest("id")
     assert (entry.actor_name, entry.old, entry.new) == (
         "admin", {"email": "nankang@example.gov.cn"}, {"email": "nk@example.gov.cn"})
-    assert entry.reason == "管理后台修改"
+    assert entry.reason == "更换邮箱"
 
 
 def test_role_change_is_audited_with_the_reason_given(cast, reference_data):
@@ -71,12 +71,12 @@ def test_assignment_edited_in_the_admin_is_audited(client_for, cast, assignments
     a = assignments["于都县"]
     response = client_for(cast.admin).post(f"/admin/monitoring/assignment/{a.pk}/change/", {
         "unit": a.unit_id, "indicator": a.indicator_id, "regions": [r.pk for r in a.regions.all()],
-        "year": 2024, "frequency": "annual", "due_date": "2025-04-15", "active": "on",
+        "year": 2024, "frequency": "annual", "due_date": "2025-04-15", "active": "on", "audit_reason": "县里申请延期",
     })
     assert response.status_code == 302, response.content.decode()[:800]
     entry = AuditEntry.objects.filter(subject="assignment", object_id=a.pk).latest("id")
     assert (entry.actor_name, entry.old, entry.new, entry.reason) == (
-        "admin", {"due_date": "2025-03-31"}, {"due_date": "2025-04-15"}, "管理后台修改")
+        "admin", {"due_date": "2025-03-31"}, {"due_date": "2025-04-15"}, "县里申请延期")
 
 
 def test_observations_cannot_be_changed_in_the_admin(client_for, cast, figures):

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from planwatch.web.core.params import row_id
 from planwatch.web.monitoring.permissions import PUBLIC, role_of
 from planwatch.web.plans.models import Indicator, Plan
 from planwatch.web.plans.services import current_plan
@@ -31,9 +32,9 @@ def with_role(view):
 
 def plan_for(request: HttpRequest) -> Plan:
     """``?plan=<id>`` or the current plan; 404 when none is loaded."""
-    plan_id = request.GET.get("plan")
-    if plan_id and plan_id.isdigit():
-        return get_object_or_404(Plan, pk=int(plan_id))
+    plan_id = row_id(request.GET.get("plan"))
+    if plan_id is not None:
+        return get_object_or_404(Plan, pk=plan_id)
     plan = current_plan()
     if plan is None:
         raise Http404("尚未载入规划")

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from planwatch.web.core.params import row_id
 from planwatch.web.monitoring import audit
 from planwatch.web.monitoring.models import AuditEntry, Unit
 from planwatch.web.monitoring.permissions import audit_for_user
@@ -22,9 +23,9 @@ def _filtered(request: HttpRequest):
     subject = request.GET.get("subject")
     if subject in AuditEntry.Subject.values:
         rows = rows.filter(subject=subject)
-    unit = request.GET.get("unit", "")
-    if unit.isdigit():
-        rows = rows.filter(unit_id=int(unit))
+    unit = row_id(request.GET.get("unit"))
+    if unit is not None:
+        rows = rows.filter(unit_id=unit)
     return rows
 
 

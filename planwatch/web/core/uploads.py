@@ -1,0 +1,43 @@
+"""Refusing an oversized upload while it arrives, not after it has been received.
+
+Django would otherwise read the whole body (to memory up to ``FILE_UPLOAD_MAX_MEMORY_SIZE``, then to a
+temporary file) before any view could look at its size: 100 MB received to say "too large".
+``LimitedUploadHandler`` stands first in ``FILE_UPLOAD_HANDLERS``:
+
+the file's bytes are counted chunk by chunk (64 KB) as the multipart parser reads them, and parsing
+stops (``StopUpload(connection_reset=True)``: the rest of the body is never read) as soon as the file
+passes the limit. At most the limit plus one chunk is read, whatever the ``Content-Length`` says. The
+form's fields before the file (the CSRF token first) are kept, so the page can answer with a message
+rather than a CSRF failure; the request carries ``upload_refused`` (the Chinese message) for the view
+to show. The limit is the data collection setting ``MAX_UPLOAD_BYTES``.
+"""
+
+from __future__ import annotations
+
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+
+from planwatch.collection.guard import megabytes
+from planwatch.collection.settings import setting
+
+
+def too_large(name: str, limit: int) -> str:
+    return f"文件「{name}」超过上限 {megabytes(limit)},已停止接收,未导入任何数据"
+
+
+class LimitedUploadHandler(FileUploadHandler):
+    received = 0
+
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        self.received = 0
+
+    def receive_data_chunk(self, raw_data, start):
+        self.received += len(raw_data)
+        limit = setting("MAX_UPLOAD_BYTES")
+        if self.received > limit:
+            self.request.upload_refused = too_large(self.file_name or "上传文件", limit)
+            raise StopUpload(connection_reset=True)
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None  # the next handler (memory or temporary file) builds the file
