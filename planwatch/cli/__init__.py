@@ -17,6 +17,7 @@ from planwatch.cli import plan as plan_commands
 from planwatch.cli import portal as portal_commands
 from planwatch.cli import report as report_commands
 from planwatch.cli import site as site_commands
+from planwatch.cli import tokens as token_commands
 
 app = typer.Typer(
     name="planwatch",
@@ -32,6 +33,7 @@ monitoring_commands.register(app)
 data_commands.register(app)
 evaluate_commands.register(app)
 backup_commands.register(app)
+token_commands.register(app)
 bulletin_commands.register(app)
 report_commands.register(app)
 
