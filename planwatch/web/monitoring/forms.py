@@ -107,6 +107,14 @@ class RuleForm(forms.ModelForm):
     """A planner's rule; the shared engine says what is wrong with it (比例规则需要指定指标、分子和分母 …)."""
 
     reason = forms.CharField(label=_("修改理由"), max_length=500)
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)  # the rule as shown (rulebook.fingerprint)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            from planwatch.web.monitoring.rulebook import fingerprint
+
+            self.fields["seen"].initial = fingerprint(self.instance)
 
     def clean(self) -> dict:
         from planwatch.collection.checks import rule_problems

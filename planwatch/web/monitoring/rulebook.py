@@ -11,6 +11,7 @@ skipped with the reason.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,11 +36,22 @@ def _snapshot(rule: ValidationRule) -> dict:
     return {f: getattr(rule, f) for f in FIELDS} if rule.pk else {}
 
 
-def save_rule(rule: ValidationRule, *, user, reason: str) -> ValidationRule:
-    """Store a new or changed rule (the caller filled the instance, e.g. from a ModelForm)."""
+def fingerprint(rule: ValidationRule) -> str:
+    """The rule as stored, in a few characters: the page sends back the one it showed, so an edit made
+    on a page that is out of date is refused instead of silently overwriting someone else's."""
+    values = _snapshot(rule)
+    return hashlib.sha256(repr(sorted((k, str(v)) for k, v in values.items())).encode()).hexdigest()[:16]
+
+
+def save_rule(rule: ValidationRule, *, user, reason: str, seen: str | None = None) -> ValidationRule:
+    """Store a new or changed rule (the caller filled the instance, e.g. from a ModelForm); ``seen`` is the
+    ``fingerprint`` of the rule as the user saw it — a rule changed since then is refused."""
     require(user, "rule.manage")
     with transaction.atomic():
-        before = _snapshot(ValidationRule.objects.select_for_update().get(pk=rule.pk)) if rule.pk else {}
+        stored = ValidationRule.objects.select_for_update().get(pk=rule.pk) if rule.pk else None
+        if stored is not None and seen is not None and fingerprint(stored) != seen:
+            raise ConcurrentChange(_("这条规则在您打开页面后已被他人修改,请刷新页面查看最新内容后再改"))
+        before = _snapshot(stored) if stored is not None else {}
         created = rule.pk is None
         rule._change_reason, rule._history_user = reason, user
         rule.save()

@@ -55,7 +55,7 @@ def test_an_incomplete_ratio_rule_is_refused_with_the_reason(client_for, cast, s
     response = client_for(cast.planner).post("/monitoring/rules/", {
         "kind": "ratio", "severity": "warning", "indicator": indicator(small_plan, "I02").pk, "factor": "1",
         "active": "on", "reason": "x"})
-    assert response.status_code == 200
+    assert response.status_code == 400  # refused, with the reason on the page
     assert "比例规则需要指定指标、分子和分母" in response.content.decode()
     assert not ValidationRule.objects.exists()
 
@@ -154,3 +154,26 @@ def test_planwatch_data_seed_rules_loads_the_defaults_once(cast, small_plan):
     assert refused.exit_code == 2 and "错误:只有规划管理人员可以修改校验规则" in refused.output
     assert run("--user", "nobody").exit_code == 2
     assert ValidationRule.objects.count() == 3
+
+
+def test_a_rule_changed_since_the_page_was_opened_is_refused_not_overwritten(client_for, planner, cast):
+    """Two planners open the same rule; the first saves 30% → 25%; the second, still showing 30%, saves
+    30% → 40%: refused with 409 and the reason, and the stored rule keeps the first planner's 25%.
+    (The form's errors are shown with 400, a page out of date with 409.)"""
+    from django.urls import reverse
+
+    from planwatch.web.monitoring.models import ValidationRule
+    from planwatch.web.monitoring.rulebook import fingerprint
+
+    rule = ValidationRule.objects.create(kind="yoy_change", severity="warning", threshold=0.30)
+    seen_by_both = fingerprint(rule)
+    form = {"kind": "yoy_change", "severity": "warning", "factor": 1, "active": "on", "note": "", "seen": seen_by_both}
+    first = client_for(planner).post(reverse("rule-edit", args=[rule.pk]),
+                                     {**form, "threshold": "0.25", "reason": "收紧"})
+    assert first.status_code == 302
+    second = client_for(planner).post(reverse("rule-edit", args=[rule.pk]),
+                                      {**form, "threshold": "0.40", "reason": "放宽"})
+    assert second.status_code == 409
+    assert "这条规则在您打开页面后已被他人修改" in second.content.decode()
+    rule.refresh_from_db()
+    assert rule.threshold == pytest.approx(0.25)

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from planwatch.web.monitoring.errors import ServiceError
+from planwatch.web.monitoring.errors import ConcurrentChange, ServiceError
 from planwatch.web.monitoring.forms import RuleForm
 from planwatch.web.monitoring.models import ValidationRule
 from planwatch.web.monitoring.permissions import READS_ALL, may, role_of
@@ -28,14 +28,23 @@ def rule_list(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         if not may(request.user, "rule.manage"):
             raise PermissionDenied(_("只有规划管理人员可以修改校验规则"))
         if form.is_valid():
-            save_rule(form.save(commit=False), user=request.user, reason=form.cleaned_data["reason"])
+            try:
+                save_rule(form.save(commit=False), user=request.user, reason=form.cleaned_data["reason"],
+                          seen=form.cleaned_data["seen"] or None)
+            except ConcurrentChange as change:
+                form.add_error(None, str(change))
+                return _page(request, form, instance, status=409)
             messages.success(request, _("校验规则已保存"))
             return redirect("rule-list")
+    return _page(request, form, instance, status=400 if request.method == "POST" else 200)
+
+
+def _page(request: HttpRequest, form: RuleForm, instance: ValidationRule | None, *, status: int) -> HttpResponse:
     rules = ValidationRule.objects.select_related("indicator", "numerator", "denominator")
     return render(request, "monitoring/rules.html", {
         "rules": rules, "form": form, "editing": instance, "can_edit": may(request.user, "rule.manage"),
         "table_empty": not rules.exists(), "missing_defaults": missing_defaults(),
-    })
+    }, status=status)
 
 
 @require_POST
