@@ -33,7 +33,7 @@ def clean_text(raw: object) -> str:
 def shown(raw: object) -> str:
     """The cell as the reporter typed it, for quoting in a message (「…」)."""
     if isinstance(raw, float) and raw.is_integer():
-        return str(int(raw))
+        return str(int(raw)) if abs(raw) < 1e15 else f"{raw:g}"  # 1e308, not 309 digits
     return str(raw).strip()
 
 
@@ -223,9 +223,8 @@ def read_value(raw: object, indicator, *, unit: object = "", qualifier: object =
     converted = convert(value, typed_unit, target)
     if converted is None:
         return f"单位「{typed_unit}」无法换算为「{indicator.name}」的单位「{target}」"
-    too_large = finite_problem(converted, "数值")  # 1e308 万亿元 is finite as typed, infinite in 亿元
-    if too_large:
-        return too_large
+    if finite_problem(converted, "数值"):  # 1e308 万亿元 is finite as typed, infinite in 亿元
+        return f"数值「{quoted}」换算为「{target}」后超出可保存的范围(绝对值不能超过 {setting('MAX_ABS_VALUE'):.0e})"
     if indicator.is_percent and not indicator.is_rate:
         low, high = setting("PERCENT_RANGE")
         if not low <= round(converted, 12) <= high:

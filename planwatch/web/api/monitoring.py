@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
@@ -85,11 +83,10 @@ class DraftIn(Schema):
     year: int = Field(..., ge=1949, le=2100)
     quarter: int | None = Field(None, ge=1, le=4)
     month: int | None = Field(None, ge=1, le=12)
-    # A number must be finite and within the Excel template's bounds: NaN, ±Infinity and 1e308 are refused
-    # here (422) instead of overflowing once converted (1e308 万亿元 in 亿元 is infinite).
-    value: Annotated[float, Field(ge=-1e15, le=1e15, allow_inf_nan=False)] | Annotated[str, Field(max_length=60)] = Field(
-        ..., description="数值;文本按与填报页、导入相同的规则读取:18,650、约4716、52左右、"
-                         "56.35%、18650万元(换算为指标单位);份额须在 0–100,人口等不能为负")
+    # Read by the one value reader, as the entry page and the import read it: NaN, ±Infinity and figures
+    # beyond ±1e15 once converted (1e308 万亿元) are refused there with a message (400), not by the schema.
+    value: float | str = Field(..., description="数值;文本按与填报页、导入相同的规则读取:18,650、约4716、52左右、"
+                                                 "56.35%、18650万元(换算为指标单位);份额须在 0–100,人口等不能为负")
     measure_unit: str = Field("", max_length=40)
     qualifier: Qualifier = Qualifier.NONE
     source: str = Field("", max_length=500)

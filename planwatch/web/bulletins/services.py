@@ -23,7 +23,7 @@ from planwatch.web.bulletins.permissions import require_decider, require_synonym
 from planwatch.web.monitoring import services
 from planwatch.web.monitoring.errors import ServiceError
 from planwatch.web.monitoring.models import Observation, Qualifier, Region
-from planwatch.web.monitoring.permissions import require, unit_of
+from planwatch.web.monitoring.permissions import is_own_entry, require, unit_of
 from planwatch.web.plans.services import current_plan
 
 P = Proposal.State
@@ -192,6 +192,10 @@ def accept_proposal(
                 obs, before, user=user, action="update", reason=_("审核更正公报读数:%(r)s") % {"r": reason}
             )
             row.value = obs.value
+            row.save(update_fields=["value"])
+            # Four eyes: whoever typed a value may not approve it — the corrected figure waits for
+            # another reviewer, who sees the correction and its reason in the figure's history.
+            return row
         obs = services.approve_observation(obs.pk, user=user, comment=reason)
         services.publish_observation(obs.pk, user=user, reason=reason)
         return _decided(row, P.ACCEPTED, user=user, reason=reason)
@@ -210,11 +214,18 @@ def reject_proposal(proposal: Proposal | int, *, user, reason: str) -> Proposal:
 
 def accept_confident(bulletin: Bulletin, *, user, reason: str = "") -> list[Proposal]:
     with transaction.atomic():
-        rows = bulletin.proposals.filter(state=P.PENDING, confidence__gte=CONFIDENT).order_by("pk")
+        rows = bulletin.proposals.filter(state=P.PENDING, confidence__gte=CONFIDENT).select_related("observation")
+        # A proposal this reviewer corrected is left for another reviewer (four eyes), not refused in bulk.
         return [
             accept_proposal(p, user=user, reason=reason or _("公报数据审核采用(置信度高,一并采用)"))
-            for p in rows
+            for p in rows.order_by("pk")
+            if not _corrected_by(user, p.observation)
         ]
+
+
+def _corrected_by(user, obs: Observation) -> bool:
+    """The reviewer typed a correction into this figure (not: submitted it — that is refused, and said)."""
+    return is_own_entry(user, obs) and user.pk not in (obs.created_by_id, obs.submitted_by_id)
 
 
 def add_synonym(*, user, reason: str, indicator: str, phrase: str) -> ExtraSynonym:

@@ -91,7 +91,11 @@ def proposal_decide(request: HttpRequest, pk: int, decision: str) -> HttpRespons
             messages.error(request, _("数值「%(v)s」不是有效数字") % {"v": request.POST.get("value", "")})
             return redirect(back)
     call = lambda: services.accept_proposal(proposal, user=request.user, reason=reason, value=value)  # noqa: E731
-    return run(request, call, done=_("已采用:%(name)s") % {"name": name}, back=back)
+    if value is not None:
+        done = _("已更正:%(name)s。按“四眼”原则,更正后的数据须由另一位审核人采用") % {"name": name}
+    else:
+        done = _("已采用:%(name)s") % {"name": name}
+    return run(request, call, done=done, back=back)
 
 
 @login_required

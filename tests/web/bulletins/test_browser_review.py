@@ -1,5 +1,6 @@
 """A reviewer in a real Chromium: opens one bulletin's proposals, edits one, rejects one, accepts all
-confident ones; the accepted figures show on the indicator page with the bulletin named as the source.
+confident ones; a second reviewer accepts the corrected one (four eyes: whoever typed a value does not
+approve it); the accepted figures show on the indicator page with the bulletin named as the source.
 
 Bulletin: tests/data/bulletins/ganzhou_2023_pdf-lines.txt (赣州市 2023, PDF line breaks). Against the small
 test plan it proposes 地区生产总值 4606.2 亿元, 人均地区生产总值 51303 元, 常住人口 897.99 万人 and
@@ -69,9 +70,16 @@ def test_reviewer_accepts_edits_rejects_and_figures_show_with_their_bulletin(
         "地区生产总值": "已采用",
         "人均地区生产总值": "已采用",
         "常住人口": "已驳回",
-        "常住人口城镇化率": "已采用",
+        "常住人口城镇化率": "待审核",  # corrected by this reviewer: another must accept it (four eyes)
     }
     shot("2-decided")
+    page.context.clear_cookies()  # the second reviewer signs in on the same browser
+    _login(page, base, "reviewer2", url)
+    urban = page.locator('tr[data-indicator="常住人口城镇化率"]')
+    assert urban.locator("input.value").input_value() == "58.9"
+    urban.locator("button.accept").click()
+    page.wait_for_url(f"{base}{url}")
+    assert page.locator('tr[data-indicator="常住人口城镇化率"] td.state').inner_text() == "已采用"
 
     page.goto(f"{base}/dashboard/indicators/I01/")
     table = page.locator("table.values").inner_text()

@@ -55,10 +55,16 @@ def test_proposals_enter_as_submitted_drafts_naming_the_bulletin(submitted):
 
 def test_reviewer_accepts_edits_and_rejects(submitted, cast):
     gdp, people, urban = (_proposal(submitted, n) for n in ("地区生产总值", "常住人口", "常住人口城镇化率"))
+    from django.core.exceptions import PermissionDenied
+
     services.reject_proposal(people, user=cast.reviewer, reason="口径不符")
-    services.accept_proposal(urban, user=cast.reviewer, reason="核对原文", value=52.3)
-    accepted = services.accept_confident(submitted, user=cast.reviewer)
+    corrected = services.accept_proposal(urban, user=cast.reviewer, reason="核对原文", value=52.3)
+    assert corrected.state == corrected.State.PENDING  # four eyes: a corrected figure waits for another reviewer
+    with pytest.raises(PermissionDenied):
+        services.accept_proposal(urban, user=cast.reviewer, reason="自己采用")
+    accepted = services.accept_confident(submitted, user=cast.reviewer)  # leaves its own correction alone
     assert [p.indicator.name for p in accepted] == ["地区生产总值"]
+    services.accept_proposal(urban, user=cast.reviewer2, reason="复核更正")
     gdp.observation.refresh_from_db()
     urban.observation.refresh_from_db()
     people.observation.refresh_from_db()
@@ -68,7 +74,8 @@ def test_reviewer_accepts_edits_and_rejects(submitted, cast):
     actions = list(
         AuditEntry.objects.filter(object_id=urban.observation.pk).values_list("action", "actor__username")
     )
-    assert ("update", "reviewer") in actions and ("approve", "reviewer") in actions
+    assert ("update", "reviewer") in actions and ("approve", "reviewer2") in actions
+    assert ("approve", "reviewer") not in actions
 
 
 def test_submitter_cannot_accept_own_proposals(submitted, cast):
