@@ -203,6 +203,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "planwatch.web.security.lockout_response"
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_VERBOSE = False
+AXES_ENABLE_ADMIN = False  # its records are shown read-only by planwatch/web/core/admin.py
 # API tokens: how long a new one is valid (days).
 PLANWATCH_TOKEN_DAYS = int(os.environ.get("PLANWATCH_TOKEN_DAYS", "90"))
 
