@@ -8,16 +8,9 @@ values with ``configure(NAME=value)`` at start-up (the web app passes Django's
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-
-@dataclass(frozen=True)
-class Setting:
-    name: str
-    default: Any
-    doc: str
-
+from planwatch.registry import Registry, Setting
 
 _MB = 1024 * 1024
 
@@ -108,25 +101,8 @@ _REGISTRY: tuple[Setting, ...] = (
             "规划人员在校验规则表中修改,不改代码。"),
 )
 
-SETTINGS: dict[str, Setting] = {s.name: s for s in _REGISTRY}
-_overrides: dict[str, Any] = {}
-
-
-def setting(name: str) -> Any:
-    """The value in force for ``name``; an unknown name is a programming error."""
-    if name not in SETTINGS:
-        raise KeyError(f"planwatch.collection.settings has no setting {name!r}")
-    return _overrides.get(name, SETTINGS[name].default)
-
-
-def configure(**values: Any) -> None:
-    """Override settings at start-up (e.g. from Django's ``PLANWATCH_COLLECTION``)."""
-    unknown = set(values) - set(SETTINGS)
-    if unknown:
-        raise KeyError(f"unknown collection settings: {sorted(unknown)}")
-    _overrides.update(values)
-
-
-def reset() -> None:
-    """Back to the documented defaults (tests)."""
-    _overrides.clear()
+_SETTINGS = Registry("planwatch.collection.settings", _REGISTRY)
+SETTINGS: dict[str, Setting] = _SETTINGS.settings
+setting = _SETTINGS.setting
+configure = _SETTINGS.configure
+reset = _SETTINGS.reset
