@@ -20,7 +20,7 @@ from tests.web.collection.conftest import page_text, stored_rows
 
 HOSTILE = Path(__file__).resolve().parents[2] / "data" / "hostile"
 generator = load_generator(HOSTILE)
-RANGE = "「数值」超出可保存的范围(绝对值不能超过 1e+15,换算单位后亦然)"
+RANGE = "数值「1e308」换算为「亿元」后超出可保存的范围(绝对值不能超过 1e+15)"  # the one value reader's words
 
 REFUSED = [
     ("utf16-encoded.csv", "文件「utf16-encoded.csv」的编码无法识别,请保存为 UTF-8 或 GB18030 编码的 CSV"),
