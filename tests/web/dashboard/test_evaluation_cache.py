@@ -115,20 +115,19 @@ def _queued_warmups() -> int:
     return DBTaskResult.objects.filter(task_path__endswith="warming.warm_evaluation", status="READY").count()
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection between tasks, as in production
 def test_publication_warms_the_cache_so_the_first_visitor_computes_nothing(
-    client_for, cast, small_plan, city_gdp, anonymous_client, django_capture_on_commit_callbacks
+    client_for, cast, small_plan, city_gdp, anonymous_client
 ):
     from django.core.management import call_command
 
     call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)  # earlier steps' warm-ups
-    with django_capture_on_commit_callbacks(execute=True):
-        draft = services.create_draft(user=cast.stats_reporter, reason="录入", indicator=indicator(small_plan, "I01"),
-                                      region=city_gdp.region, year=2024, value=4940.5)
-        draft = services.submit_observation(draft, user=cast.stats_reporter, reason="报送")
+    draft = services.create_draft(user=cast.stats_reporter, reason="录入", indicator=indicator(small_plan, "I01"),
+                                  region=city_gdp.region, year=2024, value=4940.5)
+    draft = services.submit_observation(draft, user=cast.stats_reporter, reason="报送")
     assert _queued_warmups() == 0  # a draft and a submission change nothing anyone sees
-    with django_capture_on_commit_callbacks(execute=True):
-        approved = services.approve_observation(draft, user=cast.reviewer, comment="核对无误")
-        services.publish_observation(approved, user=cast.reviewer2, reason="发布")
+    approved = services.approve_observation(draft, user=cast.reviewer, comment="核对无误")
+    services.publish_observation(approved, user=cast.reviewer2, reason="发布")
     assert _queued_warmups() >= 1
     call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
     assert _queued_warmups() == 0
