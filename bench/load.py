@@ -189,8 +189,11 @@ def _count_writes(writes_file: Path) -> bool:
     from planwatch.web.monitoring.models import Observation
 
     said: dict[str, list[str]] = {"written": [], "refused": [], "unknown": []}
+    status: dict[str, int] = {}
     for line in writes_file.read_text(encoding="utf-8").splitlines():
-        for key, markers in json.loads(line).items():
+        run = json.loads(line)
+        status.update(run.pop("status", {}))
+        for key, markers in run.items():
             said[key] += markers
     stored = dict(Observation.objects.filter(note__startswith="load-").values_list("note").annotate(n=Count("pk")))
     written, refused, unknown = set(said["written"]), set(said["refused"]), set(said["unknown"])
@@ -201,6 +204,9 @@ def _count_writes(writes_file: Path) -> bool:
     print(f"\nwrites: {len(written)} answered 201, {len(refused)} refused, {len(unknown)} unanswered "
           f"({unknown_stored} of those stored); in the database {sum(stored.values())} rows with a marker")
     print(f"  lost {len(lost)}, duplicated {len(duplicated)}, refused but stored {len(stored_refused)}")
+    answers = sorted({status.get(m, 0) for m in refused})
+    print(f"  refused writes answered {answers}; refused but stored answered "
+          f"{sorted({status.get(m, 0) for m in stored_refused})}")
     return not lost and not duplicated and not stored_refused
 
 

@@ -25,6 +25,7 @@ PEOPLE = json.loads(open(os.environ["PLANWATCH_LOAD_USERS"], encoding="utf-8").r
 WRITTEN: list[str] = []
 REFUSED: list[str] = []
 UNKNOWN: list[str] = []
+STATUS: dict[str, int] = {}  # the answer of each refused write, to say what a "refused but stored" one got
 CODES = PEOPLE["indicators"]
 COUNTIES = PEOPLE["counties"]
 
@@ -36,7 +37,7 @@ RUN, RUNS = int(os.environ.get("PLANWATCH_LOAD_RUN", "0")), int(os.environ.get("
 def _save_writes(environment, **_):
     """One line per run, appended: load.py counts the writes of every run against the database."""
     with open(os.environ["PLANWATCH_LOAD_WRITES"], "a", encoding="utf-8") as out:
-        out.write(json.dumps({"written": WRITTEN, "refused": REFUSED, "unknown": UNKNOWN}) + "\n")
+        out.write(json.dumps({"written": WRITTEN, "refused": REFUSED, "unknown": UNKNOWN, "status": STATUS}) + "\n")
 
 
 class _SignedIn(HttpUser):
@@ -123,6 +124,7 @@ class Reporter(_SignedIn):
                 UNKNOWN.append(marker)  # no answer: stored or not, the count must say which
             else:
                 REFUSED.append(marker)
+                STATUS[marker] = reply.status_code
                 reply.failure(f"{reply.status_code}: {reply.text[:200]}")
 
 
