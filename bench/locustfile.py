@@ -75,6 +75,7 @@ class PublicVisitor(HttpUser):
 class Planner(_SignedIn):
     weight = 2
     accounts = PEOPLE["planners"]
+    _next = count()  # each class hands out its own accounts in turn
 
     @task(3)
     def dashboard(self) -> None:
@@ -92,12 +93,16 @@ class Planner(_SignedIn):
 class Reporter(_SignedIn):
     weight = 3
     accounts = PEOPLE["reporters"]
+    _next = count()
+    _instances = count()
 
     def on_start(self) -> None:
         super().on_start()
         # Each run writes its own share of the account's slots, so no two runs write the same one.
         self.slots = list(self.account["slots"][RUN::RUNS])
         self.written = 0
+        self.instance = next(self._instances)  # two users on one account (more users than accounts) never
+        # share a marker; they may race for a slot, and the loser's answer is then a refusal, not a loss
 
     @task(2)
     def entry(self) -> None:
@@ -109,7 +114,7 @@ class Reporter(_SignedIn):
             return
         indicator, region, year = self.slots.pop()
         self.written += 1
-        marker = f"load-{self.account['username']}-{RUN}-{self.written}"
+        marker = f"load-{self.account['username']}-{RUN}-{self.instance}-{self.written}"
         token = self.client.cookies.get("csrftoken", "")
         with self.client.post(
             "/api/observations", name="write draft (API)", catch_response=True,
@@ -131,6 +136,7 @@ class Reporter(_SignedIn):
 class Reviewer(_SignedIn):
     weight = 1
     accounts = PEOPLE["reviewers"]
+    _next = count()
 
     @task
     def queue(self) -> None:
