@@ -1,4 +1,5 @@
-"""The one rounding rule of Planwatch: half up, as statisticians print figures (pure; NumPy only).
+"""The one rounding rule of Planwatch: half up, as statisticians print figures (pure; NumPy only); and
+the one reading of a stored figure that may be missing (``finite_or_none``).
 
 0.3125 at one decimal of a per cent is 31.3%, 0.25 at one decimal is 0.3, −0.25 is −0.3 (halves go
 away from zero) — never banker's rounding (Python's ``round`` and NumPy's ``rint`` give 0.2).
@@ -42,3 +43,12 @@ def round_half_up(value: float, decimals: int) -> Decimal:
         return Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     k = int(scaled_half_up(np.array([value]), decimals)[0])
     return Decimal(k).scaleb(-decimals)
+
+
+def finite_or_none(value: object) -> float | None:
+    """A figure as a float, or None for a missing one (None, NaN, NA) or one that is no finite number."""
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None

@@ -13,7 +13,6 @@ public edition is built from a public snapshot (published figures only), so no w
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -21,6 +20,7 @@ import pandas as pd
 
 from planwatch.evaluation.settings import EvaluationSettings, setting_docs
 from planwatch.evaluation.vocabulary import AWAITING, GRADED, NO_DATA
+from planwatch.numbers import finite_or_none as _num
 from planwatch.reports.counties import CountyComparison, compare_counties
 from planwatch.reports.formatting import decimals_of, format_percent, format_rate, format_value
 from planwatch.reports.snapshot import Snapshot
@@ -30,17 +30,6 @@ from planwatch.reports.words import grade_word, words
 LAGGING = ("滞后", "逆向")
 NOT_GRADED = (NO_DATA, AWAITING, "无目标值", "无法评估")
 
-
-def _num(value) -> float | None:
-    if value is None:
-        return None
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        return None
-    value = float(value)
-    return value if math.isfinite(value) else None
 
 
 def _first(*values):

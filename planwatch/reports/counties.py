@@ -10,12 +10,12 @@ nonsense, so such a cell shows the value and growth and says 无县级目标 ins
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from planwatch.evaluation.vocabulary import GRADE_RANK
+from planwatch.numbers import finite_or_none as _num
 from planwatch.reports.formatting import decimals_of
 from planwatch.reports.words import grade_word, words
 
@@ -31,17 +31,6 @@ def is_total(name: str, unit: str) -> bool:
     unit = (unit or "").strip()
     return unit.startswith(("万", "亿")) or unit in COUNT_UNITS
 
-
-def _num(value) -> float | None:
-    if value is None:
-        return None
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        return None
-    value = float(value)
-    return value if math.isfinite(value) else None
 
 
 @dataclass
