@@ -29,6 +29,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core import serializers
 from django.core.management.color import no_style
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.db.models import Model
@@ -36,6 +37,19 @@ from django.db.models import Model
 FORMAT = "planwatch-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+
+
+class ExactTimeEncoder(DjangoJSONEncoder):
+    """Django's encoder cuts times to milliseconds; a restore must give back the microseconds
+    the audit trail and the history were ordered by."""
+
+    def default(self, o):
+        if isinstance(o, dt.datetime | dt.time):
+            text = o.isoformat()
+            return text[:-6] + "Z" if text.endswith("+00:00") else text
+        return super().default(o)
+
+
 # Rebuilt by ``migrate`` on any database, numbered differently there: never copied.
 SKIPPED_MODELS = {"contenttypes.contenttype", "auth.permission", "sessions.session"}
 MAX_UNPACKED_BYTES = 8 * 1024**3  # a zip bomb announces more than this and is refused unread
@@ -96,7 +110,8 @@ def create_backup(target: Path) -> Summary:
                 rows = model._base_manager.order_by("pk")
                 with archive.open(name, "w") as raw, _Hashing(raw) as sink:
                     serializers.serialize(
-                        "jsonl", rows.iterator(chunk_size=2000), stream=sink, use_natural_foreign_keys=True
+                        "jsonl", rows.iterator(chunk_size=2000), stream=sink, use_natural_foreign_keys=True,
+                        cls=ExactTimeEncoder,
                     )
                 members[name] = sink.record()
                 summary.rows[model._meta.label_lower] = rows.count()
