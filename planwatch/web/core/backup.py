@@ -34,6 +34,8 @@ from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.db.models import Model
 
+from planwatch.web.core import stamp
+
 FORMAT = "planwatch-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
@@ -51,7 +53,8 @@ class ExactTimeEncoder(DjangoJSONEncoder):
 
 
 # Rebuilt by ``migrate`` on any database, numbered differently there: never copied.
-SKIPPED_MODELS = {"contenttypes.contenttype", "auth.permission", "sessions.session"}
+SKIPPED_MODELS = {"contenttypes.contenttype", "auth.permission", "sessions.session",
+                  "core.datastamp"}  # made anew by a restore (stamp.renew_epoch), never copied
 MAX_UNPACKED_BYTES = 8 * 1024**3  # a zip bomb announces more than this and is refused unread
 MAX_RATIO = 200  # no JSON or upload we write compresses better than this; a bomb does
 CHUNK = 1024 * 1024
@@ -237,6 +240,7 @@ def restore_backup(source: Path) -> Summary:
             files = _unpack_media(archive, staging)
             with transaction.atomic():
                 _replace_rows(archive)
+                stamp.renew_epoch()  # pages kept for the replaced data are never served again
         _swap_media(staging, media_root)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -60,7 +60,7 @@ def overview(plan: Plan, *, public: bool = False) -> dict:
     inputs = Inputs.for_plan(plan) if points else None
     now = assess(plan, points, as_of=as_of, region=region, inputs=inputs) if region else {}
     before = assess(plan, points, as_of=as_of - 1, region=region, inputs=inputs) if region and as_of else {}
-    indicators = list(plan.indicators.select_related("pillar").order_by("order"))
+    indicators = list(plan.indicators.select_related("pillar", "plan").prefetch_related("targets").order_by("order"))
     rows = [Row(i, now.get(i.pk) or Assessment(i.pk, region_id), _grade(before.get(i.pk))) for i in indicators]
     counts = Counter(r.assessment.grade for r in rows)
     return {

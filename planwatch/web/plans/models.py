@@ -81,8 +81,15 @@ class Indicator(models.Model):
 
     @property
     def current_target(self) -> TargetVersion | None:
-        """The approved target version in force (the highest approved version)."""
-        return self.targets.filter(status=TargetVersion.Status.APPROVED).order_by("-version").first()
+        """The approved target version in force (the highest approved version).
+
+        Read from ``prefetch_related("targets")`` when the caller fetched them (a table of every
+        indicator then costs one query, not one per row)."""
+        fetched = getattr(self, "_prefetched_objects_cache", {}).get("targets")
+        if fetched is None:
+            return self.targets.filter(status=TargetVersion.Status.APPROVED).order_by("-version").first()
+        approved = [t for t in fetched if t.status == TargetVersion.Status.APPROVED]
+        return max(approved, key=lambda t: t.version, default=None)
 
 
 class TargetVersion(models.Model):

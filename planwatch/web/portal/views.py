@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from planwatch.web.core.pagecache import public_page
 from planwatch.web.dashboard import downloads, pages
 from planwatch.web.dashboard.overview import overview
 from planwatch.web.dashboard.views.common import indicator_in, plan_for
@@ -27,11 +28,13 @@ def _base(request: HttpRequest, plan) -> dict:
     }
 
 
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     plan = plan_for(request)
     return render(request, "portal/home.html", {**_base(request, plan), **overview(plan, public=True)})
 
 
+@public_page
 def indicator(request: HttpRequest, code: str) -> HttpResponse:
     plan = plan_for(request)
     item = indicator_in(plan, code)
@@ -45,6 +48,7 @@ def indicator(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "portal/indicator.html", {**_base(request, plan), "page": page, "links": links})
 
 
+@public_page
 def published_figures(request: HttpRequest, code: str) -> HttpResponse:
     """Every published figure of one indicator, all regions and periods, latest published vintage —
     the plain table a statistician checks a figure against (examples are never among them)."""
@@ -60,6 +64,7 @@ def indicator_download(request: HttpRequest, code: str, fmt: str) -> HttpRespons
     return downloads.response(indicator_in(plan_for(request), code), fmt, public=True)
 
 
+@public_page
 def county_indicator(request: HttpRequest, code: str, year: int | None = None) -> HttpResponse:
     plan = plan_for(request)
     item = indicator_in(plan, code)
@@ -67,12 +72,14 @@ def county_indicator(request: HttpRequest, code: str, year: int | None = None) -
     return render(request, "portal/counties.html", context)
 
 
+@public_page
 def plan_text(request: HttpRequest) -> HttpResponse:
     plan = plan_for(request)
     chapters = plan.chapters.prefetch_related("sections")
     return render(request, "portal/plan.html", {**_base(request, plan), "chapters": chapters})
 
 
+@public_page
 def chapter(request: HttpRequest, number: int) -> HttpResponse:
     plan = plan_for(request)
     item = get_object_or_404(

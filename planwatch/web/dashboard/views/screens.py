@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from planwatch.web.core.pagecache import kept_html
 from planwatch.web.dashboard import downloads, pages
 from planwatch.web.dashboard.overview import overview
 from planwatch.web.dashboard.quality import QualityJudgementForm, judgement_context
@@ -20,23 +22,29 @@ from planwatch.web.plans.services import JudgementRefused, is_volume_quality, re
 @with_role
 def dashboard(request: HttpRequest) -> HttpResponse:
     plan = plan_for(request)
-    return render(request, "dashboard/dashboard.html", {"plan": plan, **overview(plan, public=audience_for(request.user))})
+    audience = audience_for(request.user)
+    body = kept_html(("dashboard", plan.pk, audience), lambda: render_to_string(
+        "dashboard/_dashboard_body.html", {"plan": plan, **overview(plan, public=audience)}, request))
+    return render(request, "dashboard/dashboard.html", {"plan": plan, "body": body})
 
 
 @with_role
 def indicator(request: HttpRequest, code: str, form=None, status: int = 200) -> HttpResponse:
     plan = plan_for(request)
     item = indicator_in(plan, code)
-    page = pages.indicator_page(plan, item, public=audience_for(request.user))
+    audience = audience_for(request.user)
     links = {
         "csv": reverse("dashboard-indicator-download", args=[code, "csv"]),
         "xlsx": reverse("dashboard-indicator-download", args=[code, "xlsx"]),
         "counties": reverse("dashboard-county-indicator", args=[code]),
         "indicator": "dashboard-indicator",
     }
-    region = page.region.name if page.region is not None else None
-    context = {"plan": plan, "page": page, "links": links,
-               **judgement_context(plan, item, request.user, region, form)}
+    body = kept_html(("dashboard-indicator", plan.pk, code, audience), lambda: render_to_string(
+        "dashboard/_indicator_body.html",
+        {"plan": plan, "page": pages.indicator_page(plan, item, public=audience), "links": links}, request))
+    region = pages.series.plan_region(plan)
+    context = {"plan": plan, "indicator": item, "body": body,
+               **judgement_context(plan, item, request.user, region.name if region else None, form)}
     return render(request, "dashboard/indicator.html", context, status=status)
 
 
@@ -85,7 +93,10 @@ def counties(request: HttpRequest) -> HttpResponse:
 def county_indicator(request: HttpRequest, code: str, year: int | None = None) -> HttpResponse:
     plan = plan_for(request)
     item = indicator_in(plan, code)
-    return render(request, "dashboard/counties.html", county_context(plan, item, year, public=audience_for(request.user)))
+    audience = audience_for(request.user)
+    body = kept_html(("dashboard-counties", plan.pk, code, year, audience), lambda: render_to_string(
+        "dashboard/_counties_body.html", county_context(plan, item, year, public=audience), request))
+    return render(request, "dashboard/counties.html", {"plan": plan, "body": body})
 
 
 def county_context(plan, item, year: int | None, *, public: bool, prefix: str = "dashboard") -> dict:

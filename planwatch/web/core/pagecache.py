@@ -1,0 +1,100 @@
+"""Rendered pages kept until the data they show change (deadline day: read far more than written).
+
+A kept page is found under a key made of everything it is made from:
+
+- the data stamp (``planwatch.web.core.stamp``): any approval, publication, revision, return, target,
+  judgement or plan change moves it, a draft does not;
+- the code (templates, translations and modules of this deploy), the language and today's date in
+  the plan's time zone (what is past due, which target version is in force);
+- what the caller names: the page, the plan, the indicator, the audience.
+
+Two ways in:
+
+- ``public_page``: a whole anonymous portal response (GET, 200, sets no cookie), keyed by its full
+  path; signed-in visitors are always served fresh.
+- ``kept_html``: the heavy part of a signed-in page, keyed by its audience (the bureau, a unit's
+  reporters), rendered without the parts that belong to one user (forms with a CSRF token, the
+  navigation), which the view renders around it each time.
+
+The store is ``CACHES['evaluation']`` (Redis in production, shared by the workers).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from functools import cache, wraps
+from pathlib import Path
+
+from django.core.cache import caches
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from planwatch.web.core import stamp
+
+CACHE_ALIAS = "evaluation"
+TIMEOUT_SECONDS = 24 * 3600  # a key holds one state of the data; the timeout only lets old ones go
+_SOURCES = (".py", ".html", ".mo", ".js", ".css", ".json", ".csv")
+
+
+class Counter:
+    """Pages kept and pages made, per process: for tests and the bench."""
+
+    hits = 0
+    misses = 0
+
+
+@cache
+def code_version() -> str:
+    """The deploy's code, templates and translations (by name, size and time): a new deploy never
+    serves pages its predecessor rendered."""
+    root = Path(__file__).resolve().parents[2]
+    digest = hashlib.blake2b(digest_size=12)
+    for path in sorted(root.rglob("*")):
+        if path.suffix in _SOURCES and "migrations" not in path.parts:
+            info = path.stat()
+            digest.update(f"{path.relative_to(root)}:{info.st_size}:{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def key(*parts: object) -> str:
+    named = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+    return f"page:{code_version()}:{stamp.current()}:{timezone.localdate().isoformat()}:{get_language()}:{named}"
+
+
+def kept_html(parts: tuple, render: Callable[[], str]) -> SafeString:
+    """The HTML ``render()`` makes for ``parts``, made once per state of the data."""
+    store, name = caches[CACHE_ALIAS], key(*parts)
+    found = store.get(name)
+    if found is not None:
+        Counter.hits += 1
+        return mark_safe(found)  # noqa: S308 — our own rendered, escaped template output
+    Counter.misses += 1
+    html = str(render())
+    store.set(name, html, TIMEOUT_SECONDS)
+    return mark_safe(html)  # noqa: S308
+
+
+def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Keep the anonymous answer of a public page until the published data change."""
+
+    @wraps(view)
+    def served(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        store = caches[CACHE_ALIAS]
+        name = key("public", request.get_full_path(), request.headers.get("X-Planwatch-Export", ""))
+        found = store.get(name)
+        if found is not None:
+            Counter.hits += 1
+            content, content_type = found
+            return HttpResponse(content, content_type=content_type)
+        Counter.misses += 1
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.cookies and not response.streaming:
+            store.set(name, (response.content, response["Content-Type"]), TIMEOUT_SECONDS)
+        return response
+
+    return served
