@@ -31,13 +31,25 @@ COUNTIES = PEOPLE["counties"]
 
 
 RUN, RUNS = int(os.environ.get("PLANWATCH_LOAD_RUN", "0")), int(os.environ.get("PLANWATCH_LOAD_RUNS", "1"))
+# Requests started before this moment are the warm-up (the users' logins, the first pages): not timed.
+MEASURE_FROM = float(os.environ.get("PLANWATCH_LOAD_MEASURE_FROM", "0"))
+TIMED: list[tuple[str, float, str]] = []  # (page, milliseconds, the error or "") of each measured request
+
+
+@events.request.add_listener
+def _timed(name, response_time, exception, start_time=None, **_):
+    if start_time is not None and start_time >= MEASURE_FROM:
+        TIMED.append((name, response_time, "" if exception is None else str(exception)[:120]))
 
 
 @events.quitting.add_listener
 def _save_writes(environment, **_):
-    """One line per run, appended: load.py counts the writes of every run against the database."""
+    """One line per run, appended: load.py counts the writes of every run against the database, and
+    reads the measured requests' times."""
     with open(os.environ["PLANWATCH_LOAD_WRITES"], "a", encoding="utf-8") as out:
         out.write(json.dumps({"written": WRITTEN, "refused": REFUSED, "unknown": UNKNOWN, "status": STATUS}) + "\n")
+    with open(os.environ["PLANWATCH_LOAD_TIMES"], "w", encoding="utf-8") as out:
+        json.dump({"from": MEASURE_FROM, "requests": TIMED}, out)
 
 
 class _SignedIn(HttpUser):
