@@ -65,13 +65,16 @@ def serve(
 ) -> None:
     """启动网页服务:gunicorn(生产用 WSGI 服务器,设置见 planwatch/web/gunicorn_conf.py)加 whitenoise 提供静态文件。"""
     setup_django()
+    from django.core.management import call_command
+
+    from planwatch.web.core.static import collect_if_changed
     from planwatch.web.reporting.worker import start_worker
 
+    if collect_if_changed():  # static files under hashed names, kept by browsers for good
+        typer.echo("静态文件已收集 / static files collected")
     start_worker()  # background work asked for on the web (django-tasks' db_worker); dies with the server
     typer.echo(f"Planwatch 已启动: http://{host}:{port}/")
     if dev:
-        from django.core.management import call_command
-
         call_command("runserver", f"{host}:{port}", use_reloader=False)
         return
     sys.stdout.flush()

@@ -148,7 +148,7 @@ STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "planwatch.web.core.static.HashedWhenCollected"},
 }
 # Serve static files straight from the apps (no collectstatic step needed for the demo or tests).
 WHITENOISE_USE_FINDERS = True
