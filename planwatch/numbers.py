@@ -15,6 +15,7 @@ import math
 from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
+import numpy.typing as npt
 
 # Binary error of a double is ~1e-16 of the value; cleaning at 9 decimals of the scaled value is exact
 # for every figure below 10^6 in the last printed digit, far beyond what a statistical table holds.
@@ -22,7 +23,7 @@ _CLEAN_DECIMALS = 9
 _LARGEST = 2.0**62
 
 
-def scaled_half_up(values, decimals: int) -> np.ndarray:
+def scaled_half_up(values: npt.ArrayLike, decimals: int) -> np.ndarray:
     """``values · 10^decimals`` rounded half up (away from zero) as int64; NaN, ±inf and huge → 0.
 
     The caller masks what is not finite (or beyond 2^62 after scaling) itself.

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 from planwatch.collection.guard import check_size
 from planwatch.collection.model import FIELD_LABELS, FIELDS, ObservationRow
@@ -71,7 +72,8 @@ def _records(text: str, delimiter: str) -> list[list[str]]:
     """The records, refusing a quote that is never closed (or closed only lines later, swallowing whole
     rows into one cell) with the line it opens on; a quoted cell with a line break of its own (a 备注 written
     on two lines in Excel) is fine."""
-    records, start = [], 1
+    records: list[list[str]] = []
+    start = 1
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     while True:
         try:
@@ -154,6 +156,6 @@ def _rows(records: list[list[str]], name: str) -> SheetRows:
         for index in stray:
             result.problems.append(ImportProblem("", number, column_letter(index + 1), "此列没有表头,请删除其中内容",
                                                  rule="header"))
-        values = {field: (cells[i] if i < len(cells) else "") for field, i in columns.items()}
+        values: dict[str, Any] = {field: (cells[i] if i < len(cells) else "") for field, i in columns.items()}
         result.rows.append(ObservationRow(**values, line=number, columns=letters))
     return result

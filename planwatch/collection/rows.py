@@ -100,7 +100,8 @@ class Catalogue:
 
 class _RowProblems:
     def __init__(self, row: ObservationRow) -> None:
-        self.row, self.found = row, []
+        self.row = row
+        self.found: list[ImportProblem] = []
 
     def add(self, field: str, message: str, rule: str) -> None:
         row = self.row
@@ -126,7 +127,8 @@ def clean_row(row: ObservationRow, catalogue: Catalogue) -> CleanObservation | l
     return CleanObservation(
         indicator=indicator.code, region=region.name, period=period.key, year=period.year,
         quarter=period.quarter, month=period.month, value=entered.value, unit=indicator.unit,
-        original_value=shown(row.value), original_unit=clean_text(row.unit), line=row.line, columns=row.columns, **texts,
+        original_value=shown(row.value), original_unit=clean_text(row.unit), line=row.line, columns=row.columns,
+        source=texts["source"], note=texts["note"], qualifier=texts["qualifier"],
     )
 
 
@@ -180,7 +182,7 @@ def _matching_frequency(row: ObservationRow, period: Period, catalogue: Catalogu
     2024M12 when read as a month) is refused, quoting what the clerk sees."""
     spec = catalogue.indicator(row.indicator)
     wanted = catalogue.frequencies.get(spec.code) if spec else None
-    if wanted is None or wanted == _frequency_of(period):
+    if spec is None or wanted is None or wanted == _frequency_of(period):
         return period
     word, example = _FREQUENCY_WORDS.get(wanted, (wanted, ""))
     seen = f"{row.period:%Y/%m/%d}" if hasattr(row.period, "strftime") else shown(row.period)

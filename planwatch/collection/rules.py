@@ -122,7 +122,7 @@ def _duplicates(cleaned: list[tuple[CleanObservation, ObservationRow]]) -> list[
 class _RuleRun:
     """Applies the rule specs to the cleaned rows, looking up earlier values in rows ∪ history."""
 
-    def __init__(self, catalogue: Catalogue, specs: list[RuleSpec], cleaned: list, history: Iterable[Any]):
+    def __init__(self, catalogue: Catalogue, specs: list[RuleSpec], cleaned: list[tuple[CleanObservation, ObservationRow]], history: Iterable[Any]):
         self.catalogue, self.specs, self.cleaned = catalogue, specs, cleaned
         self.values: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
         for point in map(as_history, history):
@@ -139,6 +139,7 @@ class _RuleRun:
         found: list[ImportProblem] = []
         for obs, row in self.cleaned:
             indicator = self.catalogue.indicator(obs.indicator)
+            assert indicator is not None  # clean_row, with the same catalogue, refused unknown indicators
             for spec in self._specs_for("yoy_change", indicator):
                 found.extend(self._yoy(spec, obs, row, indicator))
             for spec in self._specs_for("outlier", indicator):
@@ -150,7 +151,9 @@ class _RuleRun:
             found.extend(self._ratio(spec))
         return [(self._rows_by_problem[id(p)], p) for p in found]
 
-    def _share_of_one(self, obs, row, indicator) -> list[ImportProblem]:
+    def _share_of_one(
+        self, obs: CleanObservation, row: ObservationRow, indicator: IndicatorSpec | None
+    ) -> list[ImportProblem]:
         """A percentage written as a share of 1 (0.5635 for 56.35%): what a spreadsheet stores when 56.35%
         is typed into a cell formatted as a plain number. Questioned, not refused: 0.5% can be real."""
         if indicator is None or not indicator.is_percent or indicator.is_rate or not 0 < abs(obs.value) < 1:
@@ -177,7 +180,9 @@ class _RuleRun:
         self._rows_by_problem[id(problem)] = row
         return problem
 
-    def _yoy(self, spec, obs, row, indicator) -> list[ImportProblem]:
+    def _yoy(
+        self, spec: RuleSpec, obs: CleanObservation, row: ObservationRow, indicator: IndicatorSpec
+    ) -> list[ImportProblem]:
         previous = self.values[(obs.indicator, obs.region)].get(Period(obs.year, obs.quarter, obs.month)
                                                                 .previous_year().key)
         if previous is None:
@@ -196,7 +201,9 @@ class _RuleRun:
         return [self._problem(spec, row, obs, previous=checks.number(previous), change=shown_change,
                               threshold=shown_limit)]
 
-    def _outlier(self, spec, obs, row, indicator) -> list[ImportProblem]:
+    def _outlier(
+        self, spec: RuleSpec, obs: CleanObservation, row: ObservationRow, indicator: IndicatorSpec
+    ) -> list[ImportProblem]:
         series = self._series_before(obs)
         if len(series) < setting("OUTLIER_MIN_POINTS") or series[-1][0] != Period(
             obs.year, obs.quarter, obs.month
@@ -224,15 +231,20 @@ class _RuleRun:
                 points.append((period, value))
         return sorted(points)
 
-    def _range(self, spec, obs, row, indicator) -> list[ImportProblem]:
+    def _range(
+        self, spec: RuleSpec, obs: CleanObservation, row: ObservationRow, indicator: IndicatorSpec
+    ) -> list[ImportProblem]:
         low, high = spec.min_value, spec.max_value
         value = round(obs.value, 12)
         if (low is None or value >= low) and (high is None or value <= high):
             return []
         if low is not None and high is not None:
             bounds = f"{checks.number(low)}–{checks.number(high)}"
+        elif low is not None:
+            bounds = f"不低于 {checks.number(low)}"
         else:
-            bounds = f"不低于 {checks.number(low)}" if low is not None else f"不高于 {checks.number(high)}"
+            assert high is not None  # with neither bound every value passed above
+            bounds = f"不高于 {checks.number(high)}"
         return [self._problem(spec, row, obs, bounds=bounds)]
 
     def _ratio(self, spec: RuleSpec) -> list[ImportProblem]:

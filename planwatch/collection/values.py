@@ -12,8 +12,12 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from planwatch.collection.sanitize import finite_problem
+
+if TYPE_CHECKING:
+    from planwatch.collection.model import IndicatorSpec
 
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$")
 _MANTISSA = re.compile(r"^[+-]?\.?\d")  # "e0" and "+.e1" have no digits before the exponent
@@ -166,7 +170,7 @@ def _split_entered(text: str) -> tuple[str, str, str, str] | None:
     return match.group("prefix") or "", match.group("number"), unit.strip("()"), match.group("suffix") or ""
 
 
-def read_value(raw: object, indicator, *, unit: object = "", qualifier: object = "",
+def read_value(raw: object, indicator: IndicatorSpec, *, unit: object = "", qualifier: object = "",
                percent_format: bool = False) -> EnteredValue | str:
     """The figure a clerk typed for ``indicator`` (anything with ``unit``, ``name``, ``is_percent``,
     ``is_rate``; see ``collection.model.as_indicator``), or the Chinese reason it is refused.

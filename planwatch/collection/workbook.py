@@ -25,8 +25,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import openpyxl
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -42,6 +44,7 @@ HEADERS = tuple(label for _, label in FIELDS)
 COLUMNS = {name: column_letter(i) for i, (name, _) in enumerate(FIELDS, start=1)}
 VALUE_FORMAT = "0.00##"  # at least two decimals, up to four: 4524.00, 0.635
 TEMPLATE_VERSION = "planwatch-collection-1"
+_AnyCell = Cell | MergedCell  # what a sheet's ``_cells`` holds
 _IDENTITY = {i for i, (name, _) in enumerate(FIELDS, start=1) if name in ("indicator", "region", "period", "unit")}
 _WIDTHS = {"indicator": 34, "region": 12, "period": 10, "value": 14, "unit": 10, "source": 28, "note": 30,
            "qualifier": 8}
@@ -92,6 +95,7 @@ def build_template(
     indicators = list(indicators) or list({line.indicator.code: line.indicator for line in lines}.values())
     book = openpyxl.Workbook()
     data = book.active
+    assert isinstance(data, Worksheet)  # a new workbook's one sheet
     data.title = DATA_SHEET
     _write_help(book.create_sheet(HELP_SHEET), unit, generated or datetime.now())
     lists = _write_lists(book.create_sheet(LISTS_SHEET), unit, indicators, regions, periods, generated)
@@ -119,18 +123,18 @@ def _write_data(sheet: Worksheet, lines: Sequence[TemplateLine], extra_rows: int
     last = len(lines) + 1 + extra_rows
     open_cell, plain = Protection(locked=False), Font(name=FONT)
     for row in range(2, last + 1):
-        line = lines[row - 2] if row <= len(lines) + 1 else None
-        final = line is not None and line.state in FINAL_STATES
+        assigned = lines[row - 2] if row <= len(lines) + 1 else None
+        final = assigned is not None and assigned.state in FINAL_STATES
         for name, letter in COLUMNS.items():
             cell = sheet[f"{letter}{row}"]
             cell.font = plain
-            if not (line is not None and (final or name in ("indicator", "region", "period"))):
+            if not (assigned is not None and (final or name in ("indicator", "region", "period"))):
                 cell.protection = open_cell
             cell.number_format = VALUE_FORMAT if name == "value" else "@"
-            if line is not None and line.state:
-                cell.fill = PatternFill("solid", fgColor=STATE_FILLS.get(line.state, "FFFFFF"))
-        if line is not None and line.state:
-            _mark_state(sheet[f"{COLUMNS['value']}{row}"], line)
+            if assigned is not None and assigned.state:
+                cell.fill = PatternFill("solid", fgColor=STATE_FILLS.get(assigned.state, "FFFFFF"))
+        if assigned is not None and assigned.state:
+            _mark_state(sheet[f"{COLUMNS['value']}{row}"], assigned)
     for name, width in _WIDTHS.items():
         sheet.column_dimensions[COLUMNS[name]].width = width
     _add_validations(sheet, last, lists)
@@ -141,7 +145,7 @@ def _write_data(sheet: Worksheet, lines: Sequence[TemplateLine], extra_rows: int
     sheet.protection.formatRows = False
 
 
-def _mark_state(cell, line: TemplateLine) -> None:
+def _mark_state(cell: _AnyCell, line: TemplateLine) -> None:
     """The state in words on the value cell (a comment shows on hover and prints on request)."""
     text = f"状态:{line.state}"
     if line.state in FINAL_STATES:
@@ -158,16 +162,22 @@ def _print_as_form(sheet: Worksheet, unit: str) -> None:
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    fit = sheet.sheet_properties.pageSetUpPr
+    assert fit is not None  # openpyxl makes it, and the header and footer parts below, with the sheet
+    fit.fitToPage = True
     sheet.print_title_rows = "1:1"
     sheet.print_options.gridLines = True
     sheet.page_margins.top, sheet.page_margins.bottom = 0.9, 0.9
-    sheet.oddHeader.center.text = f"{unit} 规划实施监测数据填报表"
-    sheet.oddHeader.center.size, sheet.oddHeader.center.font = 14, f"{FONT},Bold"
-    sheet.oddFooter.left.text = "填报人:____________    审核人:____________    联系电话:______________"
-    sheet.oddFooter.left.font = FONT
-    sheet.oddFooter.right.text = "第 &P 页 共 &N 页"
-    sheet.oddFooter.right.font = FONT
+    header, footer = sheet.oddHeader, sheet.oddFooter
+    assert header is not None and footer is not None
+    title, signatures, pages = header.center, footer.left, footer.right
+    assert title is not None and signatures is not None and pages is not None
+    title.text = f"{unit} 规划实施监测数据填报表"
+    title.size, title.font = 14, f"{FONT},Bold"
+    signatures.text = "填报人:____________    审核人:____________    联系电话:______________"
+    signatures.font = FONT
+    pages.text = "第 &P 页 共 &N 页"
+    pages.font = FONT
 
 
 def _add_validations(sheet: Worksheet, last: int, lists: dict[str, str]) -> None:
@@ -265,7 +275,7 @@ def read_workbook(data: bytes, name: str = "上传文件.xlsx") -> SheetRows:
     return SheetRows(rows=rows)
 
 
-def _sheet_problems(book) -> list[ImportProblem]:
+def _sheet_problems(book: Workbook) -> list[ImportProblem]:
     names = book.sheetnames
     found = []
     if DATA_SHEET not in names:
@@ -277,17 +287,17 @@ def _sheet_problems(book) -> list[ImportProblem]:
     return found
 
 
-def _cells_by_row(sheet: Worksheet) -> dict[int, dict[int, object]]:
+def _cells_by_row(sheet: Worksheet) -> dict[int, dict[int, _AnyCell]]:
     """Only the cells the file contains. ``_cells`` avoids iter_rows, which would create every empty
     cell of the rectangle up to a stray mark in row 1,048,576."""
-    rows: dict[int, dict[int, object]] = defaultdict(dict)
+    rows: dict[int, dict[int, _AnyCell]] = defaultdict(dict)
     for (row, col), cell in sheet._cells.items():
         if cell.value is not None and not (isinstance(cell.value, str) and not cell.value.strip()):
             rows[row][col] = cell
     return rows
 
 
-def _too_many_rows(cells: dict[int, dict[int, object]]) -> list[ImportProblem]:
+def _too_many_rows(cells: dict[int, dict[int, _AnyCell]]) -> list[ImportProblem]:
     data_rows = sum(1 for row in cells if row > 1)
     if data_rows <= setting("MAX_ROWS"):
         return []
@@ -304,7 +314,7 @@ def _merged_problems(sheet: Worksheet) -> list[ImportProblem]:
     return found
 
 
-def _header_problems(header: dict[int, object]) -> list[ImportProblem]:
+def _header_problems(header: dict[int, _AnyCell]) -> list[ImportProblem]:
     found = []
     for col, expected in enumerate(HEADERS, start=1):
         cell = header.get(col)
@@ -321,7 +331,7 @@ def _header_problems(header: dict[int, object]) -> list[ImportProblem]:
     return found
 
 
-def _formula_problems(cells: dict[int, dict[int, object]]) -> list[ImportProblem]:
+def _formula_problems(cells: dict[int, dict[int, _AnyCell]]) -> list[ImportProblem]:
     found = []
     for row, by_col in sorted(cells.items()):
         for col, cell in sorted(by_col.items()):
@@ -332,18 +342,18 @@ def _formula_problems(cells: dict[int, dict[int, object]]) -> list[ImportProblem
     return found
 
 
-def _stray_problems(cells: dict[int, dict[int, object]]) -> list[ImportProblem]:
+def _stray_problems(cells: dict[int, dict[int, _AnyCell]]) -> list[ImportProblem]:
     return [ImportProblem(DATA_SHEET, row, column_letter(col), "此列不在模板中,请删除其中内容", rule="header")
             for row, by_col in sorted(cells.items()) if row > 1
             for col in sorted(by_col) if col > len(HEADERS)]
 
 
-def _filled(by_col: dict[int, object]) -> bool:
+def _filled(by_col: dict[int, _AnyCell]) -> bool:
     """A row counts once anything beyond the pre-filled identity and unit is entered."""
     return any(col not in _IDENTITY for col in by_col)
 
 
-def _row(number: int, by_col: dict[int, object]) -> ObservationRow:
+def _row(number: int, by_col: dict[int, _AnyCell]) -> ObservationRow:
     values = {name: (by_col[i].value if i in by_col else None) for i, (name, _) in enumerate(FIELDS, start=1)}
     value_cell = by_col.get(list(COLUMNS).index("value") + 1)
     percent = value_cell is not None and "%" in (value_cell.number_format or "")

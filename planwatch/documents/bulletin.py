@@ -126,7 +126,7 @@ def _normalised(found: Found) -> tuple[float | None, str]:
     return found.value, found.unit
 
 
-def _proposal(found: Found, sentence) -> Proposal:
+def _proposal(found: Found, sentence: Sentence) -> Proposal:
     value, unit = _normalised(found)
     return Proposal(
         indicator=found.entry.indicator,

@@ -143,7 +143,7 @@ def _rate_after(sentence: str, start: int, dictionary: Dictionary) -> tuple[floa
     return (-rate, f"-{text}") if re.fullmatch(_DOWN, match.group("dir")) else (rate, text)
 
 
-def _level(entry: Entry, sentence: str, at: int, start: int, confidence: float, dictionary: Dictionary):
+def _level(entry: Entry, sentence: str, at: int, start: int, confidence: float, dictionary: Dictionary) -> Found | None:
     match = LEVEL.match(sentence, at)
     if match is None or _NOT_A_NUMBER_AFTER.match(sentence, match.end("num")):
         return None
@@ -157,7 +157,7 @@ def _level(entry: Entry, sentence: str, at: int, start: int, confidence: float, 
     )
 
 
-def _growth_only(entry: Entry, sentence: str, at: int, start: int, confidence: float, dictionary: Dictionary):
+def _growth_only(entry: Entry, sentence: str, at: int, start: int, confidence: float, dictionary: Dictionary) -> Found | None:
     level = LEVEL.match(sentence, at)
     if level is not None and level.group("unit") and level.group("unit") != "%":
         growth = _growth_after(sentence, level.end(), dictionary)
@@ -168,14 +168,14 @@ def _growth_only(entry: Entry, sentence: str, at: int, start: int, confidence: f
     return Found(entry, None, "", "", growth, "", start, confidence - 0.05)
 
 
-def _change(entry: Entry, sentence: str, at: int, start: int, confidence: float, dictionary: Dictionary):
+def _change(entry: Entry, sentence: str, at: int, start: int, confidence: float, dictionary: Dictionary) -> Found | None:
     found = _rate_after(sentence, at, dictionary)
     if found is None:
         return None
     return Found(entry, found[0], found[1], "%", None, "", start, confidence - 0.05)
 
 
-def _share(entry: Entry, sentence: str, at: int, start: int, confidence: float, dictionary: Dictionary):
+def _share(entry: Entry, sentence: str, at: int, start: int, confidence: float, dictionary: Dictionary) -> Found | None:
     stop = sentence.find("。", at)
     window = sentence[at : stop if stop >= 0 else len(sentence)]
     match = SHARE.search(window)
@@ -193,7 +193,7 @@ def _share(entry: Entry, sentence: str, at: int, start: int, confidence: float, 
     )
 
 
-def _ratio(entry: Entry, sentence: str, at: int, start: int, confidence: float, dictionary: Dictionary):
+def _ratio(entry: Entry, sentence: str, at: int, start: int, confidence: float, dictionary: Dictionary) -> Found | None:
     end = _CLAUSE_END.search(sentence, at)
     match = RATIO.search(sentence[at : end.start() if end else len(sentence)])
     if match is None:
@@ -205,7 +205,7 @@ _STRUCTURE = re.compile(r"(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)(?![\d.
 _LOST_COLONS = re.compile(r"(?<![\d.])(\d{1,2}\.\d)(\d{1,2}\.\d)(\d{1,2}\.\d)(?![\d.])")
 
 
-def _structure(entry: Entry, sentence: str, at: int, start: int, confidence: float, dictionary: Dictionary):
+def _structure(entry: Entry, sentence: str, at: int, start: int, confidence: float, dictionary: Dictionary) -> Found | None:
     """ "三次产业结构为19.1:28.3:52.6" (after "调整为" when the old one is given too); the colons a PDF lost
     ("8.743.248.1") are put back only when three one-decimal parts summing to 100 are the one reading."""
     end = re.compile(r"[,;。]").search(sentence, at)  # a colon here separates the parts
@@ -250,9 +250,10 @@ def _names(items: list[str], dictionary: Dictionary) -> list[Entry] | None:
             if entry:
                 break
         found.insert(len(found) - 1, entry)
-    if any(e is None for e in found) or len({e.indicator for e in found}) != len(found):
+    named = [e for e in found if e is not None]
+    if len(named) != len(found) or len({e.indicator for e in named}) != len(named):
         return None
-    return found  # type: ignore[return-value]
+    return named
 
 
 def enumerations(sentence: str, dictionary: Dictionary) -> tuple[list[Found], list[tuple[int, int]]]:
@@ -327,6 +328,8 @@ def read_sentence(sentence: str, dictionary: Dictionary, *, cut_off: bool = Fals
         if not allowed:
             continue
         entry = dictionary.entry(match.group())
+        if entry is None:  # only an empty dictionary's pattern ("") matches what is no phrase
+            continue
         figure = READERS[entry.kind](entry, sentence, match.end(), match.start(), confidence, dictionary)
         if figure is None and cut_off:
             figure = _cut_off(entry, sentence, match.end(), match.start())

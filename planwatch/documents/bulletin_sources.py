@@ -49,7 +49,7 @@ class _Text(HTMLParser):
         self.parts: list[str] = []
         self.skipping: list[str] = []
 
-    def handle_starttag(self, tag, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
             if tag == "br":
                 self.parts.append("\n")
@@ -60,7 +60,7 @@ class _Text(HTMLParser):
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
-    def handle_endtag(self, tag) -> None:
+    def handle_endtag(self, tag: str) -> None:
         if self.skipping:
             if tag == self.skipping[-1]:
                 self.skipping.pop()
@@ -68,7 +68,7 @@ class _Text(HTMLParser):
         if tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
-    def handle_data(self, data) -> None:
+    def handle_data(self, data: str) -> None:
         if not self.skipping:
             self.parts.append(data.replace("\xa0", " "))
 

@@ -93,7 +93,7 @@ def _fmt(value: float, decimals: int) -> str:
     return f"{value:.{decimals}f}"
 
 
-def _level_tolerance(*values: float) -> float:
+def _level_tolerance(*values: Number) -> float:
     """The most the roundings can add up to: half a unit of each figure's last decimal."""
     return sum(0.5 * 10.0 ** -_decimals(v) for v in values) + 1e-9
 
@@ -113,6 +113,7 @@ def _show(value: Number, sign: bool = False) -> str:
 
 
 def _check_prior(s: StatedChange) -> tuple[bool, str]:
+    assert s.change is not None and s.prior is not None  # the caller checks only what is stated
     d = max(_decimals(s.level), _decimals(s.change), _decimals(s.prior))
     expected = _f(s.prior) + _f(s.change)
     ok = abs(expected - _f(s.level)) <= _level_tolerance(s.level, s.change, s.prior)
@@ -121,6 +122,7 @@ def _check_prior(s: StatedChange) -> tuple[bool, str]:
 
 
 def _check_change_rate(s: StatedChange, tolerance: float) -> tuple[bool, str, dict]:
+    assert s.change is not None and s.rate_pct is not None  # the caller checks only what is stated
     d = max(_decimals(s.level), _decimals(s.change))
     level, change, rate = _f(s.level), _f(s.change), _f(s.rate_pct)
     prior = level - change
@@ -143,6 +145,7 @@ def _check_change_rate(s: StatedChange, tolerance: float) -> tuple[bool, str, di
 
 
 def _check_prior_rate(s: StatedChange, tolerance: float) -> tuple[bool, str, dict]:
+    assert s.prior is not None and s.rate_pct is not None  # the caller checks only what is stated
     implied = (_f(s.level) / _f(s.prior) - 1) * 100
     gap = implied - _f(s.rate_pct)
     ok = round(abs(gap), 12) <= tolerance

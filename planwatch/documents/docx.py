@@ -9,11 +9,12 @@ text on every row it spans; a 专栏 box is a table whose first cell begins with
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
-from docx.table import Table
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from planwatch.documents.errors import PlanReadError
@@ -63,9 +64,9 @@ def _table(table: Table) -> Block:
     )
 
 
-def _unique(cells):
+def _unique(cells: Iterable[_Cell]) -> list[_Cell]:
     """Merged cells appear once per grid column in python-docx; read each once."""
-    seen: list = []
+    seen: list[_Cell] = []
     for cell in cells:
         if all(cell._tc is not other._tc for other in seen):
             seen.append(cell)

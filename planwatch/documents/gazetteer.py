@@ -14,8 +14,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planwatch.data import DATA_DIR
+
+if TYPE_CHECKING:
+    from planwatch.documents.divisions import Division, Divisions
 
 GANZHOU_REGIONS = DATA_DIR / "regions" / "ganzhou.csv"
 
@@ -161,7 +165,7 @@ def gazetteer_for(code: str | None) -> Gazetteer:
     return Gazetteer((*overlay, *extra))
 
 
-def _descendants(divisions, code: str) -> list:
+def _descendants(divisions: Divisions, code: str) -> list[Division]:
     out = []
     for child in divisions.children(code):
         out.append(child)

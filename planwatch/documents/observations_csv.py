@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
@@ -32,6 +33,7 @@ from pathlib import Path
 from planwatch.data import DATA_DIR
 from planwatch.documents.consistency import (
     DEFAULT_SETTINGS,
+    ConsistencyResult,
     ConsistencySettings,
     StatedChange,
     check_stated_change,
@@ -233,7 +235,14 @@ def _set_aside(file: str, line: int, row: dict[str, str], reason: str) -> SetAsi
     )
 
 
-def _read_row(file: str, line: int, row: dict[str, str], mapping, decisions, example: bool):
+def _read_row(
+    file: str,
+    line: int,
+    row: dict[str, str],
+    mapping: dict[tuple[str, str], dict[str, str]],
+    decisions: dict[tuple, dict[str, str]],
+    example: bool,
+) -> ProposedObservation | SetAsideRow:
     """A ``ProposedObservation`` or a ``SetAsideRow``: every source row ends as exactly one."""
     where = f"{file} 第{line}行"
     name, region = row["indicator_name_zh"], _region(row)
@@ -265,21 +274,27 @@ def _read_row(file: str, line: int, row: dict[str, str], mapping, decisions, exa
 # --- derived values ---------------------------------------------------------------------------
 
 
-def _find(observations, source_indicator: str, region: str, year: int) -> ProposedObservation:
+def _find(
+    observations: Iterable[ProposedObservation], source_indicator: str, region: str, year: int
+) -> ProposedObservation:
     for obs in observations:
         if (obs.source_indicator, obs.region, obs.year) == (source_indicator, region, year) and not obs.derived:
             return obs
     raise DatasetError(f"derivations.csv:找不到「{source_indicator}」{region}{year}年的来源数值")
 
 
-def _previous_level(level: ProposedObservation, rate: ProposedObservation, row: dict[str, str]):
+def _previous_level(
+    level: ProposedObservation, rate: ProposedObservation, row: dict[str, str]
+) -> tuple[Decimal, str]:
     """The previous year's level a stated level and growth rate imply, with its rounding range.
 
     A rate printed with two decimals (4.76%) may be anything in [4.755%, 4.765%), so the
     implied level lies in a range; the value is rounded to ``decimals`` and marked 约.
     """
     lv, rt = Decimal(level.original_value), Decimal(rate.original_value)
-    half = Decimal(1).scaleb(rt.as_tuple().exponent) / 2
+    exponent = rt.as_tuple().exponent
+    assert isinstance(exponent, int)  # _number refused NaN and infinity, the only other exponents
+    half = Decimal(1).scaleb(exponent) / 2
     exact = lv / (1 + rt / 100)
     low, high = lv / (1 + (rt + half) / 100), lv / (1 + (rt - half) / 100)
     rounded = exact.quantize(Decimal(1).scaleb(-int(row["decimals"] or 0)), rounding=ROUND_HALF_UP)
@@ -360,7 +375,10 @@ def read_dataset(folder: Path | None = None, *, example: bool = False) -> Datase
             result = _read_row(file, line, row, mapping, decisions, example)
             used.add((file, _region(row), row["indicator_name_zh"], int(row["year"]),
                       Decimal(row["value"].replace(",", "")).normalize()))
-            (observations if isinstance(result, ProposedObservation) else set_aside).append(result)
+            if isinstance(result, ProposedObservation):
+                observations.append(result)
+            else:
+                set_aside.append(result)
     for key, decision in decisions.items():
         if key not in used:
             raise DatasetError(f"row-decisions.csv 第{decision['line']}行:没有对应的来源行({key[2]} {key[1]} {key[3]}年 {key[4]})")
@@ -369,6 +387,8 @@ def read_dataset(folder: Path | None = None, *, example: bool = False) -> Datase
     return Dataset(tuple(observations), tuple(set_aside), read_stated_changes(folder), example=example)
 
 
-def check_stated_changes(dataset: Dataset, settings: ConsistencySettings = DEFAULT_SETTINGS):
+def check_stated_changes(
+    dataset: Dataset, settings: ConsistencySettings = DEFAULT_SETTINGS
+) -> list[tuple[StatedChangeRow, ConsistencyResult]]:
     """Each stated level/change/rate of the dataset with its verdict: ``[(row, ConsistencyResult)]``."""
     return [(row, check_stated_change(row.stated, settings)) for row in dataset.stated_changes]

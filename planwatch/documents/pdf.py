@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -74,14 +75,14 @@ def pdf_blocks(path: Path) -> list[Block]:
     return blocks
 
 
-def _page_blocks(page) -> list[Block]:
+def _page_blocks(page: pdfium.PdfPage) -> list[Block]:
     """A page's text lines and tables in reading order (top to bottom)."""
     width, height = page.get_size()
     grids = [g for g in _grids(_rules(page)) if _area(g.bbox) < PAGE_SHARE * width * height]
     textpage = page.get_textpage()
     runs = _runs(textpage.raw)
     inside: dict[int, list] = {i: [] for i in range(len(grids))}
-    outside = []
+    outside: list[tuple[float, float, float, float, str]] = []
     for run in runs:
         x, y = (run[0] + run[2]) / 2, (run[1] + run[3]) / 2
         owner = next((i for i, g in enumerate(grids) if _contains(g.bbox, x, y)), None)
@@ -95,7 +96,7 @@ def _page_blocks(page) -> list[Block]:
     return _resolve(placed)
 
 
-def _runs(textpage) -> list[tuple[float, float, float, float, str]]:
+def _runs(textpage: pdfium_c.FPDF_TEXTPAGE) -> list[tuple[float, float, float, float, str]]:
     """The page's text runs (a stretch of a line in one font) with their boxes, through the C API."""
     count = pdfium_c.FPDFText_CountRects(textpage, 0, -1)
     left, top, right, bottom = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
@@ -128,7 +129,7 @@ def _contains(bbox: tuple[float, float, float, float], x: float, y: float) -> bo
     return bbox[0] - 1 <= x <= bbox[2] + 1 and bbox[1] - 1 <= y <= bbox[3] + 1
 
 
-def _rules(page) -> list[_Rule]:
+def _rules(page: pdfium.PdfPage) -> list[_Rule]:
     """Horizontal and vertical rules drawn on the page: path segments, and thin filled bars.
 
     Read through PDFium's C API directly: the object wrappers cost more than the work here.
@@ -154,7 +155,7 @@ def _rules(page) -> list[_Rule]:
     return rules
 
 
-def _segments(obj) -> list[_Rule]:
+def _segments(obj: pdfium_c.FPDF_PAGEOBJECT) -> list[_Rule]:
     matrix = pdfium_c.FS_MATRIX()
     if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
         return []
@@ -255,7 +256,7 @@ def _cells(grid: _Grid, runs: list) -> list[list[str]]:
     along_x = [[r for r in grid.rules if not r.horizontal and abs(r.at - x) <= SNAP] for x in grid.xs]
     owner = {(r, c): (r, c) for r in range(rows) for c in range(cols)}
 
-    def root(slot):
+    def root(slot: tuple[int, int]) -> tuple[int, int]:
         while owner[slot] != slot:
             slot = owner[slot]
         return slot
@@ -275,10 +276,10 @@ def _cells(grid: _Grid, runs: list) -> list[list[str]]:
     texts: dict[tuple[int, int], list] = {}
     for run in runs:
         x, y = (run[0] + run[2]) / 2, (run[1] + run[3]) / 2
-        c = next((i for i in range(cols) if grid.xs[i] <= x <= grid.xs[i + 1]), None)
-        r = next((i for i in range(rows) if grid.ys[i + 1] <= y <= grid.ys[i]), None)
-        if r is not None and c is not None:
-            texts.setdefault(root((r, c)), []).append(run)
+        column = next((i for i in range(cols) if grid.xs[i] <= x <= grid.xs[i + 1]), None)
+        line = next((i for i in range(rows) if grid.ys[i + 1] <= y <= grid.ys[i]), None)
+        if line is not None and column is not None:
+            texts.setdefault(root((line, column)), []).append(run)
     out = []
     for r in range(rows):
         row = []
@@ -374,7 +375,7 @@ def _table_blocks(rows: list[list[str]]) -> list[Block]:
     return [Break(), TableBlock(rows=flat), Break()]
 
 
-def _box(heading, cells: list[tuple[str, ...]]) -> BoxBlock:
+def _box(heading: re.Match[str], cells: list[tuple[str, ...]]) -> BoxBlock:
     """A 专栏 drawn as a table: its heading is the first line of the first cell, the rest is content."""
     lines = [line for row in cells for cell in row if cell for line in cell.split("\n")]
     content = lines[1:]

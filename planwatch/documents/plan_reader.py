@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planwatch.documents.captions import attach_captions
 from planwatch.documents.errors import PlanReadError
@@ -25,6 +26,9 @@ from planwatch.documents.prose_targets import find_prose_targets
 from planwatch.documents.targets import infer_direction, parse_target, strip_references
 from planwatch.documents.text_layout import text_blocks
 from planwatch.plan.model import Attribute, Direction, Indicator, Pillar, Plan
+
+if TYPE_CHECKING:
+    from planwatch.documents.divisions import Division
 
 __all__ = ["MAX_PLAN_FILE_BYTES", "PlanReadError", "read_plan", "read_plan_text"]
 
@@ -192,7 +196,7 @@ def build_plan(
     )
 
 
-def _region_name(title: str, division, gazetteer: Gazetteer) -> str:
+def _region_name(title: str, division: Division | None, gazetteer: Gazetteer) -> str:
     """The region as the title prints it: the division's full name when the title has it (白银市…,
     北京市朝阳区… → 朝阳区), else the place name the title begins with (赣州革命老区… → 赣州), else the
     division's name (found from the issuing body)."""
@@ -201,7 +205,7 @@ def _region_name(title: str, division, gazetteer: Gazetteer) -> str:
     return find_region(title, gazetteer) or (division.name if division else "")
 
 
-def _division(title: str, leading: Sequence[str]):
+def _division(title: str, leading: Sequence[str]) -> Division | None:
     """The division the plan is about: from its title, else from its issuing body (…人民政府)."""
     from planwatch.documents.divisions import china
 
@@ -213,7 +217,7 @@ def _division(title: str, leading: Sequence[str]):
     return None
 
 
-def _inside_longer_name(text: str, division) -> bool:
+def _inside_longer_name(text: str, division: Division) -> bool:
     """ "白沙湾新区…" names 白沙湾新区, not 白沙 (a county of Hainan): the name runs on to a place suffix."""
     for name in (division.name, division.short_name):
         at = text.find(name)
@@ -256,7 +260,15 @@ def _indicator_table(
     return None
 
 
-def _first_table(blocks, tables, source_name, directions, words, warnings, require_attribute: bool):
+def _first_table(
+    blocks: Sequence[Block],
+    tables: list[tuple[int, TableBlock]],
+    source_name: str,
+    directions: Mapping[str, Direction | str] | None,
+    words: tuple[str, ...],
+    warnings: list[str],
+    require_attribute: bool,
+) -> tuple[IndicatorTable, str, tuple[str, ...]] | None:
     for position, (_, table) in enumerate(tables):
         found = find_header(table.rows, require_attribute=require_attribute)
         if found is None:

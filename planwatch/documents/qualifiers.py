@@ -14,6 +14,7 @@ as Chinese official usage intends.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -108,14 +109,16 @@ def _prefix_before(text: str, start: int) -> str:
 def _suffix_after(text: str, end: int) -> str:
     """The suffix qualifier after a number, its unit, and any enumeration that follows it."""
     tail = re.compile(rf"\s*{_UNIT_AFTER}\s*(?:{_SEPARATOR}\s*{_NUMBER}\s*{_UNIT_AFTER}\s*)*")
-    rest = text[tail.match(text, end).end():]
+    matched = tail.match(text, end)
+    assert matched is not None  # every part of the pattern is optional: it always matches
+    rest = text[matched.end():]
     for word in sorted(_SUFFIX, key=len, reverse=True):
         if rest.startswith(word):
             return word
     return ""
 
 
-def _numbers(text: str):
+def _numbers(text: str) -> Iterator[re.Match[str]]:
     # Not inside a longer number: "2023年" must not yield "023".
     return re.finditer(rf"(?<![\d.]){_NUMBER}(?![\d])", text)
 

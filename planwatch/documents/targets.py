@@ -8,7 +8,7 @@ failing. The kinds are defined in ``planwatch.plan.model.TargetKind``.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from planwatch.documents.normalize import ascii_digits, normalize, squeeze
 from planwatch.documents.vocabulary import qualitative_words, unit_words
@@ -145,7 +145,9 @@ def is_growth(name: str) -> bool:
     return bare.endswith(GROWTH_NAME_ENDINGS)
 
 
-def _in_context(found: tuple[TargetKind, float | None, str, bool], head: str, name: str, period: str):
+def _in_context(
+    found: tuple[TargetKind, float | None, str, bool], head: str, name: str, period: str
+) -> tuple[TargetKind, float | None, str, bool]:
     """A figure read in its column and for its indicator: in a 年均 column or for a growth indicator a
     bare or bounded figure is a yearly rate; in a 累计 column a bare figure is a period total."""
     kind, value, qualifier, strict = found
@@ -309,7 +311,7 @@ _FOOTNOTE_YEAR = re.compile(
 )
 
 
-def footnote_years(notes: list[str] | tuple[str, ...]) -> dict[str, int]:
+def footnote_years(notes: Sequence[str]) -> dict[str, int]:
     """Footnote marks and the year each stands for: "②带*的为2019年数据" → {"*": 2019}."""
     found: dict[str, int] = {}
     for note in notes:

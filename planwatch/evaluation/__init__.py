@@ -75,7 +75,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     if name in _LAZY:
         value = getattr(importlib.import_module(f"planwatch.evaluation.{_LAZY[name]}"), name)
         globals()[name] = value

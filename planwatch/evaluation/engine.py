@@ -9,11 +9,12 @@ for the columns.
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import cast
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from planwatch.evaluation.forecasting import RATE_LIKE_KINDS, long_series, series_forecasts
@@ -90,7 +91,7 @@ def _few_long_series(spec: Specs, panel: Panel, settings: EvaluationSettings) ->
 
 
 @contextmanager
-def _collector_paused():
+def _collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while millions of reason strings are made.
 
     The strings and the per-row argument tuples create no reference cycles, but their number
@@ -152,7 +153,7 @@ def _with_missing(columns: dict, spec: Specs, panel: Panel, as_of: int, say: Phr
         return columns
     awaiting = spec.kind[s] == "assigned"
     n = len(s)
-    fill = {
+    fill: dict[str, np.ndarray] = {
         "_spec": s, "_region": r, "_grade": np.where(awaiting, CODE[AWAITING], CODE[NO_DATA]).astype(np.int8),
         "latest_qualifier": np.full(n, "", dtype=object), "disagreement": np.full(n, "", dtype=object),
         "forecast_method": np.full(n, "", dtype=object),
@@ -169,7 +170,7 @@ def _with_missing(columns: dict, spec: Specs, panel: Panel, as_of: int, say: Phr
     return {name: values[order] for name, values in out.items()}
 
 
-def _categorical(codes: np.ndarray, labels) -> pd.Categorical:
+def _categorical(codes: np.ndarray, labels: npt.ArrayLike) -> pd.Categorical:
     """A categorical from per-spec labels that may repeat (names, pillars …) without hashing rows."""
     label_codes, categories = pd.factorize(pd.Series(np.asarray(labels, dtype=object)).astype(str), sort=False)
     return pd.Categorical.from_codes(label_codes[codes], categories=categories)
@@ -179,19 +180,20 @@ def _frame(columns: dict, spec: Specs, panel: Panel) -> pd.DataFrame:
     s, r = columns.pop("_spec").astype(np.int64), columns.pop("_region").astype(np.int64)
     grade = columns.pop("_grade").astype(np.int64)
     price = columns.pop("_price").astype(np.int64)
+    # The ignores below: from_codes takes categories as any list; pandas-stubs accept only an Index.
     head = {
-        "indicator": pd.Categorical.from_codes(s, categories=list(spec.code)),
+        "indicator": pd.Categorical.from_codes(s, categories=list(spec.code)),  # type: ignore[call-overload]
         "name": _categorical(s, spec.frame["name"]), "pillar": _categorical(s, spec.frame["pillar"]),
-        "region": pd.Categorical.from_codes(r, categories=list(panel.region_names)),
+        "region": pd.Categorical.from_codes(r, categories=list(panel.region_names)),  # type: ignore[call-overload]
         "kind": _categorical(s, spec.kind), "attribute": _categorical(s, spec.frame["attribute"]),
         "target_value": spec.target[s], "target_year": _years(spec.target_year[s]),
     }
     columns["latest_year"] = _years(columns["latest_year"])
     columns["base_year_used"] = _years(columns["base_year_used"])
-    columns["grade"] = pd.Categorical.from_codes(grade, categories=list(GRADES))
-    columns["price_basis_used"] = pd.Categorical.from_codes(price, categories=list(PRICE_BASIS_LABELS))
-    columns["opensdg_status"] = pd.Categorical.from_codes(columns["opensdg_status"], categories=list(OPENSDG_STATUSES))
-    columns["unsd_status"] = pd.Categorical.from_codes(columns["unsd_status"], categories=list(UNSD_STATUSES))
+    columns["grade"] = pd.Categorical.from_codes(grade, categories=list(GRADES))  # type: ignore[call-overload]
+    columns["price_basis_used"] = pd.Categorical.from_codes(price, categories=list(PRICE_BASIS_LABELS))  # type: ignore[call-overload]
+    columns["opensdg_status"] = pd.Categorical.from_codes(columns["opensdg_status"], categories=list(OPENSDG_STATUSES))  # type: ignore[call-overload]
+    columns["unsd_status"] = pd.Categorical.from_codes(columns["unsd_status"], categories=list(UNSD_STATUSES))  # type: ignore[call-overload]
     order = ["latest_year", "latest_value", "latest_qualifier", "base_value", "base_year_used",
              "base_from_observation", "observations", "completion", "time_share", "actual_growth", "required_growth",
              "required_per_year", "achieved", "projected_by_growth", "projected_by_trend", "projected_miss", "grade",

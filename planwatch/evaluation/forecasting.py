@@ -19,10 +19,11 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from planwatch.evaluation.frame import Panel
-from planwatch.evaluation.groups import window_fit, window_reduce, years_from
+from planwatch.evaluation.groups import Fit, window_fit, window_reduce, years_from
 from planwatch.evaluation.kinds import Assessment
 from planwatch.evaluation.series import Series
 from planwatch.evaluation.settings import DEFAULT_SETTINGS, EvaluationSettings
@@ -36,7 +37,7 @@ METHOD_LABELS = {
 }
 
 
-def t_quantile(level: float, dof) -> np.ndarray:
+def t_quantile(level: float, dof: npt.ArrayLike) -> np.ndarray:
     """Two-sided Student-t quantile for a ``level`` interval; NaN where dof < 1 or not whole.
 
     Degrees of freedom here are n − 2 for n points, whole numbers, for which P(|T| ≤ t) has a closed
@@ -79,7 +80,7 @@ def _t_central(theta: float, nu: int) -> float:
     return math.sin(theta) * total
 
 
-def loglinear_interval(fit, x0, level: float):
+def loglinear_interval(fit: Fit, x0: npt.ArrayLike, level: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(point, low, high) at ``x0`` from a least-squares fit of ln(value)."""
     x0 = np.asarray(x0, float)
     with np.errstate(all="ignore"):
@@ -165,6 +166,8 @@ def forecast(years: Sequence[int], values: Sequence[float], to_years: Sequence[i
     series = series[~series.index.duplicated(keep="last")].sort_index()
     xs, ys, targets = series.index.to_numpy(), series.to_numpy(), np.asarray(list(to_years), int)
     chosen = _choose(xs, ys, settings) if method == "auto" else method
+    low: np.ndarray | float  # NaN alone where the method gives no interval
+    high: np.ndarray | float
     if chosen == "ets_holt":
         point, low, high = _ets(xs, ys, targets, settings)
     elif chosen == "loglinear":
@@ -192,14 +195,18 @@ def _choose(xs: np.ndarray, ys: np.ndarray, settings: EvaluationSettings) -> str
     return ""
 
 
-def _loglinear(xs, ys, targets, settings):
+def _loglinear(
+    xs: np.ndarray, ys: np.ndarray, targets: np.ndarray, settings: EvaluationSettings
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     lo, hi = np.array([0]), np.array([len(xs)])
     origin = float(xs[-1])  # centre x on the last year: sums of squared years lose digits
     fit = window_fit(xs - origin, np.log(ys), lo, hi)
     return loglinear_interval(fit, targets - origin, settings.forecast_level)
 
 
-def _short(xs, ys, targets, chosen, settings):
+def _short(
+    xs: np.ndarray, ys: np.ndarray, targets: np.ndarray, chosen: str, settings: EvaluationSettings
+) -> np.ndarray:
     if chosen == "growth":
         rate = (ys[-1] / ys[0]) ** (1.0 / (xs[-1] - xs[0])) - 1.0
         return ys[-1] * (1.0 + rate) ** (targets - xs[-1])
@@ -208,7 +215,9 @@ def _short(xs, ys, targets, chosen, settings):
     return intercept + slope * targets
 
 
-def _ets(xs, ys, targets, settings):
+def _ets(
+    xs: np.ndarray, ys: np.ndarray, targets: np.ndarray, settings: EvaluationSettings
+) -> tuple[np.ndarray, ...]:
     import warnings
 
     from statsmodels.tools.sm_exceptions import ConvergenceWarning

@@ -8,7 +8,7 @@ panel's arrays with ``reduceat``/``searchsorted``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -17,7 +17,7 @@ import pandas as pd
 from planwatch.evaluation.vocabulary import BINDING, QUALITATIVE_WORDS
 
 SPEC_COLUMNS = ("indicator", "kind", "direction", "target_value", "target_year", "baseline", "base_year")
-OPTIONAL_SPEC_COLUMNS = {
+OPTIONAL_SPEC_COLUMNS: dict[str, str | bool | float] = {
     "name": "", "unit": "", "pillar": "", "attribute": "预期性", "target_text": "", "qualifier": "",
     "strict": False, "quality": "", "quality_by": "", "limit": np.nan, "decimals": np.nan,
     "price_basis": "", "price_base_year": np.nan,
@@ -93,7 +93,7 @@ class Panel:
     def groups(self) -> int:
         return len(self.starts)
 
-    def blocks(self, max_rows: int):
+    def blocks(self, max_rows: int) -> Iterator[Panel]:
         """The panel cut into runs of whole series of about ``max_rows`` rows (views, not copies).
 
         Working block by block keeps every temporary array small enough to be reused from the
@@ -207,12 +207,12 @@ def _codes(column: pd.Series, categories: Sequence[str] | None) -> tuple[np.ndar
         labels = index.astype(str).to_numpy(dtype=object)
     if categories is None:
         return codes, labels
-    lookup = pd.Index(list(categories), dtype=object).get_indexer(labels).astype(np.int32)
+    lookup = pd.Index(list(categories), dtype=object).get_indexer(labels).astype(np.int32)  # type: ignore[arg-type]  # any array; the stubs ask for an Index
     # A trailing −1 so that the code −1 (missing) looks up −1.
     return np.append(lookup, np.int32(-1))[codes], np.asarray(list(categories), dtype=object)
 
 
-def _number_column(observations: pd.DataFrame, name: str, default, integer: bool) -> np.ndarray:
+def _number_column(observations: pd.DataFrame, name: str, default: float, integer: bool) -> np.ndarray:
     """A numeric column without copying when it already has the right type."""
     if name not in observations.columns:
         return np.full(len(observations), default, dtype=np.int64 if integer else float)
@@ -261,7 +261,8 @@ def build_panel(specs: Specs, observations: pd.DataFrame, as_of: int, *, vintage
     return _sorted_panel(spec, region, year, value, vint, qual, qual_labels, region_names, vintage)
 
 
-def _sorted_panel(spec, region, year, value, vint, qual, qual_labels, region_names, vintage) -> Panel:
+def _sorted_panel(spec: np.ndarray, region: np.ndarray, year: np.ndarray, value: np.ndarray, vint: np.ndarray,
+                  qual: np.ndarray, qual_labels: np.ndarray, region_names: np.ndarray, vintage: str) -> Panel:
     n_regions = max(len(region_names), 1)
     series = spec.astype(np.int64)  # one 8-byte key per row, built in place
     series *= n_regions

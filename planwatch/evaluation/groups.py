@@ -11,11 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from planwatch.evaluation.frame import Panel
 
 
-def window_reduce(ufunc: np.ufunc, values: np.ndarray, lo: np.ndarray, hi: np.ndarray, empty: float = np.nan):
+def window_reduce(
+    ufunc: np.ufunc, values: np.ndarray, lo: np.ndarray, hi: np.ndarray, empty: float = np.nan
+) -> np.ndarray:
     """``ufunc`` over ``values[lo[i]:hi[i]]`` for every i; an empty window gives ``empty``."""
     n = len(values)
     if n == 0 or len(lo) == 0:
@@ -57,7 +60,7 @@ class Fit:
     sxx: np.ndarray
     residual_ss: np.ndarray
 
-    def at(self, x):
+    def at(self, x: npt.ArrayLike) -> np.ndarray:
         return self.intercept + self.slope * np.asarray(x, float)
 
 

@@ -17,7 +17,10 @@ Rate targets are read in index form (Π(1+gᵢ)); floors are on track when the p
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 import numpy as np
+import numpy.typing as npt
 
 from planwatch.evaluation import formulas as f
 from planwatch.evaluation import text as tx
@@ -52,7 +55,9 @@ SCORE_MAX = 5.0
 LIMIT_EXPONENT = 4.44
 
 
-def opensdg(s: Series, a: Assessment, settings: EvaluationSettings):
+def opensdg(
+    s: Series, a: Assessment, settings: EvaluationSettings
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(ratio, status code into OPENSDG_STATUSES, score, limit coefficient C) per series.
 
     The ratio is R with a target, the observed CAGR without. Without a target and with a ``limit``
@@ -89,7 +94,7 @@ def opensdg(s: Series, a: Assessment, settings: EvaluationSettings):
     return ratio, status, score, coefficient
 
 
-def limit_coefficient(base, limit) -> np.ndarray:
+def limit_coefficient(base: npt.ArrayLike, limit: npt.ArrayLike) -> np.ndarray:
     """sdg-build's C for a base b and a limit L (NaN where L is not given); exponent ``LIMIT_EXPONENT``."""
     b, lim = np.abs(np.asarray(base, float)), np.abs(np.asarray(limit, float))
     if not np.isfinite(lim).any():  # the usual case: no indicator states a limit
@@ -107,12 +112,12 @@ def _codes(conditions: list, words: list[str], default: str, vocabulary: tuple[s
     return np.select(conditions, codes, default=vocabulary.index(default)).astype(np.int8)
 
 
-def _target_score(r, med):
+def _target_score(r: np.ndarray, med: np.ndarray) -> np.ndarray:
     (a_hi, b_hi), (a_lo, b_lo) = SCORE_TARGET_HIGH, SCORE_TARGET_LOW
     return np.where(r >= med, np.minimum(a_hi * r + b_hi, SCORE_MAX), np.maximum(a_lo * r + b_lo, -SCORE_MAX))
 
 
-def _growth_score(r, hi, med, lo, scale):
+def _growth_score(r: np.ndarray, hi: np.ndarray, med: np.ndarray, lo: np.ndarray, scale: np.ndarray) -> np.ndarray:
     """sdg-build's piecewise lines without a target; the rising ones on r/C (C = 0: the limit held, 5)."""
     x = r / scale
     return np.select(
@@ -162,7 +167,8 @@ def disagreeing(grade_codes: np.ndarray, opensdg_codes: np.ndarray, unsd_codes: 
         o_known & u_known & (o_on != u_on))
 
 
-def disagreement_sentences(grade_codes, opensdg_codes, opensdg_ratio, unsd_codes, unsd_ratio, disagree,
+def disagreement_sentences(grade_codes: np.ndarray, opensdg_codes: np.ndarray, opensdg_ratio: np.ndarray,
+                           unsd_codes: np.ndarray, unsd_ratio: np.ndarray, disagree: np.ndarray,
                            say: Phrasebook = CHINESE) -> np.ndarray:
     """The sentence of each row where the methods disagree ("" elsewhere)."""
     text = np.full(len(grade_codes), "", dtype=object)
@@ -179,7 +185,7 @@ def disagreement_sentences(grade_codes, opensdg_codes, opensdg_ratio, unsd_codes
     return text
 
 
-def _flags(codes: np.ndarray, vocabulary: tuple[str, ...], members) -> np.ndarray:
+def _flags(codes: np.ndarray, vocabulary: tuple[str, ...], members: Container[str]) -> np.ndarray:
     """Whether each code's word is among ``members`` (a lookup table over the vocabulary)."""
     table = np.array([word in members for word in vocabulary], dtype=bool)
     return table[codes]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 
 import numpy as np
 
@@ -128,10 +128,10 @@ class Rows:
     """The entries at ``index`` of a ``Series`` or ``Assessment`` (one kind's series, the rows whose
     sentences are asked for), each field indexed when first read: a rule reads only what it needs."""
 
-    def __init__(self, series, index: np.ndarray):
+    def __init__(self, series: Series | Assessment, index: np.ndarray):
         self._series, self.index = series, index
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:  # a field of the Series or Assessment, at the rows
         if name.startswith("__"):
             raise AttributeError(name)
         value = getattr(self._series, name)[self.index]
@@ -142,10 +142,10 @@ class Rows:
         return len(self.index)
 
     def is_kind(self, *names: str) -> np.ndarray:
-        return self._series.is_kind(*names)[self.index]
+        return cast(Series, self._series).is_kind(*names)[self.index]  # rows of a Series only
 
     def has_word(self, *words: str) -> np.ndarray:
-        return self._series.has_word(*words)[self.index]
+        return cast(Series, self._series).has_word(*words)[self.index]  # rows of a Series only
 
 
 def assess(series: Series, panel: Panel, as_of: int, settings: EvaluationSettings) -> Assessment:
@@ -193,7 +193,8 @@ def _defaults(s: Series, settings: EvaluationSettings) -> dict[str, np.ndarray]:
     }
 
 
-def _by_time_share(met, base_met, assessable, completion, time_share, settings: EvaluationSettings) -> np.ndarray:
+def _by_time_share(met: np.ndarray, base_met: np.ndarray, assessable: np.ndarray, completion: np.ndarray,
+                   time_share: np.ndarray, settings: EvaluationSettings) -> np.ndarray:
     """提前实现 when met; 逆向 when the base met it and the latest no longer does, or completion < 0;
     completion ≥ time share + margin 快于预期, within ± margin 基本符合预期, below 滞后."""
     dec, margin = settings.decimals, settings.time_share_margin

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from planwatch.evaluation import text as tx
 from planwatch.evaluation import vocabulary as v
@@ -124,7 +125,7 @@ class Phrasebook:
 
 
 def _english_count(one: str, many: str) -> Callable[[np.ndarray], np.ndarray]:
-    def count(values) -> np.ndarray:
+    def count(values: npt.ArrayLike) -> np.ndarray:
         n = tx.year(values)
         return np.where(np.asarray(values, float) == 1, "1 " + one, n + " " + many).astype(object)
 

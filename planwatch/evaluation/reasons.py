@@ -11,10 +11,12 @@ templates by ``text.fill``/``text.compose`` at f-string speed.
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 
 from planwatch.evaluation import text as tx
-from planwatch.evaluation.kinds import CODE
+from planwatch.evaluation.kinds import CODE, Assessment
 from planwatch.evaluation.phrases import CHINESE, Phrasebook
+from planwatch.evaluation.series import Series
 from planwatch.evaluation.settings import EvaluationSettings
 from planwatch.evaluation.vocabulary import (
     ACHIEVED,
@@ -32,7 +34,7 @@ from planwatch.evaluation.vocabulary import (
 TIME_SHARE_KINDS = ("level", "about", "cumulative_reduction", "cumulative")
 
 
-def reasons(s, a, codes: np.ndarray, settings: EvaluationSettings, say: Phrasebook = CHINESE) -> np.ndarray:
+def reasons(s: Series, a: Assessment, codes: np.ndarray, settings: EvaluationSettings, say: Phrasebook = CHINESE) -> np.ndarray:
     out = np.full(len(codes), "", dtype=object)
     _level_bodies(out, s, a, codes, s.is_kind("level", "about") & s.has_target, say)
     _total_bodies(out, s, a, codes, s.is_kind("cumulative_reduction", "cumulative") & s.has_target, say)
@@ -45,27 +47,27 @@ def reasons(s, a, codes: np.ndarray, settings: EvaluationSettings, say: Phrasebo
     return say.finish(_notes(out, s, a, codes, say))
 
 
-def _rows(mask) -> np.ndarray:
+def _rows(mask: np.ndarray) -> np.ndarray:
     return np.flatnonzero(mask)
 
 
-def _pick(condition, words: tuple[str, str]) -> np.ndarray:
+def _pick(condition: np.ndarray, words: tuple[str, str]) -> np.ndarray:
     """``words[0]`` where ``condition`` holds, ``words[1]`` elsewhere."""
     return np.where(condition, words[0], words[1]).astype(object)
 
 
-def _period(s, r, say: Phrasebook) -> np.ndarray:
+def _period(s: Series, r: np.ndarray, say: Phrasebook) -> np.ndarray:
     """"2022—2024年" for the years after the base, "2024年" for one year."""
     start, end = tx.year(s.base_year[r] + 1), tx.year(s.latest_year[r])
     return tx.either(s.base_year[r] + 1 < s.latest_year[r], say.period_many, say.period_one, start, end)
 
 
-def _points(change, say: Phrasebook, decimals: int = 2) -> np.ndarray:
+def _points(change: npt.ArrayLike, say: Phrasebook, decimals: int = 2) -> np.ndarray:
     """|change| of a per-cent indicator in 百分点: 0.325 → "0.33个百分点" (half up)."""
     return tx.compose(say.points, tx.fixed(np.abs(np.asarray(change, float)), decimals))
 
 
-def _level_bodies(out, s, a, codes, mask, say: Phrasebook) -> None:
+def _level_bodies(out: np.ndarray, s: Series, a: Assessment, codes: np.ndarray, mask: np.ndarray, say: Phrasebook) -> None:
     r = _rows(mask & (codes == CODE[ACHIEVED]))
     goal = np.where(s.is_kind("about")[r], tx.compose(say.goal_band, tx.number(a.band_low[r]), tx.number(a.band_high[r])),
                     tx.compose(say.goal_value, tx.number(s.target[r], s.decimals[r])))
@@ -79,7 +81,7 @@ def _level_bodies(out, s, a, codes, mask, say: Phrasebook) -> None:
     tx.fill(out, r, say.level_base_only, tx.year(s.latest_year[r]), tx.number(s.latest[r], s.decimals[r]))
 
 
-def _total_bodies(out, s, a, codes, mask, say: Phrasebook) -> None:
+def _total_bodies(out: np.ndarray, s: Series, a: Assessment, codes: np.ndarray, mask: np.ndarray, say: Phrasebook) -> None:
     """cumulative_reduction and cumulative: achieved, moved the wrong way, or too early to tell."""
     r = _rows(mask & np.isin(codes, [CODE[ACHIEVED], CODE[REVERSE]]))
     cut = s.is_kind("cumulative_reduction")[r]
@@ -91,7 +93,7 @@ def _total_bodies(out, s, a, codes, mask, say: Phrasebook) -> None:
     tx.fill(out, r, say.total_no_data, tx.year(s.base_year[r]))
 
 
-def _progress_bodies(out, s, a, codes, mask, say: Phrasebook) -> None:
+def _progress_bodies(out: np.ndarray, s: Series, a: Assessment, codes: np.ndarray, mask: np.ndarray, say: Phrasebook) -> None:
     """Graded on completion against time share: the example sentence of the issue."""
     r = _rows(mask & np.isin(codes, [CODE[AHEAD], CODE[ON_TRACK], CODE[BEHIND]]))
     if not len(r):
@@ -109,7 +111,7 @@ def _progress_bodies(out, s, a, codes, mask, say: Phrasebook) -> None:
             _remaining_tail(s, a, r, say))
 
 
-def _remaining_tail(s, a, r, say: Phrasebook) -> np.ndarray:
+def _remaining_tail(s: Series, a: Assessment, r: np.ndarray, say: Phrasebook) -> np.ndarray:
     """";余下两年需年均增长9.27%,高于以往年均5.11%" or the kind's equivalent."""
     tail = np.full(len(r), "", dtype=object)
     over = _rows(s.remaining[r] <= 0)
@@ -146,7 +148,7 @@ def _remaining_tail(s, a, r, say: Phrasebook) -> np.ndarray:
     return tail
 
 
-def _growth_bodies(out, s, a, codes, mask, say: Phrasebook) -> None:
+def _growth_bodies(out: np.ndarray, s: Series, a: Assessment, codes: np.ndarray, mask: np.ndarray, say: Phrasebook) -> None:
     r = _rows(mask & (codes == CODE[NOT_ASSESSABLE]))
     tx.fill(out, r, say.growth_no_data, tx.year(s.base_year[r]))
     r = _rows(mask & (codes != CODE[NOT_ASSESSABLE]))
@@ -163,7 +165,7 @@ def _growth_bodies(out, s, a, codes, mask, say: Phrasebook) -> None:
             band, verdict, tail)
 
 
-def _floor_bodies(out, s, a, mask, say: Phrasebook) -> None:
+def _floor_bodies(out: np.ndarray, s: Series, a: Assessment, mask: np.ndarray, say: Phrasebook) -> None:
     r = _rows(mask)
     start = np.maximum(s.latest_year[r] - a.floor_years[r] + 1, s.base_year[r] + 1)
     tx.fill(out, r, lambda *row: _floor_body(say, *row), s.direction[r] > 0, tx.year(start), tx.year(s.latest_year[r]),
@@ -171,7 +173,8 @@ def _floor_bodies(out, s, a, mask, say: Phrasebook) -> None:
             tx.number(a.floor_worst[r], s.decimals[r]), np.isfinite(a.projection[r]), a.projected_miss[r], tx.year(s.target_year[r]))
 
 
-def _floor_body(say: Phrasebook, higher, start, end, many, breaks, count, goal, worst, known, miss, t1) -> str:
+def _floor_body(say: Phrasebook, higher: bool, start: str, end: str, many: bool, breaks: float, count: str, goal: str,
+                worst: str, known: bool, miss: bool, t1: str) -> str:
     period = (say.period_many if many else say.period_one).format(start, end)
     bound = say.bound[0] if higher else say.bound[1]
     state = (say.floor_kept_low if higher else say.floor_kept_high).format(goal) if breaks == 0 else (
@@ -180,12 +183,12 @@ def _floor_body(say: Phrasebook, higher, start, end, many, breaks, count, goal, 
     return say.floor.format(period, state, say.extreme[0] if higher else say.extreme[1], worst, outlook)
 
 
-def _not_yet(out, s, a, codes, mask, say: Phrasebook) -> None:
+def _not_yet(out: np.ndarray, s: Series, a: Assessment, codes: np.ndarray, mask: np.ndarray, say: Phrasebook) -> None:
     r = _rows(mask & (codes == CODE[NOT_ASSESSABLE]))
     tx.fill(out, r, say.only_one, tx.year(s.latest_year[r]), tx.number(s.latest[r], s.decimals[r]))
 
 
-def _rise_bodies(out, s, a, codes, mask, settings: EvaluationSettings, say: Phrasebook) -> None:
+def _rise_bodies(out: np.ndarray, s: Series, a: Assessment, codes: np.ndarray, mask: np.ndarray, settings: EvaluationSettings, say: Phrasebook) -> None:
     _not_yet(out, s, a, codes, mask, say)
     r = _rows(mask & (codes != CODE[NOT_ASSESSABLE]))
     tol = np.full(len(r), f"{settings.rise_fall_tolerance * 100:g}%", dtype=object)
@@ -197,7 +200,7 @@ def _rise_bodies(out, s, a, codes, mask, settings: EvaluationSettings, say: Phra
                                          tx.number(s.base[r], s.decimals[r])), after)
 
 
-def _stable_bodies(out, s, a, codes, mask, settings: EvaluationSettings, say: Phrasebook) -> None:
+def _stable_bodies(out: np.ndarray, s: Series, a: Assessment, codes: np.ndarray, mask: np.ndarray, settings: EvaluationSettings, say: Phrasebook) -> None:
     _not_yet(out, s, a, codes, mask, say)
     r = _rows(mask & (codes != CODE[NOT_ASSESSABLE]))
     ratio = a.deviation[r] / np.abs(s.base[r])
@@ -225,7 +228,7 @@ def _quality_note(say: Phrasebook, quality: str, by: str, measure: str = "") -> 
     return say.quality_judged.format(say.word(quality)) + source
 
 
-def _trend_only_bodies(out, s, a, codes, say: Phrasebook) -> None:
+def _trend_only_bodies(out: np.ndarray, s: Series, a: Assessment, codes: np.ndarray, say: Phrasebook) -> None:
     r = _rows(np.isin(codes, [CODE[NO_TARGET], CODE[AWAITING]]))
     since = np.full(len(r), "", dtype=object)
     pp = s.percent_unit[r]
@@ -239,7 +242,7 @@ def _trend_only_bodies(out, s, a, codes, say: Phrasebook) -> None:
             tx.compose(say.trend_latest, tx.year(s.latest_year[r]), tx.number(s.latest[r], s.decimals[r])), since)
 
 
-def _notes(out, s, a, codes, say: Phrasebook) -> np.ndarray:
+def _notes(out: np.ndarray, s: Series, a: Assessment, codes: np.ndarray, say: Phrasebook) -> np.ndarray:
     """Prefix and suffix notes, built only for the rows that need them and joined in one pass."""
     trend_only = np.isin(codes, [CODE[NO_TARGET], CODE[AWAITING]])
     prefix = np.full(len(out), "", dtype=object)
@@ -252,9 +255,9 @@ def _notes(out, s, a, codes, say: Phrasebook) -> np.ndarray:
     suffix[r] = suffix[r] + say.note_sign_change
     r = _rows((s.missing_years > 0) & s.is_kind("annual_growth", "cumulative_reduction", "cumulative"))
     suffix[r] = suffix[r] + tx.compose(say.note_gaps, say.years(s.missing_years[r]))
-    for code, note in zip((2, 3, 4), say.note_prices, strict=True):  # prices.PRICE_BASIS_LABELS[2:]
+    for code, price_note in zip((2, 3, 4), say.note_prices, strict=True):  # prices.PRICE_BASIS_LABELS[2:]
         r = _rows(s.price_basis_used == code)
-        suffix[r] = suffix[r] + note
+        suffix[r] = suffix[r] + price_note
     r = _rows(s.latest_qualifier != "")
     suffix[r] = suffix[r] + tx.compose(say.note_qualified, tx.year(s.latest_year[r]), tx.compose(say.word, s.latest_qualifier[r]))
     r = _rows((prefix != "") | (suffix != ""))

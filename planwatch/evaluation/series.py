@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from planwatch.evaluation import formulas as f
 from planwatch.evaluation.frame import KINDS, Panel, Specs
@@ -184,7 +185,8 @@ def describe(specs: Specs, panel: Panel, as_of: int, settings: EvaluationSetting
         )
 
 
-def _keyed(values: dict, spec: np.ndarray, region: np.ndarray, n_regions: int, default, dtype) -> np.ndarray:
+def _keyed(values: dict, spec: np.ndarray, region: np.ndarray, n_regions: int, default: object,
+           dtype: npt.DTypeLike) -> np.ndarray:
     """An array with ``values[(spec row, region index)]`` at those series (few keys; a loop is fine)."""
     out = np.full(len(spec), default, dtype=dtype)
     if values:
@@ -194,7 +196,9 @@ def _keyed(values: dict, spec: np.ndarray, region: np.ndarray, n_regions: int, d
     return out
 
 
-def _judged(specs: Specs, s: np.ndarray, region: np.ndarray, found: dict, n_regions: int):
+def _judged(
+    specs: Specs, s: np.ndarray, region: np.ndarray, found: dict, n_regions: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The spec's quality judgement, replaced by a judgement recorded for the region (few; a loop is fine)."""
     quality, by = specs.quality[s], specs.quality_by[s]
     measure = np.full(len(s), "", dtype=object)

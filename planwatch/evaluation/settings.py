@@ -7,9 +7,12 @@ fails when a field has no documentation or when ``docs/evaluation.md`` does not 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from typing import TypeVar
+
+_T = TypeVar("_T")
 
 
-def _setting(default, doc: str):
+def _setting(default: _T, doc: str) -> _T:
     return field(default=default, metadata={"doc": doc})
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from planwatch.numbers import scaled_half_up
 
@@ -18,7 +20,7 @@ DASH = "—"
 CHINESE_COUNTS = {1: "一", 2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
 
 
-def fixed(values, decimals: int, *, strip: bool = False, suffix: str = "") -> np.ndarray:
+def fixed(values: npt.ArrayLike, decimals: int, *, strip: bool = False, suffix: str = "") -> np.ndarray:
     """Numbers with ``decimals`` places (trailing zeros dropped when ``strip``); NaN → "—".
 
     Each distinct rounded value is formatted once and spread by table lookup: a float format call
@@ -73,22 +75,22 @@ def _table_words(k: np.ndarray, decimals: int, strip: bool, suffix: str) -> np.n
     return _render(distinct, decimals, strip, suffix)[inverse]
 
 
-def ratio(values, decimals: int = 2) -> np.ndarray:
+def ratio(values: npt.ArrayLike, decimals: int = 2) -> np.ndarray:
     """0.8508 → "0.85" (pace ratios)."""
     return fixed(values, decimals)
 
 
-def percent(fractions, decimals: int = 1) -> np.ndarray:
+def percent(fractions: npt.ArrayLike, decimals: int = 1) -> np.ndarray:
     """0.328 → "32.8%"."""
     return fixed(np.asarray(fractions, float) * 100.0, decimals, suffix="%")
 
 
-def magnitude_percent(fractions, decimals: int = 2) -> np.ndarray:
+def magnitude_percent(fractions: npt.ArrayLike, decimals: int = 2) -> np.ndarray:
     """−0.0327 → "3.27%" (the sign goes into a word: 增长/下降)."""
     return percent(np.abs(np.asarray(fractions, float)), decimals)
 
 
-def number(values, decimals=None) -> np.ndarray:
+def number(values: npt.ArrayLike, decimals: npt.ArrayLike | None = None) -> np.ndarray:
     """A figure at its published precision: ``decimals`` per row (0.73887 at 2 → "0.74", 57.0 at 1 →
     "57.0"); where it is not known (NaN, or no ``decimals``) at most four decimals, trailing zeros
     dropped: 4169.4 → "4169.4", 4716.0 → "4716", 0.635 → "0.635". Never "None" or "nan": "—"."""
@@ -116,11 +118,11 @@ def chinese_count(n: int) -> str:
     return str(n)
 
 
-def year(values) -> np.ndarray:
+def year(values: npt.ArrayLike) -> np.ndarray:
     return fixed(values, 0)
 
 
-def count(values) -> np.ndarray:
+def count(values: npt.ArrayLike) -> np.ndarray:
     """2 → "两", 14 → "十四" (as in 余下两年)."""
     v = np.asarray(values, dtype=float)
     out = np.full(v.shape, DASH, dtype=object)
@@ -134,15 +136,16 @@ def _count_words() -> np.ndarray:
     return np.array([chinese_count(i) for i in range(1000)], dtype=object)
 
 
-def growth_word(values) -> np.ndarray:
+def growth_word(values: npt.ArrayLike) -> np.ndarray:
     """增长 for ≥ 0, 下降 for < 0."""
     return np.where(np.asarray(values, float) < 0, "下降", "增长").astype(object)
 
 
 Render = Callable[..., str] | str
+Column = Sequence[Any] | np.ndarray  # one value per row
 
 
-def compose(render: Render, *columns: Sequence) -> np.ndarray:
+def compose(render: Render, *columns: Column) -> np.ndarray:
     """``render(*row)`` for every row of the columns, as an object array.
 
     ``render`` is a function of the row's values or a template such as ``"{0}年为{1}"`` (numbered
@@ -153,13 +156,13 @@ def compose(render: Render, *columns: Sequence) -> np.ndarray:
     return out
 
 
-def fill(out: np.ndarray, rows: np.ndarray, render: Render, *columns: Sequence) -> None:
+def fill(out: np.ndarray, rows: np.ndarray, render: Render, *columns: Column) -> None:
     """``out[rows[i]] = render(*column[i] …)``; each column holds the values of ``rows`` only."""
     if len(rows):
         out[rows] = _rows(render, columns)
 
 
-def either(condition, yes: Render, no: Render, *columns: Sequence) -> np.ndarray:
+def either(condition: npt.ArrayLike, yes: Render, no: Render, *columns: Column) -> np.ndarray:
     """``yes`` for the rows where ``condition`` holds, ``no`` for the others, from the same columns."""
     condition = np.asarray(condition, dtype=bool)
     out = np.empty(len(condition), dtype=object)
@@ -168,7 +171,7 @@ def either(condition, yes: Render, no: Render, *columns: Sequence) -> np.ndarray
     return out
 
 
-def _rows(render: Render, columns) -> list[str]:
+def _rows(render: Render, columns: Sequence[Column]) -> list[str]:
     lists = [np.asarray(c).tolist() for c in columns]
     if isinstance(render, str):
         return _template(render, len(lists))(lists)

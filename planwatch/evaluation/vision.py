@@ -40,7 +40,10 @@ class VisionGap:
         return bool(round(self.projected_ratio, 12) >= self.goal)
 
 
-def _series(data) -> pd.Series:
+SeriesLike = pd.Series | pd.DataFrame | Mapping[int, float]  # by year; a frame has year and value columns
+
+
+def _series(data: SeriesLike) -> pd.Series:
     if isinstance(data, pd.DataFrame):
         data = data.set_index("year")["value"]
     if isinstance(data, Mapping):
@@ -50,7 +53,7 @@ def _series(data) -> pd.Series:
     return series[~series.index.duplicated(keep="last")].sort_index()
 
 
-def vision_gap(city_series, national_series, vision_year: int = 2035, *,
+def vision_gap(city_series: SeriesLike, national_series: SeriesLike, vision_year: int = 2035, *,
                settings: EvaluationSettings = DEFAULT_SETTINGS) -> VisionGap:
     """Compare the city's per-capita GDP with the nation's: ratio, trend, gap to close."""
     city, national = _series(city_series), _series(national_series)
@@ -71,7 +74,8 @@ def vision_gap(city_series, national_series, vision_year: int = 2035, *,
                      vision_year, reason)
 
 
-def _reason(ratios, t, city, national, trend, projected, gap, goal, vision_year) -> str:
+def _reason(ratios: pd.Series, t: int, city: float, national: float, trend: float, projected: float, gap: float,
+            goal: float, vision_year: int) -> str:
     text = f"{t}年人均GDP为{city:.0f}元,为全国{national:.0f}元的{ratios[t] * 100:.1f}%"
     if np.isfinite(trend):
         first = int(ratios.index.min())

@@ -109,7 +109,9 @@ def _year_names(years: list[int]) -> list[str]:
     return [str(y) for y in range(min(years), max(years) + 1)] if years else []
 
 
-def _observed_series(observed, labels, revised: set[int], decimals: int) -> dict:
+def _observed_series(
+    observed: Sequence[tuple[int, float]], labels: Mapping[str, str], revised: set[int], decimals: int
+) -> dict:
     data = []
     for year, value in observed:
         point: dict = {"value": [str(year), _num(value, decimals)]}
@@ -152,7 +154,12 @@ def _path_series(name: str, baseline: tuple[int, float], target: tuple[int, floa
     }
 
 
-def _projection_series(projection, observed, labels, decimals: int) -> list[dict]:
+def _projection_series(
+    projection: Sequence[ProjectionPoint],
+    observed: Sequence[tuple[int, float]],
+    labels: Mapping[str, str],
+    decimals: int,
+) -> list[dict]:
     """Projection line joined to the last observation, and the interval as a stacked band."""
     start = [(str(observed[-1][0]), observed[-1][1])] if observed else []
     line = {
@@ -187,7 +194,11 @@ def _projection_series(projection, observed, labels, decimals: int) -> list[dict
         "name": labels["interval"],
         "type": "line",
         "stack": "interval",
-        "data": [[str(p.year), _num(p.upper - p.lower, decimals)] for p in with_band],
+        "data": [
+            [str(p.year), _num(p.upper - p.lower, decimals)]
+            for p in with_band
+            if p.upper is not None and p.lower is not None  # all of them: said again for the type checker
+        ],
         "symbol": "none",
         "lineStyle": {"opacity": 0},
         "areaStyle": {"color": "rgba(106,27,154,0.18)"},

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import pandas as pd
 
@@ -29,14 +30,15 @@ from planwatch.reports.words import grade_word, words
 
 LAGGING = ("滞后", "逆向")
 NOT_GRADED = (NO_DATA, AWAITING, "无目标值", "无法评估")
+_T = TypeVar("_T")
 
 
 
-def _first(*values):
+def _first(*values: _T | None) -> _T | None:
     return next((v for v in values if v is not None), None)
 
 
-def _int(value) -> int | None:
+def _int(value: object) -> int | None:
     number = _num(value)
     return None if number is None else int(number)
 
@@ -359,12 +361,14 @@ def _forecast(r: dict, series: list, spec: dict) -> list[tuple[int, float, float
     ]
 
 
-def _parts(counts, language: str) -> str:
+def _parts(counts: list[GradeCount], language: str) -> str:
     w = words(language)
     return w["sep"].join(w["count_part"].format(grade=c.label, n=c.count) for c in counts)
 
 
-def _overview(rows, counts, no_data, as_of: int, language: str) -> list[str]:
+def _overview(
+    rows: list[IndicatorRow], counts: list[GradeCount], no_data: list[IndicatorRow], as_of: int, language: str
+) -> list[str]:
     w = words(language)
     lines = [w["counts_sentence"].format(total=len(rows), parts=_parts(counts, language))]
     if no_data:
@@ -383,7 +387,7 @@ def _overview(rows, counts, no_data, as_of: int, language: str) -> list[str]:
     return lines
 
 
-def _warnings(rows, language: str) -> str:
+def _warnings(rows: list[IndicatorRow], language: str) -> str:
     w = words(language)
     flagged = [r for r in rows if r.warning]
     if not flagged:
@@ -394,7 +398,7 @@ def _warnings(rows, language: str) -> str:
     return w["warning_sentence"].format(n=len(flagged), items=items)
 
 
-def _pillars(rows, language: str) -> list[PillarSection]:
+def _pillars(rows: list[IndicatorRow], language: str) -> list[PillarSection]:
     w = words(language)
     grouped: dict[str, list[IndicatorRow]] = {}
     for r in rows:

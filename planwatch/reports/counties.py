@@ -11,6 +11,7 @@ nonsense, so such a cell shows the value and growth and says 无县级目标 ins
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -18,6 +19,10 @@ from planwatch.evaluation.vocabulary import GRADE_RANK
 from planwatch.numbers import finite_or_none as _num
 from planwatch.reports.formatting import decimals_of
 from planwatch.reports.words import grade_word, words
+
+if TYPE_CHECKING:
+    from planwatch.reports.content import IndicatorRow
+    from planwatch.reports.snapshot import Snapshot
 
 PER_HEAD = ("每", "人均", "率", "比重", "比例", "占", "强度", "指数", "平均", "寿命")
 COUNT_UNITS = ("个", "家", "处", "座", "所", "张", "人", "公里", "千米", "亩", "吨")
@@ -82,7 +87,7 @@ class CountyComparison:
         return out
 
 
-def _county_target_frames(snapshot, language: str) -> pd.DataFrame | None:
+def _county_target_frames(snapshot: Snapshot, language: str) -> pd.DataFrame | None:
     """Evaluate again, per county with entered targets, with those targets in the specs."""
     if not snapshot.county_targets:
         return None
@@ -120,7 +125,9 @@ def _county_target_frames(snapshot, language: str) -> pd.DataFrame | None:
     return pd.concat(parts) if parts else None
 
 
-def compare_counties(snapshot, frame: pd.DataFrame, rows, language: str = "zh") -> CountyComparison:
+def compare_counties(
+    snapshot: Snapshot, frame: pd.DataFrame, rows: list[IndicatorRow], language: str = "zh"
+) -> CountyComparison:
     counties = [c for c in snapshot.counties if c != snapshot.plan_region]
     w = words(language)
     with_data = {(o["indicator"], o["region"]) for o in snapshot.observations if o["region"] in counties}
@@ -177,7 +184,7 @@ def compare_counties(snapshot, frame: pd.DataFrame, rows, language: str = "zh") 
     return CountyComparison(counties, out)
 
 
-def _int(value) -> int | None:
+def _int(value: object) -> int | None:
     number = _num(value)
     return None if number is None else int(number)
 

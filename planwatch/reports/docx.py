@@ -13,11 +13,14 @@ from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from docx import Document
+from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.styles.style import CharacterStyle
+from docx.text.run import Run
 
 from planwatch.reports.charts import GRADE_STYLES
 from planwatch.reports.content import Report
@@ -41,7 +44,7 @@ def pick_font(candidates: tuple[str, ...]) -> str:
     return next((name for name in candidates if name in have), candidates[-1])
 
 
-def _east_asian(style_or_run, name: str) -> None:
+def _east_asian(style_or_run: CharacterStyle | Run, name: str) -> None:
     style_or_run.font.name = name
     rpr = style_or_run.element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
@@ -52,7 +55,7 @@ def _east_asian(style_or_run, name: str) -> None:
         fonts.set(qn(attribute), name)
 
 
-def _setup(document, heading: str, body: str) -> None:
+def _setup(document: DocumentObject, heading: str, body: str) -> None:
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
@@ -81,7 +84,7 @@ def _cell_xml(text: str, *, fill: str | None = None, bold: bool = False, white: 
     return f"<w:tc>{shade}{_run_xml(text, bold=bold, white=white)}</w:tc>"
 
 
-def _table(document, table: Table) -> None:
+def _table(document: DocumentObject, table: Table) -> None:
     """A real Word table, written as WordprocessingML in one piece.
 
     python-docx's cell API walks every cell of the table for each row it returns, so a 600-row
@@ -95,7 +98,10 @@ def _table(document, table: Table) -> None:
             style = GRADE_STYLES.get(item.grade or "")
             graded = style is not None and bool(item.text)
             parts.append(
-                _cell_xml(item.text, fill=style.colour.lstrip("#").upper() if graded else None, white=graded)
+                _cell_xml(
+                    item.text, fill=style.colour.lstrip("#").upper() if style is not None and graded else None,
+                    white=graded,
+                )
             )
         rows.append("<w:tr>" + "".join(parts) + "</w:tr>")
     grid = "".join("<w:gridCol/>" for _ in table.header)
@@ -106,7 +112,7 @@ def _table(document, table: Table) -> None:
     document.element.body._insert_tbl(parse_xml(xml))
 
 
-def _cover(document, report: Report) -> None:
+def _cover(document: DocumentObject, report: Report) -> None:
     for _ in range(6):
         document.add_paragraph()
     title = document.add_paragraph(report.title, style="Title")
@@ -117,7 +123,7 @@ def _cover(document, report: Report) -> None:
     document.add_page_break()
 
 
-def _block(document, block: Block, report: Report, figures: ReportFigures) -> None:
+def _block(document: DocumentObject, block: Block, report: Report, figures: ReportFigures) -> None:
     if block.kind == "cover":
         _cover(document, report)
     elif block.kind in ("heading1", "heading2", "heading3"):

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import matplotlib
 
@@ -19,8 +21,12 @@ matplotlib.use("Agg")
 from matplotlib import font_manager  # noqa: E402
 from matplotlib.collections import PolyCollection  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from planwatch.reports.charts import grade_style  # noqa: E402
+
+if TYPE_CHECKING:
+    from planwatch.reports.content import IndicatorRow, Report
 
 CJK_SANS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC", "WenQuanYi Zen Hei", "SimHei")
 DPI = 100
@@ -46,7 +52,7 @@ def _figure(width: float, height: float) -> Figure:
     return fig
 
 
-def indicator_figure(row, words: dict) -> bytes | None:
+def indicator_figure(row: IndicatorRow, words: dict) -> bytes | None:
     """Observed series, baseline, target, the straight path and the projection with its interval."""
     if not row.series:
         return None
@@ -67,7 +73,7 @@ def indicator_figure(row, words: dict) -> bytes | None:
                 label=words["chart_baseline"],
             )
         level = row.kind in ("level", "about", "floor", "assigned") and row.target_value is not None
-        if level and row.target_year is not None:
+        if level and row.target_value is not None and row.target_year is not None:
             ax.plot(
                 [row.target_year],
                 [row.target_value],
@@ -107,7 +113,9 @@ def indicator_figure(row, words: dict) -> bytes | None:
                     label=words["chart_interval"],
                 )
         ax.set_title(f"{row.name}({row.unit})" if row.unit else row.name, fontsize=10)
-        ax.xaxis.get_major_locator().set_params(integer=True)
+        locator = ax.xaxis.get_major_locator()
+        if isinstance(locator, MaxNLocator):  # the default AutoLocator: ticks on whole years only
+            locator.set_params(integer=True)
         ax.grid(alpha=0.3)
         ax.legend(fontsize=7, loc="upper left", frameon=False)  # "best" searches every spot: slow
         return _png(fig)
@@ -172,7 +180,9 @@ class ReportFigures:
     county_map: bytes | None = None
 
 
-def draw_figures(report, map_path: str | None = None, progress=None) -> ReportFigures:
+def draw_figures(
+    report: Report, map_path: str | None = None, progress: Callable[[int, int], object] | None = None
+) -> ReportFigures:
     figures = ReportFigures()
     for index, row in enumerate(report.rows):
         png = indicator_figure(row, report.words)

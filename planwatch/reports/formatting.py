@@ -8,6 +8,7 @@ Amounts in 元 are scaled to 万元 or 亿元 so that a reader never counts zero
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from planwatch.numbers import round_half_up  # the one rounding rule (half up); callers may import it here
 
@@ -15,8 +16,11 @@ DASH = "—"
 YI = 100_000_000  # 亿 = 10^8
 WAN = 10_000  # 万 = 10^4
 
+if TYPE_CHECKING:
+    from typing_extensions import TypeIs
 
-def _is_missing(value: float | None) -> bool:
+
+def _is_missing(value: float | None) -> TypeIs[None]:  # False: a float to print (True: None or NaN)
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 

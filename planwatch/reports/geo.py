@@ -81,6 +81,7 @@ def simplify_ring(ring: Sequence[Point], tolerance: float, decimals: int = DEFAU
 def simplify_geometry(geometry: dict, tolerance: float) -> dict:
     """Simplify a GeoJSON Polygon or MultiPolygon geometry."""
     kind = geometry["type"]
+    coords: list[list[list[float]]] | list[list[list[list[float]]]]
     if kind == "Polygon":
         coords = [simplify_ring(r, tolerance) for r in geometry["coordinates"]]
     elif kind == "MultiPolygon":

@@ -12,7 +12,7 @@ from html import escape
 from planwatch.reports.charts import GRADE_STYLES
 from planwatch.reports.content import Report
 from planwatch.reports.figures import ReportFigures
-from planwatch.reports.layout import Block, Table, cover_lines, sections
+from planwatch.reports.layout import Block, Cell, Table, cover_lines, sections
 
 CSS = """
 :root { --ink: #1a1a1a; }
@@ -52,7 +52,7 @@ ol.items li { margin: .3em 0; }
 GRADE_CSS = "".join(f"td.g-{s.css} {{ background: {s.colour}; }}\n" for s in GRADE_STYLES.values())
 
 
-def _cell(item, wrap: bool = True) -> str:
+def _cell(item: Cell, wrap: bool = True) -> str:
     style = GRADE_STYLES.get(item.grade or "")
     text = escape(item.text)
     if style is not None and item.text:
@@ -118,7 +118,9 @@ def _block(block: Block, report: Report, figures: ReportFigures, state: dict) ->
 
 
 def write_html(report: Report, figures: ReportFigures) -> bytes:
-    parts, state, in_list = [], {}, False
+    parts: list[str] = []
+    state: dict = {}
+    in_list = False
     for block in sections(report):
         if block.kind == "item" and not in_list:
             parts.append('<ol class="items">')

@@ -27,7 +27,7 @@ class Cell:
     grade: str | None = None  # the vocabulary's word: colours the cell
 
     @property
-    def value(self):
+    def value(self) -> float | int | str | None:
         """What a spreadsheet cell holds: the number when there is one, else the text."""
         return self.number if self.number is not None else (self.text if self.text != "—" else None)
 
@@ -58,16 +58,16 @@ def _dec(row: IndicatorRow) -> str:
     return "0" if row.decimals == 0 else "0." + "0" * row.decimals
 
 
-def _number(value, row: IndicatorRow, unit: str | None = None) -> Cell:
+def _number(value: float | None, row: IndicatorRow, unit: str | None = None) -> Cell:
     unit = ("%" if row.rate_kind else row.unit) if unit is None else unit
     return Cell(format_value(value, unit, row.decimals), value, _dec(row))
 
 
-def _share(value) -> Cell:
+def _share(value: float | None) -> Cell:
     return Cell(format_percent(value), value, PERCENT)
 
 
-def _rate(value) -> Cell:
+def _rate(value: float | None) -> Cell:
     return Cell(format_rate(value), value, PERCENT)
 
 

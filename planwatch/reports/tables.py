@@ -51,7 +51,9 @@ def xlsx_bytes(sheets: Iterable[tuple[str, Sequence[Any], Iterable[Iterable[Any]
     from openpyxl import Workbook  # imported here: openpyxl is slow to import and most callers write CSV
 
     book = Workbook()
-    book.remove(book.active)
+    first = book.active
+    assert first is not None  # a new workbook has one sheet, replaced by the named ones
+    book.remove(first)
     for title, header, rows in sheets:
         sheet = book.create_sheet(title=title[:31])
         sheet.append(safe_row(header))

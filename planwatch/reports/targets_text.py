@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from planwatch.documents.qualifiers import format_qualified
 from planwatch.reports.formatting import decimals_of, format_number, format_rate, format_value
@@ -18,13 +19,22 @@ from planwatch.reports.words import words
 LEVEL_KINDS = ("level", "about")
 RATE_KINDS = ("annual_growth", "cumulative_reduction")
 
+if TYPE_CHECKING:
+    from typing_extensions import TypeIs
 
-def _missing(value) -> bool:
+
+def _missing(value: float | None) -> TypeIs[None]:  # False: a float (True: None or NaN)
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def target_statement(
-    kind: str, target_value, target_year, target_text: str, unit: str, decimals: int, language: str = "zh"
+    kind: str,
+    target_value: float | None,
+    target_year: int | None,
+    target_text: str,
+    unit: str,
+    decimals: int,
+    language: str = "zh",
 ) -> str:
     """The target as the plan means it: '2025年达到5500亿元', '不低于536.86万亩', '年均增长7.5%左右'."""
     w = words(language)
@@ -76,12 +86,12 @@ def floor_margins(series: Sequence[tuple[int, float]], floor: float) -> list[tup
 def kind_detail(
     kind: str,
     *,
-    target_value,
+    target_value: float | None,
     target_text: str,
     unit: str,
     decimals: int,
     series: Sequence[tuple[int, float]],
-    actual_growth=None,
+    actual_growth: float | None = None,
     quality: str = "",
     quality_by: str = "",
     language: str = "zh",
@@ -122,5 +132,5 @@ def kind_detail(
     return ""
 
 
-def number(value, decimals: int) -> str:
+def number(value: float | None, decimals: int) -> str:
     return format_number(value, decimals)

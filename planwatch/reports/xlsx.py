@@ -8,11 +8,13 @@ conditional format, so it follows the numbers if someone edits them).
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import ColorScaleRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from planwatch.reports.charts import GRADE_STYLES
 from planwatch.reports.content import Report
@@ -28,12 +30,15 @@ from planwatch.reports.layout import (
 )
 from planwatch.reports.tables import spreadsheet_safe
 
+if TYPE_CHECKING:
+    from planwatch.reports.figures import ReportFigures
+
 HEADER_FILL = PatternFill("solid", fgColor="E0E0E0")
 WHITE = Font(color="FFFFFF")
 BOLD = Font(bold=True)
 
 
-def _put_table(sheet, table: Table, start: int, *, title: bool = True) -> int:
+def _put_table(sheet: Worksheet, table: Table, start: int, *, title: bool = True) -> int:
     """Write ``table`` from row ``start``; returns the next free row."""
     row = start
     if title:
@@ -56,22 +61,23 @@ def _put_table(sheet, table: Table, start: int, *, title: bool = True) -> int:
     return max(row, header_row) + 2
 
 
-def _lines(sheet, lines: list[str], start: int = 1) -> int:
+def _lines(sheet: Worksheet, lines: list[str], start: int = 1) -> int:
     for offset, line in enumerate(lines):
         cell = sheet.cell(row=start + offset, column=1, value=spreadsheet_safe(line))
         cell.alignment = Alignment(wrap_text=False)
     return start + len(lines) + 1
 
 
-def _widths(sheet, widths: dict[int, float] | None = None) -> None:
+def _widths(sheet: Worksheet, widths: dict[int, float] | None = None) -> None:
     for col in range(1, sheet.max_column + 1):
         sheet.column_dimensions[get_column_letter(col)].width = (widths or {}).get(col, 14)
 
 
-def write_xlsx(report: Report, figures=None) -> bytes:
+def write_xlsx(report: Report, figures: ReportFigures | None = None) -> bytes:  # figures: not drawn in a workbook
     w = report.words
     book = Workbook()
     cover = book.active
+    assert isinstance(cover, Worksheet)  # a new workbook's one sheet
     cover.title = "封面" if report.language == "zh" else "Cover"
     _lines(cover, [report.title, *cover_lines(report)])
     cover["A1"].font = Font(bold=True, size=14)

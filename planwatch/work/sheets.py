@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from planwatch.collection.guard import check_xlsx_container
@@ -187,7 +187,9 @@ class _Reader:
         return parsed.value
 
 
-def _open(data: bytes, name: str, sheet_name: str, header: Sequence[str]):
+def _open(
+    data: bytes, name: str, sheet_name: str, header: Sequence[str]
+) -> tuple[tuple[_Reader, Sequence[Sequence[object]]] | None, list[ImportProblem]]:
     """The data rows of the named sheet and a reader, or the file-level problem."""
     refused = check_xlsx_container(data, name)
     if refused:
@@ -210,7 +212,7 @@ def _open(data: bytes, name: str, sheet_name: str, header: Sequence[str]):
     return (reader, rows[1:]), []
 
 
-def _data_rows(reader: _Reader, rows):
+def _data_rows(reader: _Reader, rows: Iterable[Sequence[object]]) -> Iterator[int]:
     for offset, values in enumerate(rows, start=2):
         if all(clean_text(v) == "" for v in values):
             continue
@@ -239,7 +241,8 @@ def read_task_sheet(
     if opened is None:
         return [], problems
     reader, rows = opened
-    out, seen = [], set()
+    out: list[TaskRow] = []
+    seen: set[int] = set()
     for _row in _data_rows(reader, rows):
         number = _key(reader, "序号", tasks, seen, "任务")
         if number is None:
@@ -265,7 +268,8 @@ def read_project_sheet(
     if opened is None:
         return [], problems
     reader, rows = opened
-    out, seen = [], set()
+    out: list[ProjectRow] = []
+    seen: set[int] = set()
     for _row in _data_rows(reader, rows):
         key = _key(reader, "编号", projects, seen, "项目")
         if key is None:

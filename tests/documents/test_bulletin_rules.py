@@ -100,3 +100,11 @@ def test_a_number_cut_off_before_its_unit_is_proposed_unsure_and_never_given_to_
     assert (cut.indicator, cut.value, cut.original_unit, cut.confident) == ("城镇新增就业", 4.7, "", False)
     found, message = for_plan(reading, [("城镇新增就业", "万人")])
     assert found == [] and "「城镇新增就业」4.7:原文没有单位(节选在此截断)" in message
+
+
+def test_an_empty_dictionary_reads_no_figure_instead_of_failing():
+    """An empty dictionary's pattern is "", which matches at every position and names no entry."""
+    from planwatch.documents.bulletin_dictionary import Dictionary
+    from planwatch.documents.bulletin_sentence import read_sentence
+
+    assert read_sentence("全年全县地区生产总值3586721万元,增长5.1%。", Dictionary(())) == []
