@@ -14,6 +14,10 @@ from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 
 class HashedWhenCollected(CompressedManifestStaticFilesStorage):
+    def create_compressor(self, **kwargs):
+        # gzip only: every browser takes it, and brotli at its best setting takes a minute here.
+        return super().create_compressor(**{**kwargs, "use_brotli": False})
+
     def stored_name(self, name: str) -> str:
         try:
             return super().stored_name(name)
