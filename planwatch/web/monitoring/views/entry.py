@@ -116,8 +116,10 @@ def entry_rows(user) -> list[EntryRow]:
         .prefetch_related("regions")
         .order_by("due_date", "indicator__order")
     )
-    known = (
-        Observation.objects.filter(indicator__in=[a.indicator_id for a in assignments], status__in=COUNTED)
+    regions = {r.pk for a in assignments for r in a.regions.all()}
+    known = (  # last year's figures of the rows shown (not of every region: the city has eighteen)
+        Observation.objects.filter(indicator__in=[a.indicator_id for a in assignments], region__in=regions,
+                                   status__in=COUNTED)
         .order_by("vintage")
         .values_list("indicator_id", "region_id", "period", "value")
     )
