@@ -31,7 +31,7 @@ def names_to_keys(apps, schema_editor) -> None:
         problems += _unmatched(rows, known, label)
     if problems:
         raise UnknownRegion(
-            "以下质量评判的「地区」不是任何地区的名称,迁移未做任何修改;请把地区改为地区表中的名称"
+            "以下质量评判的「地区」不是任何地区的名称,本迁移(plans 0004)未做任何修改;请把地区改为地区表中的名称"
             "(或先在地区表中添加该地区)后再运行 migrate:\n" + "\n".join(problems))
     for model, _label in models_:
         for pk, name in model.objects.using(db).values_list("pk", "region"):
