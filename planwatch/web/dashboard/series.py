@@ -68,7 +68,7 @@ def as_audience(public) -> Audience:
 
 
 def audience_for(user) -> Audience:
-    """The audience of a request's user, by the role table (``monitoring.permissions``)."""
+    """The audience of a request's user, by the role table (``places.permissions``)."""
     from planwatch.web.places.models import Role
     from planwatch.web.places.permissions import PUBLIC as NO_ROLE
     from planwatch.web.places.permissions import role_of, unit_of
