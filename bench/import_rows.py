@@ -76,8 +76,9 @@ def _seed(rows: int):
 
     from django.contrib.auth import get_user_model
 
-    from planwatch.web.monitoring.models import Assignment, Profile, Region, Role, Unit
-    from planwatch.web.monitoring.reference import load_reference_data
+    from planwatch.web.monitoring.models import Assignment
+    from planwatch.web.places.models import Profile, Region, Role, Unit
+    from planwatch.web.places.reference import load_reference_data
     from planwatch.web.plans.services import load_plan
 
     indicators = max(1, rows // (REGIONS * YEARS))
@@ -132,7 +133,8 @@ def main() -> None:
     args = parser.parse_args()
     _setup(args.postgres)
     from planwatch.web.collection.services import import_upload
-    from planwatch.web.monitoring.models import AuditEntry, Observation
+    from planwatch.web.monitoring.models import Observation
+    from planwatch.web.places.models import AuditEntry
 
     plan, unit, user, regions, data = _seed(args.rows)
     baseline = _baseline(plan, unit, regions, args.rows)

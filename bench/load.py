@@ -83,7 +83,8 @@ def _seed(env: dict, users_file: Path) -> int:
     from django.contrib.auth import get_user_model
     from django.contrib.auth.hashers import make_password
 
-    from planwatch.web.monitoring.models import Assignment, Observation, Profile, Region, Role, Unit
+    from planwatch.web.monitoring.models import Assignment, Observation
+    from planwatch.web.places.models import Profile, Region, Role, Unit
     from planwatch.web.plans.models import Indicator
 
     rng = random.Random(2026)

@@ -59,8 +59,9 @@ def _plan_document():
 
 
 def _seed() -> None:
-    from planwatch.web.monitoring.models import Observation, Region, Unit
-    from planwatch.web.monitoring.reference import load_reference_data
+    from planwatch.web.monitoring.models import Observation
+    from planwatch.web.places.models import Region, Unit
+    from planwatch.web.places.reference import load_reference_data
     from planwatch.web.plans.services import load_plan
 
     plan = load_plan(_plan_document(), reason="基准测试").plan
@@ -102,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    from planwatch.web.monitoring.models import Profile, Role
+    from planwatch.web.places.models import Profile, Role
 
     user = get_user_model().objects.create_user("bench", password="bench-password-1")
     Profile.objects.create(user=user, role=Role.PLANNER)  # the dashboard needs a role, not just a login

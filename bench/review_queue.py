@@ -30,8 +30,9 @@ PENDING, BUDGET_MS = 5000, 200.0
 def _seed():
     from django.contrib.auth import get_user_model
 
-    from planwatch.web.monitoring.models import Observation, Profile, Region, Role, Unit
-    from planwatch.web.monitoring.reference import load_reference_data
+    from planwatch.web.monitoring.models import Observation
+    from planwatch.web.places.models import Profile, Region, Role, Unit
+    from planwatch.web.places.reference import load_reference_data
     from planwatch.web.plans.services import load_plan
 
     plan = load_plan(_plan_document(), reason="基准测试").plan

@@ -63,8 +63,9 @@ def _plan_document():
 
 
 def _seed():
-    from planwatch.web.monitoring.models import Observation, Region, Unit
-    from planwatch.web.monitoring.reference import load_reference_data
+    from planwatch.web.monitoring.models import Observation
+    from planwatch.web.places.models import Region, Unit
+    from planwatch.web.places.reference import load_reference_data
     from planwatch.web.plans.services import load_plan
     from planwatch.web.work.models import KeyProject, ProgressReport, WorkTask
 
@@ -128,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     from django.core.cache import cache
     from django.test import Client
 
-    from planwatch.web.monitoring.models import Profile, Role
+    from planwatch.web.places.models import Profile, Role
 
     user = get_user_model().objects.create_user("bench-supervisor", password="bench-password-1")
     Profile.objects.create(user=user, role=Role.SUPERVISOR)

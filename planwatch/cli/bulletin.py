@@ -130,7 +130,7 @@ def _submit(reading, username: str, reason: str, file_name: str) -> None:
     from django.core.exceptions import PermissionDenied
 
     from planwatch.web.bulletins.services import submit_bulletin
-    from planwatch.web.monitoring.errors import ServiceError
+    from planwatch.web.core.errors import ServiceError
 
     account = get_user_model().objects.filter(username=username).first()
     if account is None:

@@ -29,8 +29,8 @@ def _fail(message: str) -> typer.Exit:
 def _resolve(user_name: str | None, unit_name: str | None):
     from django.contrib.auth import get_user_model
 
-    from planwatch.web.monitoring.models import Unit
-    from planwatch.web.monitoring.permissions import unit_of
+    from planwatch.web.places.models import Unit
+    from planwatch.web.places.permissions import unit_of
 
     user = None
     if user_name:

@@ -45,7 +45,7 @@ def load(
     setup_django()
     from django.core.management import call_command
 
-    from planwatch.web.monitoring.errors import ServiceError
+    from planwatch.web.core.errors import ServiceError
     from planwatch.web.realdata.services import load_dataset
 
     call_command("migrate", interactive=False, verbosity=0)

@@ -168,7 +168,7 @@ def _regions(plan_region: str, asked: list[str], frame: pd.DataFrame) -> list[st
 
 def _registered_name(plan_region: str) -> str | None:
     """The region list's name for the plan's region (as the pages find it: name, short name or code)."""
-    from planwatch.web.monitoring.reference import find_region
+    from planwatch.web.places.reference import find_region
 
     region = find_region(plan_region)
     return region.name if region is not None else None

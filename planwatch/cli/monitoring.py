@@ -44,7 +44,7 @@ def _ready() -> None:
 def setup_reference() -> None:
     """载入地区(赣州市、18个县级单位、功能区)和填报单位;重复执行不作改动。"""
     _ready()
-    from planwatch.web.monitoring.reference import load_reference_data
+    from planwatch.web.places.reference import load_reference_data
 
     regions, units = load_reference_data()
     typer.echo(f"地区 {regions} 个,填报单位 {units} 个")
@@ -90,7 +90,7 @@ def seed_rules(
     from django.contrib.auth import get_user_model
     from django.core.exceptions import PermissionDenied
 
-    from planwatch.web.monitoring.errors import ServiceError
+    from planwatch.web.core.errors import ServiceError
     from planwatch.web.monitoring.rulebook import seed_default_rules
 
     actor = get_user_model().objects.filter(username=user).first()
@@ -111,9 +111,9 @@ def seed_rules(
 
 def demo_step() -> None:
     """Regions, units and one demo user per role (password: the demo password)."""
-    from planwatch.web.monitoring.accounts import create_account
-    from planwatch.web.monitoring.models import Unit
-    from planwatch.web.monitoring.reference import load_reference_data
+    from planwatch.web.places.accounts import create_account
+    from planwatch.web.places.models import Unit
+    from planwatch.web.places.reference import load_reference_data
 
     load_reference_data()
     for username, role, unit_name in DEMO_ROLES:
@@ -143,7 +143,8 @@ def _demo_assignments(today: dt.date | None = None) -> int:
     from django.contrib.auth import get_user_model
 
     from planwatch.web.monitoring.assignments import create_assignment
-    from planwatch.web.monitoring.models import Assignment, Region, Unit
+    from planwatch.web.monitoring.models import Assignment
+    from planwatch.web.places.models import Region, Unit
     from planwatch.web.plans.services import current_plan
 
     plan = current_plan()

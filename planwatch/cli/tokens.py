@@ -37,8 +37,8 @@ def issue(
 ) -> None:
     """签发一个 API 令牌并只显示这一次(库中只存其摘要)。"""
     setup_django()
-    from planwatch.web.monitoring.accounts import issue_token
-    from planwatch.web.monitoring.permissions import is_administrator
+    from planwatch.web.monitoring.tokens import issue_token
+    from planwatch.web.places.permissions import is_administrator
 
     user, admin = _users(holder, by)
     if not is_administrator(admin):
@@ -60,8 +60,8 @@ def revoke(
 ) -> None:
     """吊销该用户的全部 API 令牌(立即失效)。"""
     setup_django()
-    from planwatch.web.monitoring.accounts import revoke_tokens
-    from planwatch.web.monitoring.permissions import is_administrator
+    from planwatch.web.monitoring.tokens import revoke_tokens
+    from planwatch.web.places.permissions import is_administrator
 
     user, admin = _users(holder, by)
     if not is_administrator(admin) or not reason.strip():

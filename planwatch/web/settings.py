@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "simple_history",
     "rules.apps.AutodiscoverRulesConfig",
     "planwatch.web.core",
+    "planwatch.web.places",
     "planwatch.web.plans",
     "planwatch.web.monitoring",
     "planwatch.web.dashboard",

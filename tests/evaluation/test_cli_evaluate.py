@@ -120,7 +120,7 @@ def test_a_bad_number_in_the_csv_names_the_line_and_column(ganzhou_plan):
 def test_observations_from_the_database_when_no_file_is_given(ganzhou_plan):
     """With no approved observation stored, every indicator is 无数据 (or 待下达) and the count says 0;
     the plan's region '赣州' is the region list's '赣州市'."""
-    from planwatch.web.monitoring.reference import load_reference_data
+    from planwatch.web.places.reference import load_reference_data
 
     load_reference_data()
     result = _run("--plan", str(ganzhou_plan.pk), "--as-of", "2024", "--format", "json")

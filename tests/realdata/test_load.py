@@ -6,8 +6,9 @@ import pytest
 
 from planwatch.documents.observations_csv import Dataset, ProposedObservation, read_dataset
 from planwatch.web.monitoring import services as monitoring
-from planwatch.web.monitoring.models import AuditEntry, Observation, Region, Unit
+from planwatch.web.monitoring.models import Observation
 from planwatch.web.monitoring.queries import observation_frame, published_observations
+from planwatch.web.places.models import AuditEntry, Region, Unit
 from planwatch.web.realdata.models import ConsistencyFlag, DatasetLoad, SeriesObservation
 from planwatch.web.realdata.queries import series_frame
 from planwatch.web.realdata.services import load_dataset

@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from planwatch.web.monitoring.models import AuditEntry, Observation
+from planwatch.web.monitoring.models import Observation
+from planwatch.web.places.models import AuditEntry
 from planwatch.web.realdata.models import ConsistencyFlag
 from planwatch.web.realdata.services import load_dataset
 from tests.realdata.pages import gettable_urls

@@ -26,8 +26,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.test import Client
 
-from planwatch.web.monitoring.models import Assignment, Profile, Region, Role, Unit
-from planwatch.web.monitoring.reference import load_reference_data
+from planwatch.web.monitoring.models import Assignment
+from planwatch.web.places.models import Profile, Region, Role, Unit
+from planwatch.web.places.reference import load_reference_data
 from planwatch.web.plans.models import Indicator, Pillar, Plan, TargetVersion
 
 PASSWORD = "cast-password-2024"
@@ -189,7 +190,7 @@ def anonymous_client() -> Client:
 @pytest.fixture
 def signed_in(db, django_user_model):
     """A signed-in user (市发改委 planner); the dashboard is for every signed-in role."""
-    from planwatch.web.monitoring.models import Profile, Role
+    from planwatch.web.places.models import Profile, Role
 
     user = django_user_model.objects.create_user("planner", password="planner-pass-123")
     Profile.objects.create(user=user, role=Role.PLANNER)

@@ -116,8 +116,9 @@ def _seed_writer(env: dict) -> tuple[str, list[tuple[str, str, int]]]:
 import datetime as dt, json, django
 django.setup()
 from django.contrib.auth import get_user_model
-from planwatch.web.monitoring.models import ApiToken, Assignment, Profile, Region, Role, Unit
-from planwatch.web.monitoring.reference import load_reference_data
+from planwatch.web.monitoring.models import ApiToken, Assignment
+from planwatch.web.places.models import Profile, Region, Role, Unit
+from planwatch.web.places.reference import load_reference_data
 from planwatch.data import GANZHOU_PLAN
 from planwatch.documents import read_plan
 from planwatch.web.plans.services import load_plan

@@ -16,7 +16,7 @@ from planwatch.web.api.auth import READ
 from planwatch.web.dashboard import series
 from planwatch.web.dashboard.assess import Assessment, assess
 from planwatch.web.dashboard.engine import reason_language
-from planwatch.web.monitoring.reference import find_region
+from planwatch.web.places.reference import find_region
 from planwatch.web.plans.services import current_plan
 
 router = Router(tags=["evaluation"])

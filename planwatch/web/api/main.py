@@ -8,7 +8,8 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 
 from planwatch.web.api import evaluation, monitoring
-from planwatch.web.monitoring.errors import ConcurrentChange, ServiceError, SubmissionBlocked
+from planwatch.web.core.errors import ServiceError
+from planwatch.web.monitoring.errors import ConcurrentChange, SubmissionBlocked
 
 api = NinjaAPI(title="Planwatch API", version="1", description="规划实施监测评估系统 API", urls_namespace="api")
 api.add_router("/", monitoring.router)

@@ -10,13 +10,14 @@ from planwatch.web.api.auth import READ, WRITE
 from planwatch.web.monitoring import services
 from planwatch.web.monitoring.drafts import find_indicator
 from planwatch.web.monitoring.forms import read_entered
-from planwatch.web.monitoring.models import Observation, Qualifier, Region
+from planwatch.web.monitoring.models import Observation, Qualifier
 from planwatch.web.monitoring.permissions import (
     get_observation_for_user,
     observations_for_user,
     reads_internals,
 )
-from planwatch.web.monitoring.reference import find_region
+from planwatch.web.places.models import Region
+from planwatch.web.places.reference import find_region
 from planwatch.web.plans.services import current_plan
 
 router = Router(tags=["monitoring"])

@@ -7,7 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from planwatch.web.monitoring.models import Observation, Region
+from planwatch.web.monitoring.models import Observation
+from planwatch.web.places.models import Region
 from planwatch.web.plans.models import Indicator
 
 

@@ -10,8 +10,8 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from planwatch.web.bulletins.models import Bulletin, Proposal
-from planwatch.web.monitoring.models import Role
-from planwatch.web.monitoring.permissions import role_of
+from planwatch.web.places.models import Role
+from planwatch.web.places.permissions import role_of
 
 SEES = {Role.REVIEWER, Role.PLANNER, Role.ADMINISTRATOR}
 DECIDES = {Role.REVIEWER, Role.ADMINISTRATOR}

@@ -20,10 +20,12 @@ from planwatch.documents.bulletin import CONFIDENT, Reading, for_plan
 from planwatch.documents.bulletin_dictionary import Dictionary, default_dictionary
 from planwatch.web.bulletins.models import Bulletin, ExtraSynonym, Proposal
 from planwatch.web.bulletins.permissions import require_decider, require_synonym_editor
+from planwatch.web.core.errors import ServiceError
 from planwatch.web.monitoring import services
-from planwatch.web.monitoring.errors import ServiceError
-from planwatch.web.monitoring.models import Observation, Qualifier, Region
-from planwatch.web.monitoring.permissions import is_own_entry, require, unit_of
+from planwatch.web.monitoring.models import Observation, Qualifier
+from planwatch.web.monitoring.permissions import is_own_entry, require
+from planwatch.web.places.models import Region
+from planwatch.web.places.permissions import unit_of
 from planwatch.web.plans.services import current_plan
 
 P = Proposal.State

@@ -20,8 +20,9 @@ from planwatch.documents.bulletin import read_bulletin
 from planwatch.documents.bulletin_sources import BulletinFileError, bulletin_text
 from planwatch.web.bulletins import services
 from planwatch.web.bulletins.permissions import SEES
-from planwatch.web.monitoring.errors import ServiceError
-from planwatch.web.monitoring.permissions import require, role_of
+from planwatch.web.core.errors import ServiceError
+from planwatch.web.monitoring.permissions import require
+from planwatch.web.places.permissions import role_of
 
 SUFFIXES = (".txt", ".html", ".htm", ".pdf")
 

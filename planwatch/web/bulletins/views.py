@@ -24,8 +24,8 @@ from planwatch.web.bulletins.permissions import (
     require_synonym_editor,
 )
 from planwatch.web.monitoring.models import Observation
-from planwatch.web.monitoring.permissions import role_of
 from planwatch.web.monitoring.views._common import run
+from planwatch.web.places.permissions import role_of
 
 
 def _visible(request: HttpRequest) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from planwatch.web.monitoring.models import Unit
+from planwatch.web.places.models import Unit
 
 
 def units_with_assignments():

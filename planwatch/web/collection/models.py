@@ -24,7 +24,7 @@ class ImportJob(models.Model):
         FAILED = "failed", _("出错")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    unit = models.ForeignKey("monitoring.Unit", on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey("places.Unit", on_delete=models.PROTECT, related_name="+")
     file_name = models.CharField(_("文件名"), max_length=255)
     data = models.BinaryField(_("文件内容"), editable=False)
     reason = models.TextField(_("说明"), blank=True)

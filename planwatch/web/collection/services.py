@@ -41,9 +41,10 @@ from planwatch.collection.workbook import TemplateLine, build_template
 from planwatch.web.monitoring.assignments import expected_periods
 from planwatch.web.monitoring.drafts import DraftInput, PreparedDrafts, prepare_drafts, store_drafts
 from planwatch.web.monitoring.errors import DraftsRejected
-from planwatch.web.monitoring.models import Assignment, Observation, Region, Unit
+from planwatch.web.monitoring.models import Assignment, Observation
 from planwatch.web.monitoring.services import retry_when_locked
 from planwatch.web.monitoring.validation import plan_years, rules_in_force
+from planwatch.web.places.models import Region, Unit
 from planwatch.web.plans.services import current_plan
 
 COUNTED = (Observation.Status.SUBMITTED, Observation.Status.APPROVED, Observation.Status.PUBLISHED)

@@ -26,9 +26,11 @@ from planwatch.web.collection import services, tasks
 from planwatch.web.collection.forms import TemplateUnitForm, UploadForm
 from planwatch.web.collection.models import ImportJob
 from planwatch.web.core.params import row_id
-from planwatch.web.monitoring.models import Observation, Unit
-from planwatch.web.monitoring.permissions import import_unit, is_administrator
+from planwatch.web.monitoring.models import Observation
+from planwatch.web.monitoring.permissions import import_unit
 from planwatch.web.monitoring.views._common import needs
+from planwatch.web.places.models import Unit
+from planwatch.web.places.permissions import is_administrator
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

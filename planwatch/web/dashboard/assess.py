@@ -15,7 +15,7 @@ import pandas as pd
 
 from planwatch.reports.charts import ProjectionPoint
 from planwatch.web.dashboard.series import Point
-from planwatch.web.monitoring.models import Region
+from planwatch.web.places.models import Region
 from planwatch.web.plans.models import Indicator, Plan
 
 

@@ -18,7 +18,7 @@ from planwatch import evaluation
 from planwatch.reports.charts import ProjectionPoint
 from planwatch.web.dashboard.cache import remembered
 from planwatch.web.dashboard.series import Point
-from planwatch.web.monitoring.models import Region
+from planwatch.web.places.models import Region
 from planwatch.web.plans.evaluation_inputs import indicator_specs, quality_judgements
 from planwatch.web.plans.models import Plan, TargetVersion
 

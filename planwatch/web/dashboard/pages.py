@@ -18,7 +18,8 @@ from planwatch.web.dashboard import series
 from planwatch.web.dashboard.assess import Assessment, assess
 from planwatch.web.dashboard.labels import chart_labels, method_status_label
 from planwatch.web.dashboard.maps import MAP_NAME
-from planwatch.web.monitoring.models import Observation, Region
+from planwatch.web.monitoring.models import Observation
+from planwatch.web.places.models import Region
 from planwatch.web.plans.models import Indicator, Plan, ProjectItem, TargetVersion, Task
 
 LEVEL_KINDS = {"level", "about", "floor"}

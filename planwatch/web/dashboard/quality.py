@@ -1,7 +1,7 @@
 """量稳质升's quality judgement on the indicator page: the form, its permission and its list.
 
-Only planners and administrators record a judgement (``permissions.is_planner``, read from the
-monitoring app); the view parses, checks, calls ``services.record_quality_judgement`` and redirects.
+Only planners and administrators record a judgement (``places.permissions.is_planner``); the view
+parses, checks, calls ``services.record_quality_judgement`` and redirects.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from planwatch.web.monitoring.permissions import is_planner
+from planwatch.web.places.permissions import is_planner
 from planwatch.web.plans.models import Indicator, Plan, QualityJudgement
 from planwatch.web.plans.services import is_volume_quality
 
@@ -27,7 +27,7 @@ def judgement_context(plan: Plan, indicator: Indicator, user, region_name: str |
     """What the indicator page shows of the quality part: the judgements, and the form for planners."""
     if not is_volume_quality(indicator):
         return {"quality": None}
-    rows = (QualityJudgement.objects.filter(indicator=indicator).select_related("author")
+    rows = (QualityJudgement.objects.filter(indicator=indicator).select_related("author", "region")
             .order_by("-year", "region"))
     may_record = bool(is_planner(user)) and region_name is not None
     if may_record and form is None:

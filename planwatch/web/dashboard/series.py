@@ -22,8 +22,9 @@ from dataclasses import dataclass
 
 from django.db.models import F, Q
 
-from planwatch.web.monitoring.models import Observation, Region
-from planwatch.web.monitoring.reference import find_region
+from planwatch.web.monitoring.models import Observation
+from planwatch.web.places.models import Region
+from planwatch.web.places.reference import find_region
 from planwatch.web.plans.models import Indicator, Plan
 
 S = Observation.Status
@@ -67,10 +68,10 @@ def as_audience(public) -> Audience:
 
 
 def audience_for(user) -> Audience:
-    """The audience of a request's user, by the role table (``monitoring.permissions``)."""
-    from planwatch.web.monitoring.models import Role
-    from planwatch.web.monitoring.permissions import PUBLIC as NO_ROLE
-    from planwatch.web.monitoring.permissions import role_of, unit_of
+    """The audience of a request's user, by the role table (``places.permissions``)."""
+    from planwatch.web.places.models import Role
+    from planwatch.web.places.permissions import PUBLIC as NO_ROLE
+    from planwatch.web.places.permissions import role_of, unit_of
 
     role = role_of(user)
     if role == NO_ROLE:

@@ -9,6 +9,3 @@ class MonitoringConfig(AppConfig):
     label = "monitoring"
     verbose_name = _("数据采集")
 
-    def ready(self) -> None:
-        # User changes made outside the services (admin, shell) still reach the audit log.
-        from planwatch.web.monitoring import signals  # noqa: F401

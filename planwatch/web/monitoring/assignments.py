@@ -15,11 +15,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from planwatch.web.monitoring import audit
-from planwatch.web.monitoring.errors import ServiceError
-from planwatch.web.monitoring.models import Assignment, AuditEntry, Frequency, Observation, Region, period_key
+from planwatch.web.core.errors import ServiceError
+from planwatch.web.monitoring.models import Assignment, Frequency, Observation, period_key
 from planwatch.web.monitoring.notify import unit_members
 from planwatch.web.monitoring.permissions import require
+from planwatch.web.places import audit
+from planwatch.web.places.models import AuditEntry, Region
 
 FIELDS = ("unit", "indicator", "year", "frequency", "due_date", "active")
 DONE = (Observation.Status.SUBMITTED, Observation.Status.APPROVED, Observation.Status.PUBLISHED)

@@ -18,9 +18,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from planwatch.web.core.errors import ServiceError
 from planwatch.web.monitoring import permissions, services
-from planwatch.web.monitoring.errors import ServiceError
-from planwatch.web.monitoring.models import ACTION_LABELS, Observation
+from planwatch.web.monitoring.models import Observation
+from planwatch.web.places.models import ACTION_LABELS
+from planwatch.web.places.permissions import enters_data
 
 S = Observation.Status
 
@@ -28,7 +30,7 @@ S = Observation.Status
 # shared permission table stays as it is).
 if not permissions.checks.rule_exists("observation.withdraw"):
     permissions.checks.add_rule(
-        "observation.withdraw", permissions.enters_data & permissions.of_own_unit & permissions.is_submitted
+        "observation.withdraw", enters_data & permissions.of_own_unit & permissions.is_submitted
     )
 permissions.DENIED.setdefault("observation.withdraw", gettext_lazy("只能撤回本单位已提交、尚未审核的数据"))
 ACTION_LABELS.setdefault("withdraw", gettext_lazy("撤回"))

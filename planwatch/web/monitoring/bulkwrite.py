@@ -13,8 +13,9 @@ from django.db import connection
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from planwatch.web.monitoring import audit
-from planwatch.web.monitoring.models import AuditEntry, Observation, period_key
+from planwatch.web.monitoring.models import Observation, period_key
+from planwatch.web.places import audit
+from planwatch.web.places.models import AuditEntry
 
 S = Observation.Status
 BATCH = 1000

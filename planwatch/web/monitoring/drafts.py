@@ -24,9 +24,10 @@ from django.utils.translation import gettext as _
 
 from planwatch.collection.sanitize import finite_problem, strip_hidden
 from planwatch.web.monitoring.errors import DraftsRejected, RowProblem
-from planwatch.web.monitoring.models import Assignment, Observation, Qualifier, Region, Unit, period_key
-from planwatch.web.monitoring.permissions import enters_data, has_role, unit_of
-from planwatch.web.monitoring.reference import find_region
+from planwatch.web.monitoring.models import Assignment, Observation, Qualifier, period_key
+from planwatch.web.places.models import Region, Unit
+from planwatch.web.places.permissions import enters_data, has_role, unit_of
+from planwatch.web.places.reference import find_region
 from planwatch.web.plans.models import Indicator, Plan
 
 S = Observation.Status

@@ -1,6 +1,7 @@
 """Errors the services raise, each carrying a Chinese message the user can act on.
 
-Callers (views, API, importers) catch ``ServiceError`` and show ``str(error)``; the subclasses
+Callers (views, API, importers) catch ``ServiceError`` (``planwatch.web.core.errors``, the base of
+these) and show ``str(error)``; the subclasses
 carry structured detail: ``SubmissionBlocked.problems`` (validation at submission) and
 ``DraftsRejected.problems`` (bulk draft creation: one ``RowProblem`` per bad input row).
 ``django.core.exceptions.PermissionDenied`` is raised for rights (403), ``Http404`` for objects
@@ -14,9 +15,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-
-class ServiceError(Exception):
-    """A change that cannot be made as asked; ``str()`` is the Chinese message."""
+from planwatch.web.core.errors import ServiceError
 
 
 class InvalidTransition(ServiceError):

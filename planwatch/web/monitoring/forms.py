@@ -5,7 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from planwatch.web.monitoring.models import Frequency, Observation, Qualifier, Region, Unit, ValidationRule
+from planwatch.web.monitoring.models import Frequency, Observation, Qualifier, ValidationRule
+from planwatch.web.places.models import Region, Unit
 from planwatch.web.plans.models import Indicator
 
 

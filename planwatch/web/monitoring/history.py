@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from planwatch.web.monitoring.models import AuditEntry, Observation
+from planwatch.web.monitoring.models import Observation
+from planwatch.web.places.models import AuditEntry
 
 
 @dataclass(frozen=True)

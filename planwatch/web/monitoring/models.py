@@ -1,17 +1,11 @@
 """Who reports what, for where, and every figure from draft to published.
 
-Tables (app label ``monitoring``):
+Tables (app label ``monitoring``; regions, units, roles and the audit log are the ``places`` app's):
 
-- ``Region``: 赣州市, its 18 county-level units and the functional zones; ``code`` is the GB/T 2260
-  code where one exists (blank for 赣州经开区, 蓉江新区).
-- ``Unit``: a reporting organisation (市直部门, 县级政府/管委会, 机构) in a region.
-- ``Profile``: a user's role (and unit, for reporters and reviewers).
 - ``Assignment``: unit × indicator × regions, frequency and due date for a reporting year.
 - ``Observation``: one value of an indicator for a region and a period, one row per vintage.
   A revision is a new row (``vintage`` + 1, ``supersedes`` → the old row); nothing is overwritten.
 - ``ValidationRule``: the checks run at submission, as data planners can edit.
-- ``AuditEntry``: who changed what, when, old and new values and why (observations, targets,
-  assignments, users).
 - ``ApiToken``: a token for scripts calling ``/api/``.
 
 Every change of state goes through ``planwatch.web.monitoring.services``; never save these rows
@@ -30,77 +24,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from planwatch.web.places.models import Region, Unit
 from planwatch.web.plans.models import Indicator
-
-
-class Region(models.Model):
-    class Kind(models.TextChoices):
-        CITY = "city", _("设区市")
-        COUNTY = "county", _("县(市、区)")
-        ZONE = "zone", _("功能区")
-
-    key = models.CharField(_("标识"), max_length=40, blank=True)
-    code = models.CharField(_("行政区划代码"), max_length=12, blank=True)
-    name = models.CharField(_("名称"), max_length=50, unique=True)
-    short_name = models.CharField(_("简称"), max_length=20, blank=True)
-    kind = models.CharField(_("类型"), max_length=8, choices=Kind.choices)
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
-    order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("地区")
-        verbose_name_plural = _("地区")
-        ordering = ["order", "name"]
-        constraints = [
-            models.UniqueConstraint(fields=["code"], condition=~models.Q(code=""), name="region_code_unique")
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Unit(models.Model):
-    class Kind(models.TextChoices):
-        DEPARTMENT = "department", _("市直部门")
-        COUNTY_GOVERNMENT = "county_government", _("县级政府/管委会")
-        BUREAU = "bureau", _("其他机构")
-
-    name = models.CharField(_("单位名称"), max_length=80, unique=True)
-    kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices)
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="units")
-    order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("填报单位")
-        verbose_name_plural = _("填报单位")
-        ordering = ["order", "name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Role(models.TextChoices):
-    ADMINISTRATOR = "administrator", _("系统管理员")
-    PLANNER = "planner", _("规划管理(发改委)")
-    REPORTER = "reporter", _("填报人")
-    REVIEWER = "reviewer", _("审核人")
-    SUPERVISOR = "supervisor", _("督查(只读)")
-
-
-class Profile(models.Model):
-    """A user's one role; reporters and reviewers also belong to a unit (a reviewer's unit may report)."""
-
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="planwatch")
-    role = models.CharField(_("角色"), max_length=16, choices=Role.choices)
-    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="members")
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("用户角色")
-        verbose_name_plural = _("用户角色")
-
-    def __str__(self) -> str:
-        return f"{self.user} · {self.get_role_display()}"
 
 
 class Frequency(models.TextChoices):
@@ -292,55 +217,6 @@ class ValidationRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.indicator or _('全部指标')}"
-
-
-class AuditEntry(models.Model):
-    """One change: who, when, what object, old and new field values, and why."""
-
-    class Subject(models.TextChoices):
-        OBSERVATION = "observation", _("观测值")
-        TARGET = "target", _("目标")
-        ASSIGNMENT = "assignment", _("填报任务")
-        USER = "user", _("用户")
-        RULE = "rule", _("校验规则")
-        FLAG = "flag", _("数据核查")
-        REFERENCE = "reference", _("基础数据")
-        JUDGEMENT = "judgement", _("质量评判")
-        PLAN = "plan", _("规划")
-
-    at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    actor_name = models.CharField(_("操作人"), max_length=150, blank=True)
-    action = models.CharField(_("操作"), max_length=30)
-    subject = models.CharField(_("对象类型"), max_length=12, choices=Subject.choices)
-    object_id = models.PositiveBigIntegerField(_("对象编号"))
-    object_repr = models.CharField(_("对象"), max_length=300)
-    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    old = models.JSONField(_("原值"), default=dict, blank=True)
-    new = models.JSONField(_("新值"), default=dict, blank=True)
-    reason = models.TextField(_("理由"), blank=True)
-
-    class Meta:
-        verbose_name = _("审计记录")
-        verbose_name_plural = _("审计记录")
-        ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["subject", "object_id"])]
-
-    def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action_label} {self.object_repr}"
-
-    @property
-    def action_label(self) -> str:
-        return str(ACTION_LABELS.get(self.action, self.action))
-
-
-ACTION_LABELS = {
-    "create": _("新建"), "update": _("修改"), "import": _("导入"), "submit": _("提交"), "return": _("退回"),
-    "approve": _("批准"), "publish": _("发布"), "propose": _("提出调整"), "reject": _("不予批准"),
-    "delete": _("删除"), "review": _("核实"),
-}
 
 
 def token_digest(token: str) -> str:

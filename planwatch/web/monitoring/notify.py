@@ -11,7 +11,8 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from planwatch.web.monitoring.models import Observation, Role, Unit
+from planwatch.web.monitoring.models import Observation
+from planwatch.web.places.models import Role, Unit
 
 
 def _addresses(users) -> list[str]:

@@ -1,6 +1,7 @@
 """Who may see and change what in data collection: the one place to read, the one place to test.
 
-Roles (``Profile.role``; a Django superuser counts as administrator; nobody logged in is "public"):
+Who a user is (role, unit, the role predicates) is ``planwatch.web.places.permissions``; this module
+says what each role may do with observations, targets, assignments and rules:
 
 | role | sees observations | changes |
 | --- | --- | --- |
@@ -12,8 +13,7 @@ Roles (``Profile.role``; a Django superuser counts as administrator; nobody logg
 | public | published | nothing |
 
 An object a user may not see is a 404 (no hint that it exists); a visible object the user may not
-change is a 403. ``Django``'s ``user.has_perm`` is not used because it grants a superuser every
-permission, and an administrator must not approve their own entries either.
+change is a 403.
 """
 
 from __future__ import annotations
@@ -25,58 +25,21 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from planwatch.web.monitoring.models import Assignment, AuditEntry, Observation, Role, Unit
+from planwatch.web.monitoring.models import Assignment, Observation
+from planwatch.web.places.models import AuditEntry, Role, Unit
+from planwatch.web.places.permissions import (
+    ENTERS_DATA,
+    READS_ALL,
+    enters_data,
+    is_administrator,
+    is_planner,
+    is_reviewer,
+    reads_audit,
+    role_of,
+    unit_of,
+)
 
-PUBLIC = "public"
-READS_ALL = {Role.ADMINISTRATOR, Role.PLANNER, Role.SUPERVISOR}
-ENTERS_DATA = {Role.REPORTER, Role.REVIEWER}
-REVIEWS = {Role.REVIEWER, Role.ADMINISTRATOR}
 S = Observation.Status
-
-
-def role_of(user) -> str:
-    if user is None or not user.is_authenticated or not user.is_active:
-        return PUBLIC
-    if user.is_superuser:
-        return Role.ADMINISTRATOR
-    profile = getattr(user, "planwatch", None)
-    return profile.role if profile is not None else PUBLIC
-
-
-def unit_of(user) -> Unit | None:
-    profile = getattr(user, "planwatch", None) if user is not None and user.is_authenticated else None
-    return profile.unit if profile is not None else None
-
-
-def has_role(user, *roles: str) -> bool:
-    return role_of(user) in roles
-
-
-# --- predicates -------------------------------------------------------------------------------
-
-@rules.predicate
-def enters_data(user) -> bool:
-    return role_of(user) in ENTERS_DATA and unit_of(user) is not None
-
-
-@rules.predicate
-def is_reviewer(user) -> bool:
-    return role_of(user) in REVIEWS
-
-
-@rules.predicate
-def is_planner(user) -> bool:
-    return role_of(user) in {Role.PLANNER, Role.ADMINISTRATOR}
-
-
-@rules.predicate
-def is_administrator(user) -> bool:
-    return role_of(user) == Role.ADMINISTRATOR
-
-
-@rules.predicate
-def reads_audit(user) -> bool:
-    return role_of(user) in READS_ALL
 
 
 @rules.predicate
@@ -196,12 +159,6 @@ def assignments_for_user(user) -> QuerySet[Assignment]:
     if unit is not None and role_of(user) in ENTERS_DATA | {Role.REVIEWER}:
         return base.filter(unit=unit)
     return base.none()
-
-
-def audit_for_user(user) -> QuerySet[AuditEntry]:
-    if not may(user, "audit.read"):
-        return AuditEntry.objects.none()
-    return AuditEntry.objects.select_related("actor", "unit")
 
 
 def may_write(user, obs: Observation) -> bool:

@@ -21,11 +21,12 @@ from django.utils.translation import gettext as _
 from planwatch.collection.checks import number, percent
 from planwatch.collection.rows import Catalogue
 from planwatch.collection.settings import setting
-from planwatch.web.monitoring import audit
 from planwatch.web.monitoring.errors import ConcurrentChange
-from planwatch.web.monitoring.models import AuditEntry, ValidationRule
+from planwatch.web.monitoring.models import ValidationRule
 from planwatch.web.monitoring.permissions import require
 from planwatch.web.monitoring.services import retry_when_locked
+from planwatch.web.places import audit
+from planwatch.web.places.models import AuditEntry
 
 FIELDS = ("kind", "severity", "indicator", "threshold", "min_value", "max_value", "numerator", "denominator",
           "factor", "active", "note", "default_key")

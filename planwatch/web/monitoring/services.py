@@ -35,7 +35,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from planwatch.collection.sanitize import finite_problem, strip_hidden
-from planwatch.web.monitoring import audit, notify, validation
+from planwatch.web.core.errors import (
+    ServiceError,  # noqa: F401  (re-exported: callers catch services.ServiceError)
+)
+from planwatch.web.monitoring import notify, validation
 from planwatch.web.monitoring.assignments import (  # noqa: F401  (re-exported contract)
     create_assignment,
     overdue_assignments,
@@ -48,10 +51,9 @@ from planwatch.web.monitoring.errors import (  # noqa: F401
     DraftsRejected,
     InvalidTransition,
     RowProblem,
-    ServiceError,
     SubmissionBlocked,
 )
-from planwatch.web.monitoring.models import AuditEntry, Observation
+from planwatch.web.monitoring.models import Observation
 from planwatch.web.monitoring.permissions import require
 from planwatch.web.monitoring.targets import (  # noqa: F401
     approve_target_adjustment,
@@ -59,6 +61,8 @@ from planwatch.web.monitoring.targets import (  # noqa: F401
     propose_target_adjustment,
     reject_target_adjustment,
 )
+from planwatch.web.places import audit
+from planwatch.web.places.models import AuditEntry
 
 S = Observation.Status
 EDITABLE_FIELDS = (

@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 
 from planwatch.collection.sanitize import finite_problem, strip_hidden
 from planwatch.plan import TargetKind
-from planwatch.web.monitoring import audit
-from planwatch.web.monitoring.errors import ConcurrentChange, InvalidTransition, ServiceError
-from planwatch.web.monitoring.models import AuditEntry
+from planwatch.web.core.errors import ServiceError
+from planwatch.web.monitoring.errors import ConcurrentChange, InvalidTransition
 from planwatch.web.monitoring.permissions import require
+from planwatch.web.places import audit
+from planwatch.web.places.models import AuditEntry
 from planwatch.web.plans.models import Indicator, TargetVersion
 
 TV = TargetVersion

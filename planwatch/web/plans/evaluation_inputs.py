@@ -78,7 +78,7 @@ def quality_judgements(plan: Plan) -> pd.DataFrame:
     from planwatch.web.plans.services import quality_judgements as stored
 
     rows = [
-        {"indicator": j.indicator.code, "region": j.region, "year": j.year,
+        {"indicator": j.indicator.code, "region": j.region.name, "year": j.year,
          "quality": QualityJudgement.ENGINE_WORD[j.verdict], "quality_by": j.author_name, "measure": j.measure}
         for j in stored(plan)
     ]

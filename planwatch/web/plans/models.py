@@ -226,7 +226,8 @@ class QualityJudgement(models.Model):
     ENGINE_WORD = {"achieved": "升", "not_achieved": "未升"}  # plain keys: an enum member hashes by its name
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="quality_judgements")
-    region = models.CharField(_("地区"), max_length=50)
+    region = models.ForeignKey("places.Region", on_delete=models.PROTECT, related_name="quality_judgements",
+                               verbose_name=_("地区"))
     year = models.PositiveSmallIntegerField(_("评判年份"))
     verdict = models.CharField(_("评判"), max_length=16, choices=Verdict.choices)
     measure = models.CharField(_("质量指标"), max_length=200)

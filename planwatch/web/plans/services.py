@@ -10,6 +10,9 @@ from django.dispatch import Signal
 
 from planwatch.evaluation.vocabulary import QUALITATIVE_VOLUME_QUALITY
 from planwatch.plan import Plan as PlanDocument
+from planwatch.web.places import audit
+from planwatch.web.places.models import AuditEntry, Region
+from planwatch.web.places.permissions import is_planner
 from planwatch.web.plans import models
 
 # Sent after a new plan version is stored (inside the transaction), so other apps (work: tasks and
@@ -60,9 +63,6 @@ def load_plan(document: PlanDocument, *, user=None, reason: str = "") -> LoadRes
 
 
 def _audit_load(plan: models.Plan, *, user, reason: str, replaced: int) -> None:
-    from planwatch.web.monitoring import audit
-    from planwatch.web.monitoring.models import AuditEntry
-
     audit.record(actor=user, action="create", subject=AuditEntry.Subject.PLAN, object_id=plan.pk,
                  object_repr=str(plan), old={"version": replaced} if replaced else {},
                  new={"version": plan.version, "indicators": plan.indicators.count(), "source": plan.source_name},
@@ -145,18 +145,16 @@ def is_volume_quality(indicator: models.Indicator) -> bool:
                 and QUALITATIVE_VOLUME_QUALITY in f"{target.text}{target.qualifier}")
 
 
-def record_quality_judgement(indicator: models.Indicator, *, region: str, year: int, verdict: str, measure: str,
+def record_quality_judgement(indicator: models.Indicator, *, region: Region, year: int, verdict: str, measure: str,
                              note: str = "", user, reason: str) -> models.QualityJudgement:
     """Record (or replace) the quality judgement of a 量稳质升 indicator for a region and year.
 
-    Planners and administrators only (``permissions.is_planner``): the judgement changes a grade.
+    Planners and administrators only (``places.permissions.is_planner``): the judgement changes a grade.
     A second judgement for the same region and year replaces the first; the history keeps both,
     each with its author and reason.
     """
     from django.core.exceptions import PermissionDenied
     from django.utils.translation import gettext as _
-
-    from planwatch.web.monitoring.permissions import is_planner
 
     if not is_planner(user):
         raise PermissionDenied(_("只有规划管理人员可以记录质量评判"))
@@ -176,16 +174,13 @@ def record_quality_judgement(indicator: models.Indicator, *, region: str, year: 
 
 
 def _audit_judgement(row, before: dict, after: dict, created: bool, *, user, reason: str) -> None:
-    from planwatch.web.monitoring import audit
-    from planwatch.web.monitoring.models import AuditEntry
-
     old, new = audit.diff(before, after)
     audit.record(actor=user, action="create" if created else "update", subject=AuditEntry.Subject.JUDGEMENT,
-                 object_id=row.pk, object_repr=f"{row.indicator.name} · {row.region} · {row.year}", old=old,
+                 object_id=row.pk, object_repr=f"{row.indicator.name} · {row.region.name} · {row.year}", old=old,
                  new=new, reason=reason)
 
 
-def _check_judgement(indicator, region: str, year: int, verdict: str, measure: str, reason: str) -> None:
+def _check_judgement(indicator, region: Region, year: int, verdict: str, measure: str, reason: str) -> None:
     from django.utils.translation import gettext as _
 
     plan = indicator.plan
@@ -198,7 +193,7 @@ def _check_judgement(indicator, region: str, year: int, verdict: str, measure: s
     if not plan.base_year < year <= plan.target_year:
         raise JudgementRefused(_("「评判年份」须在%(first)s—%(last)s年之间") % {
             "first": plan.base_year + 1, "last": plan.target_year})
-    if not region.strip():
+    if region is None:
         raise JudgementRefused(_("「地区」不能为空"))
     if not reason.strip():
         raise JudgementRefused(_("请填写记录理由"))
@@ -206,5 +201,5 @@ def _check_judgement(indicator, region: str, year: int, verdict: str, measure: s
 
 def quality_judgements(plan: models.Plan) -> list[models.QualityJudgement]:
     """Every quality judgement of the plan's indicators, oldest year first, with their authors."""
-    return list(models.QualityJudgement.objects.filter(indicator__plan=plan).select_related("author", "indicator")
-                .order_by("indicator__order", "region", "year"))
+    return list(models.QualityJudgement.objects.filter(indicator__plan=plan)
+                .select_related("author", "indicator", "region").order_by("indicator__order", "region", "year"))

@@ -32,13 +32,15 @@ from planwatch.documents.observations_csv import (
     read_dataset,
 )
 from planwatch.documents.units import UnitError, convert
-from planwatch.web.monitoring import audit
+from planwatch.web.core.errors import ServiceError
 from planwatch.web.monitoring import services as monitoring
 from planwatch.web.monitoring.drafts import qualifier_choices_text
-from planwatch.web.monitoring.errors import ServiceError, SubmissionBlocked
-from planwatch.web.monitoring.models import AuditEntry, Observation, Profile, Qualifier, Region, Role, Unit
+from planwatch.web.monitoring.errors import SubmissionBlocked
+from planwatch.web.monitoring.models import Observation, Qualifier
 from planwatch.web.monitoring.permissions import may
-from planwatch.web.monitoring.reference import load_reference_data
+from planwatch.web.places import audit
+from planwatch.web.places.models import AuditEntry, Profile, Region, Role, Unit
+from planwatch.web.places.reference import load_reference_data
 from planwatch.web.plans.models import Plan
 from planwatch.web.plans.services import current_plan
 from planwatch.web.realdata.models import ConsistencyFlag, DatasetLoad, SeriesObservation

@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from planwatch.documents.observations_csv import read_dataset
-from planwatch.web.monitoring.errors import ServiceError
-from planwatch.web.monitoring.permissions import PUBLIC, may, role_of
+from planwatch.web.core.errors import ServiceError
+from planwatch.web.monitoring.permissions import may
+from planwatch.web.places.permissions import PUBLIC, role_of
 from planwatch.web.realdata import services
 from planwatch.web.realdata.models import ConsistencyFlag, SeriesObservation
 

@@ -93,7 +93,7 @@ class ReportFile(models.Model):
 
 class CountyTarget(models.Model):
     indicator = models.ForeignKey("plans.Indicator", on_delete=models.CASCADE, related_name="county_targets")
-    region = models.ForeignKey("monitoring.Region", on_delete=models.PROTECT, related_name="county_targets")
+    region = models.ForeignKey("places.Region", on_delete=models.PROTECT, related_name="county_targets")
     value = models.FloatField(_("目标值"))
     year = models.PositiveSmallIntegerField(_("目标年"))
     reason = models.CharField(_("依据"), max_length=200, blank=True)

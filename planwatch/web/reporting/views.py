@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from planwatch.web.dashboard.views.common import plan_for, with_role
-from planwatch.web.monitoring.permissions import is_planner
+from planwatch.web.places.permissions import is_planner
 from planwatch.web.reporting.comparison import comparison_page
 from planwatch.web.reporting.forms import ReportForm
 from planwatch.web.reporting.models import ReportFile
@@ -130,7 +130,7 @@ def indicators_xlsx(request: HttpRequest) -> HttpResponse:
 @require_POST
 def county_target(request: HttpRequest) -> HttpResponse:
     """A planner enters a county's own target; the comparison grades that county against it."""
-    from planwatch.web.monitoring.models import Region
+    from planwatch.web.places.models import Region
     from planwatch.web.reporting.forms import CountyTargetForm
     from planwatch.web.reporting.services import set_county_target
 

@@ -12,7 +12,7 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from planwatch.web.monitoring.models import Unit
+from planwatch.web.places.models import Unit
 from planwatch.web.plans.services import current_plan
 from planwatch.web.work import services
 from planwatch.web.work.items import ensure_work_items

@@ -10,8 +10,8 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from planwatch.web.monitoring import audit
 from planwatch.web.monitoring.models import Assignment
+from planwatch.web.places import audit
 from planwatch.web.plans.models import Plan
 from planwatch.web.work.grades import plan_grades
 from planwatch.web.work.models import Escalation

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from planwatch.web.monitoring.models import Region, Unit
+from planwatch.web.places.models import Region, Unit
 from planwatch.web.plans.models import Indicator
 from planwatch.web.work.models import Escalation, ProgressReport, Stage
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 from django.db.models import Q
 from django.utils import timezone
 
-from planwatch.web.monitoring.models import Observation, Role
-from planwatch.web.monitoring.permissions import role_of, unit_of
+from planwatch.web.monitoring.models import Observation
+from planwatch.web.places.models import Role
+from planwatch.web.places.permissions import role_of, unit_of
 from planwatch.web.plans.models import Plan
 from planwatch.web.work.models import Escalation, ProgressReport
 from planwatch.web.work.reminders import owed_by_unit

@@ -11,7 +11,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from planwatch.plan import ProjectItem as ItemText
-from planwatch.web.monitoring.models import Region
+from planwatch.web.places.models import Region
 from planwatch.web.plans.models import Plan, ProjectItem, Task
 from planwatch.web.work.models import KeyProject, WorkTask
 from planwatch.work.plan_items import first_place, named_projects

@@ -24,7 +24,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from planwatch.web.monitoring.models import Region, Unit
+from planwatch.web.places.models import Region, Unit
 from planwatch.web.plans.models import Indicator, Plan, ProjectItem, Task
 
 

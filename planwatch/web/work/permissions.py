@@ -19,8 +19,8 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from planwatch.web.monitoring.models import Role
-from planwatch.web.monitoring.permissions import READS_ALL, enters_data, is_planner, role_of, unit_of
+from planwatch.web.places.models import Role
+from planwatch.web.places.permissions import READS_ALL, enters_data, is_planner, role_of, unit_of
 from planwatch.web.work.models import Escalation, KeyProject, ProgressReport, WorkTask
 
 SEES_ALL = READS_ALL | {Role.REVIEWER}

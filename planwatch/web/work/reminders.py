@@ -10,8 +10,8 @@ from django.core.mail import send_mail
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from planwatch.web.monitoring.models import Unit
 from planwatch.web.monitoring.notify import unit_members
+from planwatch.web.places.models import Unit
 from planwatch.web.plans.models import Plan
 from planwatch.web.work.models import KeyProject, ProgressReport, WorkTask
 from planwatch.work.lights import reminder_due

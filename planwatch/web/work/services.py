@@ -14,8 +14,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from planwatch.web.monitoring import audit
-from planwatch.web.monitoring.errors import InvalidTransition, ServiceError
+from planwatch.web.core.errors import ServiceError
+from planwatch.web.monitoring.errors import InvalidTransition
+from planwatch.web.places import audit
 from planwatch.web.work import permissions as perm
 from planwatch.web.work.models import Escalation, Evidence, KeyProject, Milestone, ProgressReport, WorkTask
 from planwatch.work.evidence import check_evidence

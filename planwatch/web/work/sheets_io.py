@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from django.db import transaction
 
 from planwatch.collection.problems import ImportProblem
-from planwatch.web.monitoring.models import Region, Unit
+from planwatch.web.places.models import Region, Unit
 from planwatch.web.plans.models import Plan
 from planwatch.web.work import permissions as perm
 from planwatch.web.work import services

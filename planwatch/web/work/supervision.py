@@ -16,7 +16,7 @@ from functools import cached_property
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from planwatch.web.monitoring.models import Unit
+from planwatch.web.places.models import Unit
 from planwatch.web.plans.models import Plan
 from planwatch.web.work.grades import Graded, is_lagging, plan_grades
 from planwatch.web.work.models import KeyProject, Milestone, ProgressReport, WorkTask

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from planwatch.web.bulletins.demo import load_demo_bulletins
-from planwatch.web.monitoring.models import AuditEntry, Observation
+from planwatch.web.monitoring.models import Observation
+from planwatch.web.places.models import AuditEntry
 
 
 @pytest.fixture

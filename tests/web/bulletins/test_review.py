@@ -15,7 +15,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from planwatch.documents.bulletin_sources import read_bulletin_file
 from planwatch.web.bulletins import services
 from planwatch.web.bulletins.models import Proposal
-from planwatch.web.monitoring.models import AuditEntry, Observation
+from planwatch.web.monitoring.models import Observation
+from planwatch.web.places.models import AuditEntry
 
 BULLETIN = Path(__file__).resolve().parents[2] / "data" / "bulletins" / "yudu_2023_traditional.txt"
 

@@ -8,7 +8,8 @@ import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from planwatch.web.monitoring import services
-from planwatch.web.monitoring.models import AuditEntry, Observation
+from planwatch.web.monitoring.models import Observation
+from planwatch.web.places.models import AuditEntry
 from tests.web.collection.conftest import TEMPLATE, UPLOAD, page_text, stored_rows
 
 YUDU = "指标,地区,年份,数值,单位,来源\n地区生产总值,于都县,2024,560.3,亿元,于都县统计公报\n"

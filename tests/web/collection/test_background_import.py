@@ -8,7 +8,8 @@ from django.core.management import call_command
 
 from planwatch.collection.settings import configure, reset
 from planwatch.web.collection.models import ImportJob
-from planwatch.web.monitoring.models import AuditEntry, Observation
+from planwatch.web.monitoring.models import Observation
+from planwatch.web.places.models import AuditEntry
 from tests.web.collection.conftest import page_text, stored_rows
 
 GOOD = "指标,地区,年份,数值,单位,来源\n地区生产总值,章贡区,2024,1190.5,亿元,2024年章贡区统计公报\n"

@@ -14,7 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from planwatch.cli import app
-from planwatch.web.monitoring.models import AuditEntry, Observation
+from planwatch.web.monitoring.models import Observation
+from planwatch.web.places.models import AuditEntry
 from tests.collection.helpers import load_generator, xlsx_files
 from tests.web.collection.conftest import page_text, stored_rows
 

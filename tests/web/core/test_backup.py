@@ -21,7 +21,8 @@ from planwatch.web.core.backup import (
     restore_backup,
 )
 from planwatch.web.monitoring import services
-from planwatch.web.monitoring.models import Observation, Region
+from planwatch.web.monitoring.models import Observation
+from planwatch.web.places.models import Region
 from planwatch.web.plans.models import Plan
 from tests.web.conftest import indicator
 

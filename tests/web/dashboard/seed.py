@@ -36,8 +36,9 @@ from planwatch.plan import (
     TargetKind,
     Task,
 )
-from planwatch.web.monitoring.models import Assignment, Observation, Region, Unit
-from planwatch.web.monitoring.reference import load_reference_data
+from planwatch.web.monitoring.models import Assignment, Observation
+from planwatch.web.places.models import Region, Unit
+from planwatch.web.places.reference import load_reference_data
 from planwatch.web.plans.services import load_plan
 
 S = Observation.Status

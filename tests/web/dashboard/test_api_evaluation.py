@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planwatch.web.monitoring.models import Profile, Role
+from planwatch.web.places.models import Profile, Role
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from planwatch.web.dashboard.cache import Counter, digest
 from planwatch.web.monitoring import services, targets
-from planwatch.web.monitoring.models import Region
+from planwatch.web.places.models import Region
 from tests.web.conftest import indicator
 
 pytestmark = pytest.mark.django_db

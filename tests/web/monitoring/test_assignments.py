@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from planwatch.cli import app
 from planwatch.web.monitoring import services
-from planwatch.web.monitoring.models import AuditEntry
+from planwatch.web.places.models import AuditEntry
 from tests.web.conftest import indicator
 
 AFTER_DUE = dt.date(2025, 4, 10)  # the fixture's assignments were due 2025-03-31

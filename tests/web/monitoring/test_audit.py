@@ -8,7 +8,7 @@ import io
 from django.contrib.auth import get_user_model
 
 from planwatch.web.monitoring import services
-from planwatch.web.monitoring.models import AuditEntry, Profile
+from planwatch.web.places.models import AuditEntry, Profile
 from tests.web.conftest import indicator
 
 

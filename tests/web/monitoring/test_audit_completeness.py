@@ -27,7 +27,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from planwatch.web.monitoring.models import AuditEntry, Observation, Profile, Region, Unit, ValidationRule
+from planwatch.web.monitoring.models import Observation, ValidationRule
+from planwatch.web.places.models import AuditEntry, Profile, Region, Unit
 from tests.web.conftest import indicator
 
 BOOKKEEPING = {"AuditEntry", "Session", "LogEntry"}

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from planwatch.web.monitoring import audit
 from planwatch.web.monitoring.changes import Change, readable_changes
-from planwatch.web.monitoring.models import AuditEntry
+from planwatch.web.places import audit
+from planwatch.web.places.models import AuditEntry
 
 
 def test_changes_read_in_words():

@@ -8,7 +8,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from planwatch.web.monitoring import batch, services
-from planwatch.web.monitoring.models import AuditEntry, Observation
+from planwatch.web.monitoring.models import Observation
+from planwatch.web.places.models import AuditEntry
 from tests.web.conftest import indicator
 
 S = Observation.Status

@@ -6,8 +6,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from planwatch.web.monitoring import services
-from planwatch.web.monitoring.models import AuditEntry, Observation
+from planwatch.web.monitoring.models import Observation
 from planwatch.web.monitoring.services import DraftInput
+from planwatch.web.places.models import AuditEntry
 
 
 def test_one_bad_row_stores_nothing_and_every_problem_is_listed(cast, assignments, small_plan, reference_data):

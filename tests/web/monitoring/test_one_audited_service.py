@@ -9,8 +9,8 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 
 from planwatch.web.monitoring import services
-from planwatch.web.monitoring.accounts import create_account
-from planwatch.web.monitoring.models import AuditEntry
+from planwatch.web.places.accounts import create_account
+from planwatch.web.places.models import AuditEntry
 from tests.web.conftest import indicator
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from planwatch.web.monitoring import services
-from planwatch.web.monitoring.models import AuditEntry, ValidationRule
+from planwatch.web.monitoring.models import ValidationRule
+from planwatch.web.places.models import AuditEntry
 from tests.web.conftest import indicator
 
 

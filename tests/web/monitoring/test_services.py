@@ -7,7 +7,8 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 
 from planwatch.web.monitoring import services
-from planwatch.web.monitoring.models import AuditEntry, Observation
+from planwatch.web.monitoring.models import Observation
+from planwatch.web.places.models import AuditEntry
 from tests.web.conftest import indicator
 
 S = Observation.Status

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from planwatch.web.monitoring import services
-from planwatch.web.monitoring.models import AuditEntry
+from planwatch.web.places.models import AuditEntry
 from tests.web.conftest import indicator
 
 

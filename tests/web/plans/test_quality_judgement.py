@@ -12,7 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from planwatch.web.dashboard import pages
-from planwatch.web.monitoring.models import Observation, Region, Unit
+from planwatch.web.monitoring.models import Observation
+from planwatch.web.places.models import Region, Unit
 from planwatch.web.plans.models import QualityJudgement
 from planwatch.web.plans.services import JudgementRefused, record_quality_judgement
 
@@ -39,7 +40,7 @@ def _assessment(plan, indicator):
 
 
 def _judge(indicator, user, verdict="not_achieved", year=2023, region="赣州市", reason="年度评估会商"):
-    return record_quality_judgement(indicator, region=region, year=year, verdict=verdict, measure=MEASURE,
+    return record_quality_judgement(indicator, region=Region.objects.get(name=region), year=year, verdict=verdict, measure=MEASURE,
                                     note="出口结构未见改善", user=user, reason=reason)
 
 
@@ -80,7 +81,7 @@ def test_a_second_judgement_for_the_same_year_replaces_the_first_and_history_kee
     plan, exports = ganzhou
     _judge(exports, planner, reason="初评")
     _judge(exports, administrator, verdict="achieved", reason="复核后改判")
-    row = QualityJudgement.objects.get(indicator=exports, region="赣州市", year=2023)
+    row = QualityJudgement.objects.get(indicator=exports, region__name="赣州市", year=2023)
     assert (row.verdict, row.author_name) == ("achieved", "系统管理员")
     history = list(row.history.order_by("history_date").values_list("verdict", "author_id", "history_change_reason"))
     assert history == [("not_achieved", planner.pk, "初评"), ("achieved", administrator.pk, "复核后改判")]
@@ -103,7 +104,8 @@ def test_an_indicator_without_a_quality_part_is_refused_in_chinese(ganzhou, plan
 
 def test_a_judgement_needs_a_named_quality_measure(ganzhou, planner):
     with pytest.raises(JudgementRefused, match="^「质量指标」不能为空:请写明据以评判的质量指标$"):
-        record_quality_judgement(ganzhou[1], region="赣州市", year=2023, verdict="achieved", measure="  ",
+        record_quality_judgement(ganzhou[1], region=Region.objects.get(name="赣州市"), year=2023, verdict="achieved",
+                                 measure="  ",
                                  user=planner, reason="会商")
 
 

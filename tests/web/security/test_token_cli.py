@@ -8,7 +8,8 @@ from django.test import Client
 from typer.testing import CliRunner
 
 from planwatch.cli import app
-from planwatch.web.monitoring.models import ApiToken, AuditEntry
+from planwatch.web.monitoring.models import ApiToken
+from planwatch.web.places.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 runner = CliRunner()

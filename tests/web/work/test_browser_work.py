@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 
-from planwatch.web.monitoring.models import Profile, Role, Unit
+from planwatch.web.places.models import Profile, Role, Unit
 from planwatch.web.work.models import Evidence, WorkTask
 from tests.web.conftest import PASSWORD, password_hash
 from tests.web.dashboard.browser import sign_in

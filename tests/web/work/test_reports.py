@@ -9,8 +9,8 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 
-from planwatch.web.monitoring.errors import ServiceError
-from planwatch.web.monitoring.models import AuditEntry
+from planwatch.web.core.errors import ServiceError
+from planwatch.web.places.models import AuditEntry
 from planwatch.web.work import services
 from planwatch.web.work.models import Escalation, Evidence, ProgressReport
 from planwatch.web.work.services import ReportInput

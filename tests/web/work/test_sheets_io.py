@@ -10,7 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
-from planwatch.web.monitoring.models import AuditEntry
+from planwatch.web.places.models import AuditEntry
 from planwatch.web.work.models import KeyProject, WorkTask
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from planwatch.web.core.params import row_id
-from planwatch.web.monitoring.permissions import PUBLIC, role_of
+from planwatch.web.places.permissions import PUBLIC, role_of
 from planwatch.web.plans.models import Indicator, Plan
 from planwatch.web.plans.services import current_plan
 

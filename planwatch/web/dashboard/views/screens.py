@@ -15,7 +15,7 @@ from planwatch.web.dashboard.overview import overview
 from planwatch.web.dashboard.quality import QualityJudgementForm, judgement_context
 from planwatch.web.dashboard.series import audience_for
 from planwatch.web.dashboard.views.common import indicator_in, plan_for, with_role
-from planwatch.web.monitoring.permissions import is_planner
+from planwatch.web.places.permissions import is_planner
 from planwatch.web.plans.services import JudgementRefused, is_volume_quality, record_quality_judgement
 
 
@@ -63,7 +63,7 @@ def quality_judgement(request: HttpRequest, code: str) -> HttpResponse:
     if form.is_valid() and region is not None:
         data = form.cleaned_data
         try:
-            record_quality_judgement(item, region=region.name, year=data["year"], verdict=data["verdict"],
+            record_quality_judgement(item, region=region, year=data["year"], verdict=data["verdict"],
                                      measure=data["measure"], note=data["note"], user=request.user,
                                      reason=data["reason"])
         except JudgementRefused as refused:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from planwatch.web.monitoring.permissions import role_of
+from planwatch.web.places.permissions import role_of
 
 register = template.Library()
 

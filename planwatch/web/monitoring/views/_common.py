@@ -9,7 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from planwatch.web.monitoring.errors import ServiceError, SubmissionBlocked
+from planwatch.web.core.errors import ServiceError
+from planwatch.web.monitoring.errors import SubmissionBlocked
 from planwatch.web.monitoring.permissions import require
 
 

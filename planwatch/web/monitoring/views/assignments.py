@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from planwatch.web.monitoring import services
 from planwatch.web.monitoring.forms import AssignmentForm
-from planwatch.web.monitoring.permissions import PUBLIC, assignments_for_user, may, role_of
+from planwatch.web.monitoring.permissions import assignments_for_user, may
+from planwatch.web.places.permissions import PUBLIC, role_of
 from planwatch.web.plans.services import current_plan
 
 

@@ -10,10 +10,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from planwatch.web.core.params import row_id
-from planwatch.web.monitoring import audit
-from planwatch.web.monitoring.models import AuditEntry, Unit
-from planwatch.web.monitoring.permissions import audit_for_user
 from planwatch.web.monitoring.views._common import csv_response, needs
+from planwatch.web.places import audit
+from planwatch.web.places.models import AuditEntry, Unit
+from planwatch.web.places.permissions import audit_for_user
 
 PAGE_SIZE = 50  # a page a reviewer reads; the CSV export has every row
 

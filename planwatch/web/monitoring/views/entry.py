@@ -28,9 +28,11 @@ from planwatch.web.monitoring import batch, services
 from planwatch.web.monitoring.assignments import DONE, expected_periods, past_due
 from planwatch.web.monitoring.errors import SubmissionBlocked
 from planwatch.web.monitoring.forms import NewObservationForm, read_entered
-from planwatch.web.monitoring.models import Assignment, Observation, Region
-from planwatch.web.monitoring.permissions import assignments_for_user, unit_of
+from planwatch.web.monitoring.models import Assignment, Observation
+from planwatch.web.monitoring.permissions import assignments_for_user
 from planwatch.web.monitoring.views._common import needs
+from planwatch.web.places.models import Region
+from planwatch.web.places.permissions import unit_of
 
 S = Observation.Status
 COUNTED = (S.SUBMITTED, S.APPROVED, S.PUBLISHED)

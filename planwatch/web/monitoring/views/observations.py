@@ -20,7 +20,7 @@ from planwatch.web.monitoring import batch, services, validation
 from planwatch.web.monitoring.errors import SubmissionBlocked
 from planwatch.web.monitoring.forms import ObservationForm, ReviewForm, ReviseForm, SubmitForm
 from planwatch.web.monitoring.history import answered_comments
-from planwatch.web.monitoring.models import AuditEntry, Observation
+from planwatch.web.monitoring.models import Observation
 from planwatch.web.monitoring.permissions import (
     get_observation_for_user,
     may,
@@ -29,6 +29,7 @@ from planwatch.web.monitoring.permissions import (
 )
 from planwatch.web.monitoring.templatetags.monitoring_marks import STATE_MARKS
 from planwatch.web.monitoring.views._common import csv_response, run, version_of
+from planwatch.web.places.models import AuditEntry
 from planwatch.web.plans.models import Indicator
 
 # 数据性质 says 示例 for a figure of the example set (invented), and is empty for every other figure.

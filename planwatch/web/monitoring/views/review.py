@@ -23,9 +23,10 @@ from planwatch.collection.checks import year_on_year
 from planwatch.collection.values import parse_period
 from planwatch.web.monitoring import batch, services
 from planwatch.web.monitoring.forms import ReviewForm
-from planwatch.web.monitoring.models import Observation, Region, Unit
+from planwatch.web.monitoring.models import Observation
 from planwatch.web.monitoring.permissions import get_observation_for_user, observations_for_user
 from planwatch.web.monitoring.views._common import needs, run, version_of
+from planwatch.web.places.models import Region, Unit
 from planwatch.web.plans.models import Indicator
 
 S = Observation.Status

@@ -10,12 +10,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from planwatch.web.monitoring.errors import ConcurrentChange, ServiceError
+from planwatch.web.core.errors import ServiceError
+from planwatch.web.monitoring.errors import ConcurrentChange
 from planwatch.web.monitoring.forms import RuleForm
 from planwatch.web.monitoring.models import ValidationRule
-from planwatch.web.monitoring.permissions import READS_ALL, may, role_of
+from planwatch.web.monitoring.permissions import may
 from planwatch.web.monitoring.rulebook import missing_defaults, save_rule, seed_default_rules
 from planwatch.web.monitoring.views._common import needs
+from planwatch.web.places.permissions import READS_ALL, role_of
 
 
 @login_required

@@ -14,8 +14,9 @@ from django.views.decorators.http import require_POST
 
 from planwatch.web.monitoring import services
 from planwatch.web.monitoring.forms import DecisionForm, TargetProposalForm
-from planwatch.web.monitoring.permissions import READS_ALL, Role, may, role_of
+from planwatch.web.monitoring.permissions import Role, may
 from planwatch.web.monitoring.views._common import needs, run
+from planwatch.web.places.permissions import READS_ALL, role_of
 from planwatch.web.plans.models import Indicator, TargetVersion
 from planwatch.web.plans.services import current_plan
 

@@ -33,7 +33,7 @@ def _quality(page) -> tuple[str, str]:
     if page.region is None:
         return "", ""
     row = (
-        QualityJudgement.objects.filter(indicator=page.indicator, region=page.region.name)
+        QualityJudgement.objects.filter(indicator=page.indicator, region=page.region)
         .select_related("author")
         .order_by("-year")
         .first()

@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from planwatch.web.monitoring.errors import ServiceError
+from planwatch.web.core.errors import ServiceError
 from planwatch.web.plans.models import Plan
 from planwatch.web.plans.services import current_plan
 from planwatch.web.work.items import ensure_work_items

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from planwatch.web.monitoring.permissions import enters_data, is_planner
+from planwatch.web.places.permissions import enters_data, is_planner
 from planwatch.web.work import permissions as perm
 from planwatch.web.work import services
 from planwatch.web.work.escalations import sync_warnings

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from planwatch.reports.tables import xlsx_bytes
-from planwatch.web.monitoring.permissions import is_planner
+from planwatch.web.places.permissions import is_planner
 from planwatch.web.work import permissions as perm
 from planwatch.web.work.reminders import send_work_reminders
 from planwatch.web.work.supervision import EXPORT_HEADER, board_rows, build_board

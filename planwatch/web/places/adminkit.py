@@ -4,8 +4,8 @@
   admin class's ``save_audited(request, obj, form, change, reason)`` calls the service that stores
   the row and writes its ``AuditEntry`` with the admin user and that reason. Deleting records
   ``ADMIN_DELETE_REASON`` (the confirmation page has no reason field) or is refused.
-- ``ReadOnlyAdmin``: for rows whose changes have their own services and pages (observations,
-  target versions, plans, audit entries): the admin only shows them.
+- ``ReadOnlyAdmin`` (``planwatch.web.core.readonly_admin``): for rows whose changes have their own
+  services and pages (observations, target versions, plans, audit entries): the admin only shows them.
 - ``save_reference``: regions and units, audited as 基础数据.
 
 ``tests/web/monitoring/test_audit_completeness.py`` walks every model registered with the admin
@@ -19,9 +19,8 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from planwatch.web.core.readonly_admin import ReadOnlyAdmin  # noqa: F401  (re-exported)
-from planwatch.web.monitoring import audit
-from planwatch.web.monitoring.models import AuditEntry
+from planwatch.web.places import audit
+from planwatch.web.places.models import AuditEntry
 
 ADMIN_DELETE_REASON = "管理后台修改"
 REASON_FIELD = "audit_reason"

@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 
 from planwatch.collection.sanitize import strip_hidden
 from planwatch.reports.tables import spreadsheet_safe
-from planwatch.web.monitoring.errors import ServiceError
-from planwatch.web.monitoring.models import AuditEntry
+from planwatch.web.core.errors import ServiceError
+from planwatch.web.places.models import AuditEntry
 
 CSV_HEADER = ["时间", "操作人", "操作", "对象类型", "对象编号", "对象", "单位", "原值", "新值", "理由"]
 

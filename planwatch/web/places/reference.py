@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from planwatch.data import DATA_DIR
-from planwatch.web.monitoring.models import Region, Unit
+from planwatch.web.places.models import Region, Unit
 
 REGIONS_CSV = DATA_DIR / "regions" / "ganzhou.csv"
 UNITS_CSV = DATA_DIR / "units" / "ganzhou-units.csv"

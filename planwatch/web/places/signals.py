@@ -13,8 +13,8 @@ from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from simple_history.models import HistoricalRecords
 
-from planwatch.web.monitoring import audit
-from planwatch.web.monitoring.models import AuditEntry, Profile
+from planwatch.web.places import audit
+from planwatch.web.places.models import AuditEntry, Profile
 
 USER_FIELDS = ("username", "first_name", "last_name", "email", "is_active", "is_staff", "is_superuser", "password")
 PROFILE_FIELDS = ("role", "unit_id")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from planwatch.web.monitoring.models import Region, Unit
-from planwatch.web.monitoring.reference import GANZHOU, REGIONS_CSV, load_reference_data, region_rows
+from planwatch.web.places.models import Region, Unit
+from planwatch.web.places.reference import GANZHOU, REGIONS_CSV, load_reference_data, region_rows
 
 CODES = """赣州市 360700, 章贡区 360702, 南康区 360703, 赣县区 360704, 信丰县 360722, 大余县 360723,
 上犹县 360724, 崇义县 360725, 安远县 360726, 定南县 360728, 全南县 360729, 宁都县 360730, 于都县 360731,
