@@ -12,15 +12,16 @@ counter in the same transaction as any change to a table pages are made from:
 
 Because the counter row is updated inside the writer's transaction, a reader sees the new counter
 exactly when it sees the new data; two writers queue on that row only for the moment of their commit.
-A table added later gets its triggers from its own migration (``install_triggers``); a test checks
-that every stamped table has them.
+The triggers are made again after every ``migrate`` (``reinstall_triggers``, on ``post_migrate``): a
+table added later gets them without a migration of its own, and a table SQLite rebuilt to alter a
+column (dropping its triggers) gets them back. A test checks every stamped table has them.
 """
 
 from __future__ import annotations
 
 import uuid
 
-from django.db import IntegrityError, connection, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, transaction
 
 STAMPED_APPS = ("places", "plans", "monitoring", "realdata", "reporting")
 # Tables of those apps that no cached page is made from (who may sign in, the audit trail).
@@ -77,19 +78,22 @@ def stamped_tables(models) -> list[str]:
     return sorted(tables - UNSTAMPED)
 
 
-def install_triggers(schema_editor, tables: list[str]) -> None:
-    """Create the triggers on ``tables`` (idempotent: an existing one is replaced)."""
-    for table in tables:
-        for statement in _trigger_sql(schema_editor.connection.vendor, table):
-            schema_editor.execute(statement)
+def reinstall_triggers(sender=None, *, using: str = DEFAULT_DB_ALIAS, plan=None, **_) -> None:
+    """``post_migrate``: the stamp row if missing, and the triggers on every stamped table (made anew,
+    so running it twice changes nothing). Once per ``migrate``, not once per app."""
+    from django.apps import apps
 
-
-def remove_triggers(schema_editor, tables: list[str]) -> None:
-    vendor = schema_editor.connection.vendor
-    for table in tables:
-        for event in ("insert", "update", "delete", "all"):
-            name = f"{_PREFIX}{event}_{table}"
-            schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}" + (f" ON {table}" if vendor == "postgresql" else ""))
+    if sender is not None and sender.label != "core":
+        return
+    target = connections[using]
+    existing = set(target.introspection.table_names())
+    if STAMP_TABLE not in existing:
+        return  # migrated backwards past the stamp
+    tables = [t for t in stamped_tables(apps.get_models()) if t in existing]
+    with transaction.atomic(using=using), target.cursor() as cursor:
+        for table in tables:
+            for statement in _trigger_sql(target.vendor, table):
+                cursor.execute(statement)
 
 
 _BUMP = f"UPDATE {STAMP_TABLE} SET counter = counter + 1"

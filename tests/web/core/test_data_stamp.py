@@ -12,7 +12,8 @@ from django.urls import reverse
 from planwatch.web.core import stamp
 from planwatch.web.core.pagecache import Counter
 from planwatch.web.monitoring import services, targets
-from planwatch.web.monitoring.models import Observation, Region
+from planwatch.web.monitoring.models import Observation
+from planwatch.web.places.models import Region
 from tests.web.conftest import indicator
 
 pytestmark = pytest.mark.django_db
