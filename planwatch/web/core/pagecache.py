@@ -48,10 +48,15 @@ class Counter:
 
 @cache
 def code_version() -> str:
-    """The deploy's code, templates and translations (by name, size and time): a new deploy never
-    serves pages its predecessor rendered."""
+    """The deploy's code, templates and translations (by name, size and time) and Planwatch's settings
+    (thresholds, the plan's time zone…): a new deploy or a changed setting never serves pages rendered
+    before it."""
+    from django.conf import settings
+
     root = Path(__file__).resolve().parents[2]
     digest = hashlib.blake2b(digest_size=12)
+    ours = {name: getattr(settings, name) for name in dir(settings) if name.startswith(("PLANWATCH_", "TIME_"))}
+    digest.update(repr(sorted(ours.items())).encode())
     for path in sorted(root.rglob("*")):
         if path.suffix in _SOURCES and "migrations" not in path.parts:
             info = path.stat()
