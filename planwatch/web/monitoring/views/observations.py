@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -15,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from planwatch.reports.tables import spreadsheet_safe
+from planwatch.reports.formats.csv import csv_bytes
 from planwatch.web.monitoring import batch, services, validation
 from planwatch.web.monitoring.errors import SubmissionBlocked
 from planwatch.web.monitoring.forms import ObservationForm, ReviewForm, ReviseForm, SubmitForm
@@ -54,15 +51,13 @@ def observation_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def observation_export(request: HttpRequest) -> HttpResponse:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(EXPORT_HEADER)
-    for o in _filtered(request):
-        writer.writerow([spreadsheet_safe(cell) for cell in (
-            o.indicator.code, o.indicator.name, o.region.name, o.period, f"{o.value:.12g}", o.measure_unit,
-            o.qualifier, o.vintage, o.get_status_display(), o.unit.name, o.source,
-            o.note if reads_internals(request.user, o) else "", _("示例") if o.is_example else "")])
-    return csv_response(out.getvalue(), "observations.csv")
+    rows = (
+        (o.indicator.code, o.indicator.name, o.region.name, o.period, f"{o.value:.12g}", o.measure_unit,
+         o.qualifier, o.vintage, o.get_status_display(), o.unit.name, o.source,
+         o.note if reads_internals(request.user, o) else "", _("示例") if o.is_example else "")
+        for o in _filtered(request)
+    )
+    return csv_response(csv_bytes(EXPORT_HEADER, rows, line_end="\r\n"), "observations.csv")
 
 
 def _detail_context(request: HttpRequest, obs: Observation, may_write: bool, *, edit_form=None,
