@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from planwatch.documents.observations_csv import read_dataset
-from planwatch.web.monitoring.errors import ServiceError
+from planwatch.web.core.refusals import refuse
+from planwatch.web.monitoring.errors import ServiceError, refusal_status
 from planwatch.web.monitoring.permissions import PUBLIC, may, role_of
 from planwatch.web.realdata import services
 from planwatch.web.realdata.models import ConsistencyFlag, SeriesObservation
@@ -42,9 +43,8 @@ def flag_review(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.review_flag(flag, user=request.user, reason=request.POST.get("note", ""))
     except ServiceError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("已记录核实意见"))
+        return refuse(request, [str(error)], status=refusal_status(error), back="realdata-flags")
+    messages.success(request, _("已记录核实意见"))
     return redirect("realdata-flags")
 
 

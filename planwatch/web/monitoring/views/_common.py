@@ -9,7 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from planwatch.web.monitoring.errors import ServiceError, SubmissionBlocked
+from planwatch.web.core.refusals import refuse
+from planwatch.web.monitoring.errors import ServiceError, SubmissionBlocked, refusal_status
 from planwatch.web.monitoring.permissions import require
 
 
@@ -29,18 +30,17 @@ def needs(rule: str) -> Callable:
     return wrap
 
 
-def run(request: HttpRequest, call: Callable, *, done: str, back: str) -> HttpResponse:
-    """Call a service; on success say ``done`` and go back, on refusal show its Chinese reason."""
+def run(request: HttpRequest, call: Callable[[], object], *, done: str, back: str) -> HttpResponse:
+    """Call a service; on success say ``done`` and go back (a redirect); on refusal show the page at
+    ``back`` with the Chinese reason and the refusal's status (409 state, 422 input; ``core.refusals``)."""
     try:
         call()
     except SubmissionBlocked as blocked:
-        for problem in blocked.problems:
-            messages.error(request, problem.message)
-        messages.error(request, blocked.lead)
+        reasons = [*(problem.message for problem in blocked.problems), blocked.lead]
+        return refuse(request, reasons, status=refusal_status(blocked), back=back)
     except ServiceError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, done)
+        return refuse(request, [str(error)], status=refusal_status(error), back=back)
+    messages.success(request, done)
     return redirect(back)
 
 
