@@ -4,7 +4,9 @@
 someone else meanwhile), 422 the input is not acceptable (a reason left empty, a value out of range).
 Success stays post/redirect/get. A refusal shows the page the action was sent from, with the reason in
 the page's message list, rendered for this request with the refusal's status: the user reads why on
-the screen they acted on, and a script or a test reads the status.
+the screen they acted on, and a script or a test reads the status. The page carries its own address
+(``data-shown-at``), which the browser puts in the address bar: reloading reads the page again instead
+of sending the form twice, and the page's relative links and forms work as on the page itself.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ def _page_at(request: HttpRequest, back: str) -> HttpResponse | None:
     page.POST = QueryDict()
     page.path = page.path_info = parts.path
     page.resolver_match = match
+    page.shown_at = back  # base.html asks the browser to show this address (behaviour.js)
     try:
         response = match.func(page, *match.args, **match.kwargs)
     except Http404:
