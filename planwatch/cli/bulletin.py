@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from planwatch.cli import site
+from planwatch.reports.formats.json import json_text
 
 app = typer.Typer(help="统计公报:读取公报中的指标数值(附原文句子),可提交为待审核草稿。", no_args_is_help=True)
 
@@ -106,7 +106,7 @@ def read(
         if submit:
             _submit(reading, user, reason, path.name)
     if output == "json":
-        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        typer.echo(json_text(out))
 
 
 def _plan_context():

@@ -8,8 +8,6 @@ national method (cn) or by Open SDG or the UN progress chart.
 
 from __future__ import annotations
 
-import json
-import math
 import sys
 from dataclasses import dataclass
 from enum import StrEnum
@@ -23,7 +21,6 @@ from rich.table import Table
 
 from planwatch.cli._django import setup_django
 from planwatch.documents.qualifiers import format_qualified
-from planwatch.reports import tables
 from planwatch.reports.formatting import format_number, format_percent
 
 console = Console()
@@ -222,6 +219,7 @@ class Extras:
 
     def payload(self) -> dict:
         from planwatch.cli.evaluate_extras import summary_records
+        from planwatch.reports.formats.json import plain
 
         out: dict = {}
         if self.summary is not None:
@@ -229,8 +227,8 @@ class Extras:
         if self.vision is not None:
             v = self.vision
             out["vision"] = {"latest_year": v.latest_year, "city": v.city, "national": v.national, "ratio": v.ratio,
-                             "trend": _clean({"x": v.trend})["x"], "projected_ratio": _clean({"x": v.projected_ratio})["x"],
-                             "required_gap": _clean({"x": v.required_gap})["x"], "goal": v.goal,
+                             "trend": plain(v.trend), "projected_ratio": plain(v.projected_ratio),
+                             "required_gap": plain(v.required_gap), "goal": v.goal,
                              "vision_year": v.vision_year, "reason": v.reason}
         elif self.vision_missing:
             out["vision"] = {"missing": self.vision_missing}
@@ -238,36 +236,27 @@ class Extras:
 
 
 def _print(results, coverage, plan, as_of, method: Method, format: Format, extras: Extras) -> None:
+    from planwatch.reports.formats import csv as csv_format
+    from planwatch.reports.formats import json as json_format
+
     chosen = results[BASE + COLUMNS[method]]
     if format is Format.json:
         payload = {"plan": plan.title, "plan_id": plan.pk, "as_of": as_of, "method": method.value,
-                   "coverage": coverage, "results": [_clean(r) for r in chosen.to_dict("records")],
+                   "coverage": coverage, "results": [json_format.plain_record(r) for r in chosen.to_dict("records")],
                    **extras.payload()}
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        typer.echo(json_format.json_text(payload))
     elif format is Format.csv:
         for line in coverage:
             typer.echo(line, err=True)
         if extras.vision is not None or extras.vision_missing:
             typer.echo(extras.lines()[-1], err=True)
         frame = extras.summary if extras.summary is not None else chosen
-        # Through reports.tables like every CSV Planwatch writes: formula-like text stays text.
-        frame = frame.astype(object).where(frame.notna(), "")
-        sys.stdout.write(tables.csv_text(list(frame.columns), frame.itertuples(index=False, name=None)))
+        # Through the CSV writer like every CSV Planwatch writes: formula-like text stays text.
+        sys.stdout.write(csv_format.frame_text(frame))
     else:
         _table(chosen, coverage, plan, as_of, method)
         for line in extras.lines():
             console.print(line, soft_wrap=True, highlight=False)
-
-
-def _clean(record: dict) -> dict:
-    out = {}
-    for key, value in record.items():
-        if hasattr(value, "item"):
-            value = value.item()
-        if value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-            value = None
-        out[key] = value
-    return out
 
 
 def _table(chosen: pd.DataFrame, coverage, plan, as_of: int, method: Method) -> None:

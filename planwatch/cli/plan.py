@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -14,6 +13,7 @@ from rich.table import Table
 
 from planwatch.cli._django import setup_django
 from planwatch.documents import PlanReadError, read_plan
+from planwatch.reports.formats.json import json_text
 
 app = typer.Typer(help="规划文件:解析与载入。", no_args_is_help=True)
 PlanFile = Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="规划文件(.txt/.md/.pdf/.docx)")]
@@ -51,7 +51,7 @@ def parse(
     """解析规划文件并打印结构化结果(指标、章节、任务、专栏);JSON 的 warnings 说明跳过了什么、为什么。"""
     plan = _read_or_exit(file, words)
     if format is OutputFormat.json:
-        typer.echo(json.dumps(plan.to_dict(), ensure_ascii=False, indent=2))
+        typer.echo(json_text(plan.to_dict()))
     elif format is OutputFormat.yaml:
         typer.echo(yaml.safe_dump(plan.to_dict(), allow_unicode=True, sort_keys=False))
     else:

@@ -1,6 +1,6 @@
 """The bureau's two workbooks: 任务分工 (who leads and who helps on each task) and 项目台账 (the project ledger).
 
-Written with ``planwatch.reports.tables.xlsx_bytes`` (every cell made formula-safe) and read back with
+Written with ``planwatch.reports.formats.xlsx`` (every cell made formula-safe) and read back with
 openpyxl after the collection guard has checked the container (size, zip bomb, not-really-xlsx).
 Reading returns rows *and* every problem at once, each named by row and column in Chinese
 ("第5行 C列:牵头单位「市交通局」不是已知单位"); the caller stores nothing when there is any problem.
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from planwatch.collection.guard import check_xlsx_container
 from planwatch.collection.problems import ImportProblem, column_letter, file_problem
 from planwatch.collection.values import clean_text, parse_number
-from planwatch.reports.tables import xlsx_bytes
+from planwatch.reports.formats.xlsx import xlsx_bytes
 
 TASK_SHEET = "任务分工"
 TASK_HEADER = ("序号", "任务", "牵头单位", "配合单位", "完成时限")

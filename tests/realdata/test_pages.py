@@ -89,7 +89,8 @@ def test_a_reviewer_records_what_they_found_and_others_may_not(real_data, client
     flag = ConsistencyFlag.objects.get(indicator="机场货邮吞吐量", year=2025)
     url = f"/realdata/flags/{flag.pk}/review/"
     assert client_for(cast.planner).post(url, {"note": "规划科看过"}).status_code == 403
-    client_for(cast.reviewer).post(url, {"note": ""})
+    refused = client_for(cast.reviewer).post(url, {"note": ""})
+    assert refused.status_code == 422 and "请填写核实意见" in refused.content.decode()  # on the flags page
     flag.refresh_from_db()
     assert flag.status == ConsistencyFlag.Status.OPEN  # an empty note is refused
     client_for(cast.reviewer).post(url, {"note": "已向机场集团核实:增速32.7%有误"})

@@ -22,6 +22,7 @@ from planwatch.web.bulletins.models import Bulletin, ExtraSynonym, Proposal
 from planwatch.web.bulletins.permissions import require_decider, require_synonym_editor
 from planwatch.web.core.errors import ServiceError
 from planwatch.web.monitoring import services
+from planwatch.web.monitoring.errors import InvalidTransition
 from planwatch.web.monitoring.models import Observation, Qualifier
 from planwatch.web.monitoring.permissions import is_own_entry, require
 from planwatch.web.places.models import Region
@@ -172,7 +173,7 @@ def _locked_pending(proposal: Proposal | int) -> Proposal:
     pk = proposal.pk if isinstance(proposal, Proposal) else proposal
     row = Proposal.objects.select_for_update().get(pk=pk)
     if row.state != P.PENDING:
-        raise ServiceError(_("该建议已处理(%(state)s)") % {"state": row.get_state_display()})
+        raise InvalidTransition(_("该建议已处理(%(state)s)") % {"state": row.get_state_display()})
     return row
 
 

@@ -21,6 +21,7 @@ from planwatch.documents.bulletin_sources import BulletinFileError, bulletin_tex
 from planwatch.web.bulletins import services
 from planwatch.web.bulletins.permissions import SEES
 from planwatch.web.core.errors import ServiceError
+from planwatch.web.monitoring.errors import refusal_status
 from planwatch.web.monitoring.permissions import require
 from planwatch.web.places.permissions import role_of
 
@@ -56,7 +57,7 @@ def bulletin_upload(request: HttpRequest) -> HttpResponse:
     form = BulletinUploadForm(request.POST or None, request.FILES or None)
     if request.method != "POST" or not form.is_valid():
         return render(
-            request, "bulletins/upload.html", {"form": form}, status=400 if request.method == "POST" else 200
+            request, "bulletins/upload.html", {"form": form}, status=422 if request.method == "POST" else 200
         )
     data = form.cleaned_data
     try:
@@ -71,7 +72,7 @@ def bulletin_upload(request: HttpRequest) -> HttpResponse:
         )
     except (BulletinFileError, ServiceError, PermissionDenied) as refused:
         messages.error(request, str(refused))
-        return render(request, "bulletins/upload.html", {"form": form}, status=422)
+        return render(request, "bulletins/upload.html", {"form": form}, status=refusal_status(refused))
     for line in skipped:
         messages.warning(request, line)
     messages.success(request, bulletin.message)

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import math
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -23,6 +22,7 @@ from planwatch.web.bulletins.permissions import (
     get_proposal_for_user,
     require_synonym_editor,
 )
+from planwatch.web.core.refusals import UNPROCESSABLE, refuse
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.monitoring.views._common import run
 from planwatch.web.places.permissions import role_of
@@ -88,8 +88,8 @@ def proposal_decide(request: HttpRequest, pk: int, decision: str) -> HttpRespons
     if decision == "edit":
         value = _typed_value(request.POST.get("value", ""))
         if value is None:
-            messages.error(request, _("数值「%(v)s」不是有效数字") % {"v": request.POST.get("value", "")})
-            return redirect(back)
+            reason = _("数值「%(v)s」不是有效数字") % {"v": request.POST.get("value", "")}
+            return refuse(request, [reason], status=UNPROCESSABLE, back=back)
     call = lambda: services.accept_proposal(proposal, user=request.user, reason=reason, value=value)  # noqa: E731
     if value is not None:
         done = _("已更正:%(name)s。按“四眼”原则,更正后的数据须由另一位审核人采用") % {"name": name}

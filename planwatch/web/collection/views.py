@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -26,6 +25,7 @@ from planwatch.web.collection import services, tasks
 from planwatch.web.collection.forms import TemplateUnitForm, UploadForm
 from planwatch.web.collection.models import ImportJob
 from planwatch.web.core.params import row_id
+from planwatch.web.core.refusals import UNPROCESSABLE, refuse
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.monitoring.permissions import import_unit
 from planwatch.web.monitoring.views._common import needs
@@ -52,8 +52,7 @@ def template_download(request: HttpRequest) -> HttpResponse:
     if is_administrator(request.user):
         form = TemplateUnitForm(request.GET)
         if not form.is_valid():
-            messages.error(request, _("请先选择要下载模板的填报单位"))
-            return redirect("collection-upload")
+            return refuse(request, [_("请先选择要下载模板的填报单位")], status=UNPROCESSABLE, back="collection-upload")
         unit = form.cleaned_data["unit"]
     else:
         unit = import_unit(request.user, _requested_unit(request))
@@ -75,7 +74,8 @@ def upload(request: HttpRequest) -> HttpResponse:
         context["outcome"] = services.ImportOutcome(problems=[file_problem(refused, rule="size")])
         return render(request, "collection/result.html", context, status=413)
     if request.method != "POST" or not form.is_valid():
-        return render(request, "collection/upload.html", context, status=400 if request.method == "POST" else 200)
+        return render(request, "collection/upload.html", context,
+                      status=UNPROCESSABLE if request.method == "POST" else 200)
     unit = form.cleaned_data["unit"] if chooses else unit
     upload = form.cleaned_data["file"]
     if _in_background(upload, form.cleaned_data["dry_run"]):

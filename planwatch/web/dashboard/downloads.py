@@ -4,7 +4,8 @@ Two sets of columns. Signed-in roles get the working columns (原文摘录, 备�
 saying 示例 for a figure of the example set), the notes only where their audience may read them
 (``series.Audience.reads_notes``). The public gets the public fields only: the figure, its release
 and its source (the address and the site that published it) — no internal note, never an example.
-Every cell goes through ``planwatch.reports.tables``, which keeps formula-like text inert.
+This module only queries and translates; the files are written by ``planwatch.reports.formats`` (``csv``,
+``xlsx``), which keep formula-like text inert.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from __future__ import annotations
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
-from planwatch.reports import tables
+from planwatch.reports.formats import csv as csv_format
+from planwatch.reports.formats import xlsx as xlsx_format
 from planwatch.web.dashboard.series import as_audience, visible
 from planwatch.web.dashboard.sources import publisher
 from planwatch.web.monitoring.models import Observation
@@ -36,7 +38,7 @@ def _header(public: bool) -> list[str]:
     return [*common, _("原文摘录"), _("备注"), _("状态"), _("示例")]
 
 
-def rows(indicator: Indicator, *, public) -> list[list]:
+def rows(indicator: Indicator, *, public: object) -> list[list[object]]:
     """Every visible annual figure, region by region, oldest year and vintage first."""
     audience = as_audience(public)
     observations = (
@@ -71,22 +73,22 @@ def rows(indicator: Indicator, *, public) -> list[list]:
     return out
 
 
-def csv_bytes(indicator: Indicator, *, public) -> bytes:
+def csv_bytes(indicator: Indicator, *, public: object) -> bytes:
     """UTF-8 with a BOM so that Excel on a Chinese Windows opens it without mojibake."""
-    return tables.csv_bytes(_header(bool(public)), rows(indicator, public=public))
+    return csv_format.csv_bytes(_header(bool(public)), rows(indicator, public=public))
 
 
-def xlsx_bytes(indicator: Indicator, *, public) -> bytes:
-    return tables.xlsx_bytes([(indicator.code, _header(bool(public)), rows(indicator, public=public))])
+def xlsx_bytes(indicator: Indicator, *, public: object) -> bytes:
+    return xlsx_format.xlsx_bytes([(indicator.code, _header(bool(public)), rows(indicator, public=public))])
 
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xlsx": xlsx_format.CONTENT_TYPE,
 }
 
 
-def response(indicator: Indicator, fmt: str, *, public) -> HttpResponse:
+def response(indicator: Indicator, fmt: str, *, public: object) -> HttpResponse:
     body = csv_bytes(indicator, public=public) if fmt == "csv" else xlsx_bytes(indicator, public=public)
     reply = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
     reply["Content-Disposition"] = f'attachment; filename="planwatch-{indicator.code}.{fmt}"'

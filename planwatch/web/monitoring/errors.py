@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from planwatch.web.core.errors import ServiceError
@@ -70,3 +71,17 @@ class DraftsRejected(ServiceError):
         self.problems = problems
         lead = _("%(count)s 处问题,未导入任何数据") % {"count": len(problems)}
         super().__init__(lead + ":" + ";".join(p.message for p in problems[:5]))
+
+
+def refusal_status(error: BaseException) -> int:
+    """The HTTP status a refused action answers: 403 not allowed, 409 the state does not allow it (already
+    done, changed meanwhile), 422 the input is not acceptable. A refusal that wraps another (one row of a
+    batch) answers as the row's refusal did."""
+    cause = error.__cause__
+    if isinstance(cause, PermissionDenied | ServiceError):
+        return refusal_status(cause)
+    if isinstance(error, PermissionDenied):
+        return 403
+    if isinstance(error, InvalidTransition | ConcurrentChange):
+        return 409
+    return 422

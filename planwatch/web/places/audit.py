@@ -9,9 +9,6 @@ a leading apostrophe (``spreadsheet_safe``): a reason typed as "=HYPERLINK(…)"
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
@@ -19,7 +16,8 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from planwatch.collection.sanitize import strip_hidden
-from planwatch.reports.tables import spreadsheet_safe
+from planwatch.reports.formats.csv import csv_bytes
+from planwatch.reports.formats.json import json_text
 from planwatch.web.core.errors import ServiceError
 from planwatch.web.places.models import AuditEntry
 
@@ -75,15 +73,12 @@ def diff(before: dict, after: dict) -> tuple[dict, dict]:
     return {k: before.get(k) for k in keys}, {k: after[k] for k in keys}
 
 
-def export_csv(entries: Iterable[AuditEntry]) -> str:
-    """CSV text (UTF-8 with BOM added by the view so Excel opens Chinese correctly)."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_HEADER)
-    for e in entries:
-        writer.writerow([spreadsheet_safe(cell) for cell in (
-            e.at.isoformat(timespec="seconds"), e.actor_name, e.action_label, e.get_subject_display(), e.object_id,
-            e.object_repr, e.unit.name if e.unit_id else "", json.dumps(e.old, ensure_ascii=False),
-            json.dumps(e.new, ensure_ascii=False), e.reason,
-        )])
-    return out.getvalue()
+def export_csv(entries: Iterable[AuditEntry]) -> bytes:
+    """The audit CSV (UTF-8 with a BOM so Excel opens Chinese correctly; written by ``reports.formats.csv``)."""
+    rows = (
+        (e.at.isoformat(timespec="seconds"), e.actor_name, e.action_label, e.get_subject_display(), e.object_id,
+         e.object_repr, e.unit.name if e.unit_id else "", json_text(e.old, indent=None),
+         json_text(e.new, indent=None), e.reason)
+        for e in entries
+    )
+    return csv_bytes(CSV_HEADER, rows, line_end="\r\n")

@@ -6,15 +6,14 @@ the portal's home page, following every link under the portal, the static files 
 script, and writing each answer to a file. Links are rewritten to relative paths
 (``../../static/…``), directory URLs become ``…/index.html`` so that pages open from disk, and the
 language switch points at the other language's copy (Chinese at the root, English under ``en/``).
+Where files land and how links are rewritten is the static-site writer's (``reports/formats/site.py``);
+this module only fetches.
 
 Only published figures can appear: the portal's views read them alone.
 """
 
 from __future__ import annotations
 
-import posixpath
-import re
-import shutil
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,9 +24,12 @@ from django.test import Client
 from django.test.utils import override_settings
 from django.urls import reverse
 
+from planwatch.reports.formats.site import SiteMap, SiteWriter, relative, rewrite_links
+
 EXPORT_HEADER = "HTTP_X_PLANWATCH_EXPORT"
 LANGUAGE_DIRS = {"zh-hans": "", "en": "en/"}
-_LINK = re.compile(r'(?P<attr>\b(?:href|src|value))="(?P<url>[^"]*)"')
+
+__all__ = ["ExportError", "ExportResult", "export_site", "file_for", "relative"]
 
 
 class ExportError(Exception):
@@ -45,40 +47,26 @@ class ExportResult:
         return len(self.pages) + len(self.files)
 
 
-def _portal_prefix() -> str:
-    return reverse("portal-home")
-
-
-def _local_prefixes() -> tuple[str, ...]:
-    return (_portal_prefix(), settings.STATIC_URL, reverse("county-map-js"))
+def site_map() -> SiteMap:
+    """The portal's URLs: its pages, the static files and the county map script."""
+    root = reverse("portal-home")
+    return SiteMap(root=root, local=(root, settings.STATIC_URL, reverse("county-map-js")), languages=LANGUAGE_DIRS)
 
 
 def file_for(url: str, language: str) -> str:
     """Where a site URL lands in the export: ``/portal/indicators/I01/`` → ``indicators/I01/index.html``."""
-    path = url.split("#", 1)[0].split("?", 1)[0]
-    prefix = _portal_prefix()
-    if path.startswith(prefix):
-        rest = path[len(prefix):]
-        name = rest + "index.html" if rest == "" or rest.endswith("/") else rest
-        return LANGUAGE_DIRS[language] + name
-    return path.lstrip("/")
-
-
-def relative(target: str, page: str) -> str:
-    """The link from the file ``page`` to the file ``target`` (both relative to the export root)."""
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    return site_map().file_for(url, language)
 
 
 class _Crawler:
-    def __init__(self, directory: Path, language: str) -> None:
-        self.directory = directory
+    def __init__(self, writer: SiteWriter, language: str) -> None:
+        self.writer = writer
         self.language = language
+        self.site = site_map()
         self.client = Client(**{EXPORT_HEADER: "1"})
         self.client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
         self.seen: set[str] = set()
         self.queue: deque[str] = deque()
-        self.result_pages: list[str] = []
-        self.result_files: list[str] = []
 
     def enqueue(self, url: str) -> None:
         path = url.split("#", 1)[0]
@@ -97,45 +85,20 @@ class _Crawler:
         response = self.client.get(url)
         if response.status_code != 200:
             raise ExportError(f"导出失败:{url} 返回 HTTP {response.status_code}")
-        name = file_for(url, self.language)
+        name = self.site.file_for(url, self.language)
         body = b"".join(response.streaming_content) if response.streaming else response.content
         if response["Content-Type"].startswith("text/html"):
-            body = self.rewrite(body.decode("utf-8"), name).encode("utf-8")
-            self.result_pages.append(name)
+            html = rewrite_links(body.decode("utf-8"), name, self.language, self.site, self.enqueue)
+            self.writer.page(name, html)
         else:
-            self.result_files.append(name)
-        self.write(name, body)
+            self.writer.file(name, body)
 
     def copy_static(self, url: str) -> None:
         name = url[len(settings.STATIC_URL):]
         source = finders.find(name)
         if source is None:
             raise ExportError(f"导出失败:找不到静态文件 {name}")
-        target = self.directory / "static" / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
-        self.result_files.append(f"static/{name}")
-
-    def write(self, name: str, body: bytes) -> None:
-        target = self.directory / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(body)
-
-    def rewrite(self, html: str, page: str) -> str:
-        local = _local_prefixes()
-
-        def replace(match: re.Match) -> str:
-            attr, url = match.group("attr"), match.group("url")
-            if url.startswith("lang:"):
-                _, language, path = url.split(":", 2)
-                return f'{attr}="{relative(file_for(path, language), page)}"'
-            if not url.startswith(local):
-                return match.group(0)
-            self.enqueue(url)
-            fragment = "#" + url.split("#", 1)[1] if "#" in url else ""
-            return f'{attr}="{relative(file_for(url, self.language), page)}{fragment}"'
-
-        return _LINK.sub(replace, html)
+        self.writer.copy(source, f"static/{name}")
 
 
 def export_site(directory: Path, *, languages: tuple[str, ...] = ("zh-hans", "en")) -> ExportResult:
@@ -144,13 +107,9 @@ def export_site(directory: Path, *, languages: tuple[str, ...] = ("zh-hans", "en
     if unknown:
         raise ExportError(f"不支持的语言:{'、'.join(unknown)}(可选:{'、'.join(LANGUAGE_DIRS)})")
     directory.mkdir(parents=True, exist_ok=True)
-    result = ExportResult(directory)
+    writer = SiteWriter(directory)
     # The test client speaks as "testserver"; allow it whatever the deployment's host list says.
     with override_settings(ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"]):
         for language in languages:
-            crawler = _Crawler(directory, language)
-            crawler.run(_portal_prefix())
-            result.pages += crawler.result_pages
-            result.files += crawler.result_files
-    result.files = sorted(set(result.files))
-    return result
+            _Crawler(writer, language).run(reverse("portal-home"))
+    return ExportResult(directory, pages=writer.pages, files=sorted(set(writer.files)))

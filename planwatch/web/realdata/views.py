@@ -13,6 +13,8 @@ from django.views.decorators.http import require_POST
 
 from planwatch.documents.observations_csv import read_dataset
 from planwatch.web.core.errors import ServiceError
+from planwatch.web.core.refusals import refuse
+from planwatch.web.monitoring.errors import refusal_status
 from planwatch.web.monitoring.permissions import may
 from planwatch.web.places.permissions import PUBLIC, role_of
 from planwatch.web.realdata import services
@@ -43,9 +45,8 @@ def flag_review(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.review_flag(flag, user=request.user, reason=request.POST.get("note", ""))
     except ServiceError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("已记录核实意见"))
+        return refuse(request, [str(error)], status=refusal_status(error), back="realdata-flags")
+    messages.success(request, _("已记录核实意见"))
     return redirect("realdata-flags")
 
 

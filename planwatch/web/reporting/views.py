@@ -7,8 +7,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
+from planwatch.web.core.refusals import UNPROCESSABLE, refuse
 from planwatch.web.dashboard.views.common import plan_for, with_role
 from planwatch.web.places.permissions import is_planner
 from planwatch.web.reporting.comparison import comparison_page
@@ -72,7 +74,7 @@ def create(request: HttpRequest) -> HttpResponse:
             form.add_error(None, str(refused))
         else:
             return redirect("reports")
-    return reports(request, form=form, status=400)
+    return reports(request, form=form, status=UNPROCESSABLE)
 
 
 def status(request: HttpRequest, pk: int) -> HttpResponse:
@@ -138,8 +140,10 @@ def county_target(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("只有规划管理人员可以录入县级目标")
     plan = plan_for(request)
     form = CountyTargetForm(request.POST)
+    back = reverse("report-counties") + "?" + urlencode({"indicator": request.POST.get("indicator", "")})
     if not form.is_valid():
-        return HttpResponse(str(form.errors), status=400)
+        reasons = [f"{form.fields[name].label}:{';'.join(errors)}" for name, errors in form.errors.items()]
+        return refuse(request, reasons, status=UNPROCESSABLE, back=back)
     data = form.cleaned_data
     indicator = get_object_or_404(plan.indicators, code=data["indicator"])
     region = get_object_or_404(Region, name=data["region"], kind=Region.Kind.COUNTY)
@@ -153,5 +157,5 @@ def county_target(request: HttpRequest) -> HttpResponse:
             reason=data["reason"],
         )
     except ReportRefused as refused:
-        return HttpResponse(str(refused), status=400)
+        return refuse(request, [str(refused)], status=UNPROCESSABLE, back=back)
     return redirect(f"{reverse('report-counties')}?indicator={indicator.code}&by=completion")

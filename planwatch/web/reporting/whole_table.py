@@ -1,7 +1,7 @@
 """The whole indicator table as the dashboard and the portal list show it, and as one XLSX download.
 
 Per indicator: baseline, latest value with its year, the target in its own terms, completion and the
-grade — not only the grade. The XLSX writes numbers as numbers through ``reports.tables.xlsx_bytes``.
+grade — not only the grade. The XLSX writes numbers as numbers through ``reports.formats.xlsx``.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ HEADER = [
 
 
 def xlsx(rows, language: str = "zh") -> bytes:
-    from planwatch.reports.tables import xlsx_bytes
+    from planwatch.reports.formats.xlsx import xlsx_bytes
 
     body = []
     for r in rows:

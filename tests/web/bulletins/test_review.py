@@ -148,7 +148,21 @@ def test_upload_page_is_for_reviewers(small_plan, cast, client_for):
 def test_an_edit_that_is_not_a_number_is_refused_by_name(submitted, cast, client_for):
     proposal = _proposal(submitted, "地区生产总值")
     url = f"/bulletins/proposals/{proposal.pk}/edit/"
-    page = client_for(cast.reviewer).post(url, {"value": "inf", "reason": "x"}, follow=True).content.decode()
-    assert "数值「inf」不是有效数字" in page
+    response = client_for(cast.reviewer).post(url, {"value": "inf", "reason": "x"})
+    assert response.status_code == 422  # the bulletin's page again, with the reason
+    assert "数值「inf」不是有效数字" in response.content.decode()
     proposal.refresh_from_db()
     assert proposal.state == "pending"
+
+
+def test_deciding_a_proposal_already_decided_is_a_conflict(submitted, cast, client_for):
+    proposal = _proposal(submitted, "地区生产总值")
+    url = f"/bulletins/proposals/{proposal.pk}/accept/"
+    assert client_for(cast.reviewer).post(url, {"reason": "核对无误"}).status_code == 302
+    proposal.refresh_from_db()
+    decided = (proposal.state, Observation.objects.count(), AuditEntry.objects.count())
+    again = client_for(cast.reviewer2).post(url, {"reason": "再次采用"})
+    assert again.status_code == 409
+    assert "该建议已处理(已采用)" in again.content.decode()
+    proposal.refresh_from_db()
+    assert (proposal.state, Observation.objects.count(), AuditEntry.objects.count()) == decided

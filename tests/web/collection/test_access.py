@@ -17,7 +17,7 @@ ACCESS = [
     ("supervisor", TEMPLATE, 403),
     ("supervisor", UPLOAD, 403),
     ("admin", UPLOAD, 200),  # no unit of their own: chooses the unit to import for
-    ("admin", TEMPLATE, 302),  # no unit chosen yet: back to the upload page to choose one
+    ("admin", TEMPLATE, 422),  # no unit chosen yet: the upload page, saying to choose one
 ]
 
 

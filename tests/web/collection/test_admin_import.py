@@ -48,10 +48,10 @@ def test_the_unit_then_submits_the_draft_and_the_importing_administrator_cannot_
 
 def test_an_administrator_must_choose_a_unit_with_assignments(cast, assignments, reference_data, client_for):
     before = stored_rows()
-    assert _post(client_for(cast.admin), YUDU).status_code == 400
+    assert _post(client_for(cast.admin), YUDU).status_code == 422
     no_tasks = reference_data.units["石城县人民政府"]
     response = _post(client_for(cast.admin), YUDU, unit=no_tasks.pk)
-    assert response.status_code == 400 and "选择一个有效的选项" in page_text(response)
+    assert response.status_code == 422 and "选择一个有效的选项" in page_text(response)
     assert stored_rows() == before
 
 
@@ -82,7 +82,8 @@ def test_an_administrator_downloads_the_chosen_units_template(cast, assignments,
     sheet = openpyxl.load_workbook(io.BytesIO(response.content))["填报"]
     assert [sheet["B2"].value, sheet["C2"].value, sheet["B3"].value] == ["于都县", "2024", None]
     assert "%E4%BA%8E%E9%83%BD%E5%8E%BF" in response["Content-Disposition"]  # 于都县 in the file name
-    assert client.get(TEMPLATE).status_code == 302  # no unit chosen: back to the page to choose one
+    unchosen = client.get(TEMPLATE)  # no unit chosen: the upload page, saying to choose one
+    assert unchosen.status_code == 422 and "请先选择要下载模板的填报单位" in page_text(unchosen)
 
 
 def test_the_audit_lists_and_exports_an_administrators_import_under_the_unit(cast, assignments, reference_data,

@@ -2,7 +2,9 @@
 
 Each row: role, method, URL (``{name}`` is filled from the ``figures`` fixture), expected status.
 302 for an anonymous visitor on a page is the redirect to the login page; for a permitted POST it
-is the redirect back after the action. Not visible → 404; visible but not the user's to change → 403.
+is the redirect back after the action. Not visible → 404; visible but not the user's to change → 403;
+a permitted POST whose input is refused (an empty selection, no task chosen) → 422; one the state refuses
+(a second target adjustment while the fixture's is still pending) → 409.
 """
 
 from __future__ import annotations
@@ -77,13 +79,13 @@ anonymous  GET  /public/indicators/I01/                              301
 anonymous  POST /monitoring/entry/new/                               302
 planner    POST /monitoring/entry/new/                               403
 supervisor POST /monitoring/entry/new/                               403
-yudu       POST /monitoring/entry/new/                               302
+yudu       POST /monitoring/entry/new/                               422
 anonymous  POST /monitoring/entry/                                   302
 planner    POST /monitoring/entry/                                   403
 yudu       POST /monitoring/entry/                                   302
 anonymous  POST /monitoring/review/batch/                            302
 yudu       POST /monitoring/review/batch/                            403
-reviewer   POST /monitoring/review/batch/                            302
+reviewer   POST /monitoring/review/batch/                            422
 yudu       POST /monitoring/observations/{ruijin_submitted}/withdraw/ 404
 reviewer   POST /monitoring/observations/{ruijin_submitted}/withdraw/ 403
 ruijin     POST /monitoring/observations/{ruijin_submitted}/withdraw/ 302
@@ -113,7 +115,7 @@ anonymous  POST /monitoring/targets/{gdp}/propose/                   302
 yudu       POST /monitoring/targets/{gdp}/propose/                   403
 reviewer   POST /monitoring/targets/{gdp}/propose/                   403
 supervisor POST /monitoring/targets/{gdp}/propose/                   403
-planner    POST /monitoring/targets/{gdp}/propose/                   302
+planner    POST /monitoring/targets/{gdp}/propose/                   409
 planner    POST /monitoring/targets/versions/{gdp_target}/approve/   403
 supervisor POST /monitoring/targets/versions/{gdp_target}/approve/   403
 admin      POST /monitoring/targets/versions/{gdp_target}/approve/   302

@@ -101,8 +101,10 @@ def test_the_entry_page_refuses_overflow_with_a_message(
             "measure_unit": "万亿元",
         },
     )
-    assert response.status_code == 302
-    assert [str(m) for m in get_messages(response.wsgi_request)] == ["数值:数值「1e308」换算为「亿元」后超出可保存的范围(绝对值不能超过 1e+15)"]
+    assert response.status_code == 422  # the entry page again, with the reason
+    reason = "数值:数值「1e308」换算为「亿元」后超出可保存的范围(绝对值不能超过 1e+15)"
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [reason]
+    assert reason in response.content.decode()
     response = client.post(
         "/monitoring/entry/new/",
         {
@@ -112,8 +114,9 @@ def test_the_entry_page_refuses_overflow_with_a_message(
             "value": "NaN",
         },
     )
-    assert response.status_code == 302
+    assert response.status_code == 422
     assert [str(m) for m in get_messages(response.wsgi_request)][-1] == "数值:数值「NaN」不是有效数字"
+    assert "数值:数值「NaN」不是有效数字" in response.content.decode()
     assert _stored() == 0
 
 

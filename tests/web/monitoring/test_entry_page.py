@@ -24,7 +24,7 @@ def test_a_share_over_100_and_a_negative_population_are_refused_beside_their_row
     }
     response = client_for(cast.stats_reporter).post("/monitoring/entry/", post)
     page = response.content.decode()
-    assert response.status_code == 400
+    assert response.status_code == 422  # the input refused, the reasons beside their rows
     assert "第3行(常住人口 · 赣州市 · 2024):数值 -5 不能为负数:「常住人口」的单位是「万人」" in page
     assert "第4行(常住人口城镇化率 · 赣州市 · 2024):数值 156 超出百分比范围 0–100" in page
     assert 'value="18,650"' in page  # row 1 kept as typed
@@ -54,7 +54,7 @@ def test_a_soft_rule_warns_and_asks_for_an_explanation_before_submitting(
         "/monitoring/entry/", {f"value-{key}": "6000", f"source-{key}": "公报", "act": f"submit:{key}"}
     )
     page = first.content.decode()
-    assert first.status_code == 400
+    assert first.status_code == 422  # a warning without its explanation: the input is not yet acceptable
     assert "存在预警,请填写说明后再提交" in page and "+50%" in page
     assert f'name="comment-{key}"' in page and 'value="6000"' in page
     assert not Observation.objects.filter(year=2024).exists()  # nothing half-done
@@ -95,7 +95,7 @@ def test_a_row_changed_by_someone_else_since_the_page_was_loaded_is_not_overwrit
         "/monitoring/entry/",
         {f"value-{key}": "4800", f"source-{key}": "公报", f"version-{key}": str(seen), "act": "save"},
     )
-    assert response.status_code == 400
+    assert response.status_code == 409  # changed meanwhile: a conflict, not bad input
     assert (
         "第1行(地区生产总值 · 赣州市 · 2024):已被他人修改(现为「草稿」),请核对后再保存"
         in response.content.decode()

@@ -56,7 +56,7 @@ def test_an_incomplete_ratio_rule_is_refused_with_the_reason(client_for, cast, s
     response = client_for(cast.planner).post("/monitoring/rules/", {
         "kind": "ratio", "severity": "warning", "indicator": indicator(small_plan, "I02").pk, "factor": "1",
         "active": "on", "reason": "x"})
-    assert response.status_code == 400  # refused, with the reason on the page
+    assert response.status_code == 422  # refused, with the reason on the page
     assert "比例规则需要指定指标、分子和分母" in response.content.decode()
     assert not ValidationRule.objects.exists()
 
@@ -160,7 +160,7 @@ def test_planwatch_data_seed_rules_loads_the_defaults_once(cast, small_plan):
 def test_a_rule_changed_since_the_page_was_opened_is_refused_not_overwritten(client_for, planner, cast):
     """Two planners open the same rule; the first saves 30% → 25%; the second, still showing 30%, saves
     30% → 40%: refused with 409 and the reason, and the stored rule keeps the first planner's 25%.
-    (The form's errors are shown with 400, a page out of date with 409.)"""
+    (The form's errors are shown with 422, a page out of date with 409.)"""
     from django.urls import reverse
 
     from planwatch.web.monitoring.models import ValidationRule

@@ -153,7 +153,7 @@ def test_the_page_shows_the_judgement_and_the_changed_grade_after_recording(ganz
 
 def test_a_year_outside_the_plan_is_refused_on_the_page(ganzhou, planner, client_for):
     response = client_for(planner).post(_url("dashboard-quality-judgement"), {**FORM, "year": "2030"})
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "「评判年份」须在2022—2025年之间" in response.content.decode()
     assert not QualityJudgement.objects.exists()
 

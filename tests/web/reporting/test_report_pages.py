@@ -83,7 +83,7 @@ def test_internal_edition_is_for_planners_only_public_edition_for_anyone(
 
 def test_bad_year_is_refused_with_a_message(seeded, planner, client_for):
     response = client_for(planner).post("/reports/new/", {**FORM, "as_of": "2021"})
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "评估年份须在2021年之后" in response.content.decode()
 
 
@@ -125,3 +125,14 @@ def test_planner_enters_a_county_target_from_the_comparison_page(
     assert response.status_code == 302
     page = client_for(planner).get(response["Location"]).content.decode()
     assert "9.3%" in page and "录入县级目标" in page
+
+
+def test_a_county_target_without_its_reason_is_refused_on_the_comparison_page(seeded, planner, client_for):
+    from planwatch.web.reporting.models import CountyTarget
+
+    form = {"indicator": "I01", "region": "章贡区", "value": "900", "year": "2025", "reason": ""}
+    response = client_for(planner).post("/reports/counties/targets/", form)
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert "依据:" in page and "录入县级目标" in page  # the comparison page, with the field named
+    assert not CountyTarget.objects.exists()

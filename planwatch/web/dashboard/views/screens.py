@@ -70,7 +70,7 @@ def quality_judgement(request: HttpRequest, code: str) -> HttpResponse:
             form.add_error(None, str(refused))
         else:
             return redirect(reverse("dashboard-indicator", args=[code]) + "#quality-title")
-    return indicator(request, code, form=form, status=400)
+    return indicator(request, code, form=form, status=422)  # the form again with its errors
 
 
 @with_role

@@ -10,7 +10,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from planwatch.web.core.errors import ServiceError
-from planwatch.web.monitoring.errors import SubmissionBlocked
+from planwatch.web.core.refusals import refuse
+from planwatch.web.monitoring.errors import SubmissionBlocked, refusal_status
 from planwatch.web.monitoring.permissions import require
 
 
@@ -30,24 +31,23 @@ def needs(rule: str) -> Callable:
     return wrap
 
 
-def run(request: HttpRequest, call: Callable, *, done: str, back: str) -> HttpResponse:
-    """Call a service; on success say ``done`` and go back, on refusal show its Chinese reason."""
+def run(request: HttpRequest, call: Callable[[], object], *, done: str, back: str) -> HttpResponse:
+    """Call a service; on success say ``done`` and go back (a redirect); on refusal show the page at
+    ``back`` with the Chinese reason and the refusal's status (409 state, 422 input; ``core.refusals``)."""
     try:
         call()
     except SubmissionBlocked as blocked:
-        for problem in blocked.problems:
-            messages.error(request, problem.message)
-        messages.error(request, blocked.lead)
+        reasons = [*(problem.message for problem in blocked.problems), blocked.lead]
+        return refuse(request, reasons, status=refusal_status(blocked), back=back)
     except ServiceError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, done)
+        return refuse(request, [str(error)], status=refusal_status(error), back=back)
+    messages.success(request, done)
     return redirect(back)
 
 
-def csv_response(text: str, filename: str) -> HttpResponse:
-    """UTF-8 with a BOM, so Excel opens the Chinese text correctly."""
-    response = HttpResponse("\ufeff" + text, content_type="text/csv; charset=utf-8")
+def csv_response(body: bytes, filename: str) -> HttpResponse:
+    """A CSV download (``body`` from ``reports.formats.csv.csv_bytes``: UTF-8 with a BOM for Excel)."""
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

@@ -24,9 +24,10 @@ from planwatch.collection.model import as_indicator
 from planwatch.collection.settings import setting
 from planwatch.collection.values import parse_period
 from planwatch.documents.qualifiers import format_qualified
+from planwatch.web.core.refusals import CONFLICT, UNPROCESSABLE, refuse
 from planwatch.web.monitoring import batch, services
 from planwatch.web.monitoring.assignments import DONE, expected_periods, past_due
-from planwatch.web.monitoring.errors import SubmissionBlocked
+from planwatch.web.monitoring.errors import SubmissionBlocked, refusal_status
 from planwatch.web.monitoring.forms import NewObservationForm, read_entered
 from planwatch.web.monitoring.models import Assignment, Observation
 from planwatch.web.monitoring.permissions import assignments_for_user
@@ -208,15 +209,18 @@ def _read(request: HttpRequest, row: EntryRow) -> dict | None:
     }
 
 
-def _check_version(request: HttpRequest, row: EntryRow) -> None:
+def _check_version(request: HttpRequest, row: EntryRow) -> bool:
     """The row as the clerk saw it: if someone changed it since (a reviewer returned it, a colleague
-    saved it), say so beside the row instead of overwriting or submitting what the clerk did not see."""
+    saved it), say so beside the row instead of overwriting or submitting what the clerk did not see.
+    True when the row was changed meanwhile (the page then answers 409)."""
     seen = request.POST.get(f"version-{row.key}", "")
     if row.latest is not None and seen.isdigit() and int(seen) != row.latest.lock_version:
         row.errors.append(
             _("%(row)s:已被他人修改(现为「%(status)s」),请核对后再保存")
             % {"row": row.label, "status": row.latest.get_status_display()}
         )
+        return True
+    return False
 
 
 def _store(user, row: EntryRow, fields: dict) -> Observation:
@@ -247,18 +251,17 @@ def entry_post(request: HttpRequest) -> HttpResponse:
     rows = entry_rows(user)
     action, chosen = _chosen(request, rows)
     typed = {row.key: _read(request, row) for row in rows if row.editable}
-    for row in rows:
-        _check_version(request, row)
+    stale = [row for row in rows if _check_version(request, row)]
     if action in ("submit", "withdraw") and not chosen:
         messages.error(request, _("请先勾选要提交或撤回的行"))
-        return _page(request, rows, 400)
+        return _page(request, rows, UNPROCESSABLE)
     if any(r.errors for r in rows):
         messages.error(
             request,
             _("未保存:有 %(n)s 行需要改正,其余各行填写的内容已保留")
             % {"n": sum(bool(r.errors) for r in rows)},
         )
-        return _page(request, rows, 400)
+        return _page(request, rows, CONFLICT if stale else UNPROCESSABLE)
     try:
         with transaction.atomic():
             stored = {
@@ -270,10 +273,10 @@ def entry_post(request: HttpRequest) -> HttpResponse:
     except batch.BatchRefused as refused:
         _place(rows, refused)
         messages.error(request, _("未保存,也未提交:请按各行提示处理;已填写的内容已保留"))
-        return _page(request, rows, 400)
+        return _page(request, rows, refusal_status(refused))
     except services.ServiceError as error:
         messages.error(request, str(error))
-        return _page(request, rows, 400)
+        return _page(request, rows, refusal_status(error))
     messages.success(request, done or _("已保存 %(n)s 行草稿") % {"n": len(stored)})
     explained = {r.key: r.typed["comment"] for r in rows if r.typed.get("comment") and r not in chosen}
     if action == "save" and explained:
@@ -339,8 +342,7 @@ def entry_new(request: HttpRequest) -> HttpResponse:
     """One new draft (the older single-row form; kept for links and scripts that post to it)."""
     chosen = str(request.POST.get("assignment", ""))
     if not chosen.isdigit():
-        messages.error(request, _("没有这项填报任务"))
-        return redirect("monitoring-entry")
+        return refuse(request, [_("没有这项填报任务")], status=UNPROCESSABLE, back="monitoring-entry")
     assignment = (
         assignments_for_user(request.user)
         .filter(pk=int(chosen), unit=unit_of(request.user))
@@ -351,10 +353,11 @@ def entry_new(request: HttpRequest) -> HttpResponse:
         raise Http404(_("没有这项填报任务"))
     form = NewObservationForm(request.POST, indicator=assignment.indicator)
     if not form.is_valid():
-        for name, errors in form.errors.items():
-            label = form.fields[name].label if name in form.fields else name
-            messages.error(request, f"{label}:{';'.join(errors)}")
-        return redirect("monitoring-entry")
+        reasons = [
+            f"{form.fields[name].label if name in form.fields else name}:{';'.join(errors)}"
+            for name, errors in form.errors.items()
+        ]
+        return refuse(request, reasons, status=UNPROCESSABLE, back="monitoring-entry")
     data = form.cleaned_data
     region = assignment.regions.filter(pk=data["region"]).first()
     if region is None:
@@ -377,7 +380,6 @@ def entry_new(request: HttpRequest) -> HttpResponse:
             **fields,
         )
     except services.ServiceError as error:
-        messages.error(request, str(error))
-        return redirect("monitoring-entry")
+        return refuse(request, [str(error)], status=refusal_status(error), back="monitoring-entry")
     messages.success(request, _("已保存草稿,请核对后提交审核"))
     return redirect("observation-detail", obs.pk)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -15,9 +12,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from planwatch.reports.tables import spreadsheet_safe
+from planwatch.reports.formats.csv import csv_bytes
+from planwatch.web.core.refusals import UNPROCESSABLE
 from planwatch.web.monitoring import batch, services, validation
-from planwatch.web.monitoring.errors import SubmissionBlocked
+from planwatch.web.monitoring.errors import Problem, SubmissionBlocked, refusal_status
 from planwatch.web.monitoring.forms import ObservationForm, ReviewForm, ReviseForm, SubmitForm
 from planwatch.web.monitoring.history import answered_comments
 from planwatch.web.monitoring.models import Observation
@@ -55,15 +53,13 @@ def observation_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def observation_export(request: HttpRequest) -> HttpResponse:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(EXPORT_HEADER)
-    for o in _filtered(request):
-        writer.writerow([spreadsheet_safe(cell) for cell in (
-            o.indicator.code, o.indicator.name, o.region.name, o.period, f"{o.value:.12g}", o.measure_unit,
-            o.qualifier, o.vintage, o.get_status_display(), o.unit.name, o.source,
-            o.note if reads_internals(request.user, o) else "", _("示例") if o.is_example else "")])
-    return csv_response(out.getvalue(), "observations.csv")
+    rows = (
+        (o.indicator.code, o.indicator.name, o.region.name, o.period, f"{o.value:.12g}", o.measure_unit,
+         o.qualifier, o.vintage, o.get_status_display(), o.unit.name, o.source,
+         o.note if reads_internals(request.user, o) else "", _("示例") if o.is_example else "")
+        for o in _filtered(request)
+    )
+    return csv_response(csv_bytes(EXPORT_HEADER, rows, line_end="\r\n"), "observations.csv")
 
 
 def _detail_context(request: HttpRequest, obs: Observation, may_write: bool, *, edit_form=None,
@@ -134,7 +130,7 @@ def observation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     submitting = request.POST.get("act") == "submit"
     if not form.is_valid():
         messages.error(request, _("未保存:请按提示改正后再试"))
-        return _refused(request, obs, form, submit_form)
+        return _refused(request, obs, form, submit_form, status=UNPROCESSABLE)
     submit_form.is_valid()
     fields = _changed(obs, form.fields_for_service())
     try:
@@ -147,10 +143,10 @@ def observation_edit(request: HttpRequest, pk: int) -> HttpResponse:
                                             warning_comment=submit_form.cleaned_data.get("warning_comment", ""))
     except SubmissionBlocked as blocked:
         messages.error(request, blocked.lead + (_(",修改未保存") if fields else ""))
-        return _refused(request, obs, form, submit_form, blocked.problems)
+        return _refused(request, obs, form, submit_form, blocked.problems, status=refusal_status(blocked))
     except services.ServiceError as error:
         messages.error(request, str(error))
-        return _refused(request, obs, form, submit_form)
+        return _refused(request, obs, form, submit_form, status=refusal_status(error))
     messages.success(request, _("已提交审核") if submitting else _("已保存"))
     comment = submit_form.cleaned_data.get("warning_comment", "").strip()
     if not submitting and comment and comment != obs.warning_comment:
@@ -163,9 +159,11 @@ def observation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(_detail(pk))
 
 
-def _refused(request, obs, form, submit_form, problems=None) -> HttpResponse:
+def _refused(request: HttpRequest, obs: Observation, form: ObservationForm, submit_form: SubmitForm,
+             problems: list[Problem] | None = None, *, status: int) -> HttpResponse:
+    """The page again with everything typed still in the form, answered 409 (changed meanwhile) or 422."""
     context = _detail_context(request, obs, True, edit_form=form, submit_form=submit_form, problems=problems)
-    return render(request, "monitoring/observation_detail.html", context, status=400)
+    return render(request, "monitoring/observation_detail.html", context, status=status)
 
 
 def _raise_form(form) -> None:

@@ -8,19 +8,19 @@ from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from planwatch.collection.checks import year_on_year
 from planwatch.collection.values import parse_period
+from planwatch.web.core.refusals import UNPROCESSABLE, refuse
 from planwatch.web.monitoring import batch, services
 from planwatch.web.monitoring.forms import ReviewForm
 from planwatch.web.monitoring.models import Observation
@@ -171,18 +171,12 @@ def review_batch(request: HttpRequest) -> HttpResponse:
             _("已发布 %(n)s 条"),
         ),
     }
-    if act not in steps:
-        messages.error(request, _("未知操作"))
-    else:
-        call, done = steps[act]
-        try:
-            call()
-        except services.ServiceError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, done % {"n": len(chosen)})
     back = request.POST.get("back", "")
-    return redirect(reverse("review-queue") + ("?" + back if back and "//" not in back else ""))
+    queue = reverse("review-queue") + ("?" + back if back and "//" not in back else "")
+    if act not in steps:
+        return refuse(request, [_("未知操作")], status=UNPROCESSABLE, back=queue)
+    call, done = steps[act]
+    return run(request, call, done=done % {"n": len(chosen)}, back=queue)
 
 
 def _step(request: HttpRequest, pk: int, action, done: str, **extra) -> HttpResponse:

@@ -7,11 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from planwatch.web.core.errors import ServiceError
-from planwatch.web.monitoring.errors import ConcurrentChange
+from planwatch.web.core.refusals import UNPROCESSABLE, refuse
+from planwatch.web.monitoring.errors import ConcurrentChange, refusal_status
 from planwatch.web.monitoring.forms import RuleForm
 from planwatch.web.monitoring.models import ValidationRule
 from planwatch.web.monitoring.permissions import may
@@ -38,7 +40,7 @@ def rule_list(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 return _page(request, form, instance, status=409)
             messages.success(request, _("校验规则已保存"))
             return redirect("rule-list")
-    return _page(request, form, instance, status=400 if request.method == "POST" else 200)
+    return _page(request, form, instance, status=UNPROCESSABLE if request.method == "POST" else 200)
 
 
 def _page(request: HttpRequest, form: RuleForm, instance: ValidationRule | None, *, status: int) -> HttpResponse:
@@ -56,8 +58,7 @@ def rule_seed(request: HttpRequest) -> HttpResponse:
     try:
         report = seed_default_rules(user=request.user, reason=_("在校验规则页载入默认规则"))
     except ServiceError as error:
-        messages.error(request, str(error))
-        return redirect("rule-list")
+        return refuse(request, [str(error)], status=refusal_status(error), back=reverse("rule-list"))
     if report.created:
         messages.success(request, _("已载入 %(count)s 条默认规则,可逐条修改或停用") % {"count": len(report.created)})
     else:

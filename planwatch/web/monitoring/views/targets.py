@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from planwatch.web.core.refusals import UNPROCESSABLE, refuse
 from planwatch.web.monitoring import services
 from planwatch.web.monitoring.forms import DecisionForm, TargetProposalForm
 from planwatch.web.monitoring.permissions import Role, may
@@ -42,8 +42,7 @@ def target_propose(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = get_object_or_404(Indicator, pk=pk)
     form = TargetProposalForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("请填写理由和目标值"))
-        return redirect("target-list")
+        return refuse(request, [_("请填写理由和目标值")], status=UNPROCESSABLE, back=reverse("target-list"))
     data = form.cleaned_data
     if data["province"]:
         action = services.enter_assigned_target

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
+from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from planwatch.web.core.errors import ServiceError
+from planwatch.web.core.refusals import UNPROCESSABLE, refuse
+from planwatch.web.monitoring.errors import refusal_status
 from planwatch.web.plans.models import Plan
 from planwatch.web.plans.services import current_plan
 from planwatch.web.work.items import ensure_work_items
@@ -25,19 +28,26 @@ def plan_in_force() -> Plan:
     return plan
 
 
-def form_errors(request: HttpRequest, form) -> None:
+def form_errors(form: BaseForm) -> list[str]:
+    """Each error of a form, prefixed with its field's label: 「完成进度:请输入一个数字」."""
+    out = []
     for name, errors in form.errors.items():
         label = form.fields[name].label if name in form.fields else ""
-        for error in errors:
-            messages.error(request, f"{label}:{error}" if label else error)
+        out += [f"{label}:{error}" if label else str(error) for error in errors]
+    return out
 
 
-def run(request: HttpRequest, call: Callable, *, done: str, back: str) -> HttpResponse:
-    """Call a service; on success say ``done``, on refusal show its Chinese reason; go back either way."""
+def refuse_form(request: HttpRequest, form: BaseForm, *, back: str) -> HttpResponse:
+    """The page at ``back`` with the form's errors, answered 422 (the input was not acceptable)."""
+    return refuse(request, form_errors(form), status=UNPROCESSABLE, back=back)
+
+
+def run(request: HttpRequest, call: Callable[[], object], *, done: str, back: str) -> HttpResponse:
+    """Call a service; on success say ``done`` and go back (a redirect); on refusal show the page at
+    ``back`` with the Chinese reason and the refusal's status (409 state, 422 input; ``core.refusals``)."""
     try:
         call()
     except ServiceError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, done)
+        return refuse(request, [str(error)], status=refusal_status(error), back=back)
+    messages.success(request, done)
     return redirect(back)

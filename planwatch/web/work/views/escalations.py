@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,7 +13,7 @@ from planwatch.web.work import permissions as perm
 from planwatch.web.work import services
 from planwatch.web.work.escalations import sync_warnings
 from planwatch.web.work.forms import ResolveForm
-from planwatch.web.work.views._common import form_errors, plan_in_force, run
+from planwatch.web.work.views._common import plan_in_force, refuse_form, run
 
 
 @login_required
@@ -44,8 +44,7 @@ def escalation_resolve(request: HttpRequest, pk: int) -> HttpResponse:
     perm.require_resolve(request.user)
     form = ResolveForm(request.POST)
     if not form.is_valid():
-        form_errors(request, form)
-        return redirect("work-escalations")
+        return refuse_form(request, form, back="work-escalations")
     d = form.cleaned_data
     return run(
         request,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,7 +13,7 @@ from planwatch.web.work import permissions as perm
 from planwatch.web.work import services
 from planwatch.web.work.forms import ProjectForm
 from planwatch.web.work.services import PROJECT_FIELDS
-from planwatch.web.work.views._common import form_errors, plan_in_force, run
+from planwatch.web.work.views._common import plan_in_force, refuse_form, run
 
 
 @login_required
@@ -56,8 +56,7 @@ def project_update(request: HttpRequest, pk: int) -> HttpResponse:
     form = ProjectForm(request.POST, plan=project.plan)
     back = reverse("work-project", args=[project.pk])
     if not form.is_valid():
-        form_errors(request, form)
-        return redirect(back)
+        return refuse_form(request, form, back=back)
     d = form.cleaned_data
     fields = {f: d[f] for f in PROJECT_FIELDS}
     return run(

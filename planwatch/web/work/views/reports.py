@@ -12,12 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from planwatch.web.core.refusals import TOO_LARGE, refuse
+from planwatch.web.monitoring.errors import refusal_status
 from planwatch.web.work import permissions as perm
 from planwatch.web.work import services
 from planwatch.web.work.forms import EvidenceForm, ReasonForm, ReportForm
 from planwatch.web.work.models import Evidence
 from planwatch.web.work.services import REPORT_FIELDS, ReportInput
-from planwatch.web.work.views._common import form_errors, run
+from planwatch.web.work.views._common import form_errors, refuse_form, run
 from planwatch.work.evidence import check_evidence
 from planwatch.work.periods import owed_quarter, quarter_of
 from planwatch.work.settings import setting
@@ -55,8 +57,10 @@ def report_new(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = ReportForm(request.POST)
         if not form.is_valid():
-            form_errors(request, form)
-            return render(request, "work/report_form.html", {"subject": subject, "kind": kind, "form": form})
+            for problem in form_errors(form):
+                messages.error(request, problem)
+            return render(request, "work/report_form.html", {"subject": subject, "kind": kind, "form": form},
+                          status=422)
         d = form.cleaned_data
         try:
             report = services.save_report(
@@ -64,7 +68,8 @@ def report_new(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             )
         except services.ServiceError as error:
             form.add_error(None, str(error))
-            return render(request, "work/report_form.html", {"subject": subject, "kind": kind, "form": form})
+            return render(request, "work/report_form.html", {"subject": subject, "kind": kind, "form": form},
+                          status=refusal_status(error))
         return redirect("work-report", pk=report.pk)
     period = request.GET.get("period") or _default_period(subject)
     existing = subject.reports.filter(period=period).first()
@@ -117,8 +122,7 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReportForm(request.POST)
     back = reverse("work-report", args=[report.pk])
     if not form.is_valid():
-        form_errors(request, form)
-        return redirect(back)
+        return refuse_form(request, form, back=back)
     d = form.cleaned_data
     return run(
         request,
@@ -138,14 +142,12 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
     form = EvidenceForm(request.POST, request.FILES)
     back = reverse("work-report", args=[report.pk])
     if not form.is_valid():
-        form_errors(request, form)
-        return redirect(back)
+        return refuse_form(request, form, back=back)
     upload = form.cleaned_data["file"]
     if upload.size > setting("EVIDENCE_MAX_BYTES"):
         # Refused from the declared size, before the file is read into memory; the same message as the
         # service's own check on the bytes.
-        messages.error(request, check_evidence(upload.name, upload.size, b""))
-        return redirect(back)
+        return refuse(request, [check_evidence(upload.name, upload.size, b"")], status=TOO_LARGE, back=back)
     content = upload.read()
     return run(
         request,
@@ -196,8 +198,7 @@ def report_review(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
     form = ReasonForm(request.POST)
     back = reverse("work-report", args=[report.pk])
     if not form.is_valid():
-        form_errors(request, form)
-        return redirect(back)
+        return refuse_form(request, form, back=back)
     accept = decision == "accept"
     return run(
         request,

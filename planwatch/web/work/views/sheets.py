@@ -44,7 +44,8 @@ def sheet_import(request: HttpRequest, kind: str) -> HttpResponse:
     problems = []
     if request.method == "POST":
         if not form.is_valid():
-            form_errors(request, form)
+            for problem in form_errors(form):
+                messages.error(request, problem)
         else:
             upload = form.cleaned_data["file"]
             result = do_import(
@@ -62,5 +63,6 @@ def sheet_import(request: HttpRequest, kind: str) -> HttpResponse:
                 return redirect(back)
             messages.error(request, _("文件有 %(n)s 处问题,未导入任何内容") % {"n": len(problems)})
     return render(
-        request, "work/sheet_import.html", {"form": form, "title": title, "kind": kind, "problems": problems}
+        request, "work/sheet_import.html", {"form": form, "title": title, "kind": kind, "problems": problems},
+        status=422 if request.method == "POST" else 200,
     )

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from planwatch.reports.tables import xlsx_bytes
+from planwatch.reports.formats.xlsx import xlsx_bytes
 from planwatch.web.places.permissions import is_planner
 from planwatch.web.work import permissions as perm
 from planwatch.web.work.reminders import send_work_reminders

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +14,7 @@ from planwatch.web.work import permissions as perm
 from planwatch.web.work import services
 from planwatch.web.work.forms import AssignForm, MilestoneForm
 from planwatch.web.work.links import proposals_for
-from planwatch.web.work.views._common import form_errors, plan_in_force, run
+from planwatch.web.work.views._common import plan_in_force, refuse_form, run
 
 
 @login_required
@@ -75,8 +75,7 @@ def task_assign(request: HttpRequest, pk: int) -> HttpResponse:
     form = AssignForm(request.POST, plan=task.plan)
     back = reverse("work-task", args=[task.pk])
     if not form.is_valid():
-        form_errors(request, form)
-        return redirect(back)
+        return refuse_form(request, form, back=back)
     d = form.cleaned_data
     return run(
         request,
@@ -102,8 +101,7 @@ def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = MilestoneForm(request.POST)
     back = reverse("work-task", args=[task.pk])
     if not form.is_valid():
-        form_errors(request, form)
-        return redirect(back)
+        return refuse_form(request, form, back=back)
     d = form.cleaned_data
     return run(
         request,
