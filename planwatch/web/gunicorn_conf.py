@@ -11,7 +11,7 @@ Sized from the machine, overridable from the environment:
 
 The application is loaded once before forking (``preload_app``): workers share the imported code
 (NumPy, pandas, Django) and start in milliseconds; no database connection is opened before the fork.
-Each worker is recycled after a few thousand requests (with jitter, so not all at once), and a worker
+Each worker is recycled after some twenty thousand requests (with jitter, so not all at once), and a worker
 stuck longer than ``timeout`` is replaced.
 """
 
@@ -30,9 +30,11 @@ worker_class = "gthread"
 preload_app = True
 timeout = 60
 graceful_timeout = 30
-keepalive = 5
-max_requests = 4000
-max_requests_jitter = 400
+# An idle connection is kept longer than a person pauses between pages: closed after 5 s, a browser's
+# next request raced the close and was reset (seen at 200 users as "connection reset by peer").
+keepalive = 75
+max_requests = 20000
+max_requests_jitter = 2000
 accesslog = os.environ.get("PLANWATCH_ACCESS_LOG") or None
 errorlog = "-"
 loglevel = os.environ.get("PLANWATCH_LOG_LEVEL", "info")
