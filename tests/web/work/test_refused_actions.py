@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from planwatch.web.monitoring.models import AuditEntry
+from planwatch.web.places.models import AuditEntry
 from planwatch.web.work import services
 from planwatch.web.work.models import Evidence, ProgressReport
 from planwatch.web.work.services import ReportInput
