@@ -13,7 +13,7 @@ from planwatch.web.work import permissions as perm
 from planwatch.web.work import services
 from planwatch.web.work.escalations import sync_warnings
 from planwatch.web.work.forms import ResolveForm
-from planwatch.web.work.views._common import plan_in_force, refuse_form, run
+from planwatch.web.work.views._common import plan_in_force, submit
 
 
 @login_required
@@ -42,13 +42,10 @@ def escalation_resolve(request: HttpRequest, pk: int) -> HttpResponse:
     if esc is None:
         raise Http404(_("没有这个事项"))
     perm.require_resolve(request.user)
-    form = ResolveForm(request.POST)
-    if not form.is_valid():
-        return refuse_form(request, form, back="work-escalations")
-    d = form.cleaned_data
-    return run(
+    return submit(
         request,
-        lambda: services.resolve_escalation(
+        ResolveForm(request.POST),
+        lambda d: services.resolve_escalation(
             esc, user=request.user, reason=d["reason"], status=d["status"], resolution=d["resolution"]
         ),
         done=_("已保存"),
