@@ -233,6 +233,37 @@ def _key(reader: _Reader, column: str, known: dict[int, str], seen: set[int], wh
     return key
 
 
+def _keyed_rows(
+    reader: _Reader,
+    rows: Iterable[Sequence[object]],
+    key_column: str,
+    name_column: str,
+    known: dict[int, str],
+    what: str,
+) -> Iterator[tuple[int, str]]:
+    """Each data row's key (序号, 编号) and name: a row with an unknown or repeated key is left out, and the
+    name must stay the one the key stands for (a changed name is a problem, the row still read)."""
+    seen: set[int] = set()
+    for _row in _data_rows(reader, rows):
+        key = _key(reader, key_column, known, seen, what)
+        if key is None:
+            continue
+        text = reader.text(name_column)
+        if text != known[key]:
+            reader.problem(
+                name_column,
+                f"{key_column} {key} 的{what}是「{known[key]}」,表中写的是「{text}」;请勿改动{what}名称",
+            )
+        yield key, text
+
+
+def _lead(reader: _Reader, resolve: Resolve) -> tuple[str, ...]:
+    lead = reader.units("牵头单位", resolve)
+    if len(lead) > 1:
+        reader.problem("牵头单位", "牵头单位只能填一个")
+    return lead
+
+
 def read_task_sheet(
     data: bytes, name: str, *, tasks: dict[int, str], resolve: Resolve
 ) -> tuple[list[TaskRow], list[ImportProblem]]:
@@ -242,19 +273,8 @@ def read_task_sheet(
         return [], problems
     reader, rows = opened
     out: list[TaskRow] = []
-    seen: set[int] = set()
-    for _row in _data_rows(reader, rows):
-        number = _key(reader, "序号", tasks, seen, "任务")
-        if number is None:
-            continue
-        title = reader.text("任务")
-        if title != tasks[number]:
-            reader.problem(
-                "任务", f"序号 {number} 的任务是「{tasks[number]}」,表中写的是「{title}」;请勿改动任务名称"
-            )
-        lead = reader.units("牵头单位", resolve)
-        if len(lead) > 1:
-            reader.problem("牵头单位", "牵头单位只能填一个")
+    for number, title in _keyed_rows(reader, rows, "序号", "任务", tasks, "任务"):
+        lead = _lead(reader, resolve)
         cooperating = tuple(u for u in reader.units("配合单位", resolve) if u not in lead)
         out.append(TaskRow(number, title, lead[0] if lead else "", cooperating, reader.date("完成时限")))
     return out, reader.problems
@@ -269,23 +289,11 @@ def read_project_sheet(
         return [], problems
     reader, rows = opened
     out: list[ProjectRow] = []
-    seen: set[int] = set()
-    for _row in _data_rows(reader, rows):
-        key = _key(reader, "编号", projects, seen, "项目")
-        if key is None:
-            continue
-        project_name = reader.text("项目名称")
-        if project_name != projects[key]:
-            reader.problem(
-                "项目名称",
-                f"编号 {key} 的项目是「{projects[key]}」,表中写的是「{project_name}」;请勿改动项目名称",
-            )
+    for key, project_name in _keyed_rows(reader, rows, "编号", "项目名称", projects, "项目"):
         county = reader.text("所在县(市、区)")
         if county and county not in counties:
             reader.problem("所在县(市、区)", f"所在县(市、区)「{county}」不是已知地区")
-        lead = reader.units("牵头单位", resolve)
-        if len(lead) > 1:
-            reader.problem("牵头单位", "牵头单位只能填一个")
+        lead = _lead(reader, resolve)
         stage = reader.text("建设阶段")
         if stage and stage not in STAGES:
             reader.problem("建设阶段", f"建设阶段「{stage}」应为{'、'.join(STAGES)}之一")
