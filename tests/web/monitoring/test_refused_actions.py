@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 
 from planwatch.web.monitoring import services
-from planwatch.web.monitoring.models import AuditEntry, Observation
+from planwatch.web.monitoring.models import Observation
+from planwatch.web.places.models import AuditEntry
 
 
 def _state(obs: Observation) -> tuple[str, int, int]:
