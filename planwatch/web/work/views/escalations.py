@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -38,9 +38,7 @@ def escalation_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def escalation_resolve(request: HttpRequest, pk: int) -> HttpResponse:
-    esc = perm.escalations_for_user(request.user).filter(pk=pk).first()
-    if esc is None:
-        raise Http404(_("没有这个事项"))
+    esc = perm.get_escalation_for_user(request.user, pk)
     perm.require_resolve(request.user)
     return submit(
         request,
