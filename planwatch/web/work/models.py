@@ -210,6 +210,11 @@ class ProgressReport(models.Model):
     def subject(self):
         return self.work_task or self.project
 
+    @staticmethod
+    def about(subject) -> dict:
+        """The filter (and constructor keywords) for the reports on a task or a project."""
+        return {"work_task": subject} if isinstance(subject, WorkTask) else {"project": subject}
+
     @property
     def is_editable(self) -> bool:
         return self.status in (self.Status.DRAFT, self.Status.RETURNED)

@@ -72,6 +72,11 @@ def reports_for_user(user) -> QuerySet[ProgressReport]:
     return base.filter(own | helped).distinct()
 
 
+def reports_on(user, subject) -> QuerySet[ProgressReport]:
+    """The reports on a task or project the user may see, with their evidence."""
+    return reports_for_user(user).filter(**ProgressReport.about(subject)).prefetch_related("evidence")
+
+
 def escalations_for_user(user) -> QuerySet[Escalation]:
     base = Escalation.objects.select_related("owner", "indicator", "report")
     if sees_all(user):

@@ -30,7 +30,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = perm.get_project_for_user(request.user, pk)
-    reports = perm.reports_for_user(request.user).filter(project=project).prefetch_related("evidence")
+    reports = perm.reports_on(request.user, project)
     form = None
     if perm.may_assign(request.user):
         initial = {f: getattr(project, f) for f in PROJECT_FIELDS}

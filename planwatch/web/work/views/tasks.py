@@ -37,7 +37,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     task = perm.get_task_for_user(request.user, pk)
-    reports = perm.reports_for_user(request.user).filter(work_task=task).prefetch_related("evidence")
+    reports = perm.reports_on(request.user, task)
     form = None
     if perm.may_assign(request.user):
         form = AssignForm(
