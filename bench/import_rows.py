@@ -14,31 +14,17 @@ for 20,000 rows (issue 10).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.pages import _setup  # noqa: E402
+
 REGIONS, YEARS = 20, 5
 BUDGET_S = 20.0
-
-
-def _setup(use_postgres: bool) -> None:
-    if not use_postgres:
-        os.environ.pop("DATABASE_URL", None)
-        os.environ["PLANWATCH_VAR_DIR"] = tempfile.mkdtemp(prefix="planwatch-bench-")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "planwatch.web.settings")
-    os.environ["PLANWATCH_DEBUG"] = "0"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", interactive=False, verbosity=0)
 
 
 def _plan_document(indicators: int):

@@ -93,11 +93,16 @@ def _time(client, url: str, runs: int) -> list[float]:
     return times
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def page_args(description: str, argv: list[str] | None) -> argparse.Namespace:
+    """``--runs`` and ``--postgres``, as every page benchmark takes them."""
+    parser = argparse.ArgumentParser(description=description.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--postgres", action="store_true", help="use DATABASE_URL instead of a temporary SQLite")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = page_args(__doc__, argv)
     _setup(args.postgres)
     _seed()
     from django.contrib.auth import get_user_model

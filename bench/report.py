@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from planwatch.data import DATA_DIR, GANZHOU_PLAN  # noqa: E402
 from planwatch.documents import read_plan  # noqa: E402
 from planwatch.evaluation import DEFAULT_SETTINGS  # noqa: E402
-from planwatch.reports.snapshot import Snapshot, settings_json  # noqa: E402
+from planwatch.reports.snapshot import Snapshot, plan_header, settings_json  # noqa: E402
 
 BUDGET_S = 15.0
 YEARS = range(2020, 2026)
@@ -88,14 +88,7 @@ def build_snapshot() -> Snapshot:
                     }
                 )
     return Snapshot(
-        plan={
-            "title": plan.title,
-            "region": plan.region,
-            "base_year": plan.base_year,
-            "target_year": plan.target_year,
-            "vision_year": plan.vision_year,
-            "version": 1,
-        },
+        plan=plan_header(plan, version=1),
         kind="final",
         as_of=2025,
         edition="public",

@@ -13,7 +13,6 @@ its cost must not grow with the number waiting. Budget: 200 ms.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 from pathlib import Path
@@ -22,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 sys.path.insert(0, str(ROOT / "bench"))
-from pages import _plan_document, _setup, _time  # noqa: E402
+from pages import _plan_document, _setup, _time, page_args  # noqa: E402
 
 PENDING, BUDGET_MS = 5000, 200.0
 
@@ -83,12 +82,7 @@ def _seed():
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument(
-        "--postgres", action="store_true", help="use DATABASE_URL instead of a temporary SQLite"
-    )
-    args = parser.parse_args(argv)
+    args = page_args(__doc__, argv)
     _setup(args.postgres)
     reviewer, region = _seed()
     from django.test import Client

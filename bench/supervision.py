@@ -13,7 +13,6 @@ Budget: 200 ms (issue 14).
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import time
@@ -22,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.pages import BUDGET_MS, _setup, _time  # noqa: E402
+from bench.pages import BUDGET_MS, _setup, _time, page_args  # noqa: E402
 
 TASKS, PROJECTS, YEARS = 100, 300, 5
 
@@ -117,12 +116,7 @@ def _seed():
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument(
-        "--postgres", action="store_true", help="use DATABASE_URL instead of a temporary SQLite"
-    )
-    args = parser.parse_args(argv)
+    args = page_args(__doc__, argv)
     _setup(args.postgres)
     count = _seed()
     from django.contrib.auth import get_user_model

@@ -8,8 +8,8 @@ problem of the row is reported, not only the first.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from planwatch.collection.model import (
     CleanObservation,
@@ -40,6 +40,8 @@ from planwatch.collection.values import (
 # ``Observation.qualifier`` choices and the real-data loader use this same list (a test keeps them equal),
 # and ``planwatch.documents.qualifiers.bound_of`` says what each one bounds.
 # (``QUALIFIERS`` lives in ``values`` beside the one value reader and is re-exported here.)
+
+_Entry = TypeVar("_Entry", IndicatorSpec, RegionSpec)
 
 
 class Catalogue:
@@ -133,23 +135,31 @@ def clean_row(row: ObservationRow, catalogue: Catalogue) -> CleanObservation | l
 
 
 def _indicator(row: ObservationRow, catalogue: Catalogue, problems: _RowProblems) -> IndicatorSpec | None:
-    if not clean_text(row.indicator):
-        problems.add("indicator", "指标为空", "required")
-        return None
-    spec = catalogue.indicator(row.indicator)
-    if spec is None:
-        problems.add("indicator", f"指标「{shown(row.indicator)}」不在本规划的指标中", "indicator")
-    return spec
+    return _known(row, "indicator", catalogue.indicator, problems, label="指标", unknown="不在本规划的指标中")
 
 
 def _region(row: ObservationRow, catalogue: Catalogue, problems: _RowProblems) -> RegionSpec | None:
-    if not clean_text(row.region):
-        problems.add("region", "地区为空", "required")
+    return _known(row, "region", catalogue.region, problems, label="地区", unknown="不是已登记的地区")
+
+
+def _known(
+    row: ObservationRow,
+    field: str,
+    find: Callable[[Any], _Entry | None],
+    problems: _RowProblems,
+    *,
+    label: str,
+    unknown: str,
+) -> _Entry | None:
+    """The catalogue's entry the row's ``field`` names: 「指标为空」 when blank, 「指标「X」…」 when unknown."""
+    text = getattr(row, field)
+    if not clean_text(text):
+        problems.add(field, f"{label}为空", "required")
         return None
-    region = catalogue.region(row.region)
-    if region is None:
-        problems.add("region", f"地区「{shown(row.region)}」不是已登记的地区", "region")
-    return region
+    entry = find(text)
+    if entry is None:
+        problems.add(field, f"{label}「{shown(text)}」{unknown}", field)
+    return entry
 
 
 def _period(row: ObservationRow, catalogue: Catalogue, problems: _RowProblems) -> Period | None:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from planwatch.documents.captions import attach_captions
 from planwatch.documents.errors import PlanReadError
@@ -39,15 +39,17 @@ MAX_PLAN_FILE_BYTES = 50 * 1024 * 1024
 _CONTROL_BYTES = [bytes([code]) for code in range(32) if code not in (9, 10, 12, 13)]
 
 
-def read_plan(
-    path: str | Path,
-    *,
-    title: str | None = None,
-    region: str | None = None,
-    directions: Mapping[str, Direction | str] | None = None,
-    gazetteer: Gazetteer | None = None,
-    words: tuple[str, ...] = (),
-) -> Plan:
+class PlanOverrides(TypedDict, total=False):
+    """What the caller knows better than the document (see ``read_plan``)."""
+
+    title: str | None
+    region: str | None
+    directions: Mapping[str, Direction | str] | None
+    gazetteer: Gazetteer | None
+    words: tuple[str, ...]
+
+
+def read_plan(path: str | Path, **overrides: Unpack[PlanOverrides]) -> Plan:
     """Read the plan in ``path``; raises ``PlanReadError`` naming the file and the fault.
 
     ``title`` and ``region`` override what the document says; ``directions`` maps an
@@ -56,40 +58,14 @@ def read_plan(
     are those of the region the title (or issuing body) names.
     """
     path = Path(path)
-    blocks = _blocks(path)
-    return build_plan(
-        blocks,
-        source_name=path.name,
-        title=title,
-        region=region,
-        directions=directions,
-        gazetteer=gazetteer,
-        words=words,
-    )
+    return build_plan(_blocks(path), source_name=path.name, **overrides)
 
 
-def read_plan_text(
-    text: str,
-    *,
-    source_name: str = "",
-    title: str | None = None,
-    region: str | None = None,
-    directions: Mapping[str, Direction | str] | None = None,
-    gazetteer: Gazetteer | None = None,
-    words: tuple[str, ...] = (),
-) -> Plan:
+def read_plan_text(text: str, *, source_name: str = "", **overrides: Unpack[PlanOverrides]) -> Plan:
     """Read a plan from text already in memory (as extracted from a PDF or pasted)."""
     if not text.strip():
         raise PlanReadError(f"文件为空，没有可读的文字（文件 {source_name or '文本'}）")
-    return build_plan(
-        text_blocks(text),
-        source_name=source_name,
-        title=title,
-        region=region,
-        directions=directions,
-        gazetteer=gazetteer,
-        words=words,
-    )
+    return build_plan(text_blocks(text), source_name=source_name, **overrides)
 
 
 def _blocks(path: Path) -> list[Block]:

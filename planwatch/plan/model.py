@@ -93,8 +93,8 @@ class Indicator:
 
 
 @dataclass(frozen=True)
-class Task:
-    """A line of work: the lead phrase that opens a paragraph and the paragraph's text."""
+class Passage:
+    """A titled passage of the plan's text with the places it names: a task or a 专栏 item."""
 
     title: str
     text: str
@@ -103,13 +103,13 @@ class Task:
 
 
 @dataclass(frozen=True)
-class ProjectItem:
-    """One item of a 专栏 box (专栏6's 铁路, 公路, 机场 …) with the places it names."""
+class Task(Passage):
+    """A line of work: the lead phrase that opens a paragraph and the paragraph's text."""
 
-    title: str
-    text: str
-    places: tuple[str, ...] = ()
-    order: int = 0
+
+@dataclass(frozen=True)
+class ProjectItem(Passage):
+    """One item of a 专栏 box (专栏6's 铁路, 公路, 机场 …) with the places it names."""
 
 
 @dataclass(frozen=True)

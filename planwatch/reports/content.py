@@ -23,7 +23,13 @@ from planwatch.evaluation.settings import EvaluationSettings, setting_docs
 from planwatch.evaluation.vocabulary import AWAITING, GRADED, NO_DATA
 from planwatch.numbers import finite_or_none as _num
 from planwatch.reports.counties import CountyComparison, compare_counties
-from planwatch.reports.formatting import decimals_of, format_percent, format_rate, format_value
+from planwatch.reports.formatting import (
+    decimals_of,
+    format_percent,
+    format_rate,
+    format_value,
+    value_unit,
+)
 from planwatch.reports.snapshot import Snapshot
 from planwatch.reports.targets_text import kind_detail, target_statement
 from planwatch.reports.words import grade_word, words
@@ -84,19 +90,17 @@ class IndicatorRow:
         return self.latest_value is not None
 
     @property
-    def rate_kind(self) -> bool:
-        return self.kind in ("annual_growth", "cumulative_reduction")
+    def value_unit(self) -> str:
+        return value_unit(self.kind, self.unit)
 
     # Printed forms, one rule each, shared by every writer.
     @property
     def baseline_text(self) -> str:
-        unit = "%" if self.rate_kind else self.unit
-        return format_value(self.baseline, unit, self.decimals)
+        return format_value(self.baseline, self.value_unit, self.decimals)
 
     @property
     def latest_text(self) -> str:
-        unit = "%" if self.rate_kind else self.unit
-        text = format_value(self.latest_value, unit, self.decimals)
+        text = format_value(self.latest_value, self.value_unit, self.decimals)
         return (
             f"{text}{self.latest_qualifier}"
             if self.latest_qualifier and self.latest_value is not None

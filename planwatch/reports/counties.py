@@ -17,7 +17,7 @@ import pandas as pd
 
 from planwatch.evaluation.vocabulary import GRADE_RANK
 from planwatch.numbers import finite_or_none as _num
-from planwatch.reports.formatting import decimals_of
+from planwatch.reports.formatting import decimals_of, value_unit
 from planwatch.reports.words import grade_word, words
 
 if TYPE_CHECKING:
@@ -66,6 +66,10 @@ class CountyIndicator:
         """Cells best first by ``growth`` or ``completion``; cells without the figure last, by name order."""
         key = "rank_growth" if by == "growth" else "rank_completion"
         return sorted(self.cells, key=lambda c: (getattr(c, key) is None, getattr(c, key) or 0))
+
+    @property
+    def value_unit(self) -> str:
+        return value_unit(self.kind, self.unit)
 
     @property
     def year(self) -> int | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from planwatch.evaluation.vocabulary import RATE_KINDS
 from planwatch.numbers import round_half_up  # the one rounding rule (half up); callers may import it here
 
 DASH = "—"
@@ -22,6 +23,11 @@ if TYPE_CHECKING:
 
 def _is_missing(value: float | None) -> TypeIs[None]:  # False: a float to print (True: None or NaN)
     return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def value_unit(kind: str, unit: str) -> str:
+    """The unit a figure of this target kind prints with: a growth or reduction target's figures are rates."""
+    return "%" if kind in RATE_KINDS else unit
 
 
 def decimals_of(text: str | None, default: int = 1) -> int:

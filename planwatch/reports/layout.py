@@ -54,13 +54,16 @@ class Block:
     extra: dict = field(default_factory=dict)
 
 
-def _dec(row: IndicatorRow) -> str:
-    return "0" if row.decimals == 0 else "0." + "0" * row.decimals
+def _dec(decimals: int) -> str:
+    return "0" if decimals == 0 else "0." + "0" * decimals
 
 
-def _number(value: float | None, row: IndicatorRow, unit: str | None = None) -> Cell:
-    unit = ("%" if row.rate_kind else row.unit) if unit is None else unit
-    return Cell(format_value(value, unit, row.decimals), value, _dec(row))
+def _value(value: float | None, unit: str, decimals: int) -> Cell:
+    return Cell(format_value(value, unit, decimals), value, _dec(decimals))
+
+
+def _number(value: float | None, row: IndicatorRow) -> Cell:
+    return _value(value, row.value_unit, row.decimals)
 
 
 def _share(value: float | None) -> Cell:
@@ -71,25 +74,41 @@ def _rate(value: float | None) -> Cell:
     return Cell(format_rate(value), value, PERCENT)
 
 
+def _header(report: Report, *keys: str) -> list[str]:
+    return [report.words[k] for k in keys]
+
+
+# The progress columns an indicator's own table and the lagging table share, in this order.
+PROGRESS_COLUMNS = ("col_completion", "col_time_share", "col_actual", "col_required", "col_grade")
+
+
+def _progress_cells(row: IndicatorRow) -> list[Cell]:
+    return [
+        _share(row.completion),
+        _share(row.time_share),
+        _rate(row.actual_growth),
+        _rate(row.required_growth),
+        Cell(row.grade_label, grade=row.grade),
+    ]
+
+
 def main_table(report: Report, title: str = "") -> Table:
     w = report.words
-    header = [
-        w[k]
-        for k in (
-            "col_code",
-            "col_name",
-            "col_unit",
-            "col_attribute",
-            "col_baseline",
-            "col_target",
-            "col_latest",
-            "col_latest_year",
-            "col_completion",
-            "col_time_share",
-            "col_grade",
-            "col_warning",
-        )
-    ]
+    header = _header(
+        report,
+        "col_code",
+        "col_name",
+        "col_unit",
+        "col_attribute",
+        "col_baseline",
+        "col_target",
+        "col_latest",
+        "col_latest_year",
+        "col_completion",
+        "col_time_share",
+        "col_grade",
+        "col_warning",
+    )
     rows = []
     for i, r in enumerate(report.rows, start=1):
         latest = _number(r.latest_value, r)
@@ -121,57 +140,18 @@ def main_table(report: Report, title: str = "") -> Table:
 
 def indicator_table(report: Report, row: IndicatorRow) -> Table:
     """One indicator's own figures under its chart: in the terms of its target kind."""
-    w = report.words
-    header = [
-        w["col_baseline"],
-        w["col_target"],
-        w["col_latest"],
-        w["col_completion"],
-        w["col_time_share"],
-        w["col_actual"],
-        w["col_required"],
-        w["col_grade"],
-    ]
+    header = _header(report, "col_baseline", "col_target", "col_latest", *PROGRESS_COLUMNS)
     latest = _number(row.latest_value, row)
     latest.text = row.latest_text + (f"({row.latest_year})" if row.latest_year else "")
-    cells = [
-        _number(row.baseline, row),
-        Cell(row.target),
-        latest,
-        _share(row.completion),
-        _share(row.time_share),
-        _rate(row.actual_growth),
-        _rate(row.required_growth),
-        Cell(row.grade_label, grade=row.grade),
-    ]
+    cells = [_number(row.baseline, row), Cell(row.target), latest, *_progress_cells(row)]
     return Table(row.name, header, [cells])
 
 
 def lagging_table(report: Report) -> Table:
     w = report.words
-    header = [
-        w["col_name"],
-        w["col_attribute"],
-        w["col_latest"],
-        w["col_completion"],
-        w["col_time_share"],
-        w["col_actual"],
-        w["col_required"],
-        w["col_grade"],
-        w["col_reason"],
-    ]
+    header = _header(report, "col_name", "col_attribute", "col_latest", *PROGRESS_COLUMNS, "col_reason")
     rows = [
-        [
-            Cell(r.name),
-            Cell(r.attribute),
-            _number(r.latest_value, r),
-            _share(r.completion),
-            _share(r.time_share),
-            _rate(r.actual_growth),
-            _rate(r.required_growth),
-            Cell(r.grade_label, grade=r.grade),
-            Cell(r.reason),
-        ]
+        [Cell(r.name), Cell(r.attribute), _number(r.latest_value, r), *_progress_cells(r), Cell(r.reason)]
         for r in report.lagging
     ]
     return Table(w["lagging"], header, rows, sheet=_sheet(w["lagging"]))
@@ -179,32 +159,18 @@ def lagging_table(report: Report) -> Table:
 
 def county_tables(report: Report) -> list[Table]:
     w = report.words
-    header = [
-        w["col_rank"],
-        w["col_region"],
-        w["col_value"],
-        w["col_growth"],
-        w["col_completion"],
-        w["col_grade"],
-    ]
+    header = _header(
+        report, "col_rank", "col_region", "col_value", "col_growth", "col_completion", "col_grade"
+    )
     tables = []
     for ind in report.counties.indicators:
         rows = []
         for cell in ind.ranked("growth"):
-            value = Cell(
-                format_value(
-                    cell.value,
-                    ind.unit if ind.kind not in ("annual_growth", "cumulative_reduction") else "%",
-                    ind.decimals,
-                ),
-                cell.value,
-                "0" if ind.decimals == 0 else "0." + "0" * ind.decimals,
-            )
             rows.append(
                 [
                     Cell(str(cell.rank_growth) if cell.rank_growth else "—", cell.rank_growth),
                     Cell(cell.region),
-                    value,
+                    _value(cell.value, ind.value_unit, ind.decimals),
                     _rate(cell.growth),
                     _share(cell.completion),
                     Cell(cell.grade_label, grade=cell.grade),
@@ -234,15 +200,9 @@ def sources_table(report: Report, *, every_region: bool = False) -> Table:
     """The figures used with vintage, status and source: the plan region's (``every_region``: all, for Excel)."""
     w = report.words
     lines = report.vintages if every_region else report.sources
-    header = [
-        w["col_name"],
-        w["col_region"],
-        w["col_year"],
-        w["col_value"],
-        w["col_vintage"],
-        w["col_status"],
-        w["col_source"],
-    ]
+    header = _header(
+        report, "col_name", "col_region", "col_year", "col_value", "col_vintage", "col_status", "col_source"
+    )
     rows = [
         [
             Cell(s.indicator),
@@ -266,14 +226,9 @@ def sources_table(report: Report, *, every_region: bool = False) -> Table:
 
 def targets_table(report: Report) -> Table:
     w = report.words
-    header = [
-        w["col_name"],
-        w["col_version"],
-        w["col_text"],
-        w["col_value_num"],
-        w["col_target_year"],
-        w["col_origin"],
-    ]
+    header = _header(
+        report, "col_name", "col_version", "col_text", "col_value_num", "col_target_year", "col_origin"
+    )
     rows = [
         [
             Cell(t["name"]),

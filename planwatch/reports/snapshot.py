@@ -25,6 +25,12 @@ from planwatch.evaluation import EvaluationSettings
 KINDS = ("final", "annual")  # 总结评估 / 年度监测报告
 EDITIONS = ("internal", "public")
 FORMAT_VERSION = 1
+PLAN_FIELDS = ("title", "region", "base_year", "target_year", "vision_year")
+
+
+def plan_header(plan: object, *, version: int, **extra: Any) -> dict[str, Any]:
+    """A snapshot's ``plan``: the plan's (domain or stored) title, region and years, with its version."""
+    return {**{name: getattr(plan, name) for name in PLAN_FIELDS}, "version": version, **extra}
 
 
 @dataclass

@@ -13,11 +13,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from planwatch.documents.qualifiers import format_qualified
+from planwatch.evaluation.vocabulary import LEVEL_KINDS, RATE_KINDS
 from planwatch.reports.formatting import decimals_of, format_number, format_rate, format_value
 from planwatch.reports.words import words
-
-LEVEL_KINDS = ("level", "about")
-RATE_KINDS = ("annual_growth", "cumulative_reduction")
 
 if TYPE_CHECKING:
     from typing_extensions import TypeIs

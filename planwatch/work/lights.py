@@ -34,13 +34,7 @@ def report_light(due: dt.date, reported: bool, today: dt.date) -> Light:
 
     Due 10 Oct, today 4 Oct, YELLOW_DAYS 7: 6 days left → yellow; today 11 Oct → red.
     """
-    if reported:
-        return Light.GREEN
-    if today > due:
-        return Light.RED
-    if (due - today).days < setting("YELLOW_DAYS"):
-        return Light.YELLOW
-    return Light.GREEN
+    return deadline_light(due, reported, today)
 
 
 def deadline_light(deadline: dt.date | None, complete: bool, today: dt.date) -> Light:
@@ -49,7 +43,7 @@ def deadline_light(deadline: dt.date | None, complete: bool, today: dt.date) -> 
         return Light.GREEN
     if today > deadline:
         return Light.RED
-    if (deadline - today).days < setting("YELLOW_DAYS"):
+    if days_to(deadline, today) < setting("YELLOW_DAYS"):
         return Light.YELLOW
     return Light.GREEN
 

@@ -15,6 +15,7 @@ import io
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from planwatch.collection.guard import check_xlsx_container
 from planwatch.collection.problems import ImportProblem, column_letter, file_problem
@@ -49,6 +50,7 @@ _DATE_PATTERNS = (
 )
 
 Resolve = Callable[[str], str | None]
+_Row = TypeVar("_Row")
 
 
 @dataclass(frozen=True)
@@ -233,59 +235,69 @@ def _key(reader: _Reader, column: str, known: dict[int, str], seen: set[int], wh
     return key
 
 
+def _read_keyed(
+    data: bytes,
+    name: str,
+    sheet: tuple[str, Sequence[str]],
+    columns: tuple[str, str],
+    known: dict[int, str],
+    what: str,
+    read_row: Callable[[_Reader, int, str], _Row],
+) -> tuple[list[_Row], list[ImportProblem]]:
+    """The rows of a sheet (name, header) keyed by ``columns`` (key column, name column), each read by
+    ``read_row``: a row with an unknown or repeated key is left out, and the name must stay the one the
+    key stands for (a changed name is a problem, the row still read)."""
+    opened, problems = _open(data, name, *sheet)
+    if opened is None:
+        return [], problems
+    reader, rows = opened
+    key_column, name_column = columns
+    out: list[_Row] = []
+    seen: set[int] = set()
+    for _row in _data_rows(reader, rows):
+        key = _key(reader, key_column, known, seen, what)
+        if key is None:
+            continue
+        text = reader.text(name_column)
+        if text != known[key]:
+            reader.problem(
+                name_column,
+                f"{key_column} {key} 的{what}是「{known[key]}」,表中写的是「{text}」;请勿改动{what}名称",
+            )
+        out.append(read_row(reader, key, text))
+    return out, reader.problems
+
+
+def _lead(reader: _Reader, resolve: Resolve) -> tuple[str, ...]:
+    lead = reader.units("牵头单位", resolve)
+    if len(lead) > 1:
+        reader.problem("牵头单位", "牵头单位只能填一个")
+    return lead
+
+
 def read_task_sheet(
     data: bytes, name: str, *, tasks: dict[int, str], resolve: Resolve
 ) -> tuple[list[TaskRow], list[ImportProblem]]:
     """Rows of a 任务分工 sheet; ``tasks`` maps 序号 → the task's title (a row must keep its title)."""
-    opened, problems = _open(data, name, TASK_SHEET, TASK_HEADER)
-    if opened is None:
-        return [], problems
-    reader, rows = opened
-    out: list[TaskRow] = []
-    seen: set[int] = set()
-    for _row in _data_rows(reader, rows):
-        number = _key(reader, "序号", tasks, seen, "任务")
-        if number is None:
-            continue
-        title = reader.text("任务")
-        if title != tasks[number]:
-            reader.problem(
-                "任务", f"序号 {number} 的任务是「{tasks[number]}」,表中写的是「{title}」;请勿改动任务名称"
-            )
-        lead = reader.units("牵头单位", resolve)
-        if len(lead) > 1:
-            reader.problem("牵头单位", "牵头单位只能填一个")
+
+    def read_row(reader: _Reader, number: int, title: str) -> TaskRow:
+        lead = _lead(reader, resolve)
         cooperating = tuple(u for u in reader.units("配合单位", resolve) if u not in lead)
-        out.append(TaskRow(number, title, lead[0] if lead else "", cooperating, reader.date("完成时限")))
-    return out, reader.problems
+        return TaskRow(number, title, lead[0] if lead else "", cooperating, reader.date("完成时限"))
+
+    return _read_keyed(data, name, (TASK_SHEET, TASK_HEADER), ("序号", "任务"), tasks, "任务", read_row)
 
 
 def read_project_sheet(
     data: bytes, name: str, *, projects: dict[int, str], resolve: Resolve, counties: set[str]
 ) -> tuple[list[ProjectRow], list[ImportProblem]]:
     """Rows of a 项目台账 sheet; ``projects`` maps 编号 → the project's name."""
-    opened, problems = _open(data, name, PROJECT_SHEET, PROJECT_HEADER)
-    if opened is None:
-        return [], problems
-    reader, rows = opened
-    out: list[ProjectRow] = []
-    seen: set[int] = set()
-    for _row in _data_rows(reader, rows):
-        key = _key(reader, "编号", projects, seen, "项目")
-        if key is None:
-            continue
-        project_name = reader.text("项目名称")
-        if project_name != projects[key]:
-            reader.problem(
-                "项目名称",
-                f"编号 {key} 的项目是「{projects[key]}」,表中写的是「{project_name}」;请勿改动项目名称",
-            )
+
+    def read_row(reader: _Reader, key: int, project_name: str) -> ProjectRow:
         county = reader.text("所在县(市、区)")
         if county and county not in counties:
             reader.problem("所在县(市、区)", f"所在县(市、区)「{county}」不是已知地区")
-        lead = reader.units("牵头单位", resolve)
-        if len(lead) > 1:
-            reader.problem("牵头单位", "牵头单位只能填一个")
+        lead = _lead(reader, resolve)
         stage = reader.text("建设阶段")
         if stage and stage not in STAGES:
             reader.problem("建设阶段", f"建设阶段「{stage}」应为{'、'.join(STAGES)}之一")
@@ -295,20 +307,21 @@ def read_project_sheet(
         start, finish = reader.date("开工时间"), reader.date("竣工时间")
         if start and finish and finish < start:
             reader.problem("竣工时间", "竣工时间早于开工时间")
-        out.append(
-            ProjectRow(
-                key,
-                reader.text("专栏"),
-                project_name,
-                county,
-                lead[0] if lead else "",
-                code,
-                reader.number("总投资(亿元)"),
-                reader.number("年度计划投资(亿元)"),
-                reader.number("已完成投资(亿元)"),
-                start,
-                finish,
-                stage,
-            )
+        return ProjectRow(
+            key,
+            reader.text("专栏"),
+            project_name,
+            county,
+            lead[0] if lead else "",
+            code,
+            reader.number("总投资(亿元)"),
+            reader.number("年度计划投资(亿元)"),
+            reader.number("已完成投资(亿元)"),
+            start,
+            finish,
+            stage,
         )
-    return out, reader.problems
+
+    return _read_keyed(
+        data, name, (PROJECT_SHEET, PROJECT_HEADER), ("编号", "项目名称"), projects, "项目", read_row
+    )

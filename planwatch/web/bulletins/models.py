@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from planwatch.web.monitoring.models import Observation
-from planwatch.web.places.models import Region
+from planwatch.web.places.models import Region, acting_user
 from planwatch.web.plans.models import Indicator
 
 
@@ -19,9 +18,7 @@ class Bulletin(models.Model):
     region_name = models.CharField(_("地区"), max_length=100, blank=True)
     year = models.PositiveSmallIntegerField(_("年份"))
     message = models.TextField(_("读取说明"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = acting_user(blank=False)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -55,9 +52,7 @@ class Proposal(models.Model):
     position = models.CharField(_("位置"), max_length=40, blank=True)
     confidence = models.FloatField(_("置信度"))
     state = models.CharField(_("状态"), max_length=10, choices=State.choices, default=State.PENDING)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    decided_by = acting_user()
     decided_at = models.DateTimeField(null=True, blank=True)
     reason = models.TextField(_("理由"), blank=True)
     history = HistoricalRecords()
@@ -83,9 +78,7 @@ class ExtraSynonym(models.Model):
 
     indicator = models.CharField(_("指标(标准名称)"), max_length=100)
     phrase = models.CharField(_("公报写法"), max_length=100, unique=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = acting_user(blank=False)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 

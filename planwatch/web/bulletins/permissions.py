@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404
 from django.utils.translation import gettext as _
 
 from planwatch.web.bulletins.models import Bulletin, Proposal
 from planwatch.web.places.models import Role
-from planwatch.web.places.permissions import role_of
+from planwatch.web.places.permissions import role_of, visible_or_404
 
 SEES = {Role.REVIEWER, Role.PLANNER, Role.ADMINISTRATOR}
 DECIDES = {Role.REVIEWER, Role.ADMINISTRATOR}
@@ -25,21 +24,14 @@ def bulletins_for_user(user) -> QuerySet[Bulletin]:
 
 
 def get_bulletin_for_user(user, pk: int) -> Bulletin:
-    bulletin = bulletins_for_user(user).filter(pk=pk).first()
-    if bulletin is None:
-        raise Http404(_("没有这份公报"))
-    return bulletin
+    return visible_or_404(bulletins_for_user(user), pk, _("没有这份公报"))
 
 
 def get_proposal_for_user(user, pk: int) -> Proposal:
-    proposal = (
-        Proposal.objects.select_related("bulletin", "indicator", "observation")
-        .filter(bulletin__in=bulletins_for_user(user), pk=pk)
-        .first()
+    proposals = Proposal.objects.select_related("bulletin", "indicator", "observation").filter(
+        bulletin__in=bulletins_for_user(user)
     )
-    if proposal is None:
-        raise Http404(_("没有这条建议"))
-    return proposal
+    return visible_or_404(proposals, pk, _("没有这条建议"))
 
 
 def require_decider(user, proposal: Proposal | None = None) -> None:

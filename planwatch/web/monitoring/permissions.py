@@ -21,7 +21,7 @@ from __future__ import annotations
 import rules
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -37,6 +37,7 @@ from planwatch.web.places.permissions import (
     reads_audit,
     role_of,
     unit_of,
+    visible_or_404,
 )
 
 S = Observation.Status
@@ -172,9 +173,7 @@ def may_write(user, obs: Observation) -> bool:
 def get_observation_for_user(request_or_user, pk: int) -> tuple[Observation, bool]:
     """The observation and whether the user may change it; 404 when it is not theirs to see."""
     user = getattr(request_or_user, "user", request_or_user)
-    obs = observations_for_user(user).filter(pk=pk).first()
-    if obs is None:
-        raise Http404(_("没有这条数据"))
+    obs = visible_or_404(observations_for_user(user), pk, _("没有这条数据"))
     return obs, may_write(user, obs)
 
 

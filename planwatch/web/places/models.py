@@ -17,10 +17,21 @@ them — ``monitoring_region`` and so on — so moving the models here moved no 
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+
+def acting_user(*, blank: bool = True, on_delete: Any = models.SET_NULL, **options: Any) -> models.ForeignKey:
+    """The user who did something to a row (loaded, created, submitted, reviewed …): no reverse accessor;
+    a deleted user leaves the row with no name (``SET_NULL``) unless the row must keep them (``PROTECT``).
+    ``blank``: set by the services, not typed into a form (``blank=False`` where a form must have it)."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=blank, on_delete=on_delete, related_name="+", **options
+    )
 
 
 class Region(models.Model):
@@ -113,9 +124,7 @@ class AuditEntry(models.Model):
         PLAN = "plan", _("规划")
 
     at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    actor = acting_user()
     actor_name = models.CharField(_("操作人"), max_length=150, blank=True)
     action = models.CharField(_("操作"), max_length=30)
     subject = models.CharField(_("对象类型"), max_length=12, choices=Subject.choices)

@@ -19,10 +19,15 @@ own entries either.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import rules
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
+from django.http import Http404
 
 from planwatch.web.places.models import AuditEntry, Role, Unit
+
+_M = TypeVar("_M", bound=Model)
 
 PUBLIC = "public"
 READS_ALL = {Role.ADMINISTRATOR, Role.PLANNER, Role.SUPERVISOR}
@@ -78,3 +83,12 @@ def audit_for_user(user) -> QuerySet[AuditEntry]:
     if not reads_audit(user):
         return AuditEntry.objects.none()
     return AuditEntry.objects.select_related("actor", "unit")
+
+
+def visible_or_404(rows: QuerySet[_M], pk: int, message: str) -> _M:
+    """Row ``pk`` of what a user may see (an app's ``*_for_user`` query set), or a 404 with ``message``:
+    what a user may not see, they may not know exists."""
+    row = rows.filter(pk=pk).first()
+    if row is None:
+        raise Http404(message)
+    return row

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from planwatch.plan import Attribute, Direction, TargetKind
+from planwatch.web.places.models import acting_user
 
 
 class Plan(models.Model):
@@ -26,9 +27,7 @@ class Plan(models.Model):
     source_name = models.CharField(_("来源文件"), max_length=255, blank=True)
     document = models.JSONField(_("结构化文本"), default=dict)
     loaded_at = models.DateTimeField(auto_now_add=True)
-    loaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    loaded_by = acting_user()
 
     class Meta:
         verbose_name = _("规划")
@@ -117,12 +116,8 @@ class TargetVersion(models.Model):
     origin = models.CharField(_("来源"), max_length=12, choices=Origin.choices, default=Origin.PLAN)
     reason = models.TextField(_("调整理由"), blank=True)
     decision_comment = models.TextField(_("审批意见"), blank=True)
-    proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    proposed_by = acting_user()
+    approved_by = acting_user()
     created_at = models.DateTimeField(auto_now_add=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords()

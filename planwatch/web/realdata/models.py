@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from planwatch.documents.qualifiers import format_qualified
+from planwatch.web.places.models import acting_user
 
 
 class SeriesObservation(models.Model):
@@ -79,9 +79,7 @@ class ConsistencyFlag(models.Model):
     source = models.CharField(_("来源"), max_length=500, blank=True)
     quote = models.TextField(_("原文摘录"), blank=True)
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.OPEN)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    reviewed_by = acting_user()
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_note = models.TextField(_("核实意见"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -106,9 +104,7 @@ class DatasetLoad(models.Model):
 
     kind = models.CharField(_("数据集"), max_length=8, choices=Kind.choices)
     loaded_at = models.DateTimeField(auto_now_add=True)
-    loaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    loaded_by = acting_user()
     reason = models.TextField(_("理由"), blank=True)
     counts = models.JSONField(_("数量"), default=dict)
 

@@ -93,10 +93,9 @@ def comparison_page(plan, *, indicator: str | None, by: str, colour: str, langua
 
 
 def _cell_text(ind, cell) -> dict:
-    unit = "%" if ind.kind in ("annual_growth", "cumulative_reduction") else ind.unit
     return {
         "region": cell.region,
-        "value": format_value(cell.value, unit, ind.decimals),
+        "value": format_value(cell.value, ind.value_unit, ind.decimals),
         "year": cell.year,
         "growth": format_rate(cell.growth),
         "completion": format_percent(cell.completion),

@@ -13,6 +13,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from planwatch.web.places.models import acting_user
+
 
 class ReportSnapshot(models.Model):
     class Kind(models.TextChoices):
@@ -30,9 +32,7 @@ class ReportSnapshot(models.Model):
     data = models.JSONField(_("快照"))
     fingerprint = models.CharField(max_length=64, db_index=True)
     reason = models.CharField(_("理由"), max_length=200, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = acting_user(on_delete=models.PROTECT)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -72,9 +72,7 @@ class ReportFile(models.Model):
     error = models.TextField(_("错误"), blank=True)
     content = models.BinaryField(null=True, blank=True)
     filename = models.CharField(max_length=200, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = acting_user(on_delete=models.PROTECT)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from planwatch.evaluation import DEFAULT_SETTINGS, EvaluationSettings
-from planwatch.reports.snapshot import Snapshot
+from planwatch.reports.snapshot import Snapshot, plan_header
 from planwatch.web.dashboard.series import county_regions, plan_region, visible_statuses
 from planwatch.web.monitoring.queries import observation_frame
 from planwatch.web.plans.evaluation_inputs import indicator_specs, quality_judgements
@@ -39,15 +39,7 @@ def build_snapshot(
     frame = frame[frame["year"] <= as_of]
     judgements = quality_judgements(plan)
     return Snapshot(
-        plan={
-            "title": plan.title,
-            "region": plan.region,
-            "base_year": plan.base_year,
-            "target_year": plan.target_year,
-            "vision_year": plan.vision_year,
-            "version": plan.version,
-            "id": plan.pk,
-        },
+        plan=plan_header(plan, version=plan.version, id=plan.pk),
         kind=kind,
         as_of=as_of,
         edition=edition,

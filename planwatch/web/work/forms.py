@@ -12,7 +12,23 @@ from planwatch.web.work.models import Escalation, ProgressReport, Stage
 REASON = forms.CharField(label=_("理由(记入审计)"), max_length=500)
 
 
-class AssignForm(forms.Form):
+class _LinkedToPlanForm(forms.Form):
+    """A task's or a project's form: its own fields, then the plan's indicators it serves and the reason."""
+
+    indicators = forms.ModelMultipleChoiceField(
+        Indicator.objects.none(), label=_("关联指标"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    reason = REASON
+
+    def __init__(self, *args, plan=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A base class's fields come first; these two close the form.
+        self.order_fields([name for name in self.fields if name not in ("indicators", "reason")])
+        if plan is not None:
+            self.fields["indicators"].queryset = plan.indicators.order_by("order")
+
+
+class AssignForm(_LinkedToPlanForm):
     lead_unit = forms.ModelChoiceField(Unit.objects.all(), label=_("牵头单位"), required=False)
     cooperating_units = forms.ModelMultipleChoiceField(
         Unit.objects.all(),
@@ -23,18 +39,9 @@ class AssignForm(forms.Form):
     deadline = forms.DateField(
         label=_("完成时限"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    indicators = forms.ModelMultipleChoiceField(
-        Indicator.objects.none(), label=_("关联指标"), required=False, widget=forms.CheckboxSelectMultiple
-    )
-    reason = REASON
-
-    def __init__(self, *args, plan=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if plan is not None:
-            self.fields["indicators"].queryset = plan.indicators.order_by("order")
 
 
-class ProjectForm(forms.Form):
+class ProjectForm(_LinkedToPlanForm):
     county = forms.ModelChoiceField(Region.objects.all(), label=_("所在县(市、区)"), required=False)
     lead_unit = forms.ModelChoiceField(Unit.objects.all(), label=_("牵头单位"), required=False)
     code = forms.CharField(label=_("国家项目代码"), max_length=40, required=False)
@@ -48,15 +55,6 @@ class ProjectForm(forms.Form):
         label=_("竣工时间"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     stage = forms.ChoiceField(label=_("建设阶段"), choices=[("", "—"), *Stage.choices], required=False)
-    indicators = forms.ModelMultipleChoiceField(
-        Indicator.objects.none(), label=_("关联指标"), required=False, widget=forms.CheckboxSelectMultiple
-    )
-    reason = REASON
-
-    def __init__(self, *args, plan=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if plan is not None:
-            self.fields["indicators"].queryset = plan.indicators.order_by("order")
 
 
 class ReportForm(forms.Form):

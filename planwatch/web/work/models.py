@@ -19,12 +19,11 @@ Every change goes through ``planwatch.web.work.services`` (acting user and reaso
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from planwatch.web.places.models import Region, Unit
+from planwatch.web.places.models import Region, Unit, acting_user
 from planwatch.web.plans.models import Indicator, Plan, ProjectItem, Task
 
 
@@ -164,15 +163,9 @@ class ProgressReport(models.Model):
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     review_comment = models.TextField(_("审核意见"), blank=True)
     is_demo = models.BooleanField(_("演示报告"), default=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = acting_user(blank=False)
+    submitted_by = acting_user()
+    reviewed_by = acting_user()
     created_at = models.DateTimeField(auto_now_add=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     reviewed_at = models.DateTimeField(null=True, blank=True)
@@ -210,6 +203,11 @@ class ProgressReport(models.Model):
     def subject(self):
         return self.work_task or self.project
 
+    @staticmethod
+    def about(subject) -> dict:
+        """The filter (and constructor keywords) for the reports on a task or a project."""
+        return {"work_task": subject} if isinstance(subject, WorkTask) else {"project": subject}
+
     @property
     def is_editable(self) -> bool:
         return self.status in (self.Status.DRAFT, self.Status.RETURNED)
@@ -228,9 +226,7 @@ class Evidence(models.Model):
     content_type = models.CharField(max_length=40)
     size = models.PositiveIntegerField(_("大小"))
     sha256 = models.CharField(max_length=64)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    uploaded_by = acting_user(blank=False)
     uploaded_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 

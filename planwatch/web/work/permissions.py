@@ -16,11 +16,17 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import Http404
 from django.utils.translation import gettext as _
 
 from planwatch.web.places.models import Role
-from planwatch.web.places.permissions import READS_ALL, enters_data, is_planner, role_of, unit_of
+from planwatch.web.places.permissions import (
+    READS_ALL,
+    enters_data,
+    is_planner,
+    role_of,
+    unit_of,
+    visible_or_404,
+)
 from planwatch.web.work.models import Escalation, KeyProject, ProgressReport, WorkTask
 
 SEES_ALL = READS_ALL | {Role.REVIEWER}
@@ -66,6 +72,11 @@ def reports_for_user(user) -> QuerySet[ProgressReport]:
     return base.filter(own | helped).distinct()
 
 
+def reports_on(user, subject) -> QuerySet[ProgressReport]:
+    """The reports on a task or project the user may see, with their evidence."""
+    return reports_for_user(user).filter(**ProgressReport.about(subject)).prefetch_related("evidence")
+
+
 def escalations_for_user(user) -> QuerySet[Escalation]:
     base = Escalation.objects.select_related("owner", "indicator", "report")
     if sees_all(user):
@@ -75,24 +86,19 @@ def escalations_for_user(user) -> QuerySet[Escalation]:
 
 
 def get_task_for_user(user, pk: int) -> WorkTask:
-    task = tasks_for_user(user).filter(pk=pk).first()
-    if task is None:
-        raise Http404(_("没有这项任务"))
-    return task
+    return visible_or_404(tasks_for_user(user), pk, _("没有这项任务"))
 
 
 def get_project_for_user(user, pk: int) -> KeyProject:
-    project = projects_for_user(user).filter(pk=pk).first()
-    if project is None:
-        raise Http404(_("没有这个项目"))
-    return project
+    return visible_or_404(projects_for_user(user), pk, _("没有这个项目"))
 
 
 def get_report_for_user(user, pk: int) -> ProgressReport:
-    report = reports_for_user(user).filter(pk=pk).first()
-    if report is None:
-        raise Http404(_("没有这份进展报告"))
-    return report
+    return visible_or_404(reports_for_user(user), pk, _("没有这份进展报告"))
+
+
+def get_escalation_for_user(user, pk: int) -> Escalation:
+    return visible_or_404(escalations_for_user(user), pk, _("没有这个事项"))
 
 
 def may_assign(user) -> bool:

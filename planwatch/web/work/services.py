@@ -237,7 +237,7 @@ def save_report(subject, *, user, reason: str, period: str, data: ReportInput) -
         raise ServiceError(_("报告期「%(period)s」应写成 2025Q3 这样的季度") % {"period": period})
     data.check()
     reason = _need_reason(reason)
-    lookup = {"work_task": subject} if isinstance(subject, WorkTask) else {"project": subject}
+    lookup = ProgressReport.about(subject)
     with transaction.atomic():
         report = ProgressReport.objects.select_for_update().filter(period=period, **lookup).first()
         action = "update"

@@ -1,8 +1,9 @@
-"""What every work view shares: the plan in force, running a service with its message."""
+"""What every work view shares: the plan in force, running a service (from a posted form) with its message."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.forms import BaseForm
@@ -51,3 +52,18 @@ def run(request: HttpRequest, call: Callable[[], object], *, done: str, back: st
         return refuse(request, [str(error)], status=refusal_status(error), back=back)
     messages.success(request, done)
     return redirect(back)
+
+
+def submit(
+    request: HttpRequest,
+    form: BaseForm,
+    call: Callable[[dict[str, Any]], object],
+    *,
+    done: str,
+    back: str,
+) -> HttpResponse:
+    """A posted form: refused with its errors (``refuse_form``) or its cleaned data given to the
+    service ``call`` (``run``)."""
+    if not form.is_valid():
+        return refuse_form(request, form, back=back)
+    return run(request, lambda: call(form.cleaned_data), done=done, back=back)

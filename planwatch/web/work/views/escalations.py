@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,7 +13,7 @@ from planwatch.web.work import permissions as perm
 from planwatch.web.work import services
 from planwatch.web.work.escalations import sync_warnings
 from planwatch.web.work.forms import ResolveForm
-from planwatch.web.work.views._common import plan_in_force, refuse_form, run
+from planwatch.web.work.views._common import plan_in_force, submit
 
 
 @login_required
@@ -38,17 +38,12 @@ def escalation_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def escalation_resolve(request: HttpRequest, pk: int) -> HttpResponse:
-    esc = perm.escalations_for_user(request.user).filter(pk=pk).first()
-    if esc is None:
-        raise Http404(_("没有这个事项"))
+    esc = perm.get_escalation_for_user(request.user, pk)
     perm.require_resolve(request.user)
-    form = ResolveForm(request.POST)
-    if not form.is_valid():
-        return refuse_form(request, form, back="work-escalations")
-    d = form.cleaned_data
-    return run(
+    return submit(
         request,
-        lambda: services.resolve_escalation(
+        ResolveForm(request.POST),
+        lambda d: services.resolve_escalation(
             esc, user=request.user, reason=d["reason"], status=d["status"], resolution=d["resolution"]
         ),
         done=_("已保存"),

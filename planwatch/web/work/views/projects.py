@@ -13,7 +13,7 @@ from planwatch.web.work import permissions as perm
 from planwatch.web.work import services
 from planwatch.web.work.forms import ProjectForm
 from planwatch.web.work.services import PROJECT_FIELDS
-from planwatch.web.work.views._common import plan_in_force, refuse_form, run
+from planwatch.web.work.views._common import plan_in_force, submit
 
 
 @login_required
@@ -30,7 +30,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = perm.get_project_for_user(request.user, pk)
-    reports = perm.reports_for_user(request.user).filter(project=project).prefetch_related("evidence")
+    reports = perm.reports_on(request.user, project)
     form = None
     if perm.may_assign(request.user):
         initial = {f: getattr(project, f) for f in PROJECT_FIELDS}
@@ -53,17 +53,16 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def project_update(request: HttpRequest, pk: int) -> HttpResponse:
     project = perm.get_project_for_user(request.user, pk)
     perm.require_assign(request.user)
-    form = ProjectForm(request.POST, plan=project.plan)
-    back = reverse("work-project", args=[project.pk])
-    if not form.is_valid():
-        return refuse_form(request, form, back=back)
-    d = form.cleaned_data
-    fields = {f: d[f] for f in PROJECT_FIELDS}
-    return run(
+    return submit(
         request,
-        lambda: services.update_project(
-            project, user=request.user, reason=d["reason"], indicators=d["indicators"], **fields
+        ProjectForm(request.POST, plan=project.plan),
+        lambda d: services.update_project(
+            project,
+            user=request.user,
+            reason=d["reason"],
+            indicators=d["indicators"],
+            **{f: d[f] for f in PROJECT_FIELDS},
         ),
         done=_("已保存台账"),
-        back=back,
+        back=reverse("work-project", args=[project.pk]),
     )

@@ -19,7 +19,7 @@ from planwatch.web.work import services
 from planwatch.web.work.forms import EvidenceForm, ReasonForm, ReportForm
 from planwatch.web.work.models import Evidence
 from planwatch.web.work.services import REPORT_FIELDS, ReportInput
-from planwatch.web.work.views._common import form_errors, refuse_form, run
+from planwatch.web.work.views._common import form_errors, refuse_form, run, submit
 from planwatch.work.evidence import check_evidence
 from planwatch.work.periods import owed_quarter, quarter_of
 from planwatch.work.settings import setting
@@ -119,18 +119,14 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def report_save(request: HttpRequest, pk: int) -> HttpResponse:
     report = perm.get_report_for_user(request.user, pk)
     perm.require_edit_report(request.user, report)
-    form = ReportForm(request.POST)
-    back = reverse("work-report", args=[report.pk])
-    if not form.is_valid():
-        return refuse_form(request, form, back=back)
-    d = form.cleaned_data
-    return run(
+    return submit(
         request,
-        lambda: services.save_report(
+        ReportForm(request.POST),
+        lambda d: services.save_report(
             report.subject, user=request.user, reason=d["reason"], period=report.period, data=_input(d)
         ),
         done=_("已保存"),
-        back=back,
+        back=reverse("work-report", args=[report.pk]),
     )
 
 
@@ -195,20 +191,13 @@ def report_review(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
     if decision not in ("accept", "return"):
         raise Http404(_("没有这种审核操作"))
     perm.require_review(request.user, report)
-    form = ReasonForm(request.POST)
-    back = reverse("work-report", args=[report.pk])
-    if not form.is_valid():
-        return refuse_form(request, form, back=back)
     accept = decision == "accept"
-    return run(
+    return submit(
         request,
-        lambda: services.review_report(
-            report,
-            user=request.user,
-            reason=form.cleaned_data["reason"],
-            accept=accept,
-            comment=form.cleaned_data["comment"],
+        ReasonForm(request.POST),
+        lambda d: services.review_report(
+            report, user=request.user, reason=d["reason"], accept=accept, comment=d["comment"]
         ),
         done=_("已采纳") if accept else _("已退回"),
-        back=back,
+        back=reverse("work-report", args=[report.pk]),
     )

@@ -14,7 +14,7 @@ from planwatch.web.work import permissions as perm
 from planwatch.web.work import services
 from planwatch.web.work.forms import AssignForm, MilestoneForm
 from planwatch.web.work.links import proposals_for
-from planwatch.web.work.views._common import plan_in_force, refuse_form, run
+from planwatch.web.work.views._common import plan_in_force, run, submit
 
 
 @login_required
@@ -37,7 +37,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     task = perm.get_task_for_user(request.user, pk)
-    reports = perm.reports_for_user(request.user).filter(work_task=task).prefetch_related("evidence")
+    reports = perm.reports_on(request.user, task)
     form = None
     if perm.may_assign(request.user):
         form = AssignForm(
@@ -72,14 +72,10 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def task_assign(request: HttpRequest, pk: int) -> HttpResponse:
     task = perm.get_task_for_user(request.user, pk)
     perm.require_assign(request.user)
-    form = AssignForm(request.POST, plan=task.plan)
-    back = reverse("work-task", args=[task.pk])
-    if not form.is_valid():
-        return refuse_form(request, form, back=back)
-    d = form.cleaned_data
-    return run(
+    return submit(
         request,
-        lambda: services.assign_task(
+        AssignForm(request.POST, plan=task.plan),
+        lambda d: services.assign_task(
             task,
             user=request.user,
             reason=d["reason"],
@@ -89,7 +85,7 @@ def task_assign(request: HttpRequest, pk: int) -> HttpResponse:
             indicators=d["indicators"],
         ),
         done=_("已保存分工"),
-        back=back,
+        back=reverse("work-task", args=[task.pk]),
     )
 
 
@@ -98,18 +94,14 @@ def task_assign(request: HttpRequest, pk: int) -> HttpResponse:
 def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
     task = perm.get_task_for_user(request.user, pk)
     perm.require_assign(request.user)
-    form = MilestoneForm(request.POST)
-    back = reverse("work-task", args=[task.pk])
-    if not form.is_valid():
-        return refuse_form(request, form, back=back)
-    d = form.cleaned_data
-    return run(
+    return submit(
         request,
-        lambda: services.add_milestone(
+        MilestoneForm(request.POST),
+        lambda d: services.add_milestone(
             task, user=request.user, reason=d["reason"], due_date=d["due_date"], title=d["title"]
         ),
         done=_("已添加节点"),
-        back=back,
+        back=reverse("work-task", args=[task.pk]),
     )
 
 
