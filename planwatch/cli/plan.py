@@ -8,16 +8,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-import yaml
-from rich.console import Console
-from rich.table import Table
 
 from planwatch.cli._django import setup_django
-from planwatch.documents import PlanReadError, read_plan
 
 app = typer.Typer(help="规划文件:解析与载入。", no_args_is_help=True)
 PlanFile = Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="规划文件(.txt/.md/.pdf/.docx)")]
-console = Console()
 
 
 class OutputFormat(StrEnum):
@@ -27,6 +22,9 @@ class OutputFormat(StrEnum):
 
 
 def _read_or_exit(path: Path, words: Path | None = None):
+    # The parser, YAML and Rich load here, not at start-up: every command pays for what this module imports.
+    from planwatch.documents import PlanReadError, read_plan
+
     try:
         extra = ()
         if words is not None:
@@ -53,12 +51,18 @@ def parse(
     if format is OutputFormat.json:
         typer.echo(json.dumps(plan.to_dict(), ensure_ascii=False, indent=2))
     elif format is OutputFormat.yaml:
+        import yaml
+
         typer.echo(yaml.safe_dump(plan.to_dict(), allow_unicode=True, sort_keys=False))
     else:
         _print_table(plan)
 
 
 def _print_table(plan) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
     console.print(f"[bold]{plan.title}[/bold] {plan.region} 基期{plan.base_year} 目标{plan.target_year}")
     table = Table("编号", "类别", "指标", "单位", "基期值", "目标值", "类型", "属性", "方向")
     for ind in plan.indicators:
