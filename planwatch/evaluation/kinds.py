@@ -47,7 +47,6 @@ from planwatch.evaluation.vocabulary import (
 )
 
 CODE = {grade: code for code, grade in enumerate(GRADES)}
-ABOUT_WORDS = ("左右", "约")
 
 # How the international methods read a series (``Assessment.international``).
 UNSD_ONLY = 0  # a period total: the UN progress chart only (Open SDG has no rule for a sum)
@@ -271,7 +270,7 @@ def annual_growth(s: Series, c: Context) -> dict:
     goal_index = (1.0 + goal) ** s.horizon
     completion = f.completion(1.0, index, goal_index)
     met = f.at_least(completion, 1.0, dec)
-    low = np.where(np.isin(s.target_qualifier, ABOUT_WORDS), goal - tolerance, goal)
+    low = np.where(s.about, goal - tolerance, goal)
     high = goal + tolerance
     assessable = (s.after_count > 0) & np.isfinite(change)
     trend_index = index * np.exp(_future(s, c.as_of, lambda r: np.log1p(r / 100.0)))
@@ -320,7 +319,7 @@ def cumulative_reduction(s: Series, c: Context) -> dict:
         "projection": np.where(np.isfinite(full), full, 100.0 * (1.0 - trend_index)),
         "achieved": 100.0 * (1.0 - index), "met": met, "assessable": assessable,
         "projected_miss": ~met & ~f.at_least(full, s.target, dec),
-        "band_low": 100.0 * np.where(np.isin(s.target_qualifier, ABOUT_WORDS), goal - c.settings.growth_about_tolerance,
+        "band_low": 100.0 * np.where(s.about, goal - c.settings.growth_about_tolerance,
                                      goal),
         "band_high": 100.0 * (goal + c.settings.growth_about_tolerance),
         "international": WITH_TARGET, "index_base": 1.0, "index_latest": index, "index_target": goal_index,

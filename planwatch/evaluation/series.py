@@ -15,12 +15,15 @@ import numpy as np
 
 from planwatch.evaluation import formulas as f
 from planwatch.evaluation.frame import KINDS, Panel, Specs
-from planwatch.evaluation.groups import Fit, first_at_or_after, window_fit, years_from
+from planwatch.evaluation.groups import Fit, first_at_or_after, window_fit, year_sums, years_from
 from planwatch.evaluation.settings import EvaluationSettings
 from planwatch.evaluation.vocabulary import QUALITATIVE_WORDS
 
 # Kinds whose observations are yearly rates or additions, chained or summed from the base year on.
 RATE_LIKE = ("annual_growth", "cumulative_reduction", "cumulative")
+
+# Qualifiers that make a target a band around its value (“年均7.5左右”).
+ABOUT_WORDS = ("左右", "约")
 
 # Why the base is not the plan's (``Series.base_note``).
 BASE_FROM_PLAN, BASE_NO_PLAN_VALUE, BASE_YEAR_WITHOUT_DATA, RATE_WITHOUT_BASE_YEAR = 0, 1, 2, 3
@@ -37,7 +40,8 @@ class Series:
     - ``direction`` float: +1 higher is better, −1 lower is better.
     - ``target`` float: target value T (per cent for rate kinds), NaN where none.
     - ``target_year`` float: t1, NaN where none. ``has_target``: T and t1 known and the kind has one.
-    - ``binding`` bool: 约束性. ``strict`` bool: a '>' floor. ``target_qualifier`` str: 左右/以上/….
+    - ``binding`` bool: 约束性. ``strict`` bool: a '>' floor. ``target_qualifier`` str: 左右/以上/…;
+      ``about`` bool: it is one of ``ABOUT_WORDS`` (a band around the target).
     - ``word`` int8: 0, or 1 + index into ``QUALITATIVE_WORDS`` (稳中有升 …); use ``has_word``.
     - ``quality``/``quality_by``/``quality_measure`` str: the judgement of 量稳质升's quality part.
     - ``plan_base_year`` float: the base year the plan states (NaN where none).
@@ -75,6 +79,7 @@ class Series:
     binding: np.ndarray
     strict: np.ndarray
     target_qualifier: np.ndarray
+    about: np.ndarray
     word: np.ndarray
     quality: np.ndarray
     quality_by: np.ndarray
@@ -138,7 +143,7 @@ def describe(specs: Specs, panel: Panel, as_of: int, settings: EvaluationSetting
 
     # Base: the plan's baseline for the plan's region, else the first observation from the base year on.
     baseline, by = specs.baseline[s], specs.base_year[s]
-    region_ok = True if plan_region is None else panel.region_names[panel.region] == plan_region
+    region_ok = True if plan_region is None else panel.region == _region_index(panel.region_names, plan_region)
     plan_ok = settings.prefer_plan_baseline & np.isfinite(baseline) & np.isfinite(by) & region_ok
     index = first_at_or_after(panel, by)
     index = np.where(index >= panel.ends, panel.ends - 1, index)
@@ -162,14 +167,16 @@ def describe(specs: Specs, panel: Panel, as_of: int, settings: EvaluationSetting
 
     # The linear trend of the last ≤ trend_points observations, x measured from the as-of year.
     lo = np.maximum(panel.starts, panel.ends - settings.trend_points)
-    trend = window_fit(years_from(panel, as_of), panel.value, lo, panel.ends, residuals=False)
+    trend = window_fit(years_from(panel, as_of), panel.value, lo, panel.ends, residuals=False,
+                       x_sums=year_sums(panel, as_of, lo, panel.ends))
     with np.errstate(all="ignore"):
         growth = f.average_growth(b, v, elapsed)
         quality, quality_by, measure = _judged(specs, s, panel.region, judgements, n_regions)
         return Series(
             spec=s, region=panel.region, kind=kind, direction=specs.direction[s], target=target, target_year=t1,
             has_target=has_target, binding=specs.binding[s], strict=specs.strict[s],
-            target_qualifier=specs.qualifier[s], word=word, quality=quality, quality_by=quality_by,
+            target_qualifier=specs.qualifier[s], about=np.isin(specs.qualifier, ABOUT_WORDS)[s], word=word,
+            quality=quality, quality_by=quality_by,
             quality_measure=measure, plan_base_year=by, limit=specs.limit[s], decimals=specs.decimals[s],
             percent_unit=specs.percent_unit[s] & ~rate_like,
             latest_year=t, latest=v, latest_qualifier=panel.qual_labels[panel.qual[last]],
@@ -182,6 +189,12 @@ def describe(specs: Specs, panel: Panel, as_of: int, settings: EvaluationSetting
             growth_at_target=f.project(v, growth, remaining), sign_change=b * v < 0,
             price_basis_used=_keyed(prices or {}, s, panel.region, n_regions, 0, np.int8),
         )
+
+
+def _region_index(names: np.ndarray, name: str) -> int:
+    """The index of region ``name`` in the panel's names, −1 when it has no figures (compared once, not per series)."""
+    found = np.flatnonzero(names == name)
+    return int(found[0]) if len(found) else -1
 
 
 def _keyed(values: dict, spec: np.ndarray, region: np.ndarray, n_regions: int, default, dtype) -> np.ndarray:
