@@ -128,14 +128,14 @@ class Subset:
     rows: np.ndarray
     offsets: np.ndarray
     starts: np.ndarray
+    lengths: np.ndarray
 
     def local(self, index: np.ndarray) -> np.ndarray:
         return self.offsets + (np.asarray(index) - self.starts)
 
     def per_row(self, values: np.ndarray) -> np.ndarray:
         """Broadcast one value per series to its rows."""
-        lengths = np.diff(np.append(self.offsets, len(self.rows)))
-        return np.repeat(values, lengths)
+        return np.repeat(values, self.lengths)
 
 
 def subset(panel: Panel, groups: np.ndarray) -> Subset:
@@ -147,4 +147,4 @@ def subset(panel: Panel, groups: np.ndarray) -> Subset:
     lengths = ends - starts
     offsets = np.cumsum(lengths) - lengths
     rows = np.repeat(starts - offsets, lengths) + np.arange(int(lengths.sum()), dtype=np.int64)
-    return Subset(groups=groups, rows=rows, offsets=offsets, starts=starts)
+    return Subset(groups=groups, rows=rows, offsets=offsets, starts=starts, lengths=lengths)

@@ -54,6 +54,13 @@ GROWTH_ONLY = 1  # no target: Open SDG grades the observed growth; the UN chart 
 WITH_TARGET = 2  # both methods against the target
 
 
+def graded_as(codes: np.ndarray, *grades: str) -> np.ndarray:
+    """Whether each grade code is one of ``grades`` (a table lookup: np.isin sorts every call)."""
+    table = np.zeros(len(GRADES), dtype=bool)
+    table[[CODE[g] for g in grades]] = True
+    return table[codes]
+
+
 @dataclass(frozen=True)
 class Assessment:
     """One entry per series: what its kind's rule found. Growth fields are fractions (0.0488).
@@ -414,7 +421,7 @@ def qualitative(s: Series, c: Context) -> dict:
     volume = np.select([~assessable, above, inside], [CODE[NOT_ASSESSABLE], CODE[AHEAD], CODE[ON_TRACK]],
                        default=CODE[BEHIND])
     quality_short = s.has_word(QUALITATIVE_VOLUME_QUALITY) & (s.quality != "") & (s.quality != QUALITY_UP)
-    better_than_behind = np.isin(volume, [CODE[ON_TRACK], CODE[AHEAD], CODE[ACHIEVED]])
+    better_than_behind = graded_as(volume, ON_TRACK, AHEAD, ACHIEVED)
     stable_grade = np.where(quality_short & better_than_behind, CODE[BEHIND], volume)
     return {"assessable": assessable, "falls": falls, "international": GROWTH_ONLY,
             "grade": np.where(rise, steady_rise, stable_grade)}
@@ -458,6 +465,6 @@ RULES: tuple[tuple[tuple[str, ...], Callable[[Series, Context], dict]], ...] = (
 
 def warning(s: Series, a: Assessment) -> np.ndarray:
     """预警: a binding (约束性) series that is graded 滞后 or 逆向, or is projected to miss its target."""
-    graded = np.isin(a.grade, [CODE[g] for g in GRADE_RANK])
-    lagging = np.isin(a.grade, [CODE[BEHIND], CODE[REVERSE]])
+    graded = graded_as(a.grade, *GRADE_RANK)
+    lagging = graded_as(a.grade, BEHIND, REVERSE)
     return s.binding & graded & (lagging | a.projected_miss)

@@ -116,9 +116,7 @@ class Series:
 
     def is_kind(self, *names: str) -> np.ndarray:
         """Series whose target kind is one of ``names`` (a lookup on small integer codes)."""
-        table = np.zeros(len(KINDS), dtype=bool)
-        table[[KINDS.index(n) for n in names]] = True
-        return table[self.kind]
+        return kind_in(self.kind, *names)
 
     def has_word(self, *words: str) -> np.ndarray:
         """Series whose target text is one of the qualitative ``words`` (稳中有升 …)."""
@@ -127,18 +125,24 @@ class Series:
         return table[self.word]
 
 
+def kind_in(codes: np.ndarray, *names: str) -> np.ndarray:
+    """Whether each kind code (index into ``KINDS``) is one of ``names``: a table lookup, not np.isin."""
+    table = np.zeros(len(KINDS), dtype=bool)
+    table[[KINDS.index(n) for n in names]] = True
+    return table[codes]
+
+
 def describe(specs: Specs, panel: Panel, as_of: int, settings: EvaluationSettings, plan_region: str | None,
              judgements: dict, n_regions: int, prices: dict | None = None) -> Series:
     """The ``Series`` of every group of ``panel`` (see the class for each field)."""
     s = panel.spec
     kind = specs.kind_code[s]
-    rate_like = np.isin(kind, [KINDS.index(k) for k in RATE_LIKE])
+    rate_like = kind_in(kind, *RATE_LIKE)
     last = panel.ends - 1
     t, v = panel.year[last].astype(float), panel.value[last]
     target, t1 = specs.target[s], specs.target_year[s]
     word = specs.word_code[s]
-    qualitative, no_target_kind = kind == KINDS.index("qualitative"), np.isin(kind, [KINDS.index("assigned"),
-                                                                                     KINDS.index("unspecified")])
+    qualitative, no_target_kind = kind == KINDS.index("qualitative"), kind_in(kind, "assigned", "unspecified")
     has_target = np.where(qualitative, word > 0, np.isfinite(target) & np.isfinite(t1)) & ~no_target_kind
 
     # Base: the plan's baseline for the plan's region, else the first observation from the base year on.
