@@ -140,7 +140,7 @@ def long_series(panel: Panel, rate_like: np.ndarray, settings: EvaluationSetting
     if not len(panel.year):
         return np.zeros(len(panel.starts), dtype=bool)
     n = panel.ends - panel.starts
-    consecutive = panel.year[panel.ends - 1] - panel.year[panel.starts] == n - 1
+    consecutive = panel.last_year() - panel.first_year() == n - 1
     return (n >= settings.ets_min_points) & consecutive & ~rate_like
 
 

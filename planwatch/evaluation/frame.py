@@ -127,9 +127,20 @@ class Panel:
         """
         if "without_gaps" not in self.cache:
             rows = self.ends - self.starts
-            span = self.year[np.maximum(self.ends - 1, 0)] - self.year[self.starts] if self.groups else rows
-            self.cache["without_gaps"] = bool(((rows > 0) & (span == rows - 1)).all())
+            self.cache["without_gaps"] = bool(((rows > 0) & (self.last_year() - self.first_year() == rows - 1)).all())
         return self.cache["without_gaps"]
+
+    def first_year(self) -> np.ndarray:
+        """The first year of each series (cached: several measures start from it)."""
+        if "first_year" not in self.cache:
+            self.cache["first_year"] = self.year[self.starts]
+        return self.cache["first_year"]
+
+    def last_year(self) -> np.ndarray:
+        """The last year of each series, the latest figure's (cached)."""
+        if "last_year" not in self.cache:
+            self.cache["last_year"] = self.year[self.ends - 1]
+        return self.cache["last_year"]
 
     def row_group(self) -> np.ndarray:
         """The group number of every row (built once, on demand: 9M rows cost 70 MB)."""

@@ -41,9 +41,9 @@ def first_at_or_after(panel: Panel, years: np.ndarray) -> np.ndarray:
     """
     if panel.groups == 0:
         return np.zeros(0, dtype=np.int64)
-    first_year = panel.year[panel.starts]
+    first_year = panel.first_year()
     y0 = int(first_year.min())  # rows are sorted by year within a series
-    width = int(panel.year[panel.ends - 1].max()) - y0 + 2
+    width = int(panel.last_year().max()) - y0 + 2
     wanted = np.clip(np.nan_to_num(np.asarray(years, float), nan=-1e9) - y0, 0, width - 1).astype(np.int64)
     if panel.without_gaps():  # the row of a year is the series' start plus the years since its first
         return panel.starts + np.clip(wanted + (y0 - first_year), 0, panel.ends - panel.starts)

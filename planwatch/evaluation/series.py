@@ -139,7 +139,7 @@ def describe(specs: Specs, panel: Panel, as_of: int, settings: EvaluationSetting
     kind = specs.kind_code[s]
     rate_like = kind_in(kind, *RATE_LIKE)
     last = panel.ends - 1
-    t, v = panel.year[last].astype(float), panel.value[last]
+    t, v = panel.last_year().astype(float), panel.value[last]
     target, t1 = specs.target[s], specs.target_year[s]
     word = specs.word_code[s]
     qualitative, no_target_kind = kind == KINDS.index("qualitative"), kind_in(kind, "assigned", "unspecified")
@@ -154,7 +154,7 @@ def describe(specs: Specs, panel: Panel, as_of: int, settings: EvaluationSetting
     obs_year, obs_value = panel.year[index].astype(float), panel.value[index]
     # A rate target's base is a year: the rates after it are chained. Without one, the year before
     # the first observed rate.
-    rate_t0 = np.where(np.isfinite(by), by, panel.year[panel.starts] - 1.0)
+    rate_t0 = np.where(np.isfinite(by), by, panel.first_year() - 1.0)
     rate_b = np.where(plan_ok, baseline, np.where(obs_year == rate_t0, obs_value, np.nan))
     t0 = np.where(rate_like, rate_t0, np.where(plan_ok, by, obs_year))
     b = np.where(rate_like, rate_b, np.where(plan_ok, baseline, obs_value))
