@@ -22,13 +22,12 @@ import typer
 from planwatch.cli._django import setup_django
 from planwatch.documents.qualifiers import format_qualified
 from planwatch.reports import tables
-from planwatch.reports.formatting import format_number, format_percent
 
 if TYPE_CHECKING:
     import pandas as pd
     from rich.console import Console
 
-# pandas and Rich are imported where they are used, not here: every command of ``planwatch``
+# pandas, NumPy and Rich are imported where they are used, not here: every command of ``planwatch``
 # imports this module at start-up (tests/cli/test_startup.py holds it to that).
 
 
@@ -318,6 +317,7 @@ def _forecast_note(row) -> str:
     import pandas as pd
 
     from planwatch.evaluation import DEFAULT_SETTINGS, METHOD_LABELS
+    from planwatch.reports.formatting import format_number
 
     if not row.forecast_method or pd.isna(row.forecast_value):
         return ""
@@ -328,6 +328,8 @@ def _forecast_note(row) -> str:
 
 
 def _cells(row, method: Method) -> list[str]:
+    from planwatch.reports.formatting import format_number, format_percent  # NumPy: not at start-up
+
     if method is Method.cn:
         return [format_percent(row.completion), format_percent(row.time_share), format_percent(row.required_growth, 2),
                 str(row.grade), "预警" if row.warning else ""]

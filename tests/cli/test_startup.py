@@ -16,7 +16,7 @@ import sys
 
 import pytest
 
-HEAVY = ("pandas", "statsmodels", "scipy", "matplotlib", "weasyprint", "docx", "openpyxl", "django")
+HEAVY = ("pandas", "numpy", "statsmodels", "scipy", "matplotlib", "weasyprint", "docx", "openpyxl", "django")
 
 
 PLANWATCH = "import sys; sys.argv = ['planwatch', *sys.argv[1:]]; from planwatch.cli import main; main()"
