@@ -180,7 +180,7 @@ def _categorical(codes: np.ndarray, labels) -> pd.Categorical:
     return pd.Categorical.from_codes(_small(label_codes, len(categories))[codes], categories=categories)
 
 
-def _from_codes(codes: np.ndarray, labels) -> pd.Categorical:
+def _from_codes(codes: np.ndarray, labels: Sequence[str] | np.ndarray) -> pd.Categorical:
     return pd.Categorical.from_codes(_small(codes, len(labels)), categories=list(labels))
 
 

@@ -287,7 +287,8 @@ def build_panel(specs: Specs, observations: pd.DataFrame, as_of: int, *, vintage
     return _sorted_panel(spec, region, year, value, vint, qual, qual_labels, region_names, vintage, len(specs))
 
 
-def _rows_to_keep(spec, region, year, value, as_of: int) -> np.ndarray | None:
+def _rows_to_keep(spec: np.ndarray, region: np.ndarray, year: np.ndarray, value: np.ndarray,
+                  as_of: int) -> np.ndarray | None:
     """Rows of a known indicator and region, up to the as-of year, with a value; None when all are.
 
     One scratch array for the tests instead of one new array per test: at nine million rows each new
@@ -300,7 +301,9 @@ def _rows_to_keep(spec, region, year, value, as_of: int) -> np.ndarray | None:
     return None if keep.all() else keep
 
 
-def _sorted_panel(spec, region, year, value, vint, qual, qual_labels, region_names, vintage, n_specs: int) -> Panel:
+def _sorted_panel(spec: np.ndarray, region: np.ndarray, year: np.ndarray, value: np.ndarray, vint: np.ndarray,
+                  qual: np.ndarray, qual_labels: np.ndarray, region_names: np.ndarray, vintage: str,
+                  n_specs: int) -> Panel:
     """Sort by (series, year), keep one vintage per year, and find where each series starts.
 
     The key of a row is series · years + (year − first year), series = spec · regions + region, built in
@@ -332,7 +335,8 @@ def _sorted_panel(spec, region, year, value, vint, qual, qual_labels, region_nam
     )
 
 
-def _one_vintage(key, year, value, vint, qual, vintage: str):
+def _one_vintage(key: np.ndarray, year: np.ndarray, value: np.ndarray, vint: np.ndarray, qual: np.ndarray,
+                 vintage: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Rows sorted by (series, year, vintage), then one per (series, year): the last of each run is the
     latest vintage, the first the first release."""
     order = np.lexsort((vint, key))  # stable: rows of one vintage keep the caller's order
