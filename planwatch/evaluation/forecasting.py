@@ -21,6 +21,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from planwatch.evaluation import formulas as f
 from planwatch.evaluation.frame import Panel
 from planwatch.evaluation.groups import window_fit, year_sums, years_from
 from planwatch.evaluation.kinds import Assessment
@@ -116,7 +117,7 @@ def series_forecasts(panel: Panel, s: Series, a: Assessment, as_of: int, setting
     growth = ~rate_like & ~loglinear & np.isfinite(a.actual_growth)
     linear = ~rate_like & ~loglinear & ~growth & np.isfinite(s.trend_slope)
     # Codes into the names, not np.select on strings: a new str object per series costs a tenth of the forecast.
-    method = FORECAST_METHODS[np.select([loglinear, growth, linear], [0, 1, 2], 3)]
+    method = np.take(FORECAST_METHODS, f.pick([loglinear, growth, linear], [0, 1, 2], 3))
     out = {"forecast_method": method}
     for name, years in horizons.items():
         point, low, high = loglinear_interval(fit, years - as_of, settings.forecast_level)

@@ -58,3 +58,19 @@ def rounded(values, decimals: int):
 def at_least(a, b, decimals: int):
     """``a ≥ b`` after rounding both; NaN compares False."""
     return rounded(a, decimals) >= rounded(b, decimals)
+
+
+def pick(conditions, codes, default: int) -> np.ndarray:
+    """``np.select`` for small integer codes (grades, statuses): the code of the first condition that holds.
+
+    Without branches: the conditions of a grade are mixed from series to series, and np.select's
+    per-element branch on them costs ten times the arithmetic ``code where c else code-so-far``
+    (as c · (code − so far) + so far, in int8).
+    """
+    conditions = [np.asarray(c, dtype=bool) for c in conditions]
+    shape = np.broadcast_shapes(*(c.shape for c in conditions))
+    out = np.full(shape, default, dtype=np.int8)
+    for condition, code in zip(reversed(conditions), reversed(list(codes)), strict=True):
+        holds = np.broadcast_to(condition, shape).view(np.int8)
+        out += holds * (np.int8(code) - out)
+    return out

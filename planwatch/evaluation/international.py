@@ -102,9 +102,8 @@ def limit_coefficient(base, limit) -> np.ndarray:
 
 
 def _codes(conditions: list, words: list[str], default: str, vocabulary: tuple[str, ...]) -> np.ndarray:
-    """np.select on the words' codes in ``vocabulary`` (small integers; strings are 20× slower)."""
-    codes = [vocabulary.index(word) for word in words]
-    return np.select(conditions, codes, default=vocabulary.index(default)).astype(np.int8)
+    """The first condition's word, as its code in ``vocabulary`` (small integers; strings are 20× slower)."""
+    return f.pick(conditions, [vocabulary.index(word) for word in words], vocabulary.index(default))
 
 
 def _target_score(r, med):
@@ -182,4 +181,4 @@ def disagreement_sentences(grade_codes, opensdg_codes, opensdg_ratio, unsd_codes
 def _flags(codes: np.ndarray, vocabulary: tuple[str, ...], members) -> np.ndarray:
     """Whether each code's word is among ``members`` (a lookup table over the vocabulary)."""
     table = np.array([word in members for word in vocabulary], dtype=bool)
-    return table[codes]
+    return np.take(table, codes)
