@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -62,6 +63,7 @@ def t_quantile(level: float, dof) -> np.ndarray:
     return out
 
 
+@cache  # a pure function of two numbers, asked for the same few in every block
 def _t_two_sided(level: float, nu: int) -> float:
     lo, hi = 0.0, math.pi / 2.0
     for _ in range(64):

@@ -84,7 +84,9 @@ def opensdg(s: Series, a: Assessment, settings: EvaluationSettings):
             [OPENSDG_ACHIEVED, NOT_ASSESSABLE_STATUS, OPENSDG_ON_TRACK, OPENSDG_ACCELERATE, OPENSDG_LIMITED],
             OPENSDG_DETERIORATION, OPENSDG_STATUSES,
         )
-        score = np.where(with_target, _target_score(r, med), _growth_score(r, hi, med, lo, scale))
+        score = _target_score(r, med)
+        growth_only = np.flatnonzero(~with_target)  # the growth lines only where they apply
+        score[growth_only] = _growth_score(*(v[growth_only] for v in (r, hi, med, lo, scale)))
         score = np.where(achieved, SCORE_MAX, score)
     return ratio, status, score, coefficient
 
