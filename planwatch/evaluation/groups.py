@@ -112,7 +112,7 @@ def years_from(panel: Panel, as_of: int) -> np.ndarray:
     """The year of every row less the as-of year, as floats (built once per panel)."""
     key = ("x", as_of)
     if key not in panel.cache:
-        panel.cache[key] = (panel.year - as_of).astype(float)
+        panel.cache[key] = np.subtract(panel.year, as_of, dtype=float)  # one pass; whole years are exact
     return panel.cache[key]
 
 
