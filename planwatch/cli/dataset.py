@@ -12,12 +12,13 @@ import typer
 from planwatch.cli import site
 from planwatch.cli._django import setup_django
 from planwatch.documents.consistency import ConsistencySettings
-from planwatch.documents.observations_csv import DatasetError, check_stated_changes, read_dataset
 
 app = typer.Typer(help="随程序发布的真实数据:载入、未载入行、一致性核查。", no_args_is_help=True)
 
 
 def _read(example: bool = False):
+    from planwatch.documents.observations_csv import DatasetError, read_dataset
+
     try:
         return read_dataset(example=example)
     except DatasetError as problem:
@@ -80,6 +81,8 @@ def check(
     strict: bool = typer.Option(False, "--strict", help="有未说明的不一致时以退出码1结束(供脚本使用)"),
 ) -> None:
     """核对来源中所述的水平、增量与增速是否一致,列出每一条的核对算式。"""
+    from planwatch.documents.observations_csv import check_stated_changes
+
     results = check_stated_changes(_read(), ConsistencySettings(rate_tolerance_pp=tolerance))
     open_problems = 0
     for row, result in results:

@@ -11,19 +11,28 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import pandas as pd
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from planwatch.cli._django import setup_django
 from planwatch.documents.qualifiers import format_qualified
-from planwatch.reports.formatting import format_number, format_percent
 
-console = Console()
+if TYPE_CHECKING:
+    import pandas as pd
+    from rich.console import Console
+
+# pandas, NumPy and Rich are imported where they are used, not here: every command of ``planwatch``
+# imports this module at start-up (tests/cli/test_startup.py holds it to that).
+
+
+@cache
+def console() -> Console:
+    from rich.console import Console
+
+    return Console()
 
 
 class Method(StrEnum):
@@ -135,6 +144,8 @@ def _observations(plan, path: Path | None, regions: list[str] | None, vintage: s
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
+    import pandas as pd
+
     try:
         frame = pd.read_csv(path, dtype={"indicator": str, "region": str, "qualifier": str}, keep_default_na=False,
                             na_values={"value": ["", "NA", "NaN"]})
@@ -256,14 +267,17 @@ def _print(results, coverage, plan, as_of, method: Method, format: Format, extra
     else:
         _table(chosen, coverage, plan, as_of, method)
         for line in extras.lines():
-            console.print(line, soft_wrap=True, highlight=False)
+            console().print(line, soft_wrap=True, highlight=False)
 
 
 def _table(chosen: pd.DataFrame, coverage, plan, as_of: int, method: Method) -> None:
     """Key figures in a table, then one reason line per indicator (long sentences would be cut in a cell)."""
+    import pandas as pd
+    from rich.table import Table
+
     for line in coverage:
-        console.print(line, soft_wrap=True, highlight=False)
-    console.print(f"{plan.title}(第{plan.version}版)评估年份 {as_of},方法 {method.value}", soft_wrap=True,
+        console().print(line, soft_wrap=True, highlight=False)
+    console().print(f"{plan.title}(第{plan.version}版)评估年份 {as_of},方法 {method.value}", soft_wrap=True,
                   highlight=False)
     many = chosen["region"].nunique() > 1
     headers = {
@@ -277,17 +291,20 @@ def _table(chosen: pd.DataFrame, coverage, plan, as_of: int, method: Method) -> 
             f"{format_qualified(f'{row.latest_value:g}', row.latest_qualifier)}({row.latest_year})")
         table.add_row(str(row.indicator), str(row.name), *([str(row.region)] if many else []), latest,
                       *_cells(row, method))
-    console.print(table)
+    console().print(table)
     if method is Method.cn:
         for row in chosen.itertuples(index=False):
             where = f"{row.region} " if many else ""
-            console.print(f"{row.indicator} {where}{row.name}:{row.reason}{_forecast_note(row)}", soft_wrap=True,
+            console().print(f"{row.indicator} {where}{row.name}:{row.reason}{_forecast_note(row)}", soft_wrap=True,
                           highlight=False)
 
 
 def _forecast_note(row) -> str:
     """";目标年预测160.00(80%区间158.10—161.90,Holt线性趋势(ETS))" — the method always named."""
+    import pandas as pd
+
     from planwatch.evaluation import DEFAULT_SETTINGS, METHOD_LABELS
+    from planwatch.reports.formatting import format_number
 
     if not row.forecast_method or pd.isna(row.forecast_value):
         return ""
@@ -298,6 +315,8 @@ def _forecast_note(row) -> str:
 
 
 def _cells(row, method: Method) -> list[str]:
+    from planwatch.reports.formatting import format_number, format_percent  # NumPy: not at start-up
+
     if method is Method.cn:
         return [format_percent(row.completion), format_percent(row.time_share), format_percent(row.required_growth, 2),
                 str(row.grade), "预警" if row.warning else ""]

@@ -7,17 +7,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-import yaml
-from rich.console import Console
-from rich.table import Table
 
 from planwatch.cli._django import setup_django
-from planwatch.documents import PlanReadError, read_plan
-from planwatch.reports.formats.json import json_text
 
 app = typer.Typer(help="规划文件:解析与载入。", no_args_is_help=True)
 PlanFile = Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="规划文件(.txt/.md/.pdf/.docx)")]
-console = Console()
 
 
 class OutputFormat(StrEnum):
@@ -27,6 +21,9 @@ class OutputFormat(StrEnum):
 
 
 def _read_or_exit(path: Path, words: Path | None = None):
+    # The parser, YAML and Rich load here, not at start-up: every command pays for what this module imports.
+    from planwatch.documents import PlanReadError, read_plan
+
     try:
         extra = ()
         if words is not None:
@@ -51,14 +48,22 @@ def parse(
     """解析规划文件并打印结构化结果(指标、章节、任务、专栏);JSON 的 warnings 说明跳过了什么、为什么。"""
     plan = _read_or_exit(file, words)
     if format is OutputFormat.json:
+        from planwatch.reports.formats.json import json_text
+
         typer.echo(json_text(plan.to_dict()))
     elif format is OutputFormat.yaml:
+        import yaml
+
         typer.echo(yaml.safe_dump(plan.to_dict(), allow_unicode=True, sort_keys=False))
     else:
         _print_table(plan)
 
 
 def _print_table(plan) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
     console.print(f"[bold]{plan.title}[/bold] {plan.region} 基期{plan.base_year} 目标{plan.target_year}")
     table = Table("编号", "类别", "指标", "单位", "基期值", "目标值", "类型", "属性", "方向")
     for ind in plan.indicators:

@@ -11,12 +11,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from planwatch.cli._django import setup_django
-
-console = Console(stderr=True)
 
 
 class Kind(StrEnum):
@@ -84,12 +80,15 @@ def report(
             user=None,
             reason="命令行生成报告",
         )
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
     with Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         TextColumn("{task.completed}/{task.total}"),
         TimeElapsedColumn(),
-        console=console,
+        console=Console(stderr=True),
     ) as bar:
         task = bar.add_task("报告", total=1)
 

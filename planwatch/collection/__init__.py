@@ -9,15 +9,36 @@
 
 from __future__ import annotations
 
-from planwatch.collection.model import (
-    CleanObservation,
-    HistoryPoint,
-    IndicatorSpec,
-    ObservationRow,
-    RegionSpec,
-)
-from planwatch.collection.problems import ImportProblem, Severity
-from planwatch.collection.rules import CheckResult, check_observations, clean_observations
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from planwatch.collection.model import (
+        CleanObservation,
+        HistoryPoint,
+        IndicatorSpec,
+        ObservationRow,
+        RegionSpec,
+    )
+    from planwatch.collection.problems import ImportProblem, Severity
+    from planwatch.collection.rules import CheckResult, check_observations, clean_observations
+
+# Imported on first use (PEP 562): the models import ``problems`` alone, and loading it must not
+# load the rule engine, so a command's start-up stays light.
+_LAZY = {
+    "CleanObservation": "model", "HistoryPoint": "model", "IndicatorSpec": "model", "ObservationRow": "model",
+    "RegionSpec": "model", "ImportProblem": "problems", "Severity": "problems", "CheckResult": "rules",
+    "check_observations": "rules", "clean_observations": "rules",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(f"planwatch.collection.{_LAZY[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'planwatch.collection' has no attribute {name!r}")
+
 
 __all__ = [
     "CheckResult",

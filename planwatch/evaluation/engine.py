@@ -170,30 +170,43 @@ def _with_missing(columns: dict, spec: Specs, panel: Panel, as_of: int, say: Phr
     return {name: values[order] for name, values in out.items()}
 
 
+def _small(codes: np.ndarray, count: int) -> np.ndarray:
+    """Codes in the integer type a categorical of ``count`` categories keeps them in (no copy there)."""
+    return codes.astype(np.int8 if count < 127 else np.int16 if count < 32767 else np.int32, copy=False)
+
+
 def _categorical(codes: np.ndarray, labels: npt.ArrayLike) -> pd.Categorical:
     """A categorical from per-spec labels that may repeat (names, pillars …) without hashing rows."""
     label_codes, categories = pd.factorize(pd.Series(np.asarray(labels, dtype=object)).astype(str), sort=False)
-    return pd.Categorical.from_codes(label_codes[codes], categories=categories)
+    return pd.Categorical.from_codes(_small(label_codes, len(categories))[codes], categories=categories)
+
+
+def _from_codes(codes: np.ndarray, labels: Sequence[str] | np.ndarray) -> pd.Categorical:
+    # from_codes takes categories as any list; pandas-stubs accept only an Index.
+    return pd.Categorical.from_codes(_small(codes, len(labels)), categories=list(labels))  # type: ignore[call-overload]
+
+
+# Text columns handed to pandas as its string type, as it would infer them, without the inference pass.
+TEXT_COLUMNS = ("latest_qualifier", "reason", "disagreement", "forecast_method")
 
 
 def _frame(columns: dict, spec: Specs, panel: Panel) -> pd.DataFrame:
-    s, r = columns.pop("_spec").astype(np.int64), columns.pop("_region").astype(np.int64)
-    grade = columns.pop("_grade").astype(np.int64)
-    price = columns.pop("_price").astype(np.int64)
-    # The ignores below: from_codes takes categories as any list; pandas-stubs accept only an Index.
+    s, r = columns.pop("_spec").astype(np.int64, copy=False), columns.pop("_region").astype(np.int64, copy=False)
+    grade, price = columns.pop("_grade"), columns.pop("_price")
     head = {
-        "indicator": pd.Categorical.from_codes(s, categories=list(spec.code)),  # type: ignore[call-overload]
-        "name": _categorical(s, spec.frame["name"]), "pillar": _categorical(s, spec.frame["pillar"]),
-        "region": pd.Categorical.from_codes(r, categories=list(panel.region_names)),  # type: ignore[call-overload]
+        "indicator": _from_codes(s, spec.code), "name": _categorical(s, spec.frame["name"]),
+        "pillar": _categorical(s, spec.frame["pillar"]), "region": _from_codes(r, panel.region_names),
         "kind": _categorical(s, spec.kind), "attribute": _categorical(s, spec.frame["attribute"]),
-        "target_value": spec.target[s], "target_year": _years(spec.target_year[s]),
+        "target_value": spec.target[s], "target_year": _years(spec.target_year, s),
     }
     columns["latest_year"] = _years(columns["latest_year"])
     columns["base_year_used"] = _years(columns["base_year_used"])
-    columns["grade"] = pd.Categorical.from_codes(grade, categories=list(GRADES))  # type: ignore[call-overload]
-    columns["price_basis_used"] = pd.Categorical.from_codes(price, categories=list(PRICE_BASIS_LABELS))  # type: ignore[call-overload]
-    columns["opensdg_status"] = pd.Categorical.from_codes(columns["opensdg_status"], categories=list(OPENSDG_STATUSES))  # type: ignore[call-overload]
-    columns["unsd_status"] = pd.Categorical.from_codes(columns["unsd_status"], categories=list(UNSD_STATUSES))  # type: ignore[call-overload]
+    columns["grade"] = _from_codes(grade, GRADES)
+    columns["price_basis_used"] = _from_codes(price, PRICE_BASIS_LABELS)
+    columns["opensdg_status"] = _from_codes(columns["opensdg_status"], OPENSDG_STATUSES)
+    columns["unsd_status"] = _from_codes(columns["unsd_status"], UNSD_STATUSES)
+    for name in TEXT_COLUMNS:
+        columns[name] = pd.array(columns[name], dtype="str")
     order = ["latest_year", "latest_value", "latest_qualifier", "base_value", "base_year_used",
              "base_from_observation", "observations", "completion", "time_share", "actual_growth", "required_growth",
              "required_per_year", "achieved", "projected_by_growth", "projected_by_trend", "projected_miss", "grade",
@@ -203,7 +216,11 @@ def _frame(columns: dict, spec: Specs, panel: Panel) -> pd.DataFrame:
     return pd.DataFrame({**head, **{name: columns[name] for name in order + rest}}, copy=False)
 
 
-def _years(values: np.ndarray) -> pd.arrays.IntegerArray:
+def _years(values: np.ndarray, rows: np.ndarray | None = None) -> pd.arrays.IntegerArray:
+    """Years as nullable integers; ``rows``: of those per-spec years, the ones of each series (converted once)."""
     values = np.asarray(values, dtype=float)
     missing = ~np.isfinite(values)
-    return pd.arrays.IntegerArray(np.where(missing, 0, values).astype(np.int64), missing)
+    whole = np.where(missing, 0, values).astype(np.int64)
+    if rows is not None:
+        whole, missing = whole[rows], missing[rows]
+    return pd.arrays.IntegerArray(whole, missing)

@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import cache
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from planwatch.evaluation import formulas as f
 from planwatch.evaluation.frame import Panel
-from planwatch.evaluation.groups import Fit, window_fit, window_reduce, years_from
+from planwatch.evaluation.groups import Fit, window_fit, year_sums, years_from
 from planwatch.evaluation.kinds import Assessment
 from planwatch.evaluation.series import Series
 from planwatch.evaluation.settings import DEFAULT_SETTINGS, EvaluationSettings
@@ -37,6 +39,11 @@ METHOD_LABELS = {
 }
 
 
+RATE_LIKE_KINDS = ("annual_growth", "cumulative_reduction", "cumulative")
+# ``forecast_method`` of the vectorised forecasts, by code (ETS is written series by series).
+FORECAST_METHODS = np.array(["loglinear", "growth", "linear", ""], dtype=object)
+
+
 def t_quantile(level: float, dof: npt.ArrayLike) -> np.ndarray:
     """Two-sided Student-t quantile for a ``level`` interval; NaN where dof < 1 or not whole.
 
@@ -47,12 +54,17 @@ def t_quantile(level: float, dof: npt.ArrayLike) -> np.ndarray:
     dof = np.asarray(dof, float)
     out = np.full(dof.shape, np.nan)
     ok = (dof >= 1) & (dof == np.round(dof)) & (dof <= 100_000)
-    if ok.any():  # few distinct degrees of freedom: solve each once
-        distinct, inverse = np.unique(dof[ok], return_inverse=True)
-        out[ok] = np.array([_t_two_sided(level, int(v)) for v in distinct.tolist()])[inverse]
+    if ok.any():  # few distinct degrees of freedom, whole and small: solve each once, look the rest up
+        whole = dof[ok].astype(np.int64)
+        low = int(whole.min())
+        present = np.flatnonzero(np.bincount(whole - low)) + low
+        table = np.full(int(present[-1]) - low + 1, np.nan)
+        table[present - low] = [_t_two_sided(level, v) for v in present.tolist()]
+        out[ok] = table[whole - low]
     return out
 
 
+@cache  # a pure function of two numbers, asked for the same few in every block
 def _t_two_sided(level: float, nu: int) -> float:
     lo, hi = 0.0, math.pi / 2.0
     for _ in range(64):
@@ -98,16 +110,17 @@ def series_forecasts(panel: Panel, s: Series, a: Assessment, as_of: int, setting
     ``with_ets``: refit the long series (``long_series``) by Holt's linear trend; the caller
     decides, over the whole evaluation, whether there are few enough of them.
     """
-    positive_only = window_reduce(np.minimum, panel.value, panel.starts, panel.ends, 0.0) > 0
     rate_like = s.is_kind(*RATE_LIKE_KINDS)
     x = years_from(panel, as_of)
-    with np.errstate(all="ignore"):
-        logs = np.log(np.where(panel.value > 0, panel.value, np.nan))
-    fit = window_fit(x, logs, panel.starts, panel.ends)
-    loglinear = positive_only & ~rate_like & (fit.n >= settings.loglinear_min_points) & np.isfinite(fit.slope)
+    # ln of the positive values, NaN for the others: a series with one of those has a NaN sum, so a NaN
+    # slope, so no log-linear fit (values are finite, so ln is finite wherever it is taken).
+    logs = np.log(panel.value, out=np.full(len(panel.value), np.nan), where=panel.value > 0)
+    fit = window_fit(x, logs, panel.starts, panel.ends, x_sums=year_sums(panel, as_of, panel.starts, panel.ends))
+    loglinear = ~rate_like & (fit.n >= settings.loglinear_min_points) & np.isfinite(fit.slope)
     growth = ~rate_like & ~loglinear & np.isfinite(a.actual_growth)
     linear = ~rate_like & ~loglinear & ~growth & np.isfinite(s.trend_slope)
-    method = np.select([loglinear, growth, linear], ["loglinear", "growth", "linear"], "").astype(object)
+    # Codes into the names, not np.select on strings: a new str object per series costs a tenth of the forecast.
+    method = np.take(FORECAST_METHODS, f.pick([loglinear, growth, linear], [0, 1, 2], 3))
     out = {"forecast_method": method}
     for name, years in horizons.items():
         point, low, high = loglinear_interval(fit, years - as_of, settings.forecast_level)
@@ -121,7 +134,6 @@ def series_forecasts(panel: Panel, s: Series, a: Assessment, as_of: int, setting
     return out
 
 
-RATE_LIKE_KINDS = ("annual_growth", "cumulative_reduction", "cumulative")
 
 
 def long_series(panel: Panel, rate_like: np.ndarray, settings: EvaluationSettings) -> np.ndarray:
@@ -132,7 +144,7 @@ def long_series(panel: Panel, rate_like: np.ndarray, settings: EvaluationSetting
     if not len(panel.year):
         return np.zeros(len(panel.starts), dtype=bool)
     n = panel.ends - panel.starts
-    consecutive = panel.year[panel.ends - 1] - panel.year[panel.starts] == n - 1
+    consecutive = panel.last_year() - panel.first_year() == n - 1
     return (n >= settings.ets_min_points) & consecutive & ~rate_like
 
 

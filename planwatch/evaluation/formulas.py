@@ -6,6 +6,8 @@ the base has no completion. The caller decides what NaN means for a grade and sa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import numpy.typing as npt
 
@@ -59,3 +61,19 @@ def rounded(values: npt.ArrayLike, decimals: int) -> np.ndarray:
 def at_least(a: npt.ArrayLike, b: npt.ArrayLike, decimals: int) -> np.ndarray:
     """``a ≥ b`` after rounding both; NaN compares False."""
     return rounded(a, decimals) >= rounded(b, decimals)
+
+
+def pick(conditions: Sequence[np.ndarray | bool], codes: Sequence[int], default: int) -> np.ndarray:
+    """``np.select`` for small integer codes (grades, statuses): the code of the first condition that holds.
+
+    Without branches: the conditions of a grade are mixed from series to series, and np.select's
+    per-element branch on them costs ten times the arithmetic ``code where c else code-so-far``
+    (as c · (code − so far) + so far, in int8).
+    """
+    arrays = [np.asarray(c, dtype=bool) for c in conditions]
+    shape = np.broadcast_shapes(*(a.shape for a in arrays))
+    out = np.full(shape, default, dtype=np.int8)
+    for condition, code in zip(reversed(arrays), reversed(list(codes)), strict=True):
+        holds = np.broadcast_to(condition, shape).view(np.int8)
+        out += holds * (np.int8(code) - out)
+    return out

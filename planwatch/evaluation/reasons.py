@@ -152,7 +152,7 @@ def _growth_bodies(out: np.ndarray, s: Series, a: Assessment, codes: np.ndarray,
     r = _rows(mask & (codes == CODE[NOT_ASSESSABLE]))
     tx.fill(out, r, say.growth_no_data, tx.year(s.base_year[r]))
     r = _rows(mask & (codes != CODE[NOT_ASSESSABLE]))
-    about = np.isin(s.target_qualifier[r], ("左右", "约"))
+    about = s.about[r]
     verdict = np.select(
         [codes[r] == CODE[ACHIEVED], codes[r] == CODE[AHEAD], codes[r] == CODE[ON_TRACK], codes[r] == CODE[REVERSE]],
         say.growth_verdicts[:4], say.growth_verdicts[4])

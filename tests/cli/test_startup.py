@@ -1,0 +1,49 @@
+"""Start-up of the command line stays light: ``planwatch --help`` and ``planwatch evaluate --help`` load
+no heavy library.
+
+Every command imports ``planwatch.cli`` and so every command module; a module-level ``import pandas``
+in any of them (``cli/evaluate.py`` had one) costs every command about 0.2 s before it does anything.
+The heavy libraries are imported inside the functions that need them. Each case runs the command in a
+fresh interpreter with ``-X importtime`` and reads the modules it imported from the interpreter's own
+report, so a module pulled in indirectly (a package ``__init__`` importing its whole engine) is seen too.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("pandas", "numpy", "statsmodels", "scipy", "matplotlib", "weasyprint", "docx", "openpyxl", "django")
+
+
+PLANWATCH = "import sys; sys.argv = ['planwatch', *sys.argv[1:]]; from planwatch.cli import main; main()"
+
+
+def imported_modules(*args: str, program: str = PLANWATCH) -> set[str]:
+    """The modules a fresh ``planwatch ARGS`` imports, from ``python -X importtime``'s report on stderr."""
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    done = subprocess.run([sys.executable, "-X", "importtime", "-c", program, *args], capture_output=True,
+                          text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    modules = {line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines()
+               if line.startswith("import time:") and line.count("|") == 2}
+    # The report was read: the command's own modules are in it (else an empty set would pass below).
+    assert {"typer", "planwatch.cli", "planwatch.cli.evaluate"} <= modules
+    return modules
+
+
+@pytest.mark.parametrize("args", [("--help",), ("evaluate", "--help")], ids=["planwatch", "evaluate"])
+def test_help_imports_no_heavy_library(args: tuple[str, ...]) -> None:
+    modules = imported_modules(*args)
+    loaded = sorted(m for m in modules if m.split(".")[0] in HEAVY)
+    assert loaded == [], f"planwatch {' '.join(args)} imported {loaded[:10]}"
+
+
+def test_the_check_sees_a_heavy_import() -> None:
+    """The same reading finds pandas when start-up does import it, as ``cli/evaluate.py`` once did."""
+    eager = "import pandas; " + PLANWATCH
+    modules = imported_modules("--help", program=eager)
+    assert "pandas" in modules
