@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from planwatch.cli._choices import Language
 from planwatch.cli._django import setup_django
 from planwatch.documents.qualifiers import format_qualified
 
@@ -55,11 +56,6 @@ class Targets(StrEnum):
 class Vintage(StrEnum):
     latest = "latest"
     first = "first"
-
-
-class Language(StrEnum):
-    zh = "zh"
-    en = "en"
 
 
 def register(app: typer.Typer) -> None:

@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from planwatch.cli._choices import Language
 from planwatch.cli._django import setup_django
 
 
@@ -30,11 +31,6 @@ class Format(StrEnum):
     xlsx = "xlsx"
     pdf = "pdf"
     html = "html"
-
-
-class Language(StrEnum):
-    zh = "zh"
-    en = "en"
 
 
 def register(app: typer.Typer) -> None:
