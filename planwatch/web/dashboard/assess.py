@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from planwatch.reports.charts import ProjectionPoint
-from planwatch.web.dashboard.series import Point
+from planwatch.web.monitoring.queries import Point
 from planwatch.web.places.models import Region
 from planwatch.web.plans.models import Indicator, Plan
 

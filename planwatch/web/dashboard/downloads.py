@@ -2,7 +2,7 @@
 
 Two sets of columns. Signed-in roles get the working columns (原文摘录, 备注, 状态 and a last column
 saying 示例 for a figure of the example set), the notes only where their audience may read them
-(``series.Audience.reads_notes``). The public gets the public fields only: the figure, its release
+(``monitoring.audience.Audience.reads_notes``). The public gets the public fields only: the figure, its release
 and its source (the address and the site that published it) — no internal note, never an example.
 This module only queries and translates; the files are written by ``planwatch.reports.formats`` (``csv``,
 ``xlsx``), which keep formula-like text inert.
@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 
 from planwatch.reports.formats import csv as csv_format
 from planwatch.reports.formats import xlsx as xlsx_format
-from planwatch.web.dashboard.series import as_audience, visible
 from planwatch.web.dashboard.sources import publisher
+from planwatch.web.monitoring.audience import as_audience, visible
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.plans.models import Indicator
 

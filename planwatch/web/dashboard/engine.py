@@ -1,7 +1,7 @@
 """The one call site of the evaluation engine (``planwatch.evaluation``) from the pages.
 
-``evaluate_plan`` hands the engine the plan's indicator specs and the visible observations (codes
-and region names, as it speaks) and returns its data frame with our ids added; ``forecast_points``
+``evaluate_plan`` hands the engine the plan's indicator specs and the visible observations (as
+``monitoring.queries.engine_frame`` writes them for every caller: codes and region names) and returns its data frame with our ids added; ``forecast_points``
 asks it for the yearly path to the target year with its 80% interval. No grade is decided here.
 """
 
@@ -17,7 +17,7 @@ from django.utils import translation
 from planwatch import evaluation
 from planwatch.reports.charts import ProjectionPoint
 from planwatch.web.dashboard.cache import remembered
-from planwatch.web.dashboard.series import Point
+from planwatch.web.monitoring.queries import Names, Point, engine_frame
 from planwatch.web.places.models import Region
 from planwatch.web.plans.evaluation_inputs import indicator_specs, quality_judgements
 from planwatch.web.plans.models import Plan, TargetVersion
@@ -29,43 +29,16 @@ def specs_frame(plan: Plan) -> pd.DataFrame:
 
 
 @dataclass
-class _Names:
-    """Ids ↔ the codes and names the engine speaks."""
-
-    code_of: dict[int, str]
-    id_of: dict[str, int]
-    region_name: dict[int, str]
-    region_id: dict[str, int]
-
-    @classmethod
-    def for_plan(cls, plan: Plan) -> _Names:
-        codes = dict(plan.indicators.values_list("pk", "code"))
-        regions = dict(Region.objects.values_list("pk", "name"))
-        return cls(codes, {c: i for i, c in codes.items()}, regions, {n: i for i, n in regions.items()})
-
-
-def _engine_frame(points: Sequence[Point], names: _Names) -> pd.DataFrame:
-    return pd.DataFrame(
-        [
-            {"indicator": names.code_of[p.indicator_id], "region": names.region_name[p.region_id],
-             "year": p.year, "value": p.value, "qualifier": p.qualifier or ""}
-            for p in points
-        ],
-        columns=["indicator", "region", "year", "value", "qualifier"],
-    )
-
-
-@dataclass
 class Inputs:
     """What every evaluation of a plan shares within a request: the specs and the id ↔ name maps."""
 
     specs: pd.DataFrame
-    names: _Names
+    names: Names
     judgements: pd.DataFrame | None = None  # 量稳质升's recorded quality judgements
 
     @classmethod
     def for_plan(cls, plan: Plan) -> Inputs:
-        return cls(specs_frame(plan), _Names.for_plan(plan), quality_judgements(plan))
+        return cls(specs_frame(plan), Names.for_plan(plan), quality_judgements(plan))
 
 
 INTERVAL_METHODS = {"loglinear", "ets_holt"}
@@ -98,7 +71,7 @@ def evaluate_plan(
     specs, names = inputs.specs, inputs.names
     if codes is not None:
         specs = specs[specs["indicator"].isin(list(codes))]
-    observed = _engine_frame(points, names)
+    observed = engine_frame(points, names)
     arguments = dict(
         regions=[region.name] if region is not None else None, plan_region=_plan_region_name(plan),
         judgements=inputs.judgements,

@@ -1,77 +1,190 @@
-"""Read-only queries other parts build on (evaluation CLI, dashboards, public portal).
+"""Stored figures as everyone reads them: the one query that picks the rows an audience sees and the
+vintage that counts, and the one function that turns them into the evaluation engine's input.
 
-``observation_frame(plan, *, regions=None, statuses=("approved", "published"), vintage="latest")``
-returns a pandas DataFrame, one row per (indicator, region, year) with columns
+``annual_points(plan, *, public, indicators=None, regions=None, vintage="latest", examples=None)``
+is the query behind the pages, the API, the command line and the report snapshot: annual figures only
+(quarterly and monthly rows are left out), the rows the audience may see (``monitoring.audience``),
+one ``Point`` per (indicator, region, year). ``vintage="latest"`` keeps the highest visible vintage,
+``"first"`` the first visible release, an int exactly that vintage. One query; the vintages are folded
+in Python (a few thousand rows for a city plan), no pandas.
+
+``engine_frame(points, names, columns=ENGINE_COLUMNS)`` is the engine's observation frame:
+codes and region names, as the engine speaks, in the order given.
+
+``observation_frame(plan, *, audience=SIGNED_IN, regions=None, vintage="latest", include_examples=False)``
+is the two together as one pandas DataFrame, one row per (indicator, region, year) sorted by code,
+region name and year, with columns
 
     indicator (Indicator.code), region (Region.name, e.g. "赣州市"), year (int), value (float),
     vintage (int), qualifier (str), source (str), status (str)
 
-Annual figures only (quarterly/monthly rows are left out). ``vintage="latest"`` keeps the highest
-vintage among the rows with an allowed status; ``vintage="first"`` the first release; an int
-keeps exactly that vintage. ``regions`` filters by region name.
+(and ``is_example`` with ``include_examples=True``, so whoever asked can mark them 示例). ``regions``
+filters by region name. It leaves the example set out unless asked: the command line and the report
+snapshot grade real figures only, where the signed-in pages show examples marked.
 
-``published_observations(plan=None, *, indicator_code=None, region=None)`` is the public query:
-published rows only, latest published vintage per series, as a list.
-
-Both leave out the example set (``Observation.is_example``: invented figures for trying the
-workflow) unless ``include_examples=True``; the frame then has an ``is_example`` column so whoever
-asked can mark them 示例.
+``published_observations(plan=None, *, indicator_code=None, region=None)`` is the public's table of
+every period (quarterly and monthly too): latest published vintage per series, as a list.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from operator import attrgetter, itemgetter
+from typing import Any, TypeVar
 
 import pandas as pd
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
+from planwatch.web.monitoring.audience import SIGNED_IN, Audience, as_audience, visible
 from planwatch.web.monitoring.models import Observation
-from planwatch.web.plans.models import Plan
+from planwatch.web.places.models import Region
+from planwatch.web.plans.models import Indicator, Plan
 
 COLUMNS = ["indicator", "region", "year", "value", "vintage", "qualifier", "source", "status"]
+ENGINE_COLUMNS = ["indicator", "region", "year", "value", "qualifier"]
+_TYPES = {"year": "int64", "value": "float64", "vintage": "int64"}
 
 
-def observation_frame(plan: Plan, *, regions: Iterable[str] | None = None,
-                      statuses: Iterable[str] = ("approved", "published"),
-                      vintage: str | int = "latest", include_examples: bool = False) -> pd.DataFrame:
-    rows = Observation.objects.filter(
-        indicator__plan=plan, status__in=list(statuses), quarter__isnull=True, month__isnull=True
-    )
-    if not include_examples:
-        rows = rows.filter(is_example=False)
+@dataclass(frozen=True)
+class Point:
+    """One period's value as shown, with where it came from."""
+
+    indicator_id: int
+    region_id: int
+    year: int
+    value: float
+    vintage: int
+    source: str
+    quote: str
+    note: str
+    qualifier: str
+    status: str
+    measure_unit: str
+    example: bool = False  # from the example set (示例): invented figures, shown as such everywhere
+    revised_from: float | None = None  # the earlier visible vintage's value, when it differed
+    unit_id: int | None = None  # the unit that entered it (decides who reads its 备注)
+
+    @property
+    def revised(self) -> bool:
+        return self.revised_from is not None
+
+
+_FIELDS = (
+    "indicator_id", "region_id", "year", "value", "vintage", "source", "quote", "note",
+    "qualifier", "status", "measure_unit", "example", "unit_id",
+)
+_NOTES = ("quote", "note")
+
+Row = TypeVar("Row")
+
+
+def pick_vintage(rows: Iterable[Row], key: Callable[[Row], Hashable], vintage: str | int) -> dict[Any, tuple[Row, Row]]:
+    """The vintage that counts per series, with the series' first visible row, from ``rows`` in
+    ascending vintage: ``"latest"`` the last, ``"first"`` (and an exact vintage, filtered before) the first."""
+    chosen: dict[Any, tuple[Row, Row]] = {}
+    for row in rows:
+        k = key(row)
+        found = chosen.get(k)
+        if found is None:
+            chosen[k] = (row, row)
+        elif vintage == "latest":
+            chosen[k] = (row, found[1])
+    return chosen
+
+
+def annual_points(
+    plan: Plan,
+    *,
+    public: Audience | bool,
+    indicators: Iterable[Indicator | int] | None = None,
+    regions: Iterable[Region | int] | None = None,
+    vintage: str | int = "latest",
+    examples: bool | None = None,
+    notes: bool = True,
+) -> list[Point]:
+    """The visible vintage that counts of every annual (indicator, region, year), ordered by ids and year.
+
+    One query. 备注 and 原文摘录 are blank where the audience may not read them (and everywhere with
+    ``notes=False``, which leaves them out of the query). ``revised_from`` is the first visible
+    vintage's value when the figure shown is a later one that differs.
+    """
+    audience = as_audience(public)
+    rows = visible(Observation.objects.filter(indicator__plan=plan), audience, examples=examples)
+    if indicators is not None:
+        rows = rows.filter(indicator__in=list(indicators))
     if regions is not None:
-        rows = rows.filter(region__name__in=list(regions))
+        rows = rows.filter(region__in=list(regions))
     if isinstance(vintage, int):
         rows = rows.filter(vintage=vintage)
+    fields = _FIELDS if notes else tuple(f for f in _FIELDS if f not in _NOTES)
+    values = rows.annotate(example=F("is_example")).order_by("vintage").values(*fields)
+    chosen = pick_vintage(values, itemgetter("indicator_id", "region_id", "year"), vintage)
+    points = []
+    for row, first in chosen.values():
+        if not notes or not audience.reads_notes(row["unit_id"]):
+            row.update(note="", quote="")
+        revised_from = first["value"] if row["vintage"] > 1 and first["value"] != row["value"] else None
+        points.append(Point(**row, revised_from=revised_from))
+    points.sort(key=lambda p: (p.indicator_id, p.region_id, p.year))
+    return points
+
+
+@dataclass
+class Names:
+    """Ids ↔ the codes and names the engine speaks."""
+
+    code_of: dict[int, str]
+    id_of: dict[str, int]
+    region_name: dict[int, str]
+    region_id: dict[str, int]
+
+    @classmethod
+    def for_plan(cls, plan: Plan) -> Names:
+        codes = dict(plan.indicators.values_list("pk", "code"))
+        regions = dict(Region.objects.values_list("pk", "name"))
+        return cls(codes, {c: i for i, c in codes.items()}, regions, {n: i for i, n in regions.items()})
+
+
+def engine_frame(points: Sequence[Point], names: Names, columns: Sequence[str] = ENGINE_COLUMNS) -> pd.DataFrame:
+    """The engine's observation frame: ``columns`` of ``COLUMNS`` (+ ``is_example``), one row per point."""
+    if not points:
+        return pd.DataFrame([], columns=list(columns))  # object columns, as a frame of text expects
+    return pd.DataFrame({c: _column(c, points, names) for c in columns}, columns=list(columns))
+
+
+def _column(column: str, points: Sequence[Point], names: Names) -> list:
+    if column == "indicator":
+        return [names.code_of[p.indicator_id] for p in points]
+    if column == "region":
+        return [names.region_name[p.region_id] for p in points]
+    if column == "qualifier":
+        return [p.qualifier or "" for p in points]
+    return [getattr(p, "example" if column == "is_example" else column) for p in points]
+
+
+def observation_frame(plan: Plan, *, audience: Audience | bool = SIGNED_IN, regions: Iterable[str] | None = None,
+                      vintage: str | int = "latest", include_examples: bool = False) -> pd.DataFrame:
+    names = Names.for_plan(plan)
+    region_ids = None if regions is None else [names.region_id[r] for r in regions if r in names.region_id]
+    points = annual_points(plan, public=audience, regions=region_ids, vintage=vintage,
+                           examples=include_examples, notes=False)
+    points.sort(key=lambda p: (names.code_of[p.indicator_id], names.region_name[p.region_id], p.year))
     columns = COLUMNS + ["is_example"] if include_examples else COLUMNS
-    data = list(rows.values_list("indicator__code", "region__name", "year", "value", "vintage", "qualifier",
-                                 "source", "status", *(["is_example"] if include_examples else [])))
-    frame = pd.DataFrame(data, columns=columns)
-    if frame.empty:
-        return frame.astype({"year": "int64", "value": "float64", "vintage": "int64"})
-    frame = frame.sort_values(["indicator", "region", "year", "vintage"])
-    if vintage == "latest":
-        frame = frame.drop_duplicates(["indicator", "region", "year"], keep="last")
-    elif vintage == "first":
-        frame = frame.drop_duplicates(["indicator", "region", "year"], keep="first")
-    return frame.reset_index(drop=True).astype({"year": "int64", "value": "float64", "vintage": "int64"})
+    return engine_frame(points, names, columns).astype(_TYPES)
 
 
 def latest_vintages(rows: QuerySet[Observation]) -> list[Observation]:
     """Keep the highest vintage of each (indicator, region, period) among ``rows``."""
-    best: dict[tuple[int, int, str], Observation] = {}
-    for obs in rows.order_by("indicator_id", "region_id", "period", "vintage"):
-        best[(obs.indicator_id, obs.region_id, obs.period)] = obs
-    return list(best.values())
+    ordered = rows.order_by("indicator_id", "region_id", "period", "vintage")
+    chosen = pick_vintage(ordered, attrgetter("indicator_id", "region_id", "period"), "latest")
+    return [row for row, _ in chosen.values()]
 
 
 def published_observations(plan: Plan | None = None, *, indicator_code: str | None = None,
                            region: str | None = None, include_examples: bool = False) -> list[Observation]:
-    rows = Observation.objects.filter(status=Observation.Status.PUBLISHED).select_related(
-        "indicator", "region", "unit"
-    )
-    if not include_examples:
-        rows = rows.filter(is_example=False)
+    rows = visible(Observation.objects.all(), True, examples=include_examples, annual=False)
+    rows = rows.select_related("indicator", "region", "unit")
     if plan is not None:
         rows = rows.filter(indicator__plan=plan)
     if indicator_code is not None:

@@ -2,7 +2,7 @@
 
 Both editions leave out the example set (示例, invented figures) and every draft, submitted or returned
 row. The internal edition reads approved and published figures, as signed-in pages do; the public
-edition published figures only, as the portal does (``dashboard.series`` defines both audiences).
+edition published figures only, as the portal does (``monitoring.audience`` defines both audiences).
 Internal notes (target adjustment reasons, review comments) go into the internal edition only.
 """
 
@@ -16,7 +16,8 @@ from django.utils import timezone
 
 from planwatch.evaluation import DEFAULT_SETTINGS, EvaluationSettings
 from planwatch.reports.snapshot import Snapshot, plan_header
-from planwatch.web.dashboard.series import county_regions, plan_region, visible_statuses
+from planwatch.web.dashboard.series import county_regions, plan_region
+from planwatch.web.monitoring.audience import PUBLIC, SIGNED_IN
 from planwatch.web.monitoring.queries import observation_frame
 from planwatch.web.plans.evaluation_inputs import indicator_specs, quality_judgements
 from planwatch.web.plans.models import Plan, TargetVersion
@@ -35,7 +36,7 @@ def build_snapshot(
     specs = indicator_specs(plan, targets="current")
     texts = dict(plan.indicators.values_list("code", "baseline_text"))
     specs["baseline_text"] = specs["indicator"].map(texts).fillna("")
-    frame = observation_frame(plan, statuses=visible_statuses(public), vintage="latest")
+    frame = observation_frame(plan, audience=PUBLIC if public else SIGNED_IN, vintage="latest")
     frame = frame[frame["year"] <= as_of]
     judgements = quality_judgements(plan)
     return Snapshot(

@@ -7,6 +7,7 @@ import io
 import pandas as pd
 
 from planwatch.web.monitoring import services
+from planwatch.web.monitoring.audience import PUBLIC
 from planwatch.web.monitoring.queries import observation_frame, published_observations
 from tests.web.conftest import indicator
 
@@ -36,7 +37,7 @@ def test_frame_keeps_latest_approved_vintage_per_indicator_region_year(cast, ass
     assert list(frame.dtypes[["year", "value", "vintage"]].astype(str)) == ["int64", "float64", "int64"]
     first_release = observation_frame(small_plan, vintage="first")
     assert first_release.loc[0, "value"] == 240.0
-    published_only = observation_frame(small_plan, statuses=("published",))
+    published_only = observation_frame(small_plan, audience=PUBLIC)
     assert published_only[["value", "vintage"]].values.tolist() == [[240.0, 1]]
     assert observation_frame(small_plan, regions=["瑞金市"]).empty
 

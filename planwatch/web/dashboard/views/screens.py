@@ -13,8 +13,8 @@ from planwatch.web.core.pagecache import kept_html
 from planwatch.web.dashboard import downloads, pages
 from planwatch.web.dashboard.overview import overview
 from planwatch.web.dashboard.quality import QualityJudgementForm, judgement_context
-from planwatch.web.dashboard.series import audience_for
 from planwatch.web.dashboard.views.common import indicator_in, plan_for, with_role
+from planwatch.web.monitoring.audience import audience_for
 from planwatch.web.places.permissions import is_planner
 from planwatch.web.plans.services import JudgementRefused, is_volume_quality, record_quality_judgement
 
