@@ -71,6 +71,18 @@ class _SignedIn(FastHttpUser):
                                "csrfmiddlewaretoken": token})
 
 
+class Baseline(FastHttpUser):
+    """One user asking for the sign-in form, the cheapest page there is: the ratio of each page to it, in
+    the same run under the same load, says what our pages cost beyond the framework and the server."""
+
+    fixed_count = 1
+    wait_time = between(1, 5)
+
+    @task
+    def login_page(self) -> None:
+        self.client.get("/accounts/login/", name="login page")
+
+
 class PublicVisitor(FastHttpUser):
     weight = 5
     wait_time = between(1, 5)
