@@ -7,8 +7,9 @@ command's start-up stays light.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from planwatch.lazy import lazy_names
 
 if TYPE_CHECKING:
     from planwatch.documents.plan_reader import PlanReadError, read_plan, read_plan_text
@@ -16,12 +17,7 @@ if TYPE_CHECKING:
 _LAZY = {"PlanReadError": "plan_reader", "read_plan": "plan_reader", "read_plan_text": "plan_reader"}
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        value = getattr(importlib.import_module(f"planwatch.documents.{_LAZY[name]}"), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'planwatch.documents' has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, _LAZY)
 
 
 __all__ = ["PlanReadError", "read_plan", "read_plan_text"]

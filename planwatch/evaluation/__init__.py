@@ -54,11 +54,11 @@ Rules, thresholds and worked examples: ``docs/evaluation.md``; thresholds live i
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
 from planwatch.evaluation.settings import DEFAULT_SETTINGS, EvaluationSettings, setting_docs
 from planwatch.evaluation.vocabulary import GRADES, OPENSDG_LABELS, UNSD_LABELS
+from planwatch.lazy import lazy_names
 
 if TYPE_CHECKING:
     from planwatch.evaluation.engine import evaluate
@@ -75,12 +75,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> object:
-    if name in _LAZY:
-        value = getattr(importlib.import_module(f"planwatch.evaluation.{_LAZY[name]}"), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'planwatch.evaluation' has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, _LAZY)
 
 
 __all__ = [
