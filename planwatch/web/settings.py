@@ -155,8 +155,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = VAR_DIR / "media"
-# Seconds a browser or proxy may keep an anonymous portal page before revalidating it by its ETag.
-PLANWATCH_PUBLIC_MAX_AGE = int(os.environ.get("PLANWATCH_PUBLIC_MAX_AGE", "60"))
+# Seconds a browser or proxy may keep an anonymous portal page before revalidating it by its ETag. 0: ask
+# every time (a 304 from the kept page costs about a millisecond), so a publication shows at once.
+PLANWATCH_PUBLIC_MAX_AGE = int(os.environ.get("PLANWATCH_PUBLIC_MAX_AGE", "0"))
 MEDIA_URL = "/media/"
 
 EMAIL_BACKEND = os.environ.get("PLANWATCH_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

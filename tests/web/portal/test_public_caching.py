@@ -21,6 +21,16 @@ def test_anonymous_portal_page_is_public_and_revalidates_by_etag(seeded, setting
     assert again.status_code == 304 and again.content == b""
 
 
+def test_by_default_browsers_ask_again_each_time_so_a_publication_shows_at_once(seeded):
+    """With a max-age, a visitor who had the portal open saw the old figure for that long after a
+    publication (found walking the demo in Chromium); the server's kept page makes asking cheap."""
+    from django.conf import settings as configured
+
+    response = Client().get(reverse("portal-home"))
+    assert configured.PLANWATCH_PUBLIC_MAX_AGE == 0
+    assert response["Cache-Control"] == "public, max-age=0" and response.has_header("ETag")
+
+
 def test_signed_in_pages_are_never_public(seeded, signed_in):
     client = Client()
     client.force_login(signed_in)
