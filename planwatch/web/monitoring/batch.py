@@ -11,7 +11,7 @@ yet (submitted → draft), audited like every other change.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -93,15 +93,25 @@ def withdraw_many(rows: Sequence[Observation], *, user, reason: str) -> list[Obs
     return _each(rows, lambda o: withdraw_submission(o, user=user, reason=reason))
 
 
-def approve_many(rows: Sequence[Observation], *, user, comment: str = "") -> list[Observation]:
-    return _each(rows, lambda o: services.approve_observation(o, user=user, comment=comment))
+# ``seen`` maps a row's id to the version the reviewer's page showed: a figure corrected and submitted
+# again since then is refused (409, named), not approved or published unseen.
 
 
-def return_many(rows: Sequence[Observation], *, user, comment: str) -> list[Observation]:
+def approve_many(rows: Sequence[Observation], *, user, comment: str = "",
+                 seen: Mapping[int, int] | None = None) -> list[Observation]:
+    return _each(rows, lambda o: services.approve_observation(
+        o, user=user, comment=comment, expected_version=(seen or {}).get(o.pk)))
+
+
+def return_many(rows: Sequence[Observation], *, user, comment: str,
+                seen: Mapping[int, int] | None = None) -> list[Observation]:
     if not comment.strip():
         raise ServiceError(_("退回时必须填写审核意见"))
-    return _each(rows, lambda o: services.return_observation(o, user=user, comment=comment))
+    return _each(rows, lambda o: services.return_observation(
+        o, user=user, comment=comment, expected_version=(seen or {}).get(o.pk)))
 
 
-def publish_many(rows: Sequence[Observation], *, user, reason: str = "") -> list[Observation]:
-    return _each(rows, lambda o: services.publish_observation(o, user=user, reason=reason))
+def publish_many(rows: Sequence[Observation], *, user, reason: str = "",
+                 seen: Mapping[int, int] | None = None) -> list[Observation]:
+    return _each(rows, lambda o: services.publish_observation(
+        o, user=user, reason=reason, expected_version=(seen or {}).get(o.pk)))

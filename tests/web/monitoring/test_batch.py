@@ -159,3 +159,30 @@ def test_review_queue_shows_the_city_figure_and_the_other_counties_median(
     row = page[page.index(f'<tr data-pk="{yudu.pk}"') :]
     row = row[: row.index("</tr>")]
     assert "4716.5 / 300(2)" in row, row
+
+
+def test_a_figure_corrected_since_the_reviewer_saw_it_is_refused_not_approved_unseen(client_for, cast, three):
+    """Walking the demo: a reviewer with the queue open in a second window approved a figure that had
+    been returned, corrected (66.6 → 58.8) and submitted again meanwhile — approving a value never seen.
+    The queue now sends the version each row showed; a changed one is refused with 409 and named."""
+    from django.urls import reverse
+
+    figure = services.submit_observation(three[0], user=cast.stats_reporter, reason="报送")
+    reviewer = client_for(cast.reviewer)
+    page = reviewer.get(reverse("review-queue")).content.decode()
+    shown = f'name="version-{figure.pk}" value="{figure.lock_version}"'
+    assert shown in page
+    returned = services.return_observation(figure, user=cast.reviewer2, comment="请核对")
+    corrected = services.update_draft(returned, user=cast.stats_reporter, reason="改正", value=4700.0)
+    services.submit_observation(corrected, user=cast.stats_reporter, reason="再次报送")
+
+    answer = reviewer.post(reverse("review-batch"), {"pick": [figure.pk], "act": "approve", "comment": "同意",
+                                                     f"version-{figure.pk}": figure.lock_version})
+    assert answer.status_code == 409
+    assert "已被他人修改" in answer.content.decode()
+    assert Observation.objects.get(pk=figure.pk).status == Observation.Status.SUBMITTED  # not approved unseen
+    fresh = Observation.objects.get(pk=figure.pk)
+    again = reviewer.post(reverse("review-batch"), {"pick": [figure.pk], "act": "approve", "comment": "同意",
+                                                    f"version-{figure.pk}": fresh.lock_version})
+    assert again.status_code == 302
+    assert Observation.objects.get(pk=figure.pk).status == Observation.Status.APPROVED

@@ -157,17 +157,19 @@ def review_batch(request: HttpRequest) -> HttpResponse:
         observations_for_user(request.user).filter(pk__in=ids).select_related("indicator", "region")
     )
     act, comment = request.POST.get("act", ""), request.POST.get("comment", "").strip()
+    # The version each ticked figure had on the reviewer's page: one changed since is refused, not approved.
+    seen = {pk: int(v) for pk in ids if (v := request.POST.get(f"version-{pk}", "")).isdigit()}
     steps = {
         "approve": (
-            lambda: batch.approve_many(chosen, user=request.user, comment=comment),
+            lambda: batch.approve_many(chosen, user=request.user, comment=comment, seen=seen),
             _("已审核通过 %(n)s 条"),
         ),
         "return": (
-            lambda: batch.return_many(chosen, user=request.user, comment=comment),
+            lambda: batch.return_many(chosen, user=request.user, comment=comment, seen=seen),
             _("已退回 %(n)s 条"),
         ),
         "publish": (
-            lambda: batch.publish_many(chosen, user=request.user, reason=comment),
+            lambda: batch.publish_many(chosen, user=request.user, reason=comment, seen=seen),
             _("已发布 %(n)s 条"),
         ),
     }
