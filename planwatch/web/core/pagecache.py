@@ -35,7 +35,9 @@ from django.utils.translation import get_language
 from planwatch.web.core import stamp
 
 CACHE_ALIAS = "evaluation"
-TIMEOUT_SECONDS = 24 * 3600  # a key holds one state of the data; the timeout only lets old ones go
+# A key holds one state of the data, so a key of an earlier state is never read again: an hour lets those
+# go soon (each approval starts a new set) while a page of the current state is made at most hourly.
+TIMEOUT_SECONDS = 3600
 _SOURCES = (".py", ".html", ".mo", ".js", ".css", ".json", ".csv")
 
 
