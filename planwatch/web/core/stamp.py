@@ -25,7 +25,7 @@ from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections,
 
 STAMPED_APPS = ("places", "plans", "monitoring", "realdata", "reporting")
 # Tables of those apps that no cached page is made from (who may sign in, the audit trail).
-UNSTAMPED = {"monitoring_auditentry", "monitoring_apitoken", "monitoring_profile", "places_profile"}
+UNSTAMPED = {"monitoring_auditentry", "monitoring_apitoken", "monitoring_profile"}  # places kept these names
 OBSERVATIONS = "monitoring_observation"
 STAMP_TABLE = "core_datastamp"
 _PREFIX = "planwatch_stamp_"
@@ -78,9 +78,9 @@ def stamped_tables(models) -> list[str]:
     return sorted(tables - UNSTAMPED)
 
 
-def reinstall_triggers(sender=None, *, using: str = DEFAULT_DB_ALIAS, plan=None, **_) -> None:
-    """``post_migrate``: the stamp row if missing, and the triggers on every stamped table (made anew,
-    so running it twice changes nothing). Once per ``migrate``, not once per app."""
+def reinstall_triggers(sender=None, *, using: str = DEFAULT_DB_ALIAS, **_) -> None:
+    """``post_migrate``: the triggers on every stamped table, made anew, so running it twice changes
+    nothing (a missing stamp row is made by ``current``). Once per ``migrate``, not once per app."""
     from django.apps import apps
 
     if sender is not None and sender.label != "core":
@@ -91,6 +91,9 @@ def reinstall_triggers(sender=None, *, using: str = DEFAULT_DB_ALIAS, plan=None,
         return  # migrated backwards past the stamp
     tables = [t for t in stamped_tables(apps.get_models()) if t in existing]
     with transaction.atomic(using=using), target.cursor() as cursor:
+        if target.vendor == "postgresql":  # the one function every trigger calls
+            cursor.execute(f"CREATE OR REPLACE FUNCTION {_PREFIX}bump() RETURNS trigger LANGUAGE plpgsql AS "
+                           f"$$ BEGIN {_BUMP}; RETURN NULL; END $$")
         for table in tables:
             for statement in _trigger_sql(target.vendor, table):
                 cursor.execute(statement)
@@ -106,15 +109,14 @@ def _trigger_sql(vendor: str, table: str) -> list[str]:
     else:
         conditions = {}
     if vendor == "postgresql":
-        out = [f"CREATE OR REPLACE FUNCTION {_PREFIX}bump() RETURNS trigger LANGUAGE plpgsql AS "
-               f"$$ BEGIN {_BUMP}; RETURN NULL; END $$"]
+        out = []
         if conditions:
             for event, when in conditions.items():
                 name = f"{_PREFIX}{event}_{table}"
                 out += [f"DROP TRIGGER IF EXISTS {name} ON {table}",
                         f"CREATE TRIGGER {name} AFTER {event.upper()} ON {table} FOR EACH ROW "
                         f"WHEN ({when}) EXECUTE FUNCTION {_PREFIX}bump()"]
-        else:  # once per statement, however many rows (a bulk publish moves the counter once)
+        else:  # once per statement, however many rows (a bulk change of targets moves it once)
             name = f"{_PREFIX}all_{table}"
             out += [f"DROP TRIGGER IF EXISTS {name} ON {table}",
                     f"CREATE TRIGGER {name} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table} "

@@ -30,11 +30,10 @@ from typing import Any, TypeVar
 import pandas as pd
 from django.core.cache import caches
 
-CACHE_ALIAS = "evaluation"
+from planwatch.web.core.pagecache import CACHE_ALIAS  # one store for results and kept pages
+
 TIMEOUT_SECONDS = 7 * 24 * 3600  # a result never goes stale; the timeout only lets unused keys go
 T = TypeVar("T")
-
-
 
 
 class Counter:
