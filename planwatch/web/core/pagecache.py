@@ -25,6 +25,7 @@ import hashlib
 from collections.abc import Callable
 from functools import cache, wraps
 from pathlib import Path
+from typing import TypeVar
 
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
@@ -38,6 +39,7 @@ CACHE_ALIAS = "evaluation"
 # A key holds one state of the data, so a key of an earlier state is never read again: an hour lets those
 # go soon (each approval starts a new set) while a page of the current state is made at most hourly.
 TIMEOUT_SECONDS = 3600
+T = TypeVar("T")
 _SOURCES = (".py", ".html", ".mo", ".js", ".css", ".json", ".csv")
 
 
@@ -46,6 +48,26 @@ class Counter:
 
     hits = 0
     misses = 0
+
+    @classmethod
+    def reset(cls) -> None:
+        cls.hits = cls.misses = 0
+
+
+def kept(name: str, make: Callable[[], T], *, counter: type[Counter] = Counter, timeout: int = TIMEOUT_SECONDS,
+         worth_keeping: Callable[[T], bool] = lambda _: True) -> T:
+    """What is kept under ``name`` in the shared store, or what ``make()`` gives, kept when worth it.
+    The one read-or-make of Planwatch's caches (kept pages here, evaluation results in the dashboard)."""
+    store = caches[CACHE_ALIAS]
+    found = store.get(name)
+    if found is not None:
+        counter.hits += 1
+        return found
+    counter.misses += 1
+    made = make()
+    if worth_keeping(made):
+        store.set(name, made, timeout)
+    return made
 
 
 @cache
@@ -73,15 +95,11 @@ def key(*parts: object) -> str:
 
 def kept_html(parts: tuple, render: Callable[[], str]) -> SafeString:
     """The HTML ``render()`` makes for ``parts``, made once per state of the data."""
-    store, name = caches[CACHE_ALIAS], key(*parts)
-    found = store.get(name)
-    if found is not None:
-        Counter.hits += 1
-        return mark_safe(found)  # noqa: S308 — our own rendered, escaped template output
-    Counter.misses += 1
-    html = str(render())
-    store.set(name, html, TIMEOUT_SECONDS)
-    return mark_safe(html)  # noqa: S308
+    return mark_safe(kept(key(*parts), lambda: str(render())))  # noqa: S308 — our own escaped template output
+
+
+def _shareable(response: HttpResponse) -> bool:
+    return response.status_code == 200 and not response.cookies and not response.streaming
 
 
 def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -91,17 +109,9 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     def served(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
             return view(request, *args, **kwargs)
-        store = caches[CACHE_ALIAS]
         name = key("public", request.get_full_path(), request.headers.get("X-Planwatch-Export", ""))
-        found = store.get(name)
-        if found is not None:
-            Counter.hits += 1
-            content, content_type = found
-            return HttpResponse(content, content_type=content_type)
-        Counter.misses += 1
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.cookies and not response.streaming:
-            store.set(name, (response.content, response["Content-Type"]), TIMEOUT_SECONDS)
-        return response
+        # Kept as the view answered it (pickled, as Django's own cache middleware keeps responses); the
+        # middleware's headers are added to each copy on the way out.
+        return kept(name, lambda: view(request, *args, **kwargs), worth_keeping=_shareable)
 
     return served

@@ -28,23 +28,20 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pandas as pd
-from django.core.cache import caches
 
-from planwatch.web.core.pagecache import CACHE_ALIAS  # one store for results and kept pages
+from planwatch.web.core import pagecache
+from planwatch.web.core.pagecache import kept  # one store, one read-or-make, for results and kept pages
 
 TIMEOUT_SECONDS = 7 * 24 * 3600  # a result never goes stale; the timeout only lets unused keys go
 T = TypeVar("T")
 
 
-class Counter:
-    """How often the cache answered and how often it computed, per process: for tests and the bench."""
+class Counter(pagecache.Counter):
+    """How often the cache answered and how often the engine computed, per process (kept pages are
+    counted apart, in ``pagecache.Counter``): for tests and the bench."""
 
     hits = 0
     misses = 0
-
-    @classmethod
-    def reset(cls) -> None:
-        cls.hits = cls.misses = 0
 
 
 @cache
@@ -73,13 +70,4 @@ def digest(*parts: Any) -> str:
 
 def remembered(kind: str, inputs: Iterable[Any], compute: Callable[[], T]) -> T:
     """The result of ``compute()`` for these inputs, computed once for every worker sharing the cache."""
-    key = f"{kind}:{digest(*inputs)}"
-    store = caches[CACHE_ALIAS]
-    found = store.get(key)
-    if found is not None:
-        Counter.hits += 1
-        return found
-    Counter.misses += 1
-    result = compute()
-    store.set(key, result, TIMEOUT_SECONDS)
-    return result
+    return kept(f"{kind}:{digest(*inputs)}", compute, counter=Counter, timeout=TIMEOUT_SECONDS)
