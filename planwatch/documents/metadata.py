@@ -111,7 +111,8 @@ def find_vision_year(text: str, target_year: int) -> int | None:
 def plan_years(title: str, text: str) -> tuple[int, int]:
     """Base and target year of a plan without an indicator table, from its own words.
 
-    "…(2021—2025年)" → (2020, 2025); "十四五", "第十四个五年" → (2020, 2025); "2023年…计划" → (2022, 2023); else the
+    "…(2021—2025年)" → (2020, 2025); "十四五", "第十四个五年" → (2020, 2025); "2023年…计划" → (2022, 2023), of two years in the title
+    the later ("2025年计划执行情况与2026年计划草案" → (2025, 2026)); else the
     first "到2025年" in the text → (2024, 2025). A broken date (2022127) is not a year.
     """
     if match := _PERIOD.search(title):
@@ -119,8 +120,9 @@ def plan_years(title: str, text: str) -> tuple[int, int]:
     if match := _FIVE_YEAR.search(title):
         year = 2025 + 5 * (10 + "一二三四五六七八九".index(match.group(1)) + 1 - 14)
         return year - 5, year
-    if match := _TITLE_YEAR.search(title):
-        year = int(match.group(1))
+    if years := [int(y) for y in _TITLE_YEAR.findall(title)]:
+        # "关于2025年计划执行情况与2026年计划草案的报告": the plan is for the latest year the title names.
+        year = max(years)
         return year - 1, year
     if match := _BY_YEAR.search(text):
         year = int(match.group(1))
