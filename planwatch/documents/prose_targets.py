@@ -135,7 +135,7 @@ def read_clause(clause: str, category: str, sentence: str) -> list[ProseTarget]:
     # The phrase as printed: from the verb, or from a rate word ending the name (涨幅3%左右).
     rate_in_name = "" if verb else next((w for w in RATE_VERBS if name.endswith(w)), "")
     text = rate_in_name + clause[match.end("name") :]
-    names = _split_names(name, len(figures)) if len(figures) > 1 else [name]
+    names = split_names(name, len(figures)) if len(figures) > 1 else [name]
     if names is None:
         return []
     suffix = verb.removeprefix("分别") if rate else ""
@@ -161,13 +161,26 @@ def _unit(figure: str) -> str:
     return match.group(1) if match else ""
 
 
-def _split_names(name: str, count: int) -> list[str] | None:
-    """ "城镇、农村居民人均可支配收入" / "城乡居民人均可支配收入" with 2 figures → the two names."""
-    parts = name.split("、")
-    if len(parts) == count:
-        width = len(parts[0])
-        tail = parts[-1][width:]
-        return [p + tail for p in parts[:-1]] + [parts[-1]]
+# What joins the names of a "分别" statement or a two-figure table row: "城镇、农村", "城镇/农村" first,
+# then "城镇和农村" (tried second: 和/及 also occur inside a name, as in 县级及以上城市).
+_NAME_JOINS = (re.compile(r"[、/／]"), re.compile(r"[和与及]"))
+
+
+def split_names(name: str, count: int) -> list[str] | None:
+    """ "城镇、农村居民人均可支配收入" / "城镇和农村居民…" / "城乡居民人均可支配收入" with 2 figures → the two
+    names; None when the name does not split into ``count``.
+
+    Parts of one width before the last share the last part's tail ("小学、初中净入学率" → 小学净入学率);
+    a tail of one character is no shared word, so "GDP、财政收入" are two whole names.
+    """
+    for joins in _NAME_JOINS:
+        parts = [p for p in joins.split(name) if p]
+        if len(parts) == count:
+            width = len(parts[0])
+            tail = parts[-1][width:]
+            if len(tail) < 2 or any(len(p) != width for p in parts[:-1]):
+                tail = ""
+            return [p + tail for p in parts[:-1]] + [parts[-1]]
     for word, split in distributive_words().items():
         if word in name and len(split) == count:
             return [name.replace(word, part, 1) for part in split]
