@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from planwatch.documents.normalize import normalize, squeeze
+from planwatch.documents.prose_targets import split_names
 from planwatch.documents.targets import (
     EMPTY_MARKERS,
     footnote_years,
@@ -220,7 +221,12 @@ def read_indicators(
             continue
         if has_number or numbered < 2:
             parent = cells
-        drafts.append(cells)
+        compound = _compound_rows(cells)
+        if compound == [] and warnings is not None:
+            warnings.append(
+                f"指标「{ROW_NUMBER.sub('', raw_name)}」的单元格有两个数值（如「a/b」），名称无法对应拆分：数值未读入"
+            )
+        drafts.extend(compound or [cells])
     # A parent row with no figure whose sub-rows follow is only a heading for them.
     children = {d.get("parent_name") for d in drafts}
     drafts = [
@@ -295,6 +301,36 @@ def _sub_rows(parent: Mapping[str, str], cells: Mapping[str, str]) -> list[dict[
     return rows
 
 
+_TWO_FIGURES = re.compile(r"\s*[/／]\s*")
+_VALUE_ROLES = ("baseline", "target", "period")
+
+
+def _compound_rows(cells: Mapping[str, str]) -> list[dict[str, str]] | None:
+    """A row for two things at once: "城乡居民人均可支配收入 | 14230/10150 | 7.5/8" (or "城镇/农村…") → a
+    row for each part of the name (``prose_targets.split_names``: the joins and ``distributive.csv``),
+    each with its own figure. None when the row holds one figure a cell; [] when it holds two but its
+    name does not split (then no figure is read: ``parse_baseline`` refuses "a/b")."""
+    split = {
+        role: [v for v in _TWO_FIGURES.split(normalize(cells.get(role, ""))) if v]
+        for role in _VALUE_ROLES
+        if squeeze(cells.get(role, "")) not in EMPTY_MARKERS
+    }
+    count = max((len(values) for values in split.values()), default=1)
+    if count < 2 or any(len(values) not in (1, count) for values in split.values()):
+        return None
+    name, unit = split_unit(cells["name"])
+    names = split_names(name, count)
+    if names is None:
+        return []
+    rows = []
+    for index, part in enumerate(names):
+        row = {**cells, "name": f"{part}({unit})" if unit else part}
+        for role, values in split.items():
+            row[role] = values[index] if len(values) == count else values[0]
+        rows.append(row)
+    return rows
+
+
 def _fit(row: Sequence[str], header: Header) -> dict[str, str] | None:
     """Cells by role; a short row lacks its leading cells (the pillar), so it is padded on the left."""
     cells = [c or "" for c in row]
@@ -332,7 +368,7 @@ def _indicator(
     if squeeze(target_cell) in EMPTY_MARKERS and squeeze(period_cell) not in EMPTY_MARKERS:
         target_cell = period_cell
         kind = period_kind(header.cells[header.columns["period"]]) if header else ""
-        period = kind if kind in {"annual", "cumulative"} else ""  # "年均/累计": 〔〕 or the name decides
+        period = kind  # "both" for "年均/累计": 〔〕 is the period total, a plain figure the yearly rate
     target = parse_target(
         target_cell, year=target_year, attribute=attribute, name=name, period=period, words=words
     )

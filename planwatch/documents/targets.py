@@ -42,6 +42,8 @@ _PLAIN = re.compile(rf"^({NUMBER})%?$")
 _LOWER_BOUND = re.compile(rf"^(>=|≥|≧|>|＞|不低于|不少于|高于)({NUMBER})%?$|^({NUMBER})%?(以上)$")
 _UPPER_BOUND = re.compile(rf"^(<=|≤|≦|<|＜|不高于|不超过|低于)({NUMBER})%?$|^({NUMBER})%?(以内|以下)$")
 _STRICT = frozenset({">", "＞", "高于", "<", "＜", "低于"})
+# A second figure after the first ("14230/10150", "99、91"); "2.5/1" is a ratio, one figure.
+_SECOND_FIGURE = re.compile(r"[/／、]\s*(?!1(?:\.0+)?$)\d")
 _BASELINE = re.compile(rf"^({NUMBER})%?\s*(?:[(（]\s*(\d{{4}})\s*年?\s*[)）])?")
 
 
@@ -63,7 +65,8 @@ def parse_target(
 
     One grammar for every form: the figure at the head of the cell ("> 7、力争…" → ">7"), a unit
     after it dropped ("12.3年以上" → "12.3以上"), footnote marks dropped. ``period`` is the role of
-    the column the cell came from: "annual" (年均), "cumulative" (累计) or "" (a target-year column).
+    the column the cell came from: "annual" (年均), "cumulative" (累计), "both" (年均/累计) or "" (a
+    target-year column).
     ``words`` are extra qualitative words for this plan (see ``vocabulary``).
     """
     shown = normalize(text or "")
@@ -152,9 +155,16 @@ def _in_context(
     bare or bounded figure is a yearly rate; in a 累计 column a bare figure is a period total."""
     kind, value, qualifier, strict = found
     bare = kind in (TargetKind.LEVEL, TargetKind.ABOUT, TargetKind.FLOOR)
+    # In a "年均/累计" column a period total is printed in brackets (〔18〕, read above), so a plain figure
+    # ("7.5", "7%左右") is the yearly rate; a bound ("<5.5") may be a level held each year: the name decides.
+    plain_in_both = period == "both" and kind in (TargetKind.LEVEL, TargetKind.ABOUT)
     if bare and period == "cumulative":
         kind = TargetKind.CUMULATIVE_REDUCTION if is_reduction(name) else TargetKind.CUMULATIVE
-    elif bare and (period == "annual" or is_growth(name)) and not any(w in name for w in FLOOR_NAME_WORDS):
+    elif (
+        bare
+        and (period == "annual" or plain_in_both or is_growth(name))
+        and not any(w in name for w in FLOOR_NAME_WORDS)
+    ):
         kind = TargetKind.ANNUAL_GROWTH
     return kind, value, qualifier, strict
 
@@ -287,8 +297,8 @@ def parse_baseline(
     cell = _unit_pattern().sub(lambda m: m.group(1), cell.replace(mark, "") if mark else cell)
     cell = re.sub(r"(?<=\d)(?:%|‰)?(?:左右|以上|以下|以内)$", "", cell)
     match = _BASELINE.match(cell)
-    if match is None:
-        return None, None, shown
+    if match is None or _SECOND_FIGURE.match(cell, match.end()):
+        return None, None, shown  # "14230/10150" holds two figures: neither is this row's baseline
     year = int(match.group(2)) if match.group(2) else default_year
     if mark and marks and mark in marks and not match.group(2):
         year = marks[mark]
