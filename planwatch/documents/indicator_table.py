@@ -235,7 +235,9 @@ def read_indicators(
     pillars: list[Pillar] = []
     indicators: list[Indicator] = []
     for cells in drafts:
-        if cells["pillar"] and all(p.name != cells["pillar"] for p in pillars):
+        # A table without a 类别 column: its indicators share the category "" (listed, so every
+        # indicator's pillar is one of the plan's and a store or report can group by it).
+        if all(p.name != cells["pillar"] for p in pillars):
             pillars.append(Pillar(name=cells["pillar"], order=len(pillars) + 1))
         indicators.append(
             _indicator(

@@ -124,6 +124,8 @@ def test_two_figures_in_a_cell_go_to_the_parts_of_the_name_or_are_not_read():
         ("新增劳动力平均受教育年限", "年", 13.8, "level", 14.2),
     ]
     assert plan.indicators[3].baseline_text == "120/80"
+    # no 类别 column: one category "", listed, so the plan can be stored (tests/web/plans/test_cli_load_words.py)
+    assert [(p.name, p.order) for p in plan.pillars] == [("", 1)]
     assert plan.warnings == (
         "指标「义务教育学校数」的单元格有两个数值（如「a/b」），名称无法对应拆分：数值未读入",
     )
