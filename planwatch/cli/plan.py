@@ -90,9 +90,13 @@ def _print_table(plan) -> None:
 def load(
     file: PlanFile,
     reason: Annotated[str, typer.Option(help="载入理由(记入审计)")] = "载入规划文件",
+    words: Annotated[
+        Path | None,
+        typer.Option("--words", exists=True, dir_okay=False, help="本规划另用的定性目标用语(每行一个)"),
+    ] = None,
 ) -> None:
     """解析并保存规划;同一文件重复载入不作改动,内容变化则生成新版本。"""
-    plan = _read_or_exit(file)
+    plan = _read_or_exit(file, words)
     setup_django()
     from planwatch.web.plans.services import load_plan
 
