@@ -69,8 +69,10 @@ class _Text(HTMLParser):
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
+        # A line break inside a paragraph's source is a space, as a browser shows it: only block
+        # elements break lines ("第一产业增加值\n48.93亿元" in one <p> is one sentence).
         if not self.skipping:
-            self.parts.append(data.replace("\xa0", " "))
+            self.parts.append(re.sub(r"\s*\n\s*", " ", data.replace("\xa0", " ")))
 
 
 def html_text(html: str) -> str:

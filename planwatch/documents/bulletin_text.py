@@ -9,7 +9,9 @@ sees tidy simplified Chinese with ASCII digits:
 - footnote markers ``[2]``, ``〔2〕``, ①… removed, so "国内生产总值[2]1210207" is not read as 21210207;
 - PDF line breaks: spaces between Chinese characters dropped (``normalize.normalize``), numbers split
   by the extraction joined ("9 .2%" → "9.2%"), and a thousands group printed with a space
-  ("4 606.2") joined — only when exactly three digits follow, so "图1 2018-2022年" stays apart.
+  ("4 606.2") joined — only when exactly three digits follow, so "图1 2018-2022年" stays apart;
+  a page-wide line that does not end its sentence continues on the next line, and so does a line of
+  running text cut mid-sentence before a figure ("第一产业增加值" / "48.93亿元", "286." / "47亿元").
 
 The text is then cut into sentences (at 。;? ! and line ends), each kept with its offset in the cleaned
 text, which is the position a proposal reports.
@@ -36,6 +38,11 @@ _THOUSANDS_COMMA = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d,])")
 _SPACE_BEFORE_PERCENT = re.compile(r"(?<=\d)\s+(?=[%‰])")
 _SENTENCE_END = re.compile(r"[。;;!?!?]+|\n+")
 _FULL_WIDTH_SIGNS = str.maketrans("\uff0c\uff1a\uff1b\uff08\uff09", ",:;()")
+# A line of running text cut mid-sentence (it has a clause mark, no sentence end) whose next line
+# starts with a figure continues there: "其中,第一产业增加值" / "48.93亿元", "生产总值286." / "47亿元".
+# A heading ("一、综合") or a caption has no clause mark and is never joined this way.
+_IN_A_SENTENCE = re.compile(r"[,;]|\d\.$")  # a clause mark, or a number cut after its decimal point
+_FIGURE_START = re.compile(r"\d|[.%]\d?")
 _FOOTNOTE_LINE = re.compile(r"^\s*(?:\[\d{1,2}\]|〔\d{1,2}〕|注\s*[::])")
 
 
@@ -87,17 +94,18 @@ def clean_text(text: str) -> str:
     raws = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     width = _print_width(raws)
     out: list[str] = []
-    wrapped = False
+    wrapped = mid_sentence = False
     for raw in raws:
         if _FOOTNOTE_LINE.match(simplified(raw)):
             wrapped = False
             continue
         line = clean_line(raw)
-        if wrapped and line:
+        if line and (wrapped or (mid_sentence and _FIGURE_START.match(line))):
             out[-1] = _join_numbers(normalize(out[-1] + " " + line))
         else:
             out.append(line)
         wrapped = bool(line) and len(line) >= width and not ends_paragraph(line)
+        mid_sentence = bool(out[-1]) and _IN_A_SENTENCE.search(out[-1]) and not ends_paragraph(out[-1])
     return "\n".join(out)
 
 

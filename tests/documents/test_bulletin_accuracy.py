@@ -38,6 +38,8 @@ WRITTEN = {
     "huichang_2022_repost",
     "longnan_2021_traps",
     "anyuan_2022_phrasing",
+    "xingguo_2023_repost-lines",
+    "xingguo_2023_text-lines",
 }
 
 

@@ -108,3 +108,26 @@ def test_an_empty_dictionary_reads_no_figure_instead_of_failing():
     from planwatch.documents.bulletin_sentence import read_sentence
 
     assert read_sentence("全年全县地区生产总值3586721万元,增长5.1%。", Dictionary(())) == []
+
+
+def test_a_line_cut_mid_sentence_before_a_figure_continues_but_a_heading_does_not():
+    from planwatch.documents.bulletin_sources import html_text
+    from planwatch.documents.bulletin_text import clean_text
+
+    assert (
+        clean_text("其中，第一产业增加值\n48.93亿元，增长4.1%。") == "其中,第一产业增加值48.93亿元,增长4.1%。"
+    )
+    assert (
+        clean_text("全年全县地区生产总值286.\n47亿元，增长5.3%。")
+        == "全年全县地区生产总值286.47亿元,增长5.3%。"
+    )
+    # a heading or a finished sentence has no clause left open: the next line stands alone
+    assert (
+        clean_text("一、综合\n2023年全县地区生产总值286.47亿元。")
+        == "一、综合\n2023年全县地区生产总值286.47亿元。"
+    )
+    assert clean_text("全年粮食总产量39.8万吨。\n2023年末全县常住人口71.36万人。").count("\n") == 1
+    # in a web page a line break inside a paragraph is a space, as the browser shows it
+    assert html_text("<p>其中，第一产业增加值\n48.93亿元，增长4.1%。</p><p>二、人民生活</p>") == (
+        "其中，第一产业增加值 48.93亿元，增长4.1%。\n二、人民生活"
+    )
