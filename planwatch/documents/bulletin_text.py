@@ -10,7 +10,8 @@ sees tidy simplified Chinese with ASCII digits:
 - PDF line breaks: spaces between Chinese characters dropped (``normalize.normalize``), numbers split
   by the extraction joined ("9 .2%" → "9.2%"), and a thousands group printed with a space
   ("4 606.2") joined — only when exactly three digits follow, so "图1 2018-2022年" stays apart;
-  a page-wide line that does not end its sentence continues on the next line, and so does a line of
+  a page-wide line that does not end its sentence continues on the next line (a number it cuts,
+  "759 3" / "32万元", is joined whole), and so does a line of
   running text cut mid-sentence before a figure ("第一产业增加值" / "48.93亿元", "286." / "47亿元").
 
 The text is then cut into sentences (at 。;? ! and line ends), each kept with its offset in the cleaned
@@ -43,6 +44,7 @@ _FULL_WIDTH_SIGNS = str.maketrans("\uff0c\uff1a\uff1b\uff08\uff09", ",:;()")
 # A heading ("一、综合") or a caption has no clause mark and is never joined this way.
 _IN_A_SENTENCE = re.compile(r"[,;]|\d\.$")  # a clause mark, or a number cut after its decimal point
 _FIGURE_START = re.compile(r"\d|[.%]\d?")
+_DIGIT_END = re.compile(r"\d\.?$")
 _FOOTNOTE_LINE = re.compile(r"^\s*(?:\[\d{1,2}\]|〔\d{1,2}〕|注\s*[::])")
 
 
@@ -101,7 +103,10 @@ def clean_text(text: str) -> str:
             continue
         line = clean_line(raw)
         if line and (wrapped or (mid_sentence and _FIGURE_START.match(line))):
-            out[-1] = _join_numbers(normalize(out[-1] + " " + line))
+            # A page-wide line that stops inside a number ("759 3" / "32万元", "81.0" / "3%") was cut
+            # by the typesetter: in running text two numbers never meet without a unit or mark between.
+            glue = "" if wrapped and _DIGIT_END.search(out[-1]) and line[0].isdigit() else " "
+            out[-1] = _join_numbers(normalize(out[-1] + glue + line))
         else:
             out.append(line)
         wrapped = bool(line) and len(line) >= width and not ends_paragraph(line)

@@ -1,9 +1,10 @@
 """Precision and recall of the bulletin reader over every bulletin in tests/data/bulletins/.
 
-Each ``NAME.txt`` / ``NAME.html`` has ``NAME.expected.csv``: the figures a careful reader takes
+Each ``NAME.txt`` / ``NAME.html`` / ``NAME.pdf`` has ``NAME.expected.csv``: the figures a careful reader takes
 (indicator, value and unit as printed, growth rate in %). Four are real openings of published bulletins
 (copied from the project's shared data); the others were written for Planwatch in the published style,
-one for each kind of noise (traditional characters and pinyin, PDF line breaks, footnotes, an HTML repost,
+one for each kind of noise (traditional characters and pinyin, PDF line breaks, a real PDF text layer
+(shangyou_2023_pdf.pdf, made by make_pdf_sample.py), footnotes, an HTML repost,
 traps that must not be read, a bulletin without any of the plan's indicators).
 
 Scoring: a proposal is correct when its indicator, value and unit as printed and its growth rate all
@@ -40,11 +41,12 @@ WRITTEN = {
     "anyuan_2022_phrasing",
     "xingguo_2023_repost-lines",
     "xingguo_2023_text-lines",
+    "shangyou_2023_pdf",
 }
 
 
 def bulletins() -> list[Path]:
-    return sorted(p for p in DATA.iterdir() if p.suffix in (".txt", ".html"))
+    return sorted(p for p in DATA.iterdir() if p.suffix in (".txt", ".html", ".pdf"))
 
 
 def _number(text: str) -> float | None:

@@ -131,3 +131,26 @@ def test_a_line_cut_mid_sentence_before_a_figure_continues_but_a_heading_does_no
     assert html_text("<p>其中，第一产业增加值\n48.93亿元，增长4.1%。</p><p>二、人民生活</p>") == (
         "其中，第一产业增加值 48.93亿元，增长4.1%。\n二、人民生活"
     )
+
+
+def test_a_pdf_without_a_text_layer_or_not_a_pdf_is_refused_by_name(tmp_path):
+    import matplotlib
+
+    matplotlib.use("pdf")
+    from matplotlib import pyplot as plt
+
+    from planwatch.documents.bulletin_sources import BulletinFileError, read_bulletin_file
+
+    scan = tmp_path / "扫描件.pdf"
+    fig = plt.figure(figsize=(8.27, 11.69))
+    fig.add_artist(plt.Rectangle((0.1, 0.1), 0.8, 0.8, fill=False))  # a page with a picture, no text
+    fig.savefig(scan)
+    plt.close(fig)
+    with pytest.raises(BulletinFileError) as refused:
+        read_bulletin_file(scan)
+    assert str(refused.value) == "PDF 文件 扫描件.pdf 中没有可提取的文字,可能是扫描件"
+    broken = tmp_path / "公报.pdf"
+    broken.write_bytes(b"<html>not a pdf</html>")
+    with pytest.raises(BulletinFileError) as refused:
+        read_bulletin_file(broken)
+    assert str(refused.value) == "无法读取 PDF 文件 公报.pdf:文件已损坏或不是 PDF"
