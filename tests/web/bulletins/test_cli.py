@@ -50,3 +50,80 @@ def test_submit_needs_a_user_and_creates_the_drafts(small_plan, cast):
     done = CliRunner().invoke(app, ["bulletin", "read", path, "--submit", "--user", "stats"])
     assert done.exit_code == 0, done.output
     assert Bulletin.objects.get().proposals.count() == 3
+
+
+def test_region_and_year_options_name_a_bulletin_whose_title_does_not(small_plan, tmp_path):
+    """An excerpt without its title: without --region/--year the reading says what it lacks; with them
+    the figures are read for 于都县 2023 (245.61 亿元, already in the plan's unit)."""
+    excerpt = tmp_path / "节选.txt"
+    excerpt.write_text("全年全县地区生产总值245.61亿元,比上年增长5.1%。\n", encoding="utf-8")
+    bare = CliRunner().invoke(app, ["bulletin", "read", str(excerpt), "--format", "json"])
+    [reading] = json.loads(bare.output)
+    assert (reading["region"], reading["year"]) == ("", None)
+    assert reading["problems"] == [
+        "未能从标题确定地区,请指定地区(--region)",
+        "未能从标题确定年份,请指定年份(--year)",
+    ]
+    given = CliRunner().invoke(
+        app, ["bulletin", "read", str(excerpt), "--region", "于都县", "--year", "2023", "--format", "json"]
+    )
+    [reading] = json.loads(given.output)
+    assert (reading["region"], reading["year"], reading["problems"]) == ("于都县", 2023, [])
+    assert [(p["plan_indicator"], p["plan_value"], p["growth_rate"]) for p in reading["proposals"]] == [
+        ("地区生产总值", 245.61, 5.1)
+    ]
+
+
+def test_table_format_lists_each_plan_figure_with_its_sentence_and_the_message(small_plan):
+    result = CliRunner(env={"COLUMNS": "220"}).invoke(
+        app, ["bulletin", "read", str(DATA / "yudu_2023_traditional.txt"), "--format", "table"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "yudu_2023_traditional.txt:于都县2023年国民经济和社会发展统计公报(于都县 2023)" in result.output
+    assert "358.672" in result.output and "3586721万元" in result.output
+    assert "《于都县2023年国民经济和社会发展统计公报》:找到规划指标3项" in result.output
+
+
+def test_an_unknown_format_is_refused():
+    result = CliRunner().invoke(
+        app, ["bulletin", "read", str(DATA / "yudu_2023_traditional.txt"), "--format", "csv"]
+    )
+    assert result.exit_code == 2 and "--format 只能是 table 或 json" in result.output
+
+
+def test_many_files_show_a_progress_bar_in_a_terminal(tmp_path):
+    """A real process on a pseudo-terminal (Rich draws its bar only for a terminal): the bar names its
+    task and runs to 100%; without a database the reader lists every indicator it finds."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    files = [str(DATA / name) for name in ("ruijin_2022_no-plan.txt", "ganzhou_2023_pdf-lines.txt")]
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env |= {"PLANWATCH_VAR_DIR": str(tmp_path), "COLUMNS": "200", "TERM": "xterm"}
+    process = subprocess.Popen(
+        [str(Path(sys.executable).with_name("planwatch")), "bulletin", "read", *files],
+        stdout=follower,
+        stderr=follower,
+        env=env,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the process closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    assert process.wait(timeout=120) == 0
+    os.close(leader)
+    screen = b"".join(chunks).decode("utf-8", "replace")
+    assert "读取公报" in screen and "━" in screen and "100%" in screen  # the bar, drawn to its end
+    assert (
+        "瑞金市2022年国民经济和社会发展统计公报" in screen
+        and "赣州市2023年国民经济和社会发展统计公报" in screen
+    )
