@@ -154,3 +154,22 @@ def test_a_pdf_without_a_text_layer_or_not_a_pdf_is_refused_by_name(tmp_path):
     with pytest.raises(BulletinFileError) as refused:
         read_bulletin_file(broken)
     assert str(refused.value) == "无法读取 PDF 文件 公报.pdf:文件已损坏或不是 PDF"
+
+
+@pytest.mark.parametrize(
+    "heading,code,name,year",
+    [
+        ("2023年定西市安定区国民经济和社会发展统计公报", "621102", "安定区", 2023),
+        ("湖南省2023年国民经济和社会发展统计公报", "430000", "湖南省", 2023),
+        ("北京市朝阳区2022年国民经济和社会发展统计公报", "110105", "朝阳区", 2022),
+        ("吉林市2023年国民经济和社会发展统计公报", "220200", "吉林市", 2023),
+        ("海南省白沙黎族自治县2022年国民经济和社会发展统计公报", "469025", "白沙黎族自治县", 2022),
+        ("鄂尔多斯市伊金霍洛旗2023年国民经济和社会发展统计公报", "150627", "伊金霍洛旗", 2023),
+        # a title without a place names it in the issuer's line below
+        ("2023年国民经济和社会发展统计公报\n广州市统计局 国家统计局广州调查队", "440100", "广州市", 2023),
+    ],
+)
+def test_the_region_may_be_any_division_of_china(heading, code, name, year):
+    """Codes as in planwatch/data/regions/china-divisions.csv (GB/T 2260 form)."""
+    reading = read_bulletin(heading + "\n全年地区生产总值100亿元。")
+    assert (reading.region.code, reading.region_name, reading.year) == (code, name, year)
