@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from planwatch.documents.bulletin import CONFIDENT
 from planwatch.web.bulletins import services
-from planwatch.web.bulletins.models import ExtraSynonym
+from planwatch.web.bulletins.models import ExtraSynonym, Proposal
 from planwatch.web.bulletins.permissions import (
     SEES,
     bulletins_for_user,
@@ -36,7 +37,12 @@ def _visible(request: HttpRequest) -> None:
 @login_required
 def bulletin_list(request: HttpRequest) -> HttpResponse:
     _visible(request)
-    return render(request, "bulletins/list.html", {"bulletins": bulletins_for_user(request.user)})
+    # 待审核 counts the proposals still awaiting a decision, not all of them (a bulletin whose figures
+    # were all accepted showed its total there).
+    bulletins = bulletins_for_user(request.user).annotate(
+        pending=Count("proposals", filter=Q(proposals__state=Proposal.State.PENDING))
+    )
+    return render(request, "bulletins/list.html", {"bulletins": bulletins})
 
 
 def _series(proposal) -> list[Observation]:

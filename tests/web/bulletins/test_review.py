@@ -7,6 +7,7 @@ Against the small test plan it proposes three figures: 地区生产总值 358672
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,13 @@ def test_deciding_a_proposal_already_decided_is_a_conflict(submitted, cast, clie
     assert "该建议已处理(已采用)" in again.content.decode()
     proposal.refresh_from_db()
     assert (proposal.state, Observation.objects.count(), AuditEntry.objects.count()) == decided
+
+
+def test_the_list_counts_only_the_proposals_awaiting_review(submitted, cast, client_for):
+    """3 proposals submitted; one accepted → 2 await review (the column showed 3, all proposals)."""
+    client = client_for(cast.reviewer)
+    first = submitted.proposals.order_by("pk").first()
+    client.post(f"/bulletins/proposals/{first.pk}/accept/")
+    html = client.get("/bulletins/").content.decode()
+    row = re.search(rf'<tr><td><a href="/bulletins/{submitted.pk}/">.*?</tr>', html, re.S).group(0)
+    assert re.findall(r"<td>([^<]*)</td>", row)[-1] == "2"
