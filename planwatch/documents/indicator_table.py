@@ -18,12 +18,13 @@ from planwatch.documents.targets import (
     EMPTY_MARKERS,
     footnote_years,
     infer_direction,
+    is_known_wording,
     parse_baseline,
     parse_target,
     unit_after_number,
 )
 from planwatch.documents.vocabulary import column_words
-from planwatch.plan.model import Attribute, Direction, Indicator, Pillar
+from planwatch.plan.model import Attribute, Direction, Indicator, Pillar, TargetKind
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*年?")
 # Markdown and other emphasis around a cell ("**约束性**", "★约束性", "约束性*").
@@ -252,7 +253,20 @@ def read_indicators(
                 words=words,
             )
         )
+    if warnings is not None:
+        warnings.extend(_unknown_wordings(indicators, words))
     return IndicatorTable(base_year, target_year, tuple(pillars), tuple(indicators))
+
+
+def _unknown_wordings(indicators: Sequence[Indicator], words: tuple[str, ...]) -> list[str]:
+    """A target with no figure in words the reader does not know is kept as a qualitative target, and
+    said: the plan's own words (``--words``) make it known."""
+    return [
+        f"指标「{i.name}」的目标「{i.target.text}」没有数值，也不是已知的定性用语：按定性目标读入"
+        "（本规划的用语可用 --words 补充）"
+        for i in indicators
+        if i.target.kind is TargetKind.QUALITATIVE and not is_known_wording(i.target.text, words)
+    ]
 
 
 def _numbered(cells: Mapping[str, str] | None) -> bool:

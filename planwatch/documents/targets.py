@@ -182,6 +182,12 @@ def _empty_or_assigned(cell: str, attribute: Attribute, name: str) -> _Found:
     return None
 
 
+def is_known_wording(text: str, words: tuple[str, ...] = ()) -> bool:
+    """Whether a figure-less target says one of the qualitative words (shipped or this plan's own)."""
+    cell = _canonical(normalize(text or ""))
+    return any(word in cell for word in (*QUALITATIVE_WORDS, *qualitative_words(), *words))
+
+
 def _qualitative_words(cell: str, words: tuple[str, ...]) -> _Found:
     if any(word in cell for word in (*QUALITATIVE_WORDS, *words)):
         return TargetKind.QUALITATIVE, None, "", False

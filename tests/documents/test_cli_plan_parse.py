@@ -99,5 +99,13 @@ def test_parse_takes_extra_qualitative_words_of_the_plan(tmp_path):
     words.write_text("# 本规划的定性用语\n稳中求进\n", encoding="utf-8")
     result = _run(str(plan), "--format", "json", "--words", str(words))
     assert result.returncode == 0, result.stderr
-    target = json.loads(result.stdout)["indicators"][0]["target"]
-    assert (target["kind"], target["text"]) == ("qualitative", "稳中求进")
+    data = json.loads(result.stdout)
+    target = data["indicators"][0]["target"]
+    assert (target["kind"], target["text"], data["warnings"]) == ("qualitative", "稳中求进", [])
+    # without the plan's word the target is kept the same way, and the reader says it did not know it
+    unknown = json.loads(_run(str(plan), "--format", "json").stdout)
+    assert unknown["indicators"][0]["target"]["kind"] == "qualitative"
+    assert unknown["warnings"] == [
+        "指标「森林覆盖率」的目标「稳中求进」没有数值，也不是已知的定性用语：按定性目标读入"
+        "（本规划的用语可用 --words 补充）"
+    ]

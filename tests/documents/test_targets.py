@@ -162,3 +162,16 @@ def test_an_annual_rate_round_trips(number: Decimal):
 @given(text=st.text(max_size=80))
 def test_normalising_twice_changes_nothing(text):
     assert normalize(normalize(text)) == normalize(text)
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["稳中有升", "保持稳定", "量稳质升", "稳步提升", "持续改善", "只增不减", "不降低", "保持在合理区间"],
+)
+def test_the_qualitative_words_of_plans_are_known_from_the_shipped_list(words):
+    """planwatch/data/reading/qualitative.txt: a target in these words is qualitative and no warning."""
+    from planwatch.documents.targets import is_known_wording
+
+    assert parse_target(words, year=2025).kind is TargetKind.QUALITATIVE
+    assert is_known_wording(words)
+    assert not is_known_wording("稳中求进") and is_known_wording("稳中求进", ("稳中求进",))
