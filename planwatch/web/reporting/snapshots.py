@@ -19,6 +19,8 @@ from planwatch.reports.snapshot import Snapshot, plan_header
 from planwatch.web.dashboard.series import county_regions, plan_region
 from planwatch.web.monitoring.audience import PUBLIC, SIGNED_IN, Audience
 from planwatch.web.monitoring.queries import observation_frame
+from planwatch.web.places import audit
+from planwatch.web.places.models import AuditEntry
 from planwatch.web.plans.evaluation_inputs import indicator_specs, quality_judgements
 from planwatch.web.plans.models import Plan, TargetVersion
 from planwatch.web.reporting.models import CountyTarget, ReportSnapshot
@@ -108,7 +110,8 @@ def work_summary(plan: Plan, as_of: int, public: bool) -> dict | None:
 
 
 def take_snapshot(plan: Plan, *, kind: str, as_of: int, edition: str, user, reason: str) -> ReportSnapshot:
-    """Freeze the figures a report is computed from; audited with the acting user and reason."""
+    """Freeze the figures a report is computed from; audited (who, which report, why) in the same
+    transaction, from the page and from ``planwatch report`` alike."""
     snapshot = build_snapshot(plan, kind=kind, as_of=as_of, edition=edition)
     with transaction.atomic():
         row = ReportSnapshot(
@@ -123,4 +126,6 @@ def take_snapshot(plan: Plan, *, kind: str, as_of: int, edition: str, user, reas
         )
         row._change_reason = reason
         row.save()
+        audit.record(actor=user, action="create", subject=AuditEntry.Subject.REPORT, object_id=row.pk,
+                     object_repr=str(row), new={"kind": kind, "as_of": as_of, "edition": edition}, reason=reason)
         return row
