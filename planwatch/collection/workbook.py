@@ -108,6 +108,16 @@ def build_template(
     return out.getvalue()
 
 
+def _put(cell: _AnyCell, value: str | float | None) -> None:
+    """Write ``value``; text stays text. openpyxl stores a string beginning with "=" as a formula, so a
+    来源 someone typed as =HYPERLINK(…) would run in the clerk's Excel and be refused as a formula when
+    the template comes back: typed as a string cell, Excel shows it and never runs it, and the round
+    trip keeps it exactly (no apostrophe added, unlike downloads, which are read by people only)."""
+    cell.value = value
+    if isinstance(value, str) and cell.data_type == "f":
+        cell.data_type = "s"
+
+
 def _write_data(sheet: Worksheet, lines: Sequence[TemplateLine], extra_rows: int, lists: dict[str, str],
                 unit: str = "") -> None:
     bold, fill = Font(name=FONT, bold=True), PatternFill("solid", fgColor="DDEBF7")
@@ -119,7 +129,7 @@ def _write_data(sheet: Worksheet, lines: Sequence[TemplateLine], extra_rows: int
                             ("period", line.period), ("unit", line.indicator.unit), ("value", line.value),
                             ("qualifier", line.qualifier), ("source", line.source), ("note", line.note)):
             if value not in (None, ""):
-                sheet[f"{COLUMNS[name]}{row}"] = value
+                _put(sheet[f"{COLUMNS[name]}{row}"], value)
     last = len(lines) + 1 + extra_rows
     open_cell, plain = Protection(locked=False), Font(name=FONT)
     for row in range(2, last + 1):
@@ -206,7 +216,7 @@ def _write_lists(sheet: Worksheet, unit: str, indicators: Sequence[IndicatorSpec
         letter = column_letter(col)
         sheet.cell(row=1, column=col, value=dict(FIELDS)[name])
         for row, value in enumerate(values, start=2):
-            sheet.cell(row=row, column=col, value=value)
+            _put(sheet.cell(row=row, column=col), value)
         refs[name] = f"'{LISTS_SHEET}'!${letter}$2:${letter}${max(len(values), 1) + 1}"
     for row, (key, value) in enumerate((("单位", unit), ("模板版本", TEMPLATE_VERSION),
                                         ("生成时间", f"{generated or datetime.now():%Y-%m-%d %H:%M}")), start=1):

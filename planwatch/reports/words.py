@@ -108,7 +108,7 @@ ZH = {
     "settings_line": "{doc}(本报告取值 {value})",
     "public_note": "公开版仅含已发布数据。",
     "internal_note": "内部版含已审核(未发布)数据,不得对外公开。",
-    "status_approved": "已审核",
+    "status_approved": "已通过",
     "status_published": "已发布",
     "work_tasks": "重点任务{total}项:已完成{completed}项,按计划推进{on_schedule}项,滞后{late}项。",
     "work_projects": "重大项目{total}个,计划投资{planned},已完成投资{done}({share})。",

@@ -108,3 +108,11 @@ def test_rows_may_be_plain_dicts_with_a_year(context):
 def test_without_a_region_list_any_region_name_passes_through(context):
     result = clean_observations([row(region="某某县")], **{**context, "regions": None})
     assert result.ok and result.observations[0].region == "某某县"
+
+
+def test_a_percent_cell_showing_5635_percent_is_refused_quoting_what_the_cell_shows(context):
+    """56.35 typed into a cell formatted 0.00% shows 5635.00% (56.35 × 100): the refusal quotes 5635%,
+    what the clerk sees, not the stored 56.35."""
+    problems = check_observations([ObservationRow("常住人口城镇化率", "章贡区", "2023", 56.35, line=2,
+                                                  columns=COLUMNS, percent_format=True)], **context)
+    assert texts(problems) == ["第2行 D列:数值 5635% 超出百分比范围 0–100"]

@@ -25,7 +25,8 @@ from planwatch.web.monitoring import services
 from planwatch.web.monitoring.errors import InvalidTransition
 from planwatch.web.monitoring.models import Observation, Qualifier
 from planwatch.web.monitoring.permissions import is_own_entry, require
-from planwatch.web.places.models import Region
+from planwatch.web.places import audit
+from planwatch.web.places.models import AuditEntry, Region
 from planwatch.web.places.permissions import unit_of
 from planwatch.web.plans.services import current_plan
 
@@ -239,7 +240,11 @@ def add_synonym(*, user, reason: str, indicator: str, phrase: str) -> ExtraSynon
         raise ServiceError(_("指标「%(name)s」不在同义词表中") % {"name": indicator})
     if not phrase or base.entry(phrase) or ExtraSynonym.objects.filter(phrase=phrase).exists():
         raise ServiceError(_("写法「%(phrase)s」为空或已存在") % {"phrase": phrase})
-    row = ExtraSynonym(indicator=indicator, phrase=phrase, created_by=user)
-    row._change_reason, row._history_user = reason, user
-    row.save()
+    with transaction.atomic():
+        row = ExtraSynonym(indicator=indicator, phrase=phrase, created_by=user)
+        row._change_reason, row._history_user = reason, user
+        row.save()
+        audit.record(actor=user, action="create", subject=AuditEntry.Subject.SYNONYM, object_id=row.pk,
+                     object_repr=f"「{phrase}」→ {indicator}", new={"indicator": indicator, "phrase": phrase},
+                     reason=reason)
     return row

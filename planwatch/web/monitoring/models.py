@@ -78,7 +78,7 @@ class Observation(models.Model):
         DRAFT = "draft", _("草稿")
         SUBMITTED = "submitted", _("已提交")
         RETURNED = "returned", _("已退回")
-        APPROVED = "approved", _("已审核")
+        APPROVED = "approved", _("已通过")  # the word every page, badge and message uses
         PUBLISHED = "published", _("已发布")
 
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="observations")

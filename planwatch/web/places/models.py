@@ -122,12 +122,21 @@ class AuditEntry(models.Model):
         REFERENCE = "reference", _("基础数据")
         JUDGEMENT = "judgement", _("质量评判")
         PLAN = "plan", _("规划")
+        COUNTY_TARGET = "county_target", _("县级目标")
+        REPORT = "report", _("评估报告")
+        SYNONYM = "synonym", _("公报写法")
+        WORK_TASK = "work_task", _("任务分工")
+        KEY_PROJECT = "key_project", _("重点项目")
+        MILESTONE = "milestone", _("节点")
+        PROGRESS = "progress", _("进展报告")
+        EVIDENCE = "evidence", _("佐证材料")
+        ESCALATION = "escalation", _("重大事项")
 
     at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
     actor = acting_user()
     actor_name = models.CharField(_("操作人"), max_length=150, blank=True)
     action = models.CharField(_("操作"), max_length=30)
-    subject = models.CharField(_("对象类型"), max_length=12, choices=Subject.choices)
+    subject = models.CharField(_("对象类型"), max_length=16, choices=Subject.choices)
     object_id = models.PositiveBigIntegerField(_("对象编号"))
     object_repr = models.CharField(_("对象"), max_length=300)
     unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -153,5 +162,5 @@ class AuditEntry(models.Model):
 ACTION_LABELS = {
     "create": _("新建"), "update": _("修改"), "import": _("导入"), "submit": _("提交"), "return": _("退回"),
     "approve": _("批准"), "publish": _("发布"), "propose": _("提出调整"), "reject": _("不予批准"),
-    "delete": _("删除"), "review": _("核实"),
+    "delete": _("删除"), "review": _("核实"), "withdraw": _("撤回"),
 }

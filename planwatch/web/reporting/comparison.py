@@ -11,6 +11,7 @@ from planwatch.reports.counties import CountyComparison
 from planwatch.reports.formatting import format_percent, format_rate, format_value
 from planwatch.reports.snapshot import Snapshot
 from planwatch.web.dashboard.maps import MAP_NAME
+from planwatch.web.monitoring.audience import SIGNED_IN, Audience
 from planwatch.web.reporting.snapshots import build_snapshot
 
 BY = ("growth", "completion")
@@ -19,19 +20,21 @@ NO_DATA_AREA = "#eeeeee"  # counties without a figure stay pale, as on the level
 COLOURS = ("grade", "completion", "level")
 
 
-def _as_of(plan) -> int:
+def _as_of(plan, audience: Audience) -> int:
+    from planwatch.web.monitoring.audience import visible
     from planwatch.web.monitoring.models import Observation
 
-    years = Observation.objects.filter(
-        indicator__plan=plan, status__in=("approved", "published"), quarter__isnull=True, month__isnull=True
-    ).values_list("year", flat=True)
+    rows = visible(Observation.objects.filter(indicator__plan=plan), audience, examples=False)
+    years = rows.values_list("year", flat=True)
     return max(years, default=plan.base_year)
 
 
-def _comparison(plan, language: str) -> tuple[Snapshot, CountyComparison]:
+def _comparison(plan, language: str, audience: Audience) -> tuple[Snapshot, CountyComparison]:
     from planwatch.reports.content import build_report
 
-    snapshot = build_snapshot(plan, kind="annual", as_of=_as_of(plan), edition="internal")
+    snapshot = build_snapshot(
+        plan, kind="annual", as_of=_as_of(plan, audience), edition="internal", audience=audience
+    )
     return snapshot, build_report(snapshot, language).counties
 
 
@@ -55,11 +58,15 @@ def grade_map(values: dict[str, str], labels: dict[str, str], series_name: str) 
     return option
 
 
-def comparison_page(plan, *, indicator: str | None, by: str, colour: str, language: str) -> dict:
+def comparison_page(
+    plan, *, indicator: str | None, by: str, colour: str, language: str, audience: Audience = SIGNED_IN
+) -> dict:
+    """The page for ``audience`` (``monitoring.audience``): a reporter's page holds no other unit's
+    figure that is approved but not yet published."""
     language = "en" if (language or "").startswith("en") else "zh"
     by = by if by in BY else "growth"
     colour = colour if colour in COLOURS else "grade"
-    snapshot, comparison = _comparison(plan, language)
+    snapshot, comparison = _comparison(plan, language, audience)
     chosen = next((i for i in comparison.indicators if i.code == indicator), None)
     chosen = chosen or (comparison.indicators[0] if comparison.indicators else None)
     matrix = [

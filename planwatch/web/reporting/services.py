@@ -1,6 +1,7 @@
 """State changes of the reporting app: asking for a report file, entering a county target.
 
-Each takes the acting user and a reason, runs in a transaction and is audited (django-simple-history).
+Each takes the acting user and a reason, runs in a transaction and writes its audit entry (who, old → new,
+why) in the same transaction, beside its django-simple-history row.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from planwatch.web.places import audit
+from planwatch.web.places.models import AuditEntry
 from planwatch.web.places.permissions import is_planner
 from planwatch.web.reporting.generate import FORMATS
 from planwatch.web.reporting.models import CountyTarget, ReportFile
@@ -46,8 +49,13 @@ def set_county_target(indicator, region, *, value: float, year: int, user, reaso
         raise ReportRefused(_("请填写录入理由"))
     with transaction.atomic():
         row = CountyTarget.objects.select_for_update().filter(indicator=indicator, region=region).first()
+        before = {"value": row.value, "year": row.year} if row else {}
         row = row or CountyTarget(indicator=indicator, region=region)
         row.value, row.year, row.reason, row.entered_by = float(value), int(year), reason.strip(), user
-        row._change_reason = reason
+        row._change_reason, row._history_user = reason, user
         row.save()
+        old, new = audit.diff(before, {"value": row.value, "year": row.year})
+        audit.record(actor=user, action="update" if before else "create", subject=AuditEntry.Subject.COUNTY_TARGET,
+                     object_id=row.pk, object_repr=f"{region.name} · {indicator.name}", old=old, new=new,
+                     reason=reason)
         return row

@@ -17,8 +17,10 @@ from django.utils import timezone
 from planwatch.evaluation import DEFAULT_SETTINGS, EvaluationSettings
 from planwatch.reports.snapshot import Snapshot, plan_header
 from planwatch.web.dashboard.series import county_regions, plan_region
-from planwatch.web.monitoring.audience import PUBLIC, SIGNED_IN
+from planwatch.web.monitoring.audience import PUBLIC, SIGNED_IN, Audience
 from planwatch.web.monitoring.queries import observation_frame
+from planwatch.web.places import audit
+from planwatch.web.places.models import AuditEntry
 from planwatch.web.plans.evaluation_inputs import indicator_specs, quality_judgements
 from planwatch.web.plans.models import Plan, TargetVersion
 from planwatch.web.reporting.models import CountyTarget, ReportSnapshot
@@ -28,15 +30,25 @@ WORK_HOOK = "planwatch.web.work.reporting"
 
 
 def build_snapshot(
-    plan: Plan, *, kind: str, as_of: int, edition: str, settings: EvaluationSettings = DEFAULT_SETTINGS
+    plan: Plan,
+    *,
+    kind: str,
+    as_of: int,
+    edition: str,
+    settings: EvaluationSettings = DEFAULT_SETTINGS,
+    audience: Audience | None = None,
 ) -> Snapshot:
+    """``audience`` narrows what a page built on the snapshot reads (a reporter: its own unit's approved
+    figures and everyone's published ones); by default the edition's audience."""
     public = edition == "public"
     region = plan_region(plan)
     region_name = region.name if region is not None else plan.region
     specs = indicator_specs(plan, targets="current")
     texts = dict(plan.indicators.values_list("code", "baseline_text"))
     specs["baseline_text"] = specs["indicator"].map(texts).fillna("")
-    frame = observation_frame(plan, audience=PUBLIC if public else SIGNED_IN, vintage="latest")
+    if audience is None:  # (an Audience is falsy unless public: test for None)
+        audience = PUBLIC if public else SIGNED_IN
+    frame = observation_frame(plan, audience=audience, vintage="latest")
     frame = frame[frame["year"] <= as_of]
     judgements = quality_judgements(plan)
     return Snapshot(
@@ -98,7 +110,8 @@ def work_summary(plan: Plan, as_of: int, public: bool) -> dict | None:
 
 
 def take_snapshot(plan: Plan, *, kind: str, as_of: int, edition: str, user, reason: str) -> ReportSnapshot:
-    """Freeze the figures a report is computed from; audited with the acting user and reason."""
+    """Freeze the figures a report is computed from; audited (who, which report, why) in the same
+    transaction, from the page and from ``planwatch report`` alike."""
     snapshot = build_snapshot(plan, kind=kind, as_of=as_of, edition=edition)
     with transaction.atomic():
         row = ReportSnapshot(
@@ -113,4 +126,6 @@ def take_snapshot(plan: Plan, *, kind: str, as_of: int, edition: str, user, reas
         )
         row._change_reason = reason
         row.save()
+        audit.record(actor=user, action="create", subject=AuditEntry.Subject.REPORT, object_id=row.pk,
+                     object_repr=str(row), new={"kind": kind, "as_of": as_of, "edition": edition}, reason=reason)
         return row

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from planwatch.web.core.refusals import UNPROCESSABLE, refuse
 from planwatch.web.dashboard.views.common import plan_for, with_role
+from planwatch.web.monitoring.audience import audience_for
 from planwatch.web.places.permissions import is_planner
 from planwatch.web.reporting.comparison import comparison_page
 from planwatch.web.reporting.forms import ReportForm
@@ -110,6 +111,7 @@ def counties(request: HttpRequest) -> HttpResponse:
         by=request.GET.get("by", "growth"),
         colour=request.GET.get("colour", "grade"),
         language=request.LANGUAGE_CODE,
+        audience=audience_for(request.user),
     )
     page["self"] = reverse("report-counties")
     page["planner"] = is_planner(request.user)
@@ -118,12 +120,13 @@ def counties(request: HttpRequest) -> HttpResponse:
 
 @with_role
 def indicators_xlsx(request: HttpRequest) -> HttpResponse:
-    """The dashboard's whole indicator table in one click (approved figures, as the dashboard shows)."""
+    """The dashboard's whole indicator table in one click (the figures the dashboard shows this user)."""
     from planwatch.web.dashboard.overview import overview
     from planwatch.web.reporting.whole_table import xlsx
 
     plan = plan_for(request)
-    response = HttpResponse(xlsx(overview(plan)["rows"]), content_type=CONTENT_TYPES["xlsx"])
+    rows = overview(plan, public=audience_for(request.user))["rows"]
+    response = HttpResponse(xlsx(rows), content_type=CONTENT_TYPES["xlsx"])
     response["Content-Disposition"] = "attachment; filename=indicators.xlsx"
     return response
 

@@ -9,6 +9,7 @@ from planwatch.web.places.models import AuditEntry
 
 def test_changes_read_in_words():
     entry = AuditEntry(
+        subject="observation",
         old={"status": "submitted", "value": 25.0, "active": True},
         new={"status": "approved", "value": 250.0, "active": False, "frequency": "annual"},
     )
@@ -18,6 +19,28 @@ def test_changes_read_in_words():
         Change("启用", "是", "否"),
         Change("频率", "", "年度"),
     ]
+
+
+def test_a_target_a_role_and_a_user_read_in_words_not_codes(db, reference_data):
+    """As the audit page showed them: 「origin:plan → adjustment」, 「状态:已通过 → proposed」,
+    「unit_id:193」, 「is_staff:否」 — each field by its name and each value by its word."""
+    target = AuditEntry(
+        subject="target",
+        old={"version": 1, "kind": "level", "status": "approved", "origin": "plan", "decision_comment": ""},
+        new={"version": 2, "kind": "about", "status": "proposed", "origin": "adjustment", "decision_comment": ""},
+    )
+    assert readable_changes(target) == [
+        Change("版本", "1", "2"),
+        Change("类型", "达到某值", "左右"),
+        Change("状态", "已批准", "待审批"),
+        Change("来源", "规划原文", "动态调整"),
+        Change("审批意见", "(空)", "(空)"),
+    ]
+    unit = reference_data.units["于都县人民政府"]
+    role = AuditEntry(subject="user", new={"role": "reporter", "unit_id": unit.pk})
+    assert readable_changes(role) == [Change("角色", "", "填报人"), Change("所属单位", "", "于都县人民政府")]
+    user = AuditEntry(subject="user", old={"is_staff": False}, new={"is_staff": True, "first_name": "于都县填报员"})
+    assert readable_changes(user) == [Change("可进管理后台", "否", "是"), Change("姓名", "", "于都县填报员")]
 
 
 def test_audit_page_is_paginated_and_readable(client_for, cast, figures):

@@ -49,7 +49,7 @@ def test_two_reviewers_approving_at_once_one_wins_the_other_is_told_it_changed(c
     losers = [result for result in outcome.values() if result != "ok"]
     assert len(winners) == 1 and len(losers) == 1, outcome
     assert isinstance(losers[0], services.ConcurrentChange)
-    assert str(losers[0]).startswith("已被他人修改:该数据当前状态为「已审核」")
+    assert str(losers[0]).startswith("已被他人修改:该数据当前状态为「已通过」")
     row = Observation.objects.get(pk=obs.pk)
     assert (row.status, row.reviewed_by.username, row.lock_version) == ("approved", winners[0], obs.lock_version + 1)
     assert row.review_comment == f"{winners[0]} 审核"

@@ -16,7 +16,9 @@ returned 277.7.
 from __future__ import annotations
 
 import io
+import itertools
 import json
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -159,3 +161,76 @@ def test_each_role_gets_the_status_of_the_table_and_sees_nothing_it_should_not(
 def test_every_shown_expectation_names_a_row_of_the_table():
     urls = {row[0] for row in ROWS}
     assert {url for _, url in SHOWN} <= urls
+
+
+# --- every route, not only the table's ------------------------------------------------------------------
+
+FILLS = {
+    "<str:code>": ["I01"],
+    "<str:fmt>": ["csv", "xlsx"],
+    "<int:year>": [2023],
+    "<int:number>": [1],
+    "<str:kind>": ["tasks", "projects"],
+    "<str:decision>": ["approve"],
+}
+
+
+def _routes(patterns=None, prefix=""):
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    for p in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(p, URLResolver):
+            if not str(p.pattern).startswith("admin/"):
+                yield from _routes(p.url_patterns, prefix + str(p.pattern))
+        elif isinstance(p, URLPattern):
+            yield "/" + prefix + str(p.pattern)
+
+
+def _urls(states) -> list[str]:
+    """Every route of the URLconf (admin aside), each parameter filled with the fixture's objects."""
+    figures = [
+        states.stats_pub,
+        states.stats_approved,
+        states.yudu_pub,
+        states.ruijin_approved,
+        states.ruijin_draft,
+        states.ruijin_returned,
+    ]
+    fills = {
+        **FILLS,
+        "<int:pk>": [o.pk for o in figures] + [states.gdp.pk],
+        "<obs_id>": [o.pk for o in figures],
+        "<int:plan_id>": [states.gdp.plan_id],
+    }
+    urls = []
+    for route in _routes():
+        keys = re.findall(r"<[^>]+>", route)
+        for combo in itertools.product(*[fills.get(k, ["1"]) for k in keys]):
+            url = route
+            for key, value in zip(keys, combo, strict=True):
+                url = url.replace(key, str(value), 1)
+            urls.append(url)
+    return urls
+
+
+@pytest.mark.parametrize("role", ["anonymous", "yudu", "ruijin", "stats_reporter", "reviewer"])
+def test_no_route_of_the_urlconf_shows_a_role_what_it_must_not_see(
+    role, cast, states, client_for, anonymous_client
+):
+    """The table above names the pages of the role table; this walks every GET route there is (a page, a
+    download or an API answer added later included), so a new one cannot show what the table forbids."""
+    client = anonymous_client if role == "anonymous" else client_for(getattr(cast, role))
+    problems, read = [], 0
+    for url in _urls(states):
+        response = client.get(url)
+        if response.status_code != 200:
+            continue
+        read += 1
+        try:
+            text = readable(response)
+        except UnicodeDecodeError:  # a PDF or another binary answer: search its bytes
+            text = response.content.decode("latin-1")
+        hidden = HIDDEN["anonymous"] if url.startswith(PUBLIC_VIEW) else HIDDEN[role]
+        problems += [f"{url}: shows {mark}" for mark in hidden if mark in text]
+    assert problems == []
+    assert read >= 20  # the walk reached the pages, not only refusals

@@ -14,7 +14,6 @@ from decimal import Decimal
 from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from planwatch.documents.qualifiers import format_qualified
 
@@ -40,21 +39,23 @@ def qualified_value(observation) -> str:
 
 
 # A state is read by its word, its colour and its shape together (a colour-blind clerk and a black-and-
-# white printout still tell 已退回 from 已发布). The CSS gives each ``state-*`` its colour and border.
-STATE_MARKS = {
-    "draft": ("✎", _lazy("草稿")),
-    "submitted": ("➤", _lazy("已提交")),
-    "returned": ("↩", _lazy("已退回")),
-    "approved": ("✓", _lazy("已通过")),
-    "published": ("●", _lazy("已发布")),
-}
+# white printout still tell 已退回 from 已发布). The word is the model's (``Observation.Status``), the shape
+# is here, and the CSS gives each ``state-*`` its colour and border.
+STATE_SHAPES = {"draft": "✎", "submitted": "➤", "returned": "↩", "approved": "✓", "published": "●"}
+
+
+def state_word(status: str) -> str:
+    """草稿 / 已提交 / 已退回 / 已通过 / 已发布 (in the user's language); an unknown code as it is."""
+    from planwatch.web.monitoring.models import Observation
+
+    return str(Observation.Status(status).label) if status in Observation.Status.values else status
 
 
 @register.filter
 def status_badge(observation_or_status) -> str:
     """``{{ obs|status_badge }}``: ``<span class="state state-returned">↩ 已退回</span>``."""
     status = getattr(observation_or_status, "status", observation_or_status)
-    shape, word = STATE_MARKS.get(status, ("", status))
+    shape, word = STATE_SHAPES.get(status, ""), state_word(status)
     return format_html('<span class="state state-{}" data-status="{}"><span aria-hidden="true">{}</span> {}</span>',
                        status, status, shape, word)
 

@@ -25,7 +25,7 @@ from planwatch.web.monitoring.permissions import (
     observations_for_user,
     reads_internals,
 )
-from planwatch.web.monitoring.templatetags.monitoring_marks import STATE_MARKS
+from planwatch.web.monitoring.templatetags.monitoring_marks import state_word
 from planwatch.web.monitoring.views._common import csv_response, run, version_of
 from planwatch.web.places.models import AuditEntry
 from planwatch.web.plans.models import Indicator
@@ -47,7 +47,7 @@ def _filtered(request: HttpRequest):
 def observation_list(request: HttpRequest) -> HttpResponse:
     return render(request, "monitoring/observation_list.html",
                   {"observations": _filtered(request)[:500],
-                   "statuses": [(v, STATE_MARKS[v][1]) for v in Observation.Status.values],
+                   "statuses": [(v, state_word(v)) for v in Observation.Status.values],
                    "status": request.GET.get("status", "")})
 
 
