@@ -102,3 +102,21 @@ def test_accepting_still_redirects_to_the_report(yudu_task, cast, client_for):
     )
     assert response.status_code == 302 and response["Location"] == reverse("work-report", args=[report.pk])
     assert _state(report)[0] == "accepted"
+
+
+def test_evidence_over_the_upload_limit_is_413_naming_the_file_not_a_missing_field(
+    yudu_task, cast, client_for
+):
+    """A file past the site's upload limit (5 MB) is stopped while it arrives, so the form's fields after
+    it (the reason) never come: the answer must name the size, not "这个字段是必填项"."""
+    report = services.save_report(
+        yudu_task, user=cast.yudu, reason="报告", period="2025Q3", data=ReportInput()
+    )
+    big = SimpleUploadedFile("扫描件.pdf", PDF + b"0" * (5 * 1024 * 1024), content_type="application/pdf")
+    response = client_for(cast.yudu).post(
+        reverse("work-evidence-upload", args=[report.pk]), {"file": big, "reason": "佐证"}
+    )
+    assert response.status_code == 413
+    page = response.content.decode()
+    assert "文件「扫描件.pdf」超过上限 5.0 MB" in page and "必填" not in page
+    assert not Evidence.objects.exists()

@@ -142,6 +142,11 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
     perm.require_edit_report(request.user, report)
     form = EvidenceForm(request.POST, request.FILES)
     back = reverse("work-report", args=[report.pk])
+    refused = getattr(request, "upload_refused", None)
+    if refused:
+        # Stopped while it arrived (core.uploads): the fields after the file never came, so the form
+        # would only say "required"; the reason is the size.
+        return refuse(request, [refused], status=TOO_LARGE, back=back)
     if not form.is_valid():
         return refuse_form(request, form, back=back)
     upload = form.cleaned_data["file"]
