@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import Q
 from django.utils import timezone
 
@@ -18,27 +20,45 @@ from planwatch.web.places.models import Role
 from planwatch.web.places.permissions import role_of, unit_of
 from planwatch.web.plans.models import Plan
 from planwatch.web.work.models import Escalation, ProgressReport
-from planwatch.web.work.reminders import owed_by_unit
-from planwatch.web.work.supervision import _owed, build_board
+from planwatch.web.work.supervision import Line, _owed, build_board
 
 R = ProgressReport.Status
+
+
+@dataclass(frozen=True)
+class OwedLine:
+    """A task or project the unit still owes this quarter's report on, with the report it has begun."""
+
+    line: Line
+    report: ProgressReport | None
 
 
 def reporter_home(plan: Plan, user) -> dict:
     unit = unit_of(user)
     quarter = _owed(plan, timezone.localdate())
-    owed = (
-        next((o for o in owed_by_unit(plan, quarter) if o.unit == unit), None) if quarter and unit else None
-    )
-    board = build_board(plan, unit=unit, with_indicators=False) if unit else None
+    board = build_board(plan, unit=unit, with_indicators=False) if quarter and unit else None
     mine = ProgressReport.objects.filter(unit=unit).select_related("work_task__task", "project")
+    # This quarter's draft or returned report goes on its owed line (with its state and the review
+    # comment), not a second time under 退回修改 or 草稿: nothing is asked twice.
+    started = (
+        {
+            ("task", r.work_task_id) if r.work_task_id else ("project", r.project_id): r
+            for r in mine.filter(period=quarter.key, status__in=(R.DRAFT, R.RETURNED))
+        }
+        if board
+        else {}
+    )
+    owed = [
+        OwedLine(line, started.get((line.kind, line.item.pk)))
+        for line in (board.lines if board else [])
+        if line.report_status not in (R.SUBMITTED, R.ACCEPTED)
+    ]
+    shown = {o.report.pk for o in owed if o.report}
     return {
         "quarter": quarter,
-        "owed_lines": [line for line in board.lines if line.report_status not in (R.SUBMITTED, R.ACCEPTED)]
-        if board and owed
-        else [],
-        "drafts": mine.filter(status=R.DRAFT),
-        "returned": mine.filter(status=R.RETURNED),
+        "owed_lines": owed,
+        "drafts": mine.filter(status=R.DRAFT).exclude(pk__in=shown),
+        "returned": mine.filter(status=R.RETURNED).exclude(pk__in=shown),
         "returned_figures": Observation.objects.filter(
             unit=unit, status=Observation.Status.RETURNED
         ).select_related("indicator", "region")[:50]
