@@ -120,3 +120,13 @@ def test_evidence_over_the_upload_limit_is_413_naming_the_file_not_a_missing_fie
     page = response.content.decode()
     assert "文件「扫描件.pdf」超过上限 5.0 MB" in page and "必填" not in page
     assert not Evidence.objects.exists()
+
+
+def test_a_refused_new_report_says_why_once(yudu_task, cast, client_for):
+    response = client_for(cast.yudu).post(
+        reverse("work-report-new", args=["task", yudu_task.pk]),
+        {"period": "2025Q3", "coordination": "city", "coordination_text": "", "reason": "报告"},
+    )
+    assert response.status_code == 422
+    assert response.content.decode().count("请写明需协调解决的问题") == 1
+    assert not ProgressReport.objects.exists()
