@@ -46,3 +46,10 @@ def test_report_command_needs_a_year_or_a_snapshot(seeded, tmp_path):
     result = CliRunner().invoke(app, ["report", "final", "-o", str(tmp_path / "x.docx")])
     assert result.exit_code == 2
     assert "错误:请用 --as-of 指定评估年份" in result.output
+
+
+def test_report_command_refuses_a_year_outside_the_plan_as_the_page_does(seeded, tmp_path):
+    result = CliRunner().invoke(app, ["report", "annual", "--as-of", "1990", "-o", str(tmp_path / "x.xlsx")])
+    assert result.exit_code == 2
+    assert "错误:评估年份须在2022—2035年之间" in result.output
+    assert not ReportSnapshot.objects.exists() and not (tmp_path / "x.xlsx").exists()
