@@ -142,3 +142,19 @@ def test_a_county_target_without_its_reason_is_refused_on_the_comparison_page(se
     page = response.content.decode()
     assert "依据:" in page and "录入县级目标" in page  # the comparison page, with the field named
     assert not CountyTarget.objects.exists()
+
+
+def test_a_report_asked_for_is_written_before_queued_cache_warm_ups(
+    seeded, planner, client_for, django_capture_on_commit_callbacks
+):
+    """The demo walk waited a minute behind warm-ups queued by approvals; the worker takes the report first."""
+    from django_tasks_db.models import DBTaskResult
+
+    from planwatch.web.dashboard.warming import warm_evaluation
+
+    for _ in range(3):
+        warm_evaluation.enqueue(seeded["plan"].pk)
+    row = _ask(client_for(planner), django_capture_on_commit_callbacks)
+    first = DBTaskResult.objects.ready().first()
+    assert first.task_path == "planwatch.web.reporting.tasks.generate_report_file"
+    assert first.args_kwargs["args"] == [row.pk]
