@@ -240,3 +240,16 @@ def test_xlsx_lagging_sheet_equals_the_engine(seeded):
         assert row[header.index("评价")] == str(e["grade"])
     gdp = next(r for r in rows if r[0] == "地区生产总值")
     assert abs(gdp[header.index("需年均增速")] - (5500 / 4712.3 - 1)) < 1e-12
+
+
+def test_html_report_is_self_contained_with_a_print_stylesheet(seeded):
+    """One file to mail or archive: every image inline (data: URIs), no script, nothing fetched from
+    elsewhere, and a print stylesheet for paper."""
+    snapshot = build_snapshot(seeded["plan"], kind="final", as_of=2024, edition="internal")
+    _, _, _, html_bytes = _files(snapshot)
+    html = html_bytes.decode("utf-8")
+    assert "@media print" in html
+    references = re.findall(r'(?:src|href)\s*=\s*["\']([^"\']*)', html)
+    assert references and all(r.startswith(("data:", "#")) for r in references), references
+    assert "<script" not in html and "@import" not in html and "url(http" not in html
+    assert html.count('src="data:image/png;base64,') >= 3  # the indicators with data have their charts
