@@ -20,7 +20,7 @@ from planwatch.web.places.models import Role
 from planwatch.web.places.permissions import role_of, unit_of
 from planwatch.web.plans.models import Plan
 from planwatch.web.work.models import Escalation, ProgressReport
-from planwatch.web.work.supervision import Line, _owed, build_board
+from planwatch.web.work.supervision import Line, _owed, build_board, quarter_label
 
 R = ProgressReport.Status
 
@@ -56,6 +56,7 @@ def reporter_home(plan: Plan, user) -> dict:
     shown = {o.report.pk for o in owed if o.report}
     return {
         "quarter": quarter,
+        "quarter_label": quarter_label(quarter) if quarter else "",
         "owed_lines": owed,
         "drafts": mine.filter(status=R.DRAFT).exclude(pk__in=shown),
         "returned": mine.filter(status=R.RETURNED).exclude(pk__in=shown),
