@@ -19,6 +19,7 @@ from planwatch.web.monitoring.models import Observation
 from planwatch.web.places.models import Role
 from planwatch.web.places.permissions import role_of, unit_of
 from planwatch.web.plans.models import Plan
+from planwatch.web.work.escalations import sync_warnings
 from planwatch.web.work.models import Escalation, ProgressReport
 from planwatch.web.work.supervision import Line, _owed, build_board, quarter_label
 
@@ -84,6 +85,9 @@ def reviewer_home(plan: Plan, user) -> dict:
 
 
 def supervisor_home(plan: Plan, user) -> dict:
+    # A binding indicator's 预警 is stored when a list first sees it: the home lists open 重大事项 too,
+    # so it must not wait for someone to open the escalation page.
+    sync_warnings(plan)
     board = build_board(plan, with_indicators=False)
     return {
         "board": board,

@@ -140,3 +140,13 @@ def test_the_unit_home_asks_for_each_report_once(ganzhou, yudu_task, cast, clien
     older = _report(yudu_task, cast.yudu, period="2025Q2", submit=False)
     drafts = client_for(cast.yudu).get("/work/").content.decode().split('id="drafts"')[1]
     assert f'href="/work/reports/{older.pk}/"' in drafts and "2025Q2" in drafts
+
+
+def test_a_binding_warning_is_on_the_supervisor_home_before_anyone_opens_the_list(db, cast, client_for):
+    """Dashboard seed: I02 森林覆盖率 (约束性) is 逆向 with a 预警; the supervisor's first page is the home."""
+    from tests.web.dashboard.seed import seed
+
+    seed()
+    html = client_for(cast.supervisor).get("/work/").content.decode()
+    assert "森林覆盖率:逆向预警" in html.split("未解决的重大事项")[-1]
+    assert Escalation.objects.filter(kind="warning").count() == 1
