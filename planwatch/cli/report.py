@@ -57,6 +57,7 @@ def report(
     setup_django()
     from planwatch.web.reporting.generate import render
     from planwatch.web.reporting.models import ReportSnapshot
+    from planwatch.web.reporting.services import ReportRefused, check_as_of
     from planwatch.web.reporting.snapshots import take_snapshot
 
     if snapshot is not None:
@@ -68,8 +69,14 @@ def report(
         if as_of is None:
             typer.echo("错误:请用 --as-of 指定评估年份", err=True)
             raise typer.Exit(2)
+        chosen = _plan(plan)
+        try:
+            check_as_of(chosen, as_of)
+        except ReportRefused as refused:
+            typer.echo(f"错误:{refused}", err=True)
+            raise typer.Exit(2) from None
         stored = take_snapshot(
-            _plan(plan),
+            chosen,
             kind=kind.value,
             as_of=as_of,
             edition=edition.value,

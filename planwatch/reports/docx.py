@@ -51,6 +51,11 @@ def _east_asian(style_or_run: CharacterStyle | Run, name: str) -> None:
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
         rpr.append(fonts)
+    # Word's built-in heading styles name theme fonts (w:asciiTheme, w:eastAsiaTheme …), and a theme
+    # attribute overrides the font named beside it (ECMA-376 §17.3.2.26): headings would come out in the
+    # theme's font, not 黑体. Drop them so the named font is the one used.
+    for theme in ("w:asciiTheme", "w:eastAsiaTheme", "w:hAnsiTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)
     for attribute in ("w:eastAsia", "w:ascii", "w:hAnsi"):
         fonts.set(qn(attribute), name)
 
@@ -99,7 +104,8 @@ def _table(document: DocumentObject, table: Table) -> None:
             graded = style is not None and bool(item.text)
             parts.append(
                 _cell_xml(
-                    item.text, fill=style.colour.lstrip("#").upper() if style is not None and graded else None,
+                    item.text,
+                    fill=style.colour.lstrip("#").upper() if style is not None and graded else None,
                     white=graded,
                 )
             )

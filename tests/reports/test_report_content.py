@@ -126,3 +126,18 @@ def test_lower_is_better_ranks_the_fastest_fall_first():
     lower.specs[1]["target_value"] = 5
     (ind,) = build_report(lower).counties.indicators
     assert [(c.region, c.rank_growth) for c in ind.ranked("growth")] == [("丙县", 1), ("乙县", 2)]
+
+
+def test_a_floor_and_a_qualitative_target_are_reported_in_their_own_terms():
+    """A 总量 as a floor of 100: 2021 110 → above by 10; 2023 130 → above by 30 ("不低于100亿元", margins,
+    no required growth). B 比重 as 稳中有升 with the city's 10 (2021) → 12 (2023): rising."""
+    floor = snapshot()
+    floor.specs[0].update(kind="floor", target_text="100", target_value=100)
+    floor.specs[1].update(kind="qualitative", target_text="稳中有升", target_value=None)
+    floor.observations += [_obs("B", "甲市", 2021, 10), _obs("B", "甲市", 2023, 12)]
+    a, b = build_report(floor).rows
+    assert a.target == "不低于100亿元"
+    assert a.detail == "2021年110亿元,高于底线10亿元;2023年130亿元,高于底线30亿元"
+    assert a.required_growth is None
+    assert b.target == "稳中有升"
+    assert b.detail == "目标为“稳中有升”;序列上升(由2021年10%到2023年12%)"

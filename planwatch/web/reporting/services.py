@@ -22,6 +22,14 @@ class ReportRefused(ValueError):
     """A request the user can fix, with the message in Chinese."""
 
 
+def check_as_of(plan, as_of: int) -> None:
+    """A report's year lies after the base year and at most ten years past the target year (a final
+    evaluation written late); the page and the command refuse the same years with the same words."""
+    first, last = plan.base_year + 1, plan.target_year + 10
+    if not first <= as_of <= last:
+        raise ReportRefused(_("评估年份须在%(first)s—%(last)s年之间") % {"first": first, "last": last})
+
+
 def request_report(
     plan, *, kind: str, as_of: int, edition: str, fmt: str, language: str, user, reason: str
 ) -> ReportFile:
@@ -30,8 +38,7 @@ def request_report(
         raise PermissionDenied(_("只有规划管理人员可以生成评估报告"))
     if fmt not in FORMATS:
         raise ReportRefused(_("不支持的格式:%(fmt)s") % {"fmt": fmt})
-    if not plan.base_year < as_of <= plan.target_year + 10:
-        raise ReportRefused(_("评估年份须在%(first)s年之后") % {"first": plan.base_year})
+    check_as_of(plan, as_of)
     from planwatch.web.reporting.tasks import generate_report_file
 
     with transaction.atomic():

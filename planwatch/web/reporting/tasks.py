@@ -46,6 +46,11 @@ def run_report_file(file_id: int) -> None:
     )
 
 
-@task()
+# Someone waits with the page open for this file; a cache warm-up (priority 0) only saves a later
+# visitor a second, and a day of approvals queues dozens of them. The worker takes higher priorities first.
+REPORT_PRIORITY = 10
+
+
+@task(priority=REPORT_PRIORITY)
 def generate_report_file(file_id: int) -> None:
     run_report_file(file_id)

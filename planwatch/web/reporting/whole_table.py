@@ -32,7 +32,8 @@ def row_terms(row) -> RowTerms:
     baseline = "—"
     if ind.baseline is not None:
         year = ind.baseline_year or ind.plan.base_year
-        baseline = f"{ind.baseline_text or format_number(ind.baseline, decimals)}({year})"
+        # The number, not the plan's text: a text like "30.3 (2020)" carries its year already.
+        baseline = f"{format_number(ind.baseline, decimals)}({year})"
     latest = "—"
     if a.latest_value is not None:
         latest = (

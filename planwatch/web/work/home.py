@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import Q
 from django.utils import timezone
 
@@ -17,28 +19,48 @@ from planwatch.web.monitoring.models import Observation
 from planwatch.web.places.models import Role
 from planwatch.web.places.permissions import role_of, unit_of
 from planwatch.web.plans.models import Plan
+from planwatch.web.work.escalations import sync_warnings
 from planwatch.web.work.models import Escalation, ProgressReport
-from planwatch.web.work.reminders import owed_by_unit
-from planwatch.web.work.supervision import _owed, build_board
+from planwatch.web.work.supervision import Line, _owed, build_board, quarter_label
 
 R = ProgressReport.Status
+
+
+@dataclass(frozen=True)
+class OwedLine:
+    """A task or project the unit still owes this quarter's report on, with the report it has begun."""
+
+    line: Line
+    report: ProgressReport | None
 
 
 def reporter_home(plan: Plan, user) -> dict:
     unit = unit_of(user)
     quarter = _owed(plan, timezone.localdate())
-    owed = (
-        next((o for o in owed_by_unit(plan, quarter) if o.unit == unit), None) if quarter and unit else None
-    )
-    board = build_board(plan, unit=unit, with_indicators=False) if unit else None
+    board = build_board(plan, unit=unit, with_indicators=False) if quarter and unit else None
     mine = ProgressReport.objects.filter(unit=unit).select_related("work_task__task", "project")
+    # This quarter's draft or returned report goes on its owed line (with its state and the review
+    # comment), not a second time under 退回修改 or 草稿: nothing is asked twice.
+    started = (
+        {
+            ("task", r.work_task_id) if r.work_task_id else ("project", r.project_id): r
+            for r in mine.filter(period=quarter.key, status__in=(R.DRAFT, R.RETURNED))
+        }
+        if board
+        else {}
+    )
+    owed = [
+        OwedLine(line, started.get((line.kind, line.item.pk)))
+        for line in (board.lines if board else [])
+        if line.report_status not in (R.SUBMITTED, R.ACCEPTED)
+    ]
+    shown = {o.report.pk for o in owed if o.report}
     return {
         "quarter": quarter,
-        "owed_lines": [line for line in board.lines if line.report_status not in (R.SUBMITTED, R.ACCEPTED)]
-        if board and owed
-        else [],
-        "drafts": mine.filter(status=R.DRAFT),
-        "returned": mine.filter(status=R.RETURNED),
+        "quarter_label": quarter_label(quarter) if quarter else "",
+        "owed_lines": owed,
+        "drafts": mine.filter(status=R.DRAFT).exclude(pk__in=shown),
+        "returned": mine.filter(status=R.RETURNED).exclude(pk__in=shown),
         "returned_figures": Observation.objects.filter(
             unit=unit, status=Observation.Status.RETURNED
         ).select_related("indicator", "region")[:50]
@@ -63,6 +85,9 @@ def reviewer_home(plan: Plan, user) -> dict:
 
 
 def supervisor_home(plan: Plan, user) -> dict:
+    # A binding indicator's 预警 is stored when a list first sees it: the home lists open 重大事项 too,
+    # so it must not wait for someone to open the escalation page.
+    sync_warnings(plan)
     board = build_board(plan, with_indicators=False)
     return {
         "board": board,

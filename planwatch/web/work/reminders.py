@@ -14,6 +14,7 @@ from planwatch.web.monitoring.notify import unit_members
 from planwatch.web.places.models import Unit
 from planwatch.web.plans.models import Plan
 from planwatch.web.work.models import KeyProject, ProgressReport, WorkTask
+from planwatch.web.work.supervision import quarter_label
 from planwatch.work.lights import reminder_due
 from planwatch.work.periods import Quarter, owed_quarter
 
@@ -69,11 +70,11 @@ def send_work_reminders(plan: Plan, *, today: dt.date | None = None, force: bool
             "请登录 Planwatch 报告进展。"
         ) % {
             "unit": item.unit.name,
-            "quarter": quarter.label,
+            "quarter": quarter_label(quarter),
             "due": f"{quarter.due:%Y-%m-%d}",
             "lines": lines,
         }
-        subject = _("[Planwatch] 催报进展:%(quarter)s") % {"quarter": quarter.label}
+        subject = _("[Planwatch] 催报进展:%(quarter)s") % {"quarter": quarter_label(quarter)}
         send_mail(subject, body, None, recipients, fail_silently=False)
         sent.append(item)
     return sent

@@ -110,9 +110,18 @@ class Board:
             total.counts[line.light.css] += 1
         return total
 
+    @property
+    def quarter_label(self) -> str:
+        return quarter_label(self.quarter) if self.quarter else ""
+
     @cached_property
     def red(self) -> list[Line]:
         return [line for line in self.lines if line.light is Light.RED]
+
+
+def quarter_label(quarter: Quarter) -> str:
+    """2025年第3季度, or Q3 2025 on an English page (the pure ``Quarter.label`` is the Chinese form)."""
+    return gettext("%(year)s年第%(quarter)s季度") % {"year": quarter.year, "quarter": quarter.quarter}
 
 
 def _owed(plan: Plan, today: dt.date) -> Quarter | None:
@@ -175,10 +184,13 @@ def _report_part(key, quarter, status, today, why) -> tuple[str | None, Light]:
     light = report_light(quarter.due, state in IN, today)
     due = f"{quarter.due:%Y-%m-%d}"
     if light is Light.RED:
-        why.append(gettext("%(quarter)s进展逾期未报(截止 %(due)s)") % {"quarter": quarter.label, "due": due})
+        why.append(
+            gettext("%(quarter)s进展逾期未报(截止 %(due)s)") % {"quarter": quarter_label(quarter), "due": due}
+        )
     elif light is Light.YELLOW:
         why.append(
-            gettext("%(quarter)s进展将于 %(due)s 截止,尚未报告") % {"quarter": quarter.label, "due": due}
+            gettext("%(quarter)s进展将于 %(due)s 截止,尚未报告")
+            % {"quarter": quarter_label(quarter), "due": due}
         )
     return state, light
 

@@ -214,3 +214,42 @@ def test_docx_indicator_and_county_tables_equal_the_engine(seeded):
     values = [r for r in sheet.iter_rows(values_only=True) if r[1] == "章贡区"]
     # Excel keeps 15 significant digits (openpyxl writes them so): equal to the engine's within that.
     assert values and values[0][2] == 700.5 and abs(values[0][3] - county["actual_growth"]) < 1e-16
+
+
+def test_xlsx_lagging_sheet_equals_the_engine(seeded):
+    """滞后指标与所需增速: I01 (needs 5500/4712.3 − 1 = 16.7%) and I02 (逆向), each number the engine's."""
+    snapshot = build_snapshot(seeded["plan"], kind="final", as_of=2024, edition="internal")
+    _, _, xlsx_bytes, _ = _files(snapshot)
+    engine = _engine_rows(snapshot)
+    codes = {s["name"]: s["indicator"] for s in snapshot.specs}
+    rows = list(load_workbook(io.BytesIO(xlsx_bytes))["滞后指标与所需增速"].iter_rows(values_only=True))
+    header = rows[0]
+    columns = {
+        "最新值": "latest_value",
+        "完成度": "completion",
+        "时序进度": "time_share",
+        "实际年均增速": "actual_growth",
+        "需年均增速": "required_growth",
+    }
+    assert sorted(codes[r[0]] for r in rows[1:]) == ["I01", "I02"]
+    for row in rows[1:]:
+        e = engine[codes[row[0]]]
+        for name, column in columns.items():
+            # Excel keeps 15 significant digits (openpyxl writes them so): equal to the engine's within that.
+            assert math.isclose(row[header.index(name)], e[column], rel_tol=1e-14), (row[0], name)
+        assert row[header.index("评价")] == str(e["grade"])
+    gdp = next(r for r in rows if r[0] == "地区生产总值")
+    assert abs(gdp[header.index("需年均增速")] - (5500 / 4712.3 - 1)) < 1e-12
+
+
+def test_html_report_is_self_contained_with_a_print_stylesheet(seeded):
+    """One file to mail or archive: every image inline (data: URIs), no script, nothing fetched from
+    elsewhere, and a print stylesheet for paper."""
+    snapshot = build_snapshot(seeded["plan"], kind="final", as_of=2024, edition="internal")
+    _, _, _, html_bytes = _files(snapshot)
+    html = html_bytes.decode("utf-8")
+    assert "@media print" in html
+    references = re.findall(r'(?:src|href)\s*=\s*["\']([^"\']*)', html)
+    assert references and all(r.startswith(("data:", "#")) for r in references), references
+    assert "<script" not in html and "@import" not in html and "url(http" not in html
+    assert html.count('src="data:image/png;base64,') >= 3  # the indicators with data have their charts

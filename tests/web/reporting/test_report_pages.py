@@ -81,10 +81,16 @@ def test_internal_edition_is_for_planners_only_public_edition_for_anyone(
     assert "生成报告" not in listing  # no form for the public
 
 
-def test_bad_year_is_refused_with_a_message(seeded, planner, client_for):
-    response = client_for(planner).post("/reports/new/", {**FORM, "as_of": "2021"})
+@pytest.mark.parametrize("year", ["2021", "2036"])
+def test_a_year_outside_the_plan_is_refused_naming_both_bounds(seeded, planner, client_for, year):
+    """The seeded plan runs 2021—2025: a report may be as of 2022 … 2035 (2025 + 10, a late final
+    evaluation); the base year itself and 2036 are refused with the same words, and nothing is stored."""
+    from planwatch.web.reporting.models import ReportSnapshot
+
+    response = client_for(planner).post("/reports/new/", {**FORM, "as_of": year})
     assert response.status_code == 422
-    assert "评估年份须在2021年之后" in response.content.decode()
+    assert "评估年份须在2022—2035年之间" in response.content.decode()
+    assert not ReportSnapshot.objects.exists() and not ReportFile.objects.exists()
 
 
 def test_county_comparison_page_ranks_counties_and_colours_the_map(
@@ -136,3 +142,19 @@ def test_a_county_target_without_its_reason_is_refused_on_the_comparison_page(se
     page = response.content.decode()
     assert "依据:" in page and "录入县级目标" in page  # the comparison page, with the field named
     assert not CountyTarget.objects.exists()
+
+
+def test_a_report_asked_for_is_written_before_queued_cache_warm_ups(
+    seeded, planner, client_for, django_capture_on_commit_callbacks
+):
+    """The demo walk waited a minute behind warm-ups queued by approvals; the worker takes the report first."""
+    from django_tasks_db.models import DBTaskResult
+
+    from planwatch.web.dashboard.warming import warm_evaluation
+
+    for _ in range(3):
+        warm_evaluation.enqueue(seeded["plan"].pk)
+    row = _ask(client_for(planner), django_capture_on_commit_callbacks)
+    first = DBTaskResult.objects.ready().first()
+    assert first.task_path == "planwatch.web.reporting.tasks.generate_report_file"
+    assert first.args_kwargs["args"] == [row.pk]

@@ -64,3 +64,14 @@ def test_whole_indicator_table_downloads_as_xlsx_with_numbers(seeded, planner, c
     assert gdp[5] == 4169.4 and gdp[8] == 4712.3 and gdp[9] == 2024 and gdp[12] == "滞后"
     assert abs(gdp[10] - 542.9 / 1330.6) < 1e-12
     assert anonymous_client.get("/reports/indicators.xlsx").status_code == 302
+
+
+def test_a_baseline_printed_with_its_own_year_shows_that_year_once(seeded, planner, client_for):
+    """The plan prints some baselines with their year ("30.3 (2020)" for 战略性新兴产业): the table shows
+    the figure with its year once, 76.2(2020), never "76.2 (2020)(2020)"."""
+    from planwatch.web.plans.models import Indicator
+
+    Indicator.objects.filter(code="I02").update(baseline_text="76.2 (2020)", baseline_year=2020)
+    page = client_for(planner).get("/dashboard/").content.decode()
+    row = page[page.index('id="all-title"') :]
+    assert "76.2(2020)" in row and "(2020)(2020)" not in row

@@ -28,3 +28,24 @@ def test_demo_assigns_work_with_reports_in_every_state_and_marks_it(ganzhou):
     before = ProgressReport.objects.count()
     demo_step()  # a second run leaves the demo alone
     assert ProgressReport.objects.count() == before
+
+
+def test_demo_assignments_and_reports_are_marked_on_the_pages(ganzhou, client):
+    """The plan's text and names are real; who leads and what was reported is invented, and says so."""
+    from django.contrib.auth import get_user_model
+
+    from planwatch.cli.monitoring import demo_step as users_step
+
+    users_step()
+    demo_step()
+    client.force_login(get_user_model().objects.get(username="planner"))
+    task = WorkTask.objects.filter(is_demo=True).order_by("number").first()
+    listing = client.get("/work/tasks/").content.decode()
+    row = listing[listing.index(f'href="/work/tasks/{task.pk}/"') :].split("</tr>")[0]
+    assert '<span class="demo">演示分工</span>' in row
+    assert '<span class="demo">演示分工</span>' in client.get(f"/work/tasks/{task.pk}/").content.decode()
+    report = ProgressReport.objects.filter(is_demo=True).first()
+    assert '<span class="demo">演示报告</span>' in client.get(f"/work/reports/{report.pk}/").content.decode()
+    unassigned = WorkTask.objects.filter(lead_unit=None).order_by("number").first()
+    row = listing[listing.index(f'href="/work/tasks/{unassigned.pk}/"') :].split("</tr>")[0]
+    assert "演示" not in row

@@ -119,3 +119,34 @@ def test_pages_need_login_and_hide_what_a_unit_has_no_part_in(
         client_for(cast.supervisor).post(f"/work/tasks/{yudu_task.pk}/assign/", {"reason": "x"}).status_code
         == 403
     )
+
+
+def test_the_unit_home_asks_for_each_report_once(ganzhou, yudu_task, cast, client_for, monkeypatch):
+    """11 Oct 2025: 2025Q3 is owed. 于都's draft for it, then the same report returned, stands on the owed
+    line (its state, the review comment, the link to it) and in no second list; an older draft (2025Q2)
+    is still listed under 草稿, since no owed line holds it."""
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a: dt.date(2025, 10, 11))
+    report = _report(yudu_task, cast.yudu, submit=False, percent=30)
+    html = client_for(cast.yudu).get("/work/").content.decode()
+    owed = html.split('id="owed"')[1].split("</table>")[0]
+    assert html.count("打造高能级创新平台") == 1 and '<span class="tag">草稿</span>' in owed
+    assert f'href="/work/reports/{report.pk}/"' in owed and 'id="drafts"' not in html
+    services.submit_report(report, user=cast.yudu, reason="报送")
+    services.review_report(report, user=cast.planner, reason="审核", accept=False, comment="请补充佐证材料")
+    html = client_for(cast.yudu).get("/work/").content.decode()
+    owed = html.split('id="owed"')[1].split("</table>")[0]
+    assert html.count("打造高能级创新平台") == 1 and html.count("请补充佐证材料") == 1
+    assert '<span class="tag">已退回</span> 审核意见:请补充佐证材料' in owed and 'id="returned"' not in html
+    older = _report(yudu_task, cast.yudu, period="2025Q2", submit=False)
+    drafts = client_for(cast.yudu).get("/work/").content.decode().split('id="drafts"')[1]
+    assert f'href="/work/reports/{older.pk}/"' in drafts and "2025Q2" in drafts
+
+
+def test_a_binding_warning_is_on_the_supervisor_home_before_anyone_opens_the_list(db, cast, client_for):
+    """Dashboard seed: I02 森林覆盖率 (约束性) is 逆向 with a 预警; the supervisor's first page is the home."""
+    from tests.web.dashboard.seed import seed
+
+    seed()
+    html = client_for(cast.supervisor).get("/work/").content.decode()
+    assert "森林覆盖率:逆向预警" in html.split("未解决的重大事项")[-1]
+    assert Escalation.objects.filter(kind="warning").count() == 1

@@ -18,7 +18,9 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def _submitted(task, user) -> ProgressReport:
-    report = services.save_report(task, user=user, reason="报告进展", period="2025Q3", data=ReportInput(percent=20))
+    report = services.save_report(
+        task, user=user, reason="报告进展", period="2025Q3", data=ReportInput(percent=20)
+    )
     services.submit_report(report, user=user, reason="按期报送")
     report.refresh_from_db()
     return report
@@ -53,7 +55,9 @@ def test_a_new_report_for_a_period_already_submitted_is_a_conflict(yudu_task, ca
     report = _submitted(yudu_task, cast.yudu)
     before = _state(report)
     response = client_for(cast.yudu).post(
-        reverse("work-report-new", args=["task", yudu_task.pk]), {"period": "2025Q3", "reason": "再报", "percent": "90"})
+        reverse("work-report-new", args=["task", yudu_task.pk]),
+        {"period": "2025Q3", "reason": "再报", "percent": "90"},
+    )
     assert response.status_code == 409
     assert "2025Q3 的报告已提交或已采纳,不能再修改" in response.content.decode()
     assert _state(report) == before
@@ -62,12 +66,15 @@ def test_a_new_report_for_a_period_already_submitted_is_a_conflict(yudu_task, ca
 def test_evidence_over_the_limit_is_413_before_it_is_read(yudu_task, cast, client_for):
     from planwatch.work.settings import configure, reset
 
-    report = services.save_report(yudu_task, user=cast.yudu, reason="报告", period="2025Q3", data=ReportInput())
+    report = services.save_report(
+        yudu_task, user=cast.yudu, reason="报告", period="2025Q3", data=ReportInput()
+    )
     configure(EVIDENCE_MAX_BYTES=100)
     try:
         upload = SimpleUploadedFile("大.pdf", PDF + b"0" * 200, content_type="application/pdf")
-        response = client_for(cast.yudu).post(reverse("work-evidence-upload", args=[report.pk]),
-                                              {"file": upload, "reason": "佐证"})
+        response = client_for(cast.yudu).post(
+            reverse("work-evidence-upload", args=[report.pk]), {"file": upload, "reason": "佐证"}
+        )
     finally:
         reset()
     assert response.status_code == 413
@@ -76,10 +83,13 @@ def test_evidence_over_the_limit_is_413_before_it_is_read(yudu_task, cast, clien
 
 
 def test_evidence_that_is_not_a_pdf_is_422(yudu_task, cast, client_for):
-    report = services.save_report(yudu_task, user=cast.yudu, reason="报告", period="2025Q3", data=ReportInput())
+    report = services.save_report(
+        yudu_task, user=cast.yudu, reason="报告", period="2025Q3", data=ReportInput()
+    )
     fake = SimpleUploadedFile("批复.pdf", b"PK\x03\x04 a zip", content_type="application/pdf")
-    response = client_for(cast.yudu).post(reverse("work-evidence-upload", args=[report.pk]),
-                                          {"file": fake, "reason": "上传"})
+    response = client_for(cast.yudu).post(
+        reverse("work-evidence-upload", args=[report.pk]), {"file": fake, "reason": "上传"}
+    )
     assert response.status_code == 422
     assert "文件「批复.pdf」的内容不是PDF(文件名与内容不符),已拒收" in response.content.decode()
     assert not Evidence.objects.exists()
@@ -87,7 +97,36 @@ def test_evidence_that_is_not_a_pdf_is_422(yudu_task, cast, client_for):
 
 def test_accepting_still_redirects_to_the_report(yudu_task, cast, client_for):
     report = _submitted(yudu_task, cast.yudu)
-    response = client_for(cast.planner).post(reverse("work-report-review", args=[report.pk, "accept"]),
-                                             {"reason": "审核"})
+    response = client_for(cast.planner).post(
+        reverse("work-report-review", args=[report.pk, "accept"]), {"reason": "审核"}
+    )
     assert response.status_code == 302 and response["Location"] == reverse("work-report", args=[report.pk])
     assert _state(report)[0] == "accepted"
+
+
+def test_evidence_over_the_upload_limit_is_413_naming_the_file_not_a_missing_field(
+    yudu_task, cast, client_for
+):
+    """A file past the site's upload limit (5 MB) is stopped while it arrives, so the form's fields after
+    it (the reason) never come: the answer must name the size, not "这个字段是必填项"."""
+    report = services.save_report(
+        yudu_task, user=cast.yudu, reason="报告", period="2025Q3", data=ReportInput()
+    )
+    big = SimpleUploadedFile("扫描件.pdf", PDF + b"0" * (5 * 1024 * 1024), content_type="application/pdf")
+    response = client_for(cast.yudu).post(
+        reverse("work-evidence-upload", args=[report.pk]), {"file": big, "reason": "佐证"}
+    )
+    assert response.status_code == 413
+    page = response.content.decode()
+    assert "文件「扫描件.pdf」超过上限 5.0 MB" in page and "必填" not in page
+    assert not Evidence.objects.exists()
+
+
+def test_a_refused_new_report_says_why_once(yudu_task, cast, client_for):
+    response = client_for(cast.yudu).post(
+        reverse("work-report-new", args=["task", yudu_task.pk]),
+        {"period": "2025Q3", "coordination": "city", "coordination_text": "", "reason": "报告"},
+    )
+    assert response.status_code == 422
+    assert response.content.decode().count("请写明需协调解决的问题") == 1
+    assert not ProgressReport.objects.exists()

@@ -173,3 +173,19 @@ def test_milestones_are_set_by_planners_and_reached_by_the_lead_unit(ganzhou, yu
     assert milestone.reached_on is not None
     board = build_board(ganzhou, today=dt.date(2025, 10, 5), with_indicators=False)
     assert "有逾期未完成的节点" not in next(line for line in board.lines if line.kind == "task").why
+
+
+def test_the_quarter_is_named_in_the_page_language(ganzhou, yudu_task, cast, client_for, monkeypatch):
+    """11 Oct 2025: 2025Q3 (due 10 Oct) is late. Chinese pages say 2025年第3季度, English ones Q3 2025."""
+    from django.urls import reverse
+
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a: dt.date(2025, 10, 11))
+    client = client_for(cast.supervisor)
+    assert "2025年第3季度进展逾期未报(截止 2025-10-10)" in client.get("/work/supervision/").content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": "/work/"})
+    for url in ("/work/supervision/", "/work/"):
+        html = client.get(url).content.decode()
+        assert "Q3 2025" in html and "年第3季度" not in html, url
+    assert (
+        "Q3 2025 progress report late (due 2025-10-10)" in client.get("/work/supervision/").content.decode()
+    )

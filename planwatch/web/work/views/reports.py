@@ -59,8 +59,9 @@ def report_new(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         if not form.is_valid():
             for problem in form_errors(form):
                 messages.error(request, problem)
-            return render(request, "work/report_form.html", {"subject": subject, "kind": kind, "form": form},
-                          status=422)
+            return render(
+                request, "work/report_form.html", {"subject": subject, "kind": kind, "form": form}, status=422
+            )
         d = form.cleaned_data
         try:
             report = services.save_report(
@@ -68,8 +69,12 @@ def report_new(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             )
         except services.ServiceError as error:
             form.add_error(None, str(error))
-            return render(request, "work/report_form.html", {"subject": subject, "kind": kind, "form": form},
-                          status=refusal_status(error))
+            return render(
+                request,
+                "work/report_form.html",
+                {"subject": subject, "kind": kind, "form": form},
+                status=refusal_status(error),
+            )
         return redirect("work-report", pk=report.pk)
     period = request.GET.get("period") or _default_period(subject)
     existing = subject.reports.filter(period=period).first()
@@ -137,6 +142,11 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
     perm.require_edit_report(request.user, report)
     form = EvidenceForm(request.POST, request.FILES)
     back = reverse("work-report", args=[report.pk])
+    refused = getattr(request, "upload_refused", None)
+    if refused:
+        # Stopped while it arrived (core.uploads): the fields after the file never came, so the form
+        # would only say "required"; the reason is the size.
+        return refuse(request, [refused], status=TOO_LARGE, back=back)
     if not form.is_valid():
         return refuse_form(request, form, back=back)
     upload = form.cleaned_data["file"]
