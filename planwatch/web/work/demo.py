@@ -72,7 +72,7 @@ def _assign_tasks(plan, planner, units) -> list[WorkTask]:
                 user=planner,
                 reason=REASON,
                 lead_unit=lead,
-                cooperating=[helper] if helper and helper != lead else [],
+                cooperating_units=[helper] if helper and helper != lead else [],
                 deadline=deadline,
             )
         )

@@ -94,14 +94,14 @@ def assign_task(
     user,
     reason: str,
     lead_unit,
-    cooperating=(),
+    cooperating_units=(),
     deadline: dt.date | None = None,
     indicators=None,
 ) -> WorkTask:
     """Set a task's 牵头单位, 配合单位, 完成时限 (and, when given, its linked indicators)."""
     perm.require_assign(user)
     reason = _need_reason(reason)
-    cooperating = [u for u in cooperating if lead_unit is None or u.pk != lead_unit.pk]
+    cooperating = [u for u in cooperating_units if lead_unit is None or u.pk != lead_unit.pk]
     with transaction.atomic():
         row = WorkTask.objects.select_for_update().get(pk=task.pk)
         before = _task_snapshot(row)

@@ -112,7 +112,7 @@ def import_tasks(plan: Plan, data: bytes, name: str, *, user, reason: str) -> Im
                 user=user,
                 reason=reason,
                 lead_unit=units.get(row.lead) if row.lead else None,
-                cooperating=[units[c] for c in row.cooperating],
+                cooperating_units=[units[c] for c in row.cooperating],
                 deadline=row.deadline,
             )
             changed += 1
