@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from planwatch.collection.values import Period
 from planwatch.web.places.models import Region, Unit, acting_user
 from planwatch.web.plans.models import Indicator
 
@@ -150,12 +151,8 @@ class Observation(models.Model):
 
 
 def period_key(year: int, quarter: int | None = None, month: int | None = None) -> str:
-    """One string per period so a unique constraint needs no NULL handling: 2024, 2024Q1, 2024M03."""
-    if month:
-        return f"{year}M{month:02d}"
-    if quarter:
-        return f"{year}Q{quarter}"
-    return str(year)
+    """The stored form of a period: 2024, 2024Q1, 2024M03 (``planwatch.collection.values.Period.key``)."""
+    return Period(year, quarter, month).key
 
 
 class ValidationRule(models.Model):
