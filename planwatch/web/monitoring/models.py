@@ -49,8 +49,7 @@ class Assignment(models.Model):
     history = HistoricalRecords(m2m_fields=[regions])
 
     class Meta:
-        verbose_name = _("填报任务")
-        verbose_name_plural = _("填报任务")
+        verbose_name = verbose_name_plural = _("填报任务")
         ordering = ["due_date", "unit", "indicator"]
         constraints = [
             models.UniqueConstraint(fields=["unit", "indicator", "year"], name="assignment_unit_indicator_year")
@@ -122,8 +121,7 @@ class Observation(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("观测值")
-        verbose_name_plural = _("观测值")
+        verbose_name = verbose_name_plural = _("观测值")
         ordering = ["indicator", "region", "period", "vintage"]
         constraints = [
             models.UniqueConstraint(
@@ -196,8 +194,7 @@ class ValidationRule(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("校验规则")
-        verbose_name_plural = _("校验规则")
+        verbose_name = verbose_name_plural = _("校验规则")
         ordering = ["kind", "indicator"]
         constraints = [
             models.UniqueConstraint(fields=["default_key"], condition=~models.Q(default_key=""),
@@ -238,8 +235,7 @@ class ApiToken(models.Model):
     expires_at = models.DateTimeField(_("有效期至"), default=default_token_expiry)
 
     class Meta:
-        verbose_name = _("API 令牌")
-        verbose_name_plural = _("API 令牌")
+        verbose_name = verbose_name_plural = _("API 令牌")
 
     @classmethod
     def issue(cls, user, *, name: str = "", days: int | None = None) -> tuple[ApiToken, str]:

@@ -30,8 +30,7 @@ class Plan(models.Model):
     loaded_by = acting_user()
 
     class Meta:
-        verbose_name = _("规划")
-        verbose_name_plural = _("规划")
+        verbose_name = verbose_name_plural = _("规划")
         ordering = ["title", "-version"]
         constraints = [
             models.UniqueConstraint(fields=["title", "region", "version"], name="plan_version_unique"),
@@ -70,8 +69,7 @@ class Indicator(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("指标")
-        verbose_name_plural = _("指标")
+        verbose_name = verbose_name_plural = _("指标")
         ordering = ["plan", "order"]
         constraints = [models.UniqueConstraint(fields=["plan", "code"], name="indicator_code_unique")]
 
@@ -123,8 +121,7 @@ class TargetVersion(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("目标版本")
-        verbose_name_plural = _("目标版本")
+        verbose_name = verbose_name_plural = _("目标版本")
         ordering = ["indicator", "version"]
         constraints = [models.UniqueConstraint(fields=["indicator", "version"], name="target_version_unique")]
 
@@ -167,8 +164,7 @@ class Task(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("任务")
-        verbose_name_plural = _("任务")
+        verbose_name = verbose_name_plural = _("任务")
         ordering = ["section", "order"]
 
     def __str__(self) -> str:
@@ -182,8 +178,7 @@ class ProjectBox(models.Model):
     title = models.CharField(max_length=200)
 
     class Meta:
-        verbose_name = _("专栏")
-        verbose_name_plural = _("专栏")
+        verbose_name = verbose_name_plural = _("专栏")
         ordering = ["plan", "number"]
 
     def __str__(self) -> str:
@@ -233,8 +228,7 @@ class QualityJudgement(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("质量评判")
-        verbose_name_plural = _("质量评判")
+        verbose_name = verbose_name_plural = _("质量评判")
         ordering = ["indicator", "region", "year", "created_at"]
         constraints = [
             models.UniqueConstraint(fields=["indicator", "region", "year"], name="quality_judgement_unique"),
