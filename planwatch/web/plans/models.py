@@ -129,30 +129,36 @@ class TargetVersion(models.Model):
         return f"{self.indicator.name} v{self.version}: {self.text or self.value}"
 
 
-class Chapter(models.Model):
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="chapters")
+class Heading(models.Model):
+    """A numbered heading of the plan's text with its title and the paragraphs before what it holds:
+    a chapter (第3章) or a section of one (第2节)."""
+
+    word = ""  # how the plan counts it: 章, 节
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=200)
     intro = models.TextField(blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"第{self.number}{self.word} {self.title}"
+
+
+class Chapter(Heading):
+    word = "章"
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="chapters")
 
     class Meta:
         ordering = ["plan", "number"]
 
-    def __str__(self) -> str:
-        return f"第{self.number}章 {self.title}"
 
-
-class Section(models.Model):
+class Section(Heading):
+    word = "节"
     chapter = models.ForeignKey(Chapter, on_delete=models.CASCADE, related_name="sections")
-    number = models.PositiveSmallIntegerField()
-    title = models.CharField(max_length=200)
-    intro = models.TextField(blank=True)
 
     class Meta:
         ordering = ["chapter", "number"]
-
-    def __str__(self) -> str:
-        return f"第{self.number}节 {self.title}"
 
 
 class Task(models.Model):
