@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from planwatch.cli._choices import Language
+from planwatch.cli._choices import Language, PlanOption
 from planwatch.cli._django import setup_django
 from planwatch.documents.qualifiers import format_qualified
 
@@ -36,26 +36,10 @@ def console() -> Console:
     return Console()
 
 
-class Method(StrEnum):
-    cn = "cn"
-    opensdg = "opensdg"
-    unsd = "unsd"
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-class Targets(StrEnum):
-    current = "current"
-    original = "original"
-
-
-class Vintage(StrEnum):
-    latest = "latest"
-    first = "first"
+Method = StrEnum("Method", "cn opensdg unsd")
+Format = StrEnum("Format", "table json csv")
+Targets = StrEnum("Targets", "current original")
+Vintage = StrEnum("Vintage", "latest first")
 
 
 def register(app: typer.Typer) -> None:
@@ -64,8 +48,7 @@ def register(app: typer.Typer) -> None:
 
 def evaluate(
     as_of: Annotated[int, typer.Option("--as-of", help="评估年份,例如 2024")],
-    plan: Annotated[int | None, typer.Option(
-        "--plan", help="规划编号(id,见网页或 planwatch plan load 的输出);默认为当前规划")] = None,
+    plan: PlanOption = None,
     region: Annotated[list[str] | None, typer.Option(
         "--region", help="地区名称,可重复;默认为规划区域和有数据的全部地区")] = None,
     method: Annotated[Method, typer.Option("--method", help="评估方法:cn 国内中期评估口径,opensdg,unsd")] = Method.cn,

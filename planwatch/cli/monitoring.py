@@ -15,15 +15,6 @@ from planwatch.cli import site
 from planwatch.cli._django import setup_django
 from planwatch.cli._groups import data_group
 
-DEMO_ROLES = (  # username, role, unit
-    ("planner", "planner", "市发改委(苏区办)"),
-    ("reviewer", "reviewer", "市统计局"),
-    ("stats", "reporter", "市统计局"),
-    ("yudu", "reporter", "于都县人民政府"),
-    ("ruijin", "reporter", "瑞金市人民政府"),
-    ("supervisor", "supervisor", ""),
-)
-
 
 def register(app: typer.Typer) -> None:
     data = data_group(app)
@@ -113,14 +104,14 @@ def demo_step() -> None:
     """Regions, units and one demo user per role (password: the demo password)."""
     from planwatch.web.places.accounts import create_account
     from planwatch.web.places.models import Unit
-    from planwatch.web.places.reference import load_reference_data
+    from planwatch.web.places.reference import demo_users, load_reference_data
 
     load_reference_data()
-    for username, role, unit_name in DEMO_ROLES:
+    for username, role, unit_name in demo_users():
         unit = Unit.objects.filter(name=unit_name).first() if unit_name else None
         create_account(username, user=None, reason="演示:命令行创建演示用户", role=role, unit=unit,
                        password=site.DEMO_PASSWORD)
-    typer.echo("演示用户(密码同管理员):" + "、".join(f"{u}({r})" for u, r, _ in DEMO_ROLES))
+    typer.echo("演示用户(密码同管理员):" + "、".join(f"{u}({r})" for u, r, _ in demo_users()))
     made = _demo_assignments()
     if made:
         typer.echo(f"演示填报任务:{made}项(市统计局、于都县、瑞金市,报告年度见“填报任务”页)")

@@ -14,10 +14,7 @@ app = typer.Typer(help="规划文件:解析与载入。", no_args_is_help=True)
 PlanFile = Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="规划文件(.txt/.md/.pdf/.docx)")]
 
 
-class OutputFormat(StrEnum):
-    json = "json"
-    yaml = "yaml"
-    table = "table"
+OutputFormat = StrEnum("OutputFormat", "json yaml table")
 
 
 def _read_or_exit(path: Path, words: Path | None = None):

@@ -12,25 +12,13 @@ from typing import Annotated
 
 import typer
 
-from planwatch.cli._choices import Language
+from planwatch.cli._choices import Language, PlanOption
 from planwatch.cli._django import setup_django
+from planwatch.reports import FORMATS
 
-
-class Kind(StrEnum):
-    final = "final"
-    annual = "annual"
-
-
-class Edition(StrEnum):
-    internal = "internal"
-    public = "public"
-
-
-class Format(StrEnum):
-    docx = "docx"
-    xlsx = "xlsx"
-    pdf = "pdf"
-    html = "html"
+Kind = StrEnum("Kind", "final annual")
+Edition = StrEnum("Edition", "internal public")
+Format = StrEnum("Format", FORMATS)
 
 
 def register(app: typer.Typer) -> None:
@@ -48,7 +36,7 @@ def report(
     format: Annotated[Format, typer.Option("--format", "-f", help="输出格式")] = Format.docx,
     output: Annotated[Path, typer.Option("-o", "--output", help="输出文件")] = Path("report.docx"),
     lang: Annotated[Language, typer.Option("--lang", help="报告语言:zh 中文,en 英文")] = Language.zh,
-    plan: Annotated[int | None, typer.Option("--plan", help="规划编号;默认为当前规划")] = None,
+    plan: PlanOption = None,
     snapshot: Annotated[
         int | None, typer.Option("--snapshot", help="用已存的数据快照重新生成(编号见上次输出)")
     ] = None,

@@ -67,28 +67,28 @@ def parse_number(raw: object) -> ParsedNumber | str:
 
 @dataclass(frozen=True, order=True)
 class Period:
-    """A reporting period; ``key`` is the monitoring app's form: 2024, 2024Q1, 2024M03."""
+    """A reporting period: a year, a quarter of it or a month of it."""
 
     year: int
     quarter: int | None = None
     month: int | None = None
 
+    def spelt(self, year: str, quarter: str, month: str) -> str:
+        """The period in the spelling of its grain (a month, else a quarter, else the year); each
+        spelling a ``str.format`` pattern of ``y``, ``q`` and ``m``."""
+        pattern = month if self.month else quarter if self.quarter else year
+        return pattern.format(y=self.year, q=self.quarter, m=self.month)
+
     @property
     def key(self) -> str:
-        if self.month:
-            return f"{self.year}M{self.month:02d}"
-        if self.quarter:
-            return f"{self.year}Q{self.quarter}"
-        return str(self.year)
+        """The stored form (``Observation.period``): one string per period, so a unique constraint needs
+        no NULL handling and the keys sort in time within a grain."""
+        return self.spelt("{y}", "{y}Q{q}", "{y}M{m:02d}")
 
     @property
     def label(self) -> str:
         """How a reporter reads it: 2024年, 2024年第1季度, 2024年3月."""
-        if self.month:
-            return f"{self.year}年{self.month}月"
-        if self.quarter:
-            return f"{self.year}年第{self.quarter}季度"
-        return f"{self.year}年"
+        return self.spelt("{y}年", "{y}年第{q}季度", "{y}年{m}月")
 
     def previous_year(self) -> Period:
         """The same period a year earlier, for year-on-year (同比) comparisons."""

@@ -186,7 +186,8 @@ def _template(template: str, width: int) -> Callable[[list[list]], list[str]]:
     """A template compiled once into a list comprehension over an f-string.
 
     ``str.format`` parses its template on every call: over a million reason sentences that costs
-    a sixth of the whole evaluation. The templates are the phrasebooks' own constants, never input.
+    a sixth of the whole evaluation. The templates are the phrasebooks', shipped with the program
+    (``planwatch/data/evaluation/phrases.toml``), never input.
     """
     if "{" in _FIELD.sub("", template) or "}" in _FIELD.sub("", template) or width == 0:
         raise ValueError(f"模板只能含编号字段:{template!r}")

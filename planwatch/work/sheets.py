@@ -69,12 +69,13 @@ class ProjectRow:
     name: str
     county: str
     lead: str
+    # The ledger fields, named as the project's own (``KeyProject``) so a row goes to the service as it is.
     code: str
-    total: float | None
-    planned: float | None
-    done: float | None
-    start: dt.date | None
-    finish: dt.date | None
+    total_investment: float | None
+    planned_investment: float | None
+    investment_done: float | None
+    start_date: dt.date | None
+    finish_date: dt.date | None
     stage: str
 
 
@@ -125,11 +126,11 @@ def project_sheet_bytes(rows: Iterable[ProjectRow]) -> bytes:
             r.county,
             r.lead,
             r.code,
-            r.total,
-            r.planned,
-            r.done,
-            _date_text(r.start),
-            _date_text(r.finish),
+            r.total_investment,
+            r.planned_investment,
+            r.investment_done,
+            _date_text(r.start_date),
+            _date_text(r.finish_date),
             r.stage,
         ]
         for r in rows

@@ -23,8 +23,7 @@ class Bulletin(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("统计公报")
-        verbose_name_plural = _("统计公报")
+        verbose_name = verbose_name_plural = _("统计公报")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
@@ -58,8 +57,7 @@ class Proposal(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("公报提取建议")
-        verbose_name_plural = _("公报提取建议")
+        verbose_name = verbose_name_plural = _("公报提取建议")
         ordering = ["bulletin", "pk"]
 
     def __str__(self) -> str:
@@ -83,8 +81,7 @@ class ExtraSynonym(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("公报同义词")
-        verbose_name_plural = _("公报同义词")
+        verbose_name = verbose_name_plural = _("公报同义词")
         ordering = ["indicator", "phrase"]
 
     def __str__(self) -> str:

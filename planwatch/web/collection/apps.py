@@ -10,11 +10,3 @@ class CollectionConfig(AppConfig):
     name = "planwatch.web.collection"
     label = "collection"
     verbose_name = _("数据导入")
-
-    def ready(self) -> None:
-        # A deployment tunes upload limits and thresholds in Django settings, never in code.
-        from django.conf import settings
-
-        from planwatch.collection.settings import configure
-
-        configure(**getattr(settings, "PLANWATCH_COLLECTION", {}))

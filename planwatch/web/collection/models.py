@@ -37,8 +37,7 @@ class ImportJob(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = _("后台导入")
-        verbose_name_plural = _("后台导入")
+        verbose_name = verbose_name_plural = _("后台导入")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from planwatch.collection.values import Period
 from planwatch.web.places.models import Region, Unit, acting_user
 from planwatch.web.plans.models import Indicator
 
@@ -48,8 +49,7 @@ class Assignment(models.Model):
     history = HistoricalRecords(m2m_fields=[regions])
 
     class Meta:
-        verbose_name = _("填报任务")
-        verbose_name_plural = _("填报任务")
+        verbose_name = verbose_name_plural = _("填报任务")
         ordering = ["due_date", "unit", "indicator"]
         constraints = [
             models.UniqueConstraint(fields=["unit", "indicator", "year"], name="assignment_unit_indicator_year")
@@ -121,8 +121,7 @@ class Observation(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("观测值")
-        verbose_name_plural = _("观测值")
+        verbose_name = verbose_name_plural = _("观测值")
         ordering = ["indicator", "region", "period", "vintage"]
         constraints = [
             models.UniqueConstraint(
@@ -150,12 +149,8 @@ class Observation(models.Model):
 
 
 def period_key(year: int, quarter: int | None = None, month: int | None = None) -> str:
-    """One string per period so a unique constraint needs no NULL handling: 2024, 2024Q1, 2024M03."""
-    if month:
-        return f"{year}M{month:02d}"
-    if quarter:
-        return f"{year}Q{quarter}"
-    return str(year)
+    """The stored form of a period: 2024, 2024Q1, 2024M03 (``planwatch.collection.values.Period.key``)."""
+    return Period(year, quarter, month).key
 
 
 class ValidationRule(models.Model):
@@ -199,8 +194,7 @@ class ValidationRule(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("校验规则")
-        verbose_name_plural = _("校验规则")
+        verbose_name = verbose_name_plural = _("校验规则")
         ordering = ["kind", "indicator"]
         constraints = [
             models.UniqueConstraint(fields=["default_key"], condition=~models.Q(default_key=""),
@@ -241,8 +235,7 @@ class ApiToken(models.Model):
     expires_at = models.DateTimeField(_("有效期至"), default=default_token_expiry)
 
     class Meta:
-        verbose_name = _("API 令牌")
-        verbose_name_plural = _("API 令牌")
+        verbose_name = verbose_name_plural = _("API 令牌")
 
     @classmethod
     def issue(cls, user, *, name: str = "", days: int | None = None) -> tuple[ApiToken, str]:

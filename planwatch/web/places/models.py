@@ -49,8 +49,7 @@ class Region(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        verbose_name = _("地区")
-        verbose_name_plural = _("地区")
+        verbose_name = verbose_name_plural = _("地区")
         db_table = "monitoring_region"
         ordering = ["order", "name"]
         constraints = [
@@ -73,8 +72,7 @@ class Unit(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        verbose_name = _("填报单位")
-        verbose_name_plural = _("填报单位")
+        verbose_name = verbose_name_plural = _("填报单位")
         db_table = "monitoring_unit"
         ordering = ["order", "name"]
 
@@ -99,8 +97,7 @@ class Profile(models.Model):
     history = HistoricalRecords(table_name="monitoring_historicalprofile")
 
     class Meta:
-        verbose_name = _("用户角色")
-        verbose_name_plural = _("用户角色")
+        verbose_name = verbose_name_plural = _("用户角色")
         db_table = "monitoring_profile"
 
     def __str__(self) -> str:
@@ -145,8 +142,7 @@ class AuditEntry(models.Model):
     reason = models.TextField(_("理由"), blank=True)
 
     class Meta:
-        verbose_name = _("审计记录")
-        verbose_name_plural = _("审计记录")
+        verbose_name = verbose_name_plural = _("审计记录")
         db_table = "monitoring_auditentry"
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["subject", "object_id"])]

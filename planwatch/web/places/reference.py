@@ -5,13 +5,16 @@ developer; columns read: ``key``, ``name``, ``code``, ``short_names`` (first one
 Should that file be missing, the built-in table ``GANZHOU`` (GB/T 2260 codes; the zones have none)
 is used; a test checks the two agree.
 Units come from ``planwatch/data/units/ganzhou-units.csv``. Loading is idempotent: existing rows
-are updated by name, nothing is deleted.
+are updated by name, nothing is deleted. The demo's cast (one invented user per role, with a unit) is
+``planwatch/data/demo/users.csv``.
 """
 
 from __future__ import annotations
 
 import csv
+from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from django.db import transaction
 from django.db.models import Q
@@ -21,6 +24,7 @@ from planwatch.web.places.models import Region, Unit
 
 REGIONS_CSV = DATA_DIR / "regions" / "ganzhou.csv"
 UNITS_CSV = DATA_DIR / "units" / "ganzhou-units.csv"
+DEMO_USERS_CSV = DATA_DIR / "demo" / "users.csv"
 
 # The fallback when the gazetteer file is absent: (key, name, GB/T 2260 code, short name, kind).
 GANZHOU: tuple[tuple[str, str, str, str, str], ...] = (
@@ -108,6 +112,18 @@ def load_units(path: Path = UNITS_CSV) -> int:
             name=row["name"], defaults={"kind": row["kind"], "region": region, "order": order}
         )
     return len(rows)
+
+
+class DemoUser(NamedTuple):
+    username: str
+    role: str
+    unit: str  # the unit's name; "" for a role without one
+
+
+@cache
+def demo_users() -> tuple[DemoUser, ...]:
+    """The demo's cast, one user per role (``planwatch/data/demo/users.csv``)."""
+    return tuple(DemoUser(row["username"], row["role"], row["unit"]) for row in _read(DEMO_USERS_CSV))
 
 
 def load_reference_data() -> tuple[int, int]:

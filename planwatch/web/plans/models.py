@@ -30,8 +30,7 @@ class Plan(models.Model):
     loaded_by = acting_user()
 
     class Meta:
-        verbose_name = _("规划")
-        verbose_name_plural = _("规划")
+        verbose_name = verbose_name_plural = _("规划")
         ordering = ["title", "-version"]
         constraints = [
             models.UniqueConstraint(fields=["title", "region", "version"], name="plan_version_unique"),
@@ -70,8 +69,7 @@ class Indicator(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("指标")
-        verbose_name_plural = _("指标")
+        verbose_name = verbose_name_plural = _("指标")
         ordering = ["plan", "order"]
         constraints = [models.UniqueConstraint(fields=["plan", "code"], name="indicator_code_unique")]
 
@@ -123,8 +121,7 @@ class TargetVersion(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("目标版本")
-        verbose_name_plural = _("目标版本")
+        verbose_name = verbose_name_plural = _("目标版本")
         ordering = ["indicator", "version"]
         constraints = [models.UniqueConstraint(fields=["indicator", "version"], name="target_version_unique")]
 
@@ -132,30 +129,36 @@ class TargetVersion(models.Model):
         return f"{self.indicator.name} v{self.version}: {self.text or self.value}"
 
 
-class Chapter(models.Model):
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="chapters")
+class Heading(models.Model):
+    """A numbered heading of the plan's text with its title and the paragraphs before what it holds:
+    a chapter (第3章) or a section of one (第2节)."""
+
+    word = ""  # how the plan counts it: 章, 节
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=200)
     intro = models.TextField(blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"第{self.number}{self.word} {self.title}"
+
+
+class Chapter(Heading):
+    word = "章"
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="chapters")
 
     class Meta:
         ordering = ["plan", "number"]
 
-    def __str__(self) -> str:
-        return f"第{self.number}章 {self.title}"
 
-
-class Section(models.Model):
+class Section(Heading):
+    word = "节"
     chapter = models.ForeignKey(Chapter, on_delete=models.CASCADE, related_name="sections")
-    number = models.PositiveSmallIntegerField()
-    title = models.CharField(max_length=200)
-    intro = models.TextField(blank=True)
 
     class Meta:
         ordering = ["chapter", "number"]
-
-    def __str__(self) -> str:
-        return f"第{self.number}节 {self.title}"
 
 
 class Task(models.Model):
@@ -167,8 +170,7 @@ class Task(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("任务")
-        verbose_name_plural = _("任务")
+        verbose_name = verbose_name_plural = _("任务")
         ordering = ["section", "order"]
 
     def __str__(self) -> str:
@@ -182,8 +184,7 @@ class ProjectBox(models.Model):
     title = models.CharField(max_length=200)
 
     class Meta:
-        verbose_name = _("专栏")
-        verbose_name_plural = _("专栏")
+        verbose_name = verbose_name_plural = _("专栏")
         ordering = ["plan", "number"]
 
     def __str__(self) -> str:
@@ -233,8 +234,7 @@ class QualityJudgement(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("质量评判")
-        verbose_name_plural = _("质量评判")
+        verbose_name = verbose_name_plural = _("质量评判")
         ordering = ["indicator", "region", "year", "created_at"]
         constraints = [
             models.UniqueConstraint(fields=["indicator", "region", "year"], name="quality_judgement_unique"),

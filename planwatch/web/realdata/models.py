@@ -45,8 +45,7 @@ class SeriesObservation(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("辅助与参照数据")
-        verbose_name_plural = _("辅助与参照数据")
+        verbose_name = verbose_name_plural = _("辅助与参照数据")
         ordering = ["kind", "series", "region", "year", "vintage"]
         constraints = [
             models.UniqueConstraint(
@@ -86,8 +85,7 @@ class ConsistencyFlag(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("数据一致性核查")
-        verbose_name_plural = _("数据一致性核查")
+        verbose_name = verbose_name_plural = _("数据一致性核查")
         ordering = ["status", "region", "indicator", "year"]
         constraints = [
             models.UniqueConstraint(fields=["region", "indicator", "year", "source"], name="consistency_flag_unique")
@@ -109,8 +107,7 @@ class DatasetLoad(models.Model):
     counts = models.JSONField(_("数量"), default=dict)
 
     class Meta:
-        verbose_name = _("数据集载入记录")
-        verbose_name_plural = _("数据集载入记录")
+        verbose_name = verbose_name_plural = _("数据集载入记录")
         ordering = ["-loaded_at"]
 
     def __str__(self) -> str:

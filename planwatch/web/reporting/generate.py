@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from planwatch.data import DATA_DIR
+from planwatch.reports import FORMATS
 from planwatch.reports.content import build_report
 from planwatch.reports.figures import draw_figures
 from planwatch.reports.snapshot import Snapshot
 
-FORMATS = ("docx", "xlsx", "pdf", "html")
 MAP_FILE = DATA_DIR / "maps" / "ganzhou-counties.geojson"
 Progress = Callable[[int, int, str], None]
 

@@ -38,8 +38,7 @@ class ReportSnapshot(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = _("报告快照")
-        verbose_name_plural = _("报告快照")
+        verbose_name = verbose_name_plural = _("报告快照")
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.as_of} {self.get_edition_display()} #{self.pk}"
@@ -78,8 +77,7 @@ class ReportFile(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = _("报告文件")
-        verbose_name_plural = _("报告文件")
+        verbose_name = verbose_name_plural = _("报告文件")
 
     def __str__(self) -> str:
         return self.filename or f"report-{self.pk}.{self.format}"
@@ -101,8 +99,7 @@ class CountyTarget(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["indicator", "region"], name="one_county_target")]
-        verbose_name = _("县级目标")
-        verbose_name_plural = _("县级目标")
+        verbose_name = verbose_name_plural = _("县级目标")
 
     def __str__(self) -> str:
         return f"{self.region} {self.indicator} {self.value}"

@@ -10,10 +10,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from planwatch.reports import FORMATS
 from planwatch.web.places import audit
 from planwatch.web.places.models import AuditEntry
 from planwatch.web.places.permissions import is_planner
-from planwatch.web.reporting.generate import FORMATS
 from planwatch.web.reporting.models import CountyTarget, ReportFile
 from planwatch.web.reporting.snapshots import take_snapshot
 

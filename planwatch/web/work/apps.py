@@ -12,13 +12,6 @@ class WorkConfig(AppConfig):
     verbose_name = _("任务与重点项目")
 
     def ready(self) -> None:
-        # A deployment tunes the lights and limits in Django settings, never in code.
-        from django.conf import settings
-
-        from planwatch.work.settings import configure
-
-        configure(**getattr(settings, "PLANWATCH_WORK", {}))
-
         from planwatch.web.plans.services import plan_loaded
         from planwatch.web.work.items import on_plan_loaded
 

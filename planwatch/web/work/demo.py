@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from planwatch.web.places.models import Unit
+from planwatch.web.places.reference import demo_users
 from planwatch.web.plans.services import current_plan
 from planwatch.web.work import services
 from planwatch.web.work.items import ensure_work_items
@@ -37,7 +38,8 @@ DEMO_HELPERS = (
     "于都县人民政府",
     "瑞金市人民政府",
 )
-DEMO_REPORTERS = {"于都县人民政府": "yudu", "瑞金市人民政府": "ruijin", "市统计局": "stats"}
+# The demo reporter of each unit: their unit's invented reports are written in their name.
+DEMO_REPORTERS = {user.unit: user.username for user in demo_users() if user.role == "reporter"}
 STATES = ("accepted", "submitted", "draft", "returned", "coordination", "none")
 
 
@@ -72,7 +74,7 @@ def _assign_tasks(plan, planner, units) -> list[WorkTask]:
                 user=planner,
                 reason=REASON,
                 lead_unit=lead,
-                cooperating=[helper] if helper and helper != lead else [],
+                cooperating_units=[helper] if helper and helper != lead else [],
                 deadline=deadline,
             )
         )

@@ -50,8 +50,7 @@ class WorkTask(models.Model):
     history = HistoricalRecords(m2m_fields=[cooperating_units, indicators])
 
     class Meta:
-        verbose_name = _("任务分工")
-        verbose_name_plural = _("任务分工")
+        verbose_name = verbose_name_plural = _("任务分工")
         ordering = ["plan", "number"]
         constraints = [models.UniqueConstraint(fields=["plan", "number"], name="work_task_number_unique")]
 
@@ -71,8 +70,7 @@ class Milestone(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("节点")
-        verbose_name_plural = _("节点")
+        verbose_name = verbose_name_plural = _("节点")
         ordering = ["work_task", "due_date"]
 
     def __str__(self) -> str:
@@ -122,8 +120,7 @@ class KeyProject(models.Model):
     history = HistoricalRecords(m2m_fields=[indicators])
 
     class Meta:
-        verbose_name = _("重点项目")
-        verbose_name_plural = _("重点项目")
+        verbose_name = verbose_name_plural = _("重点项目")
         ordering = ["plan", "item__box__number", "item__order", "order"]
         constraints = [models.UniqueConstraint(fields=["item", "name"], name="key_project_item_name_unique")]
 
@@ -172,8 +169,7 @@ class ProgressReport(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("进展报告")
-        verbose_name_plural = _("进展报告")
+        verbose_name = verbose_name_plural = _("进展报告")
         ordering = ["-period", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -231,8 +227,7 @@ class Evidence(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("佐证材料")
-        verbose_name_plural = _("佐证材料")
+        verbose_name = verbose_name_plural = _("佐证材料")
         ordering = ["uploaded_at"]
 
     def __str__(self) -> str:
@@ -277,8 +272,7 @@ class Escalation(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("重大事项")
-        verbose_name_plural = _("重大事项")
+        verbose_name = verbose_name_plural = _("重大事项")
         ordering = ["status", "-raised_on", "pk"]
         constraints = [
             models.UniqueConstraint(

@@ -85,6 +85,25 @@ def _record(user, action: str, subject: str, obj, before: dict, after: dict, rea
     )
 
 
+def _write(
+    row, user, reason: str, action: str, subject: str, before: dict, after: dict | None = None, *, unit=None
+) -> None:
+    """Save a row and its audit entry together, in the caller's transaction: the row's history names the
+    user and the reason, the entry the fields that changed from ``before`` to ``after`` (by default the
+    same fields, read from the row as saved)."""
+    _save(row, user, reason)
+    _record(
+        user,
+        action,
+        subject,
+        row,
+        before,
+        _snapshot(row, before) if after is None else after,
+        reason,
+        unit=unit,
+    )
+
+
 # --- assignment -------------------------------------------------------------------------------
 
 
@@ -94,14 +113,14 @@ def assign_task(
     user,
     reason: str,
     lead_unit,
-    cooperating=(),
+    cooperating_units=(),
     deadline: dt.date | None = None,
     indicators=None,
 ) -> WorkTask:
     """Set a task's 牵头单位, 配合单位, 完成时限 (and, when given, its linked indicators)."""
     perm.require_assign(user)
     reason = _need_reason(reason)
-    cooperating = [u for u in cooperating if lead_unit is None or u.pk != lead_unit.pk]
+    cooperating = [u for u in cooperating_units if lead_unit is None or u.pk != lead_unit.pk]
     with transaction.atomic():
         row = WorkTask.objects.select_for_update().get(pk=task.pk)
         before = _task_snapshot(row)
@@ -156,17 +175,8 @@ def add_milestone(task: WorkTask, *, user, reason: str, due_date: dt.date, title
         raise ServiceError(_("请填写节点目标"))
     with transaction.atomic():
         milestone = Milestone(work_task=task, due_date=due_date, title=title.strip()[:200])
-        _save(milestone, user, reason)
-        _record(
-            user,
-            "create",
-            "milestone",
-            milestone,
-            {},
-            {"due_date": due_date.isoformat(), "title": title},
-            reason,
-            unit=task.lead_unit,
-        )
+        after = {"due_date": due_date.isoformat(), "title": title}
+        _write(milestone, user, reason, "create", "milestone", {}, after, unit=task.lead_unit)
         return milestone
 
 
@@ -178,19 +188,9 @@ def reach_milestone(milestone: Milestone, *, user, reason: str, reached_on: dt.d
     reason = _need_reason(reason)
     with transaction.atomic():
         row = Milestone.objects.select_for_update().get(pk=milestone.pk)
-        before = {"reached_on": row.reached_on.isoformat() if row.reached_on else None}
+        before = _snapshot(row, ["reached_on"])
         row.reached_on = reached_on
-        _save(row, user, reason)
-        _record(
-            user,
-            "update",
-            "milestone",
-            row,
-            before,
-            {"reached_on": reached_on.isoformat()},
-            reason,
-            unit=task.lead_unit,
-        )
+        _write(row, user, reason, "update", "milestone", before, unit=task.lead_unit)
         return row
 
 
@@ -251,15 +251,14 @@ def save_report(subject, *, user, reason: str, period: str, data: ReportInput) -
         before = _snapshot(report, REPORT_FIELDS) if report.pk else {}
         for name in REPORT_FIELDS:
             setattr(report, name, getattr(data, name))
-        _save(report, user, reason)
-        _record(
+        _write(
+            report,
             user,
+            reason,
             action,
             "progress",
-            report,
             before,
             _snapshot(report, REPORT_FIELDS),
-            reason,
             unit=report.unit,
         )
         return report
@@ -283,17 +282,8 @@ def add_evidence(report: ProgressReport, *, user, reason: str, name: str, conten
             uploaded_by=user,
         )
         evidence.file.save("evidence", ContentFile(content), save=False)
-        _save(evidence, user, reason)
-        _record(
-            user,
-            "create",
-            "evidence",
-            evidence,
-            {},
-            {"file": name, "size": len(content)},
-            reason,
-            unit=report.unit,
-        )
+        after = {"file": name, "size": len(content)}
+        _write(evidence, user, reason, "create", "evidence", {}, after, unit=report.unit)
         return evidence
 
 
@@ -308,8 +298,7 @@ def submit_report(report: ProgressReport, *, user, reason: str) -> ProgressRepor
             raise InvalidTransition(_("只有草稿或被退回的报告可以提交"))
         before = {"status": row.status}
         row.status, row.submitted_by, row.submitted_at = R.SUBMITTED, user, timezone.now()
-        _save(row, user, reason)
-        _record(user, "submit", "progress", row, before, {"status": row.status}, reason, unit=row.unit)
+        _write(row, user, reason, "submit", "progress", before, unit=row.unit)
         if row.coordination:
             _raise_coordination(row, user, reason)
         return row
@@ -326,15 +315,14 @@ def _raise_coordination(report: ProgressReport, user, reason: str) -> None:
     esc.detail = report.coordination_text
     if esc.status == Escalation.Status.RESOLVED:
         esc.status = Escalation.Status.OPEN
-    _save(esc, user, reason)
-    _record(
+    _write(
+        esc,
         user,
+        reason,
         "create",
         "escalation",
-        esc,
         {},
         {"level": esc.level, "detail": esc.detail},
-        reason,
         unit=esc.owner,
     )
 
@@ -354,17 +342,8 @@ def review_report(
         before = {"status": row.status}
         row.status = R.ACCEPTED if accept else R.RETURNED
         row.review_comment, row.reviewed_by, row.reviewed_at = comment.strip(), user, timezone.now()
-        _save(row, user, reason)
-        _record(
-            user,
-            "approve" if accept else "return",
-            "progress",
-            row,
-            before,
-            {"status": row.status, "review_comment": row.review_comment},
-            reason,
-            unit=row.unit,
-        )
+        after = {"status": row.status, "review_comment": row.review_comment}
+        _write(row, user, reason, "approve" if accept else "return", "progress", before, after, unit=row.unit)
         if accept and row.project_id:
             _carry_into_ledger(row, user, reason)
         return row
@@ -377,17 +356,7 @@ def _carry_into_ledger(report: ProgressReport, user, reason: str) -> None:
         project.stage = report.stage
     if report.investment_done is not None:
         project.investment_done = report.investment_done
-    _save(project, user, reason)
-    _record(
-        user,
-        "update",
-        "key_project",
-        project,
-        before,
-        _snapshot(project, PROJECT_FIELDS),
-        reason,
-        unit=project.lead_unit,
-    )
+    _write(project, user, reason, "update", "key_project", before, unit=project.lead_unit)
 
 
 # --- escalations ------------------------------------------------------------------------------
@@ -404,17 +373,7 @@ def resolve_escalation(
         raise ServiceError(_("标记为已解决时请填写处理结果"))
     with transaction.atomic():
         row = Escalation.objects.select_for_update().get(pk=esc.pk)
-        before = {"status": row.status, "resolution": row.resolution}
+        before = _snapshot(row, ["status", "resolution"])
         row.status, row.resolution = status, resolution.strip()
-        _save(row, user, reason)
-        _record(
-            user,
-            "update",
-            "escalation",
-            row,
-            before,
-            {"status": row.status, "resolution": row.resolution},
-            reason,
-            unit=row.owner,
-        )
+        _write(row, user, reason, "update", "escalation", before, unit=row.owner)
         return row

@@ -7,7 +7,9 @@ every problem is shown. Otherwise each changed task or project goes through the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from django.db import transaction
 
@@ -52,6 +54,11 @@ def _projects(plan: Plan):
     return KeyProject.objects.filter(plan=plan).select_related("item__box", "county", "lead_unit")
 
 
+# The ledger fields a sheet row carries under the project's own names; county and lead unit it carries
+# as names, to look up.
+LEDGER = tuple(f for f in services.PROJECT_FIELDS if f not in ("county", "lead_unit"))
+
+
 def _project_rows(plan: Plan):
     for p in _projects(plan):
         yield sheets.ProjectRow(
@@ -60,13 +67,7 @@ def _project_rows(plan: Plan):
             p.name,
             p.county.name if p.county else "",
             p.lead_unit.name if p.lead_unit else "",
-            p.code,
-            p.total_investment,
-            p.planned_investment,
-            p.investment_done,
-            p.start_date,
-            p.finish_date,
-            p.stage,
+            **{f: getattr(p, f) for f in LEDGER},
         )
 
 
@@ -84,6 +85,19 @@ class ImportResult:
     changed: int = 0
 
 
+def _store_all(changed: list, store: Callable[[Any], object]) -> ImportResult:
+    """Each changed row through its audited service (``store``), in one transaction: all or nothing."""
+    with transaction.atomic():
+        for row in changed:
+            store(row)
+    return ImportResult([], len(changed))
+
+
+def _assignment(row: sheets.TaskRow) -> tuple:
+    """What an import may change of a task: its lead unit, cooperating units (in any order), deadline."""
+    return row.lead, set(row.cooperating), row.deadline
+
+
 def import_tasks(plan: Plan, data: bytes, name: str, *, user, reason: str) -> ImportResult:
     perm.require_assign(user)
     units = unit_lookup()
@@ -96,27 +110,18 @@ def import_tasks(plan: Plan, data: bytes, name: str, *, user, reason: str) -> Im
     )
     if problems:
         return ImportResult(problems)
-    current = {r.number: r for r in _task_rows(plan)}
-    changed = 0
-    with transaction.atomic():
-        for row in rows:
-            was = current[row.number]
-            if (was.lead, set(was.cooperating), was.deadline) == (
-                row.lead,
-                set(row.cooperating),
-                row.deadline,
-            ):
-                continue
-            services.assign_task(
-                tasks[row.number],
-                user=user,
-                reason=reason,
-                lead_unit=units.get(row.lead) if row.lead else None,
-                cooperating=[units[c] for c in row.cooperating],
-                deadline=row.deadline,
-            )
-            changed += 1
-    return ImportResult([], changed)
+    stored = {r.number: r for r in _task_rows(plan)}
+    return _store_all(
+        [row for row in rows if _assignment(row) != _assignment(stored[row.number])],
+        lambda row: services.assign_task(
+            tasks[row.number],
+            user=user,
+            reason=reason,
+            lead_unit=units.get(row.lead) if row.lead else None,
+            cooperating_units=[units[c] for c in row.cooperating],
+            deadline=row.deadline,
+        ),
+    )
 
 
 def import_projects(plan: Plan, data: bytes, name: str, *, user, reason: str) -> ImportResult:
@@ -133,26 +138,16 @@ def import_projects(plan: Plan, data: bytes, name: str, *, user, reason: str) ->
     )
     if problems:
         return ImportResult(problems)
-    current = {r.key: r for r in _project_rows(plan)}
-    changed = 0
-    with transaction.atomic():
-        for row in rows:
-            was = current[row.key]
-            if replace(row, box=was.box) == was:  # the 专栏 column is for reading only
-                continue
-            services.update_project(
-                projects[row.key],
-                user=user,
-                reason=reason,
-                county=counties.get(row.county),
-                lead_unit=units.get(row.lead) if row.lead else None,
-                code=row.code,
-                total_investment=row.total,
-                planned_investment=row.planned,
-                investment_done=row.done,
-                start_date=row.start,
-                finish_date=row.finish,
-                stage=row.stage,
-            )
-            changed += 1
-    return ImportResult([], changed)
+    stored = {r.key: r for r in _project_rows(plan)}
+    return _store_all(
+        # The 专栏 column is for reading only: a row changed only there is unchanged.
+        [row for row in rows if replace(row, box=stored[row.key].box) != stored[row.key]],
+        lambda row: services.update_project(
+            projects[row.key],
+            user=user,
+            reason=reason,
+            county=counties.get(row.county),
+            lead_unit=units.get(row.lead) if row.lead else None,
+            **{f: getattr(row, f) for f in LEDGER},
+        ),
+    )

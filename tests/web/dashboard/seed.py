@@ -22,20 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from planwatch.plan import (
-    Attribute,
-    Chapter,
-    Direction,
-    Indicator,
-    Pillar,
-    Plan,
-    ProjectBox,
-    ProjectItem,
-    Section,
-    Target,
-    TargetKind,
-    Task,
-)
+from planwatch import plan as model
 from planwatch.web.monitoring.models import Assignment, Observation
 from planwatch.web.places.models import Region, Unit
 from planwatch.web.places.reference import load_reference_data
@@ -45,37 +32,37 @@ S = Observation.Status
 NOT_PUBLIC = {"9999.9": "draft", "8888.8": "returned", "4712.3": "approved", "123.4": "draft", "234.5": "returned"}
 
 
-def _indicator(code, name, unit, pillar, attribute, baseline, target: Target, order) -> Indicator:
-    return Indicator(
-        code=code, name=name, unit=unit, pillar=pillar, attribute=attribute, direction=Direction.HIGHER,
+def _indicator(code, name, unit, pillar, attribute, baseline, target: model.Target, order) -> model.Indicator:
+    return model.Indicator(
+        code=code, name=name, unit=unit, pillar=pillar, attribute=attribute, direction=model.Direction.HIGHER,
         target=target, baseline=baseline, baseline_year=2021 if baseline is not None else None,
         baseline_text="" if baseline is None else f"{baseline}", order=order,
     )
 
 
-def plan_document() -> Plan:
-    level = TargetKind.LEVEL
+def plan_document() -> model.Plan:
+    level = model.TargetKind.LEVEL
     indicators = (
-        _indicator("I01", "地区生产总值", "亿元", "综合实力", Attribute.EXPECTED, 4169.4,
-                   Target(level, "5500", 2025, 5500.0), 1),
-        _indicator("I02", "森林覆盖率", "%", "绿色生态", Attribute.BINDING, 76.2, Target(level, "80", 2025, 80.0), 2),
-        _indicator("I03", "常住人口城镇化率", "%", "综合实力", Attribute.EXPECTED, 55.0,
-                   Target(level, "60", 2025, 60.0), 3),
-        _indicator("I04", "单位地区生产总值能耗降低", "%", "绿色生态", Attribute.BINDING, None,
-                   Target(TargetKind.ASSIGNED, "按省下达任务执行", 2025), 4),
+        _indicator("I01", "地区生产总值", "亿元", "综合实力", model.Attribute.EXPECTED, 4169.4,
+                   model.Target(level, "5500", 2025, 5500.0), 1),
+        _indicator("I02", "森林覆盖率", "%", "绿色生态", model.Attribute.BINDING, 76.2, model.Target(level, "80", 2025, 80.0), 2),
+        _indicator("I03", "常住人口城镇化率", "%", "综合实力", model.Attribute.EXPECTED, 55.0,
+                   model.Target(level, "60", 2025, 60.0), 3),
+        _indicator("I04", "单位地区生产总值能耗降低", "%", "绿色生态", model.Attribute.BINDING, None,
+                   model.Target(model.TargetKind.ASSIGNED, "按省下达任务执行", 2025), 4),
     )
     chapters = (
-        Chapter(1, "总体要求", (Section(1, "发展目标", (
-            Task("做大经济总量", "推动地区生产总值迈上新台阶,章贡区、南康区加快发展。", ("章贡区", "南康区"), 1),
+        model.Chapter(1, "总体要求", (model.Section(1, "发展目标", (
+            model.Task("做大经济总量", "推动地区生产总值迈上新台阶,章贡区、南康区加快发展。", ("章贡区", "南康区"), 1),
         )),)),
-        Chapter(2, "建设绿色生态", (Section(1, "筑牢生态屏障", (
-            Task("提升森林质量", "实施森林质量精准提升工程,稳定森林覆盖率。", (), 1),
+        model.Chapter(2, "建设绿色生态", (model.Section(1, "筑牢生态屏障", (
+            model.Task("提升森林质量", "实施森林质量精准提升工程,稳定森林覆盖率。", (), 1),
         )),)),
     )
-    boxes = (ProjectBox(1, "生态保护重点工程", (ProjectItem("森林提质", "新造林和森林覆盖率提升项目。", (), 1),), 2, 1),)
-    return Plan(
+    boxes = (model.ProjectBox(1, "生态保护重点工程", (model.ProjectItem("森林提质", "新造林和森林覆盖率提升项目。", (), 1),), 2, 1),)
+    return model.Plan(
         title="测试示范区建设规划", region="赣州市", base_year=2021, target_year=2025, vision_year=2035,
-        pillars=(Pillar("综合实力", 1), Pillar("绿色生态", 2)), indicators=indicators, chapters=chapters,
+        pillars=(model.Pillar("综合实力", 1), model.Pillar("绿色生态", 2)), indicators=indicators, chapters=chapters,
         boxes=boxes,
     )
 

@@ -34,7 +34,7 @@ def yudu_task(ganzhou, cast, units) -> WorkTask:
         user=cast.planner,
         reason="测试分工",
         lead_unit=units["于都县人民政府"],
-        cooperating=[units["瑞金市人民政府"]],
+        cooperating_units=[units["瑞金市人民政府"]],
         deadline=dt.date(2025, 12, 31),
     )
 

@@ -30,10 +30,10 @@ def test_tasks_are_completed_late_or_on_schedule_as_of_the_years_end(ganzhou, ca
     Project 长赣高铁: planned 12.5 亿元, done 3.2 亿元 → 125000 万元 and 32000 万元."""
     _accepted(yudu_task, cast, "2025Q4", 100)
     late = services.assign_task(WorkTask.objects.get(plan=ganzhou, number=2), user=cast.planner, reason="分工",
-                                lead_unit=units["于都县人民政府"], cooperating=[], deadline=dt.date(2024, 6, 30))
+                                lead_unit=units["于都县人民政府"], cooperating_units=[], deadline=dt.date(2024, 6, 30))
     _accepted(late, cast, "2024Q2", 60)
     later = services.assign_task(WorkTask.objects.get(plan=ganzhou, number=3), user=cast.planner, reason="分工",
-                                 lead_unit=units["于都县人民政府"], cooperating=[], deadline=dt.date(2026, 12, 31))
+                                 lead_unit=units["于都县人民政府"], cooperating_units=[], deadline=dt.date(2026, 12, 31))
     services.save_report(later, user=cast.yudu, reason="草稿", period="2025Q4", data=ReportInput(percent=100))
     services.update_project(nankang_project, user=cast.planner, reason="台账", planned_investment=12.5,
                             investment_done=3.2)

@@ -6,14 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from planwatch.web.places.permissions import enters_data, is_planner
 from planwatch.web.work import permissions as perm
 from planwatch.web.work import services
 from planwatch.web.work.escalations import sync_warnings
 from planwatch.web.work.forms import ResolveForm
-from planwatch.web.work.views._common import plan_in_force, submit
+from planwatch.web.work.models import Escalation
+from planwatch.web.work.views._common import changes, plan_in_force, submit
 
 
 @login_required
@@ -35,17 +35,7 @@ def escalation_list(request: HttpRequest) -> HttpResponse:
     )  # one form per row
 
 
-@login_required
-@require_POST
-def escalation_resolve(request: HttpRequest, pk: int) -> HttpResponse:
-    esc = perm.get_escalation_for_user(request.user, pk)
-    perm.require_resolve(request.user)
-    return submit(
-        request,
-        ResolveForm(request.POST),
-        lambda d: services.resolve_escalation(
-            esc, user=request.user, reason=d["reason"], status=d["status"], resolution=d["resolution"]
-        ),
-        done=_("已保存"),
-        back="work-escalations",
-    )
+@changes(perm.get_escalation_for_user, perm.require_resolve)
+def escalation_resolve(request: HttpRequest, esc: Escalation) -> HttpResponse:
+    form = ResolveForm(request.POST)
+    return submit(request, form, services.resolve_escalation, esc, done=_("已保存"), back="work-escalations")

@@ -7,19 +7,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from planwatch.web.core.refusals import TOO_LARGE, refuse
 from planwatch.web.monitoring.errors import refusal_status
 from planwatch.web.work import permissions as perm
 from planwatch.web.work import services
 from planwatch.web.work.forms import EvidenceForm, ReasonForm, ReportForm
-from planwatch.web.work.models import Evidence
+from planwatch.web.work.models import Evidence, ProgressReport
 from planwatch.web.work.services import REPORT_FIELDS, ReportInput
-from planwatch.web.work.views._common import form_errors, refuse_form, run, submit
+from planwatch.web.work.views._common import changes, form_errors, page_of, refuse_form, run, submit
 from planwatch.work.evidence import check_evidence
 from planwatch.work.periods import owed_quarter, quarter_of
 from planwatch.work.settings import setting
@@ -48,6 +46,11 @@ def _input(d: dict) -> ReportInput:
             for f in REPORT_FIELDS
         }
     )
+
+
+def _save_edit(report: ProgressReport, *, user, reason: str, period: str, **fields) -> ProgressReport:
+    """A report's edit form saves into the report's own period, whatever ``period`` the form posted."""
+    return services.save_report(report.subject, user=user, reason=reason, period=report.period, data=_input(fields))
 
 
 @login_required
@@ -119,29 +122,18 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def report_save(request: HttpRequest, pk: int) -> HttpResponse:
-    report = perm.get_report_for_user(request.user, pk)
+@changes(perm.get_report_for_user)
+def report_save(request: HttpRequest, report: ProgressReport) -> HttpResponse:
     perm.require_edit_report(request.user, report)
-    return submit(
-        request,
-        ReportForm(request.POST),
-        lambda d: services.save_report(
-            report.subject, user=request.user, reason=d["reason"], period=report.period, data=_input(d)
-        ),
-        done=_("已保存"),
-        back=reverse("work-report", args=[report.pk]),
-    )
+    form = ReportForm(request.POST)
+    return submit(request, form, _save_edit, report, done=_("已保存"), back=page_of(report))
 
 
-@login_required
-@require_POST
-def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    report = perm.get_report_for_user(request.user, pk)
+@changes(perm.get_report_for_user)
+def evidence_upload(request: HttpRequest, report: ProgressReport) -> HttpResponse:
     perm.require_edit_report(request.user, report)
     form = EvidenceForm(request.POST, request.FILES)
-    back = reverse("work-report", args=[report.pk])
+    back = page_of(report)
     refused = getattr(request, "upload_refused", None)
     if refused:
         # Stopped while it arrived (core.uploads): the fields after the file never came, so the form
@@ -180,34 +172,24 @@ def evidence_download(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@login_required
-@require_POST
-def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
-    report = perm.get_report_for_user(request.user, pk)
+@changes(perm.get_report_for_user)
+def report_submit(request: HttpRequest, report: ProgressReport) -> HttpResponse:
     perm.require_edit_report(request.user, report)
     reason = request.POST.get("reason") or _("提交进展报告")
     return run(
         request,
         lambda: services.submit_report(report, user=request.user, reason=reason),
         done=_("已提交"),
-        back=reverse("work-report", args=[report.pk]),
+        back=page_of(report),
     )
 
 
-@login_required
-@require_POST
-def report_review(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
-    report = perm.get_report_for_user(request.user, pk)
+@changes(perm.get_report_for_user)
+def report_review(request: HttpRequest, report: ProgressReport, decision: str) -> HttpResponse:
     if decision not in ("accept", "return"):
         raise Http404(_("没有这种审核操作"))
     perm.require_review(request.user, report)
     accept = decision == "accept"
-    return submit(
-        request,
-        ReasonForm(request.POST),
-        lambda d: services.review_report(
-            report, user=request.user, reason=d["reason"], accept=accept, comment=d["comment"]
-        ),
-        done=_("已采纳") if accept else _("已退回"),
-        back=reverse("work-report", args=[report.pk]),
-    )
+    done = _("已采纳") if accept else _("已退回")
+    form = ReasonForm(request.POST)
+    return submit(request, form, services.review_report, report, accept=accept, done=done, back=page_of(report))
