@@ -110,7 +110,7 @@ def clean_text(text: str) -> str:
         else:
             out.append(line)
         wrapped = bool(line) and len(line) >= width and not ends_paragraph(line)
-        mid_sentence = bool(out[-1]) and _IN_A_SENTENCE.search(out[-1]) and not ends_paragraph(out[-1])
+        mid_sentence = bool(out[-1]) and _IN_A_SENTENCE.search(out[-1]) is not None and not ends_paragraph(out[-1])
     return "\n".join(out)
 
 
