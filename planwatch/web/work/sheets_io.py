@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from django.db import transaction
 
 from planwatch.collection.problems import ImportProblem
+from planwatch.web.monitoring.services import retry_when_locked
 from planwatch.web.places.models import Region, Unit
 from planwatch.web.plans.models import Plan
 from planwatch.web.work import permissions as perm
@@ -84,6 +85,7 @@ class ImportResult:
     changed: int = 0
 
 
+@retry_when_locked
 def import_tasks(plan: Plan, data: bytes, name: str, *, user, reason: str) -> ImportResult:
     perm.require_assign(user)
     units = unit_lookup()
@@ -119,6 +121,7 @@ def import_tasks(plan: Plan, data: bytes, name: str, *, user, reason: str) -> Im
     return ImportResult([], changed)
 
 
+@retry_when_locked
 def import_projects(plan: Plan, data: bytes, name: str, *, user, reason: str) -> ImportResult:
     perm.require_assign(user)
     units = unit_lookup()
