@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from planwatch.reports import FORMATS
+from planwatch.web.monitoring.services import retry_when_locked
 from planwatch.web.places import audit
 from planwatch.web.places.models import AuditEntry
 from planwatch.web.places.permissions import is_planner
@@ -30,6 +31,7 @@ def check_as_of(plan, as_of: int) -> None:
         raise ReportRefused(_("评估年份须在%(first)s—%(last)s年之间") % {"first": first, "last": last})
 
 
+@retry_when_locked
 def request_report(
     plan, *, kind: str, as_of: int, edition: str, fmt: str, language: str, user, reason: str
 ) -> ReportFile:
@@ -48,6 +50,7 @@ def request_report(
     return row
 
 
+@retry_when_locked
 def set_county_target(indicator, region, *, value: float, year: int, user, reason: str) -> CountyTarget:
     """Enter (or replace) a county's own target for an indicator; planners only."""
     if not is_planner(user):

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from planwatch.web.monitoring.models import Assignment
+from planwatch.web.monitoring.services import retry_when_locked
 from planwatch.web.places import audit
 from planwatch.web.plans.models import Plan
 from planwatch.web.work.grades import plan_grades
@@ -19,6 +20,7 @@ from planwatch.web.work.models import Escalation
 REASON = "约束性指标出现预警"
 
 
+@retry_when_locked
 def sync_warnings(plan: Plan) -> int:
     """Store each binding indicator's 预警 not yet on the list; returns how many were added."""
     warned = [g for g in plan_grades(plan) if g.warning and g.indicator.attribute == "约束性"]

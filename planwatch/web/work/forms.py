@@ -101,6 +101,20 @@ class ResolveForm(forms.Form):
     )
     reason = REASON
 
+    @classmethod
+    def for_row(cls, escalation: Escalation) -> ResolveForm:
+        """The row's own form in a table: its current state filled in, each field named for screen
+        readers and in its placeholder (a table row has no room for labels)."""
+        form = cls(
+            initial={"status": escalation.status, "resolution": escalation.resolution},
+            auto_id=False,
+        )
+        for field in form.fields.values():
+            field.widget.attrs["aria-label"] = field.label
+            if not isinstance(field.widget, forms.Select):
+                field.widget.attrs["placeholder"] = field.label
+        return form
+
 
 class SheetForm(forms.Form):
     file = forms.FileField(label=_("Excel 文件(.xlsx)"))

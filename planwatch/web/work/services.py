@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from planwatch.web.core.errors import ServiceError
 from planwatch.web.monitoring.errors import InvalidTransition
+from planwatch.web.monitoring.services import retry_when_locked
 from planwatch.web.places import audit
 from planwatch.web.work import permissions as perm
 from planwatch.web.work.models import Escalation, Evidence, KeyProject, Milestone, ProgressReport, WorkTask
@@ -107,6 +108,7 @@ def _write(
 # --- assignment -------------------------------------------------------------------------------
 
 
+@retry_when_locked
 def assign_task(
     task: WorkTask,
     *,
@@ -140,6 +142,7 @@ def _task_snapshot(row: WorkTask) -> dict:
     return data
 
 
+@retry_when_locked
 def update_project(project: KeyProject, *, user, reason: str, indicators=None, **fields) -> KeyProject:
     """Change a project's ledger fields (台账): county, lead unit, code, investment, dates, stage."""
     perm.require_assign(user)
@@ -167,6 +170,7 @@ def _project_snapshot(row: KeyProject) -> dict:
     return data
 
 
+@retry_when_locked
 def add_milestone(task: WorkTask, *, user, reason: str, due_date: dt.date, title: str) -> Milestone:
     """A dated step of a task (yearly or quarterly 节点); a planner sets it."""
     perm.require_assign(user)
@@ -180,6 +184,7 @@ def add_milestone(task: WorkTask, *, user, reason: str, due_date: dt.date, title
         return milestone
 
 
+@retry_when_locked
 def reach_milestone(milestone: Milestone, *, user, reason: str, reached_on: dt.date) -> Milestone:
     """The lead unit (or a planner) records the day a milestone was reached."""
     task = milestone.work_task
@@ -230,6 +235,7 @@ def prefill(subject, period: str) -> ReportInput:
     return ReportInput(**{f: getattr(last, f) for f in REPORT_FIELDS})
 
 
+@retry_when_locked
 def save_report(subject, *, user, reason: str, period: str, data: ReportInput) -> ProgressReport:
     """Create the period's draft, or change a draft / returned report of the user's unit."""
     perm.require_report_on(user, subject)
@@ -264,6 +270,7 @@ def save_report(subject, *, user, reason: str, period: str, data: ReportInput) -
         return report
 
 
+@retry_when_locked
 def add_evidence(report: ProgressReport, *, user, reason: str, name: str, content: bytes) -> Evidence:
     """Attach a checked PDF or image; anything else is refused before a byte is stored."""
     perm.require_edit_report(user, report)
@@ -271,22 +278,29 @@ def add_evidence(report: ProgressReport, *, user, reason: str, name: str, conten
     if isinstance(checked, str):
         raise ServiceError(checked)
     reason = _need_reason(reason)
-    with transaction.atomic():
-        evidence = Evidence(
-            report=report,
-            original_name=name[:255],
-            kind=checked.kind,
-            content_type=checked.content_type,
-            size=len(content),
-            sha256=hashlib.sha256(content).hexdigest(),
-            uploaded_by=user,
-        )
-        evidence.file.save("evidence", ContentFile(content), save=False)
-        after = {"file": name, "size": len(content)}
-        _write(evidence, user, reason, "create", "evidence", {}, after, unit=report.unit)
-        return evidence
+    evidence = Evidence(
+        report=report,
+        original_name=name[:255],
+        kind=checked.kind,
+        content_type=checked.content_type,
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        uploaded_by=user,
+    )
+    try:
+        with transaction.atomic():
+            evidence.file.save("evidence", ContentFile(content), save=False)
+            after = {"file": name, "size": len(content)}
+            _write(evidence, user, reason, "create", "evidence", {}, after, unit=report.unit)
+            return evidence
+    except Exception:
+        # The row was not stored (a busy database, say): neither is its file, and a retry writes it anew.
+        if evidence.file:
+            evidence.file.delete(save=False)
+        raise
 
 
+@retry_when_locked
 def submit_report(report: ProgressReport, *, user, reason: str) -> ProgressReport:
     """Draft / returned → submitted; a coordination request goes on the 重大事项 list."""
     reason = _need_reason(reason)
@@ -327,6 +341,7 @@ def _raise_coordination(report: ProgressReport, user, reason: str) -> None:
     )
 
 
+@retry_when_locked
 def review_report(
     report: ProgressReport, *, user, reason: str, accept: bool, comment: str = ""
 ) -> ProgressReport:
@@ -362,6 +377,7 @@ def _carry_into_ledger(report: ProgressReport, user, reason: str) -> None:
 # --- escalations ------------------------------------------------------------------------------
 
 
+@retry_when_locked
 def resolve_escalation(
     esc: Escalation, *, user, reason: str, status: str, resolution: str = ""
 ) -> Escalation:

@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 
 from planwatch.collection.problems import ImportProblem
+from planwatch.web.monitoring.services import retry_when_locked
 from planwatch.web.places.models import Region, Unit
 from planwatch.web.plans.models import Plan
 from planwatch.web.work import permissions as perm
@@ -98,6 +99,7 @@ def _assignment(row: sheets.TaskRow) -> tuple:
     return row.lead, set(row.cooperating), row.deadline
 
 
+@retry_when_locked
 def import_tasks(plan: Plan, data: bytes, name: str, *, user, reason: str) -> ImportResult:
     perm.require_assign(user)
     units = unit_lookup()
@@ -124,6 +126,7 @@ def import_tasks(plan: Plan, data: bytes, name: str, *, user, reason: str) -> Im
     )
 
 
+@retry_when_locked
 def import_projects(plan: Plan, data: bytes, name: str, *, user, reason: str) -> ImportResult:
     perm.require_assign(user)
     units = unit_lookup()

@@ -158,3 +158,35 @@ def test_a_report_asked_for_is_written_before_queued_cache_warm_ups(
     first = DBTaskResult.objects.ready().first()
     assert first.task_path == "planwatch.web.reporting.tasks.generate_report_file"
     assert first.args_kwargs["args"] == [row.pk]
+
+
+def _map_data(page: str) -> dict:
+    import json
+    import re
+
+    option = json.loads(
+        re.search(
+            r'<script type="application/json" id="comparison-map-option">(.*?)</script>', page, re.S
+        ).group(1)
+    )
+    return {d["name"]: d.get("value") for d in option["series"][0]["data"]}
+
+
+def test_the_comparison_map_colours_by_completion_or_by_level(seeded, planner, client_for):
+    """章贡区 with its own target 900: completion (700.5 − 680.0)/(900 − 680.0) = 9.3%; its level 700.5亿元.
+    Counties without a figure carry no value (grey), never a zero."""
+    from planwatch.web.reporting.services import set_county_target
+
+    set_county_target(
+        seeded["indicators"]["I01"],
+        seeded["regions"]["章贡区"],
+        value=900.0,
+        year=2025,
+        user=planner,
+        reason="县级规划目标",
+    )
+    client = client_for(planner)
+    completion = _map_data(client.get("/reports/counties/?indicator=I01&colour=completion").content.decode())
+    assert completion["章贡区"] == 9.3 and completion["于都县"] is None
+    level = _map_data(client.get("/reports/counties/?indicator=I01&colour=level").content.decode())
+    assert level["章贡区"] == 700.5 and level["于都县"] is None and len(level) == 18

@@ -150,3 +150,17 @@ def test_a_binding_warning_is_on_the_supervisor_home_before_anyone_opens_the_lis
     html = client_for(cast.supervisor).get("/work/").content.decode()
     assert "森林覆盖率:逆向预警" in html.split("未解决的重大事项")[-1]
     assert Escalation.objects.filter(kind="warning").count() == 1
+
+
+def test_a_resolved_escalation_shows_its_own_state_in_its_form(ganzhou, yudu_task, cast, client_for):
+    """A blank row form said 待处理 beside a resolved item: saving a note there would have reopened it."""
+    _report(yudu_task, cast.yudu, coordination="city", coordination_text="需市里协调土地报批")
+    esc = Escalation.objects.get()
+    services.resolve_escalation(
+        esc, user=cast.planner, reason="协调会议定", status="resolved", resolution="已安排用地指标"
+    )
+    html = client_for(cast.planner).get("/work/escalations/").content.decode()
+    form = html[html.index(f'action="/work/escalations/{esc.pk}/"') :].split("</form>")[0]
+    assert '<option value="resolved" selected>已解决</option>' in form
+    assert "已安排用地指标</textarea>" in form
+    assert 'aria-label="处理结果"' in form and 'placeholder="理由(记入审计)"' in form

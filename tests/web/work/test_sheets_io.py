@@ -136,3 +136,14 @@ def test_only_planners_import(ganzhou, cast, client_for):
     assert client_for(cast.yudu).get("/work/sheets/projects/import/").status_code == 403
     assert client_for(cast.yudu).get("/work/sheets/tasks.xlsx").status_code == 403
     assert client_for(cast.supervisor).get("/work/sheets/tasks.xlsx").status_code == 200
+
+
+def test_a_workbook_over_the_upload_limit_is_413_naming_the_file(ganzhou, cast, client_for):
+    """Stopped at the site's 5 MB while it arrives: the reason field after the file never comes, so the
+    page must name the size, not say the reason is missing; nothing is imported."""
+    big = SimpleUploadedFile("分工.xlsx", b"PK\x03\x04" + b"0" * (5 * 1024 * 1024))
+    response = client_for(cast.planner).post("/work/sheets/tasks/import/", {"file": big, "reason": "导入"})
+    assert response.status_code == 413
+    page = response.content.decode()
+    assert "文件「分工.xlsx」超过上限 5.0 MB" in page and "必填" not in page
+    assert not AuditEntry.objects.filter(subject="work_task").exists()

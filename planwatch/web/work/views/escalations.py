@@ -22,17 +22,14 @@ def escalation_list(request: HttpRequest) -> HttpResponse:
     if not (perm.sees_all(request.user) or enters_data(request.user)):
         perm.require_supervise(request.user)
     sync_warnings(plan)
-    rows = perm.escalations_for_user(request.user).filter(plan=plan)
+    rows = perm.escalations_for_user(request.user).filter(plan=plan).select_related("owner")
+    may_resolve = is_planner(request.user)
+    # One form per row, showing that row's status and resolution: a blank form showed 待处理 on a resolved
+    # row, and saving a note there would have reopened it.
+    lines = [(e, ResolveForm.for_row(e) if may_resolve else None) for e in rows]
     return render(
-        request,
-        "work/escalations.html",
-        {
-            "plan": plan,
-            "rows": rows,
-            "may_resolve": is_planner(request.user),
-            "form": ResolveForm(auto_id=False),
-        },
-    )  # one form per row
+        request, "work/escalations.html", {"plan": plan, "lines": lines, "may_resolve": may_resolve}
+    )
 
 
 @changes(perm.get_escalation_for_user, perm.require_resolve)

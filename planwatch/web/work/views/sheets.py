@@ -42,6 +42,12 @@ def sheet_import(request: HttpRequest, kind: str) -> HttpResponse:
     perm.require_assign(request.user)
     form = SheetForm(request.POST or None, request.FILES or None)
     problems = []
+    refused = getattr(request, "upload_refused", None)  # stopped while it arrived (core.uploads)
+    if refused:
+        messages.error(request, refused)  # the size, not the fields after the file that never came
+        return render(
+            request, "work/sheet_import.html", {"form": SheetForm(), "title": title, "kind": kind}, status=413
+        )
     if request.method == "POST":
         if not form.is_valid():
             for problem in form_errors(form):
@@ -63,6 +69,8 @@ def sheet_import(request: HttpRequest, kind: str) -> HttpResponse:
                 return redirect(back)
             messages.error(request, _("文件有 %(n)s 处问题,未导入任何内容") % {"n": len(problems)})
     return render(
-        request, "work/sheet_import.html", {"form": form, "title": title, "kind": kind, "problems": problems},
+        request,
+        "work/sheet_import.html",
+        {"form": form, "title": title, "kind": kind, "problems": problems},
         status=422 if request.method == "POST" else 200,
     )
