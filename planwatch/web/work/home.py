@@ -1,7 +1,7 @@
 """待办: what each role has to do, on one page, nothing asked twice.
 
-- reporter: the owed quarter's reports its unit has not submitted (tasks and projects it leads), its
-  drafts, and what came back (returned reports, returned figures);
+- reporter: the figures its unit owes past their due date, the owed quarter's reports it has not
+  submitted (tasks and projects it leads), its drafts, and what came back (returned reports and figures);
 - reviewer: progress reports and figures waiting for review (not its own);
 - supervisor: what is red, and the open 重大事项;
 - planner / administrator: the whole picture — lights for the plan, unassigned work, reviews waiting,
@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils import timezone
 
-from planwatch.web.monitoring.models import Observation
+from planwatch.web.monitoring.assignments import overdue_assignments
+from planwatch.web.monitoring.models import Assignment, Observation
 from planwatch.web.places.models import Role
 from planwatch.web.places.permissions import role_of, unit_of
 from planwatch.web.plans.models import Plan
@@ -61,6 +62,7 @@ def reporter_home(plan: Plan, user) -> dict:
         "owed_lines": owed,
         "drafts": mine.filter(status=R.DRAFT).exclude(pk__in=shown),
         "returned": mine.filter(status=R.RETURNED).exclude(pk__in=shown),
+        "figures_overdue": overdue_assignments(Assignment.objects.filter(unit=unit)) if unit else [],
         "returned_figures": Observation.objects.filter(
             unit=unit, status=Observation.Status.RETURNED
         ).select_related("indicator", "region")[:50]

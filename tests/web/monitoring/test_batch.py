@@ -186,3 +186,22 @@ def test_a_figure_corrected_since_the_reviewer_saw_it_is_refused_not_approved_un
                                                     f"version-{figure.pk}": fresh.lock_version})
     assert again.status_code == 302
     assert Observation.objects.get(pk=figure.pk).status == Observation.Status.APPROVED
+
+
+def test_review_queue_filters_by_unit_indicator_region_and_period(client_for, cast, figures, reference_data):
+    """Waiting (``figures``): 瑞金市 地区生产总值 2023 (瑞金市人民政府) and 赣州市 常住人口 2024 (市统计局,
+    entered by the bureau's reviewer, so reviewer2 sees both). Each filter keeps exactly its row."""
+    ruijin, stats = figures.ruijin_submitted.pk, figures.stats_own.pk
+    client = client_for(cast.reviewer2)
+
+    def shown(query: str) -> set[int]:
+        page = client.get(f"/monitoring/review/?{query}").content.decode()
+        return {pk for pk in (ruijin, stats) if f'<tr data-pk="{pk}"' in page}
+
+    units, regions = reference_data.units, reference_data.regions
+    assert shown("") == {ruijin, stats}
+    assert shown(f"unit={units['瑞金市人民政府'].pk}") == {ruijin}
+    assert shown(f"indicator={figures.stats_own.indicator_id}") == {stats}
+    assert shown(f"region={regions['瑞金市'].pk}") == {ruijin}
+    assert shown("period=2024") == {stats}
+    assert shown(f"unit={units['市统计局'].pk}&period=2023") == set()

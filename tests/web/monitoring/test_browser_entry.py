@@ -120,6 +120,11 @@ def test_three_figures_submitted_approved_and_published_together_reach_the_porta
     reviewer = chromium.new_context(locale="zh-CN").new_page()
     _login(reviewer, base, "reviewer", "/monitoring/review/")
     assert reviewer.locator("table.queue tbody tr").count() == 3
+    # 审核通过 and 退回 say what they do and do not look alike (green filled ✓ vs red-bordered ↩).
+    look = "b => [getComputedStyle(b).backgroundColor, getComputedStyle(b).borderColor, getComputedStyle(b).color]"
+    approve, send_back = (reviewer.eval_on_selector(s, look) for s in ("#approve-picked", "#return-picked"))
+    assert approve != send_back
+    assert (reviewer.inner_text("#approve-picked"), reviewer.inner_text("#return-picked")) == ("审核通过所选", "退回所选")
     reviewer.check("#pick-all")
     reviewer.click("#approve-picked")
     reviewer.wait_for_load_state()

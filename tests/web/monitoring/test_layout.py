@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from planwatch.web.monitoring import services
 from tests.web.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -24,10 +25,26 @@ PAGES = [
 WIDER = "document.documentElement.scrollWidth - window.innerWidth"
 
 
+OFF_SCREEN = """() => [...document.querySelectorAll("table.entry tbody tr")].filter(row =>
+    [...row.querySelectorAll("button, a")].some(b => b.getBoundingClientRect().right > window.innerWidth)
+).map(row => row.dataset.row)"""
+
+
+def _returned_with_a_long_comment(figures, cast) -> None:
+    """The entry page's hardest row: 于都县's figure sent back with a reviewer's comment of some length."""
+    obs = services.submit_observation(figures.yudu_draft, user=cast.yudu)
+    services.return_observation(
+        obs, user=cast.reviewer, comment="数值疑似少一位,请按2024年于都县国民经济和社会发展统计公报第3页核对后重新提交"
+    )
+
+
 @pytest.mark.parametrize("size", list(SIZES))
-def test_no_page_is_wider_than_its_viewport(size, live_server, chromium, artifacts_dir, figures):
+def test_no_page_is_wider_than_its_viewport(size, live_server, chromium, artifacts_dir, figures, cast):
+    """Each page fits; on the entry page at 1366 px each row's buttons and links (提交审核, 撤回, 详情) are
+    on the screen without scrolling the table sideways, even for a returned row showing its comment."""
+    _returned_with_a_long_comment(figures, cast)
     names = {"ruijin_draft": figures.ruijin_draft.pk, "gdp": figures.gdp.pk}
-    too_wide = {}
+    too_wide, hidden_buttons = {}, []
     for name, user, url in PAGES:
         context = chromium.new_context(locale="zh-CN", viewport=SIZES[size])
         page = context.new_page()
@@ -45,8 +62,14 @@ def test_no_page_is_wider_than_its_viewport(size, live_server, chromium, artifac
         extra = page.evaluate(WIDER)
         if extra > 0:
             too_wide[name] = extra
+        if name == "entry" and size == "1366":
+            hidden_buttons = page.evaluate(OFF_SCREEN)
+        if name == "audit" and size == "1366":  # every column readable without scrolling sideways
+            box = page.locator(".scroll").first
+            assert box.evaluate("b => b.scrollWidth - b.clientWidth") <= 0, "audit table wider than its box"
         context.close()
     assert too_wide == {}, f"pages wider than {size} px (by px): {too_wide}"
+    assert hidden_buttons == [], f"entry rows whose buttons are off screen at 1366 px: {hidden_buttons}"
 
 
 def test_print_stylesheet_keeps_the_content_and_drops_the_chrome(

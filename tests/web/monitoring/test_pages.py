@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from pathlib import Path
 
 from planwatch.web.monitoring import services
 from planwatch.web.monitoring.models import Observation
+from planwatch.web.monitoring.templatetags.monitoring_marks import status_badge
 from tests.web.conftest import indicator
 
 
@@ -135,3 +138,17 @@ def test_entry_page_marks_rows_past_their_due_date_until_submitted(client_for, c
     assert late_periods() == ["2024"]
     services.submit_observation(draft, user=cast.yudu)
     assert late_periods() == []
+
+
+def test_each_state_reads_by_word_shape_and_its_own_colour_and_border():
+    """草稿 / 已提交 / 已退回 / 已通过 / 已发布: each badge has its word and its shape, and the stylesheet
+    gives each state a colour and border of its own (a colour-blind clerk or a grey printout still tells
+    已退回 from 已发布)."""
+    words = {"draft": "✎ 草稿", "submitted": "➤ 已提交", "returned": "↩ 已退回", "approved": "✓ 已通过",
+             "published": "● 已发布"}
+    for status, text in words.items():
+        badge = re.sub(r"<[^>]+>", "", str(status_badge(status)))
+        assert badge == text, badge
+    css = (Path(__file__).resolve().parents[3] / "planwatch/web/core/static/planwatch/planwatch.css").read_text()
+    rules = {s: re.search(rf"\.state-{s} \{{([^}}]*)\}}", css).group(1) for s in words}
+    assert len(set(rules.values())) == len(words), rules

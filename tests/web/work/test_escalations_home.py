@@ -164,3 +164,25 @@ def test_a_resolved_escalation_shows_its_own_state_in_its_form(ganzhou, yudu_tas
     assert '<option value="resolved" selected>已解决</option>' in form
     assert "已安排用地指标</textarea>" in form
     assert 'aria-label="处理结果"' in form and 'placeholder="理由(记入审计)"' in form
+
+
+def test_a_clerks_home_lists_the_figures_past_due_and_links_to_the_entry_page(
+    cast, assignments, small_plan, client_for, monkeypatch
+):
+    """于都县 owes 地区生产总值 2024 for 于都县, due 2025-03-31; on 2025-04-10 it is 10 days late
+    (31 March → 10 April) and nothing is submitted: the clerk's 待办 says so, beside its progress reports.
+    Once submitted, the figure is no longer owed."""
+    from planwatch.web.monitoring import services as figures
+
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a: dt.date(2025, 4, 10))
+    html = client_for(cast.yudu).get("/work/").content.decode()
+    owed = html.split('id="figures-owed"')[1].split("</ul>")[0]
+    assert 'href="/monitoring/entry/"' in owed
+    assert "地区生产总值 2024:已逾期 10 天(截止 2025-03-31),尚缺 于都县" in owed
+    theirs = client_for(cast.ruijin).get("/work/").content.decode().split('id="figures-owed"')[1].split("</ul>")[0]
+    assert "尚缺 瑞金市" in theirs and "于都县" not in theirs  # each unit its own
+    draft = figures.create_draft(user=cast.yudu, reason="填报", indicator=small_plan.indicators.get(code="I01"),
+                                 region=assignments["于都县"].regions.get(), year=2024, value=250.0)
+    figures.submit_observation(draft, user=cast.yudu)
+    owed = client_for(cast.yudu).get("/work/").content.decode().split('id="figures-owed"')[1].split("</ul>")[0]
+    assert "地区生产总值" not in owed and "没有逾期未报的数据" in owed
