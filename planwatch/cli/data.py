@@ -77,15 +77,14 @@ def import_file(
 def _read_within_limit(file: Path) -> bytes:
     """At most the upload limit plus one byte: a 300 MB file is refused, not loaded (the reader's size
     check then names the file and the limit)."""
-    from planwatch.collection.guard import megabytes
+    from planwatch.collection.guard import too_large
     from planwatch.collection.settings import setting
 
     limit = setting("MAX_UPLOAD_BYTES")
     with file.open("rb") as stream:
         data = stream.read(limit + 1)
     if len(data) > limit:
-        raise _fail(f"文件「{file.name}」大小 {megabytes(file.stat().st_size)},超过上限 {megabytes(limit)},"
-                    f"未导入任何数据")
+        raise _fail(f"{too_large(file.name, file.stat().st_size, limit)},未导入任何数据")
     return data
 
 

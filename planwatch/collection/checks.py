@@ -41,9 +41,9 @@ KINDS = ("yoy_change", "outlier", "ratio", "range")
 
 DEFAULT_MESSAGES = {
     "yoy_change": "「{indicator}」{region}{period}数值 {value} 较上年同期 {previous} 变动 {change},"
-    "超过 {threshold},请在备注中说明原因",
+    "超过 {threshold},请在备注(预警说明)中说明原因",
     "outlier": "「{indicator}」{region}{period}较上年变动 {change},远离该序列历年变动"
-    "(中位数 {median},稳健 z 值 {z},阈值 {threshold}),请核实或在备注中说明",
+    "(中位数 {median},稳健 z 值 {z},阈值 {threshold}),请核实或在备注(预警说明)中说明",
     "ratio": "「{indicator}」{region}{period}数值 {value} 与「{numerator}」÷「{denominator}」× {factor}"
     " = {expected} 相差 {difference},超过 {threshold},请核实",
     "range": "「{indicator}」{region}{period}数值 {value} 超出允许范围 {bounds}",

@@ -23,8 +23,24 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _WORKBOOK_MEMBERS = ("[Content_Types].xml", "xl/workbook.xml")
 
 
-def megabytes(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB"
+def megabytes(size: int, decimals: int = 1) -> str:
+    return f"{size / 1024 / 1024:.{decimals}f} MB"
+
+
+def sizes_apart(size: int, limit: int) -> tuple[str, str]:
+    """A file's size and the limit it passed, printed so the size reads larger: "5.0 MB, over 5.0 MB"
+    tells a clerk whose file is a few bytes too large nothing."""
+    for decimals in (1, 2, 3):
+        shown = megabytes(size, decimals), megabytes(limit, decimals)
+        if shown[0] != shown[1]:
+            return shown
+    return f"{size:,} B", f"{limit:,} B"
+
+
+def too_large(name: str, size: int, limit: int) -> str:
+    """文件「x.xlsx」大小 5.01 MB,超过上限 5.00 MB — the one wording for every upload path."""
+    shown, most = sizes_apart(size, limit)
+    return f"文件「{name}」大小 {shown},超过上限 {most}"
 
 
 def check_size(data: bytes, name: str) -> ImportProblem | None:
@@ -33,7 +49,7 @@ def check_size(data: bytes, name: str) -> ImportProblem | None:
         return file_problem(f"文件「{name}」是空的", rule="empty")
     limit = setting("MAX_UPLOAD_BYTES")
     if len(data) > limit:
-        return file_problem(f"文件「{name}」大小 {megabytes(len(data))},超过上限 {megabytes(limit)}", rule="size")
+        return file_problem(too_large(name, len(data), limit), rule="size")
     return None
 
 

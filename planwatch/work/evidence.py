@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from planwatch.collection.guard import too_large
 from planwatch.work.settings import setting
 
 MAGIC = {
@@ -43,7 +44,7 @@ def check_evidence(name: str, size: int, head: bytes) -> Checked | str:
         return f"文件「{name}」是空的"
     limit = setting("EVIDENCE_MAX_BYTES")
     if size > limit:
-        return f"文件「{name}」大小 {size / 1024 / 1024:.1f} MB,超过上限 {limit / 1024 / 1024:.1f} MB"
+        return too_large(name, size, limit)
     actual = sniff(head)
     if actual != claimed:
         return f"文件「{name}」的内容不是{KIND_WORDS[claimed]}(文件名与内容不符),已拒收"

@@ -36,7 +36,7 @@ def test_yoy_rise_of_35_percent_beyond_30_is_a_warning(context):
     problems = check_observations([row(2, "GDP", 135)], **{**context, "rules": [YOY],
                                                             "history": [("GDP", "章贡区", "2022", 100)]})
     assert [p.severity for p in problems] == [Severity.WARNING]
-    assert problems[0].text == "第2行 D列:「GDP」章贡区2023年数值 135 较上年同期 100 变动 +35%,超过 30%,请在备注中说明原因"
+    assert problems[0].text == "第2行 D列:「GDP」章贡区2023年数值 135 较上年同期 100 变动 +35%,超过 30%,请在备注(预警说明)中说明原因"
 
 
 def test_yoy_change_of_exactly_30_percent_is_not_beyond_the_threshold(context):
@@ -47,7 +47,7 @@ def test_yoy_change_of_exactly_30_percent_is_not_beyond_the_threshold(context):
 def test_yoy_previous_year_may_come_from_the_same_upload(context):
     """2022: 100, 2023: 60 → 60 ÷ 100 − 1 = −40%."""
     assert check([row(2, "GDP", 100, "2022"), row(3, "GDP", 60)], context, [YOY]) == [
-        "第3行 D列:「GDP」章贡区2023年数值 60 较上年同期 100 变动 -40%,超过 30%,请在备注中说明原因"]
+        "第3行 D列:「GDP」章贡区2023年数值 60 较上年同期 100 变动 -40%,超过 30%,请在备注(预警说明)中说明原因"]
 
 
 def test_an_indicators_own_yoy_threshold_replaces_the_default(context):
@@ -55,7 +55,7 @@ def test_an_indicators_own_yoy_threshold_replaces_the_default(context):
     rules = [YOY, {**YOY, "indicator": "I01", "threshold": 0.5}]
     history = [("GDP", "章贡区", "2022", 100), ("人均GDP", "章贡区", "2022", 50000)]
     problems = check([row(2, "GDP", 135), row(3, "人均GDP", 70000)], context, rules, history)
-    assert problems == ["第3行 D列:「人均GDP」章贡区2023年数值 70000 较上年同期 50000 变动 +40%,超过 30%,请在备注中说明原因"]
+    assert problems == ["第3行 D列:「人均GDP」章贡区2023年数值 70000 较上年同期 50000 变动 +40%,超过 30%,请在备注(预警说明)中说明原因"]
 
 
 def test_growth_rates_are_compared_in_percentage_points(context):
@@ -63,14 +63,14 @@ def test_growth_rates_are_compared_in_percentage_points(context):
     history = [("规模以上工业增加值增速", "章贡区", "2022", 11.6), ("规模以上工业增加值增速", "南康区", "2022", 11.6)]
     problems = check([row(2, "I03", 7.5), row(3, "I03", -0.5, region="南康区")], context, [YOY], history)
     assert problems == ["第3行 D列:「规模以上工业增加值增速」南康区2023年数值 -0.5 较上年同期 11.6 变动 -12.1 个百分点,"
-                        "超过 10 个百分点,请在备注中说明原因"]
+                        "超过 10 个百分点,请在备注(预警说明)中说明原因"]
 
 
 def test_quarterly_yoy_compares_the_same_quarter(context):
     """2023Q1 against 2022Q1 (100 → 140, +40%), not against 2022Q4 (138)."""
     history = [("GDP", "章贡区", "2022Q1", 100), ("GDP", "章贡区", "2022Q4", 138)]
     assert check([row(2, "GDP", 140, "2023Q1")], context, [YOY], history) == [
-        "第2行 D列:「GDP」章贡区2023年第1季度数值 140 较上年同期 100 变动 +40%,超过 30%,请在备注中说明原因"]
+        "第2行 D列:「GDP」章贡区2023年第1季度数值 140 较上年同期 100 变动 +40%,超过 30%,请在备注(预警说明)中说明原因"]
 
 
 # --- distance from the series' own history --------------------------------------------------------
@@ -85,7 +85,7 @@ def test_a_change_far_from_the_series_own_changes_is_a_warning(context):
     The yoy rule (30%) alone would not have caught it."""
     problems = check([row(2, "GDP", 197.637165)], context, [YOY, OUTLIER], HISTORY)
     assert problems == ["第2行 D列:「GDP」章贡区2023年较上年变动 +25%,远离该序列历年变动(中位数 +10%,稳健 z 值 10.1,"
-                        "阈值 3.5),请核实或在备注中说明"]
+                        "阈值 3.5),请核实或在备注(预警说明)中说明"]
 
 
 def test_outlier_compares_changes_not_levels_so_steady_growth_passes(context):
@@ -208,7 +208,7 @@ def test_warnings_attach_to_their_row_even_without_line_numbers(context):
     history = [("GDP", "章贡区", "2022", 100), ("GDP", "南康区", "2022", 100)]
     result = clean_observations(rows, **{**context, "rules": [YOY], "history": history})
     assert [len(o.warnings) for o in result.observations] == [1, 0]
-    assert result.warnings[0].text == "「GDP」章贡区2023年数值 135 较上年同期 100 变动 +35%,超过 30%,请在备注中说明原因"
+    assert result.warnings[0].text == "「GDP」章贡区2023年数值 135 较上年同期 100 变动 +35%,超过 30%,请在备注(预警说明)中说明原因"
 
 
 def test_default_rules_find_indicators_spelled_as_the_bulletins_spell_them():

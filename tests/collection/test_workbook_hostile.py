@@ -106,3 +106,15 @@ def test_the_real_template_passes_the_guard():
 
 def test_a_file_with_an_unknown_suffix_is_refused(context):
     assert problems_of("数据.docx", context, b"PK\x03\x04") == ["文件「数据.docx」的类型不受支持,请上传 .xlsx 模板或 .csv 文件"]
+
+
+def test_a_size_over_the_limit_never_reads_as_equal_to_it() -> None:
+    """5 MB = 5,242,880 B. 5,300,000 B is 5.05 MB (5.1 at one decimal, apart from 5.0); 5,245,000 B is
+    5.0021 MB, equal at one decimal, apart at three (5.002 / 5.000); one byte over is equal at every
+    decimal, so the bytes are printed."""
+    from planwatch.collection.guard import sizes_apart
+
+    limit = 5 * 1024 * 1024
+    assert sizes_apart(5_300_000, limit) == ("5.1 MB", "5.0 MB")
+    assert sizes_apart(5_245_000, limit) == ("5.002 MB", "5.000 MB")
+    assert sizes_apart(limit + 1, limit) == ("5,242,881 B", "5,242,880 B")

@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from planwatch.collection.guard import sizes_apart
 from planwatch.collection.problems import file_problem
 from planwatch.collection.settings import setting
 from planwatch.web.collection import services, tasks
@@ -113,8 +114,7 @@ def _reason(form: UploadForm, name: str, unit: Unit, on_behalf: bool) -> str:
 def _import(upload, unit: Unit, *, user, reason: str, dry_run: bool) -> services.ImportOutcome:
     if upload.size > setting("MAX_UPLOAD_BYTES"):
         # Refuse from the declared size without reading the body into memory.
-        limit = setting("MAX_UPLOAD_BYTES") / 1024 / 1024
-        message = _("文件「%(name)s」大小 %(size).1f MB,超过上限 %(limit).1f MB") % {
-            "name": upload.name, "size": upload.size / 1024 / 1024, "limit": limit}
+        size, limit = sizes_apart(upload.size, setting("MAX_UPLOAD_BYTES"))
+        message = _("文件「%(name)s」大小 %(size)s,超过上限 %(limit)s") % {"name": upload.name, "size": size, "limit": limit}
         return services.ImportOutcome(problems=[file_problem(message, rule="size")])
     return services.import_upload(upload.name, upload.read(), user=user, reason=reason, unit=unit, dry_run=dry_run)

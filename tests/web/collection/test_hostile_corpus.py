@@ -180,5 +180,5 @@ def test_the_command_line_reads_no_more_than_the_limit(cast, assignments, tmp_pa
     before = stored_rows()
     result = CliRunner().invoke(app, ["data", "import", str(path), "--user", "zhanggong"])
     assert result.exit_code == 2
-    assert "错误:文件「oversized.csv」大小 5.0 MB,超过上限 5.0 MB,未导入任何数据" in result.output
+    assert "错误:文件「oversized.csv」大小 5,242,881 B,超过上限 5,242,880 B,未导入任何数据" in result.output
     assert stored_rows() == before

@@ -139,4 +139,4 @@ def test_warnings_do_not_block_the_import_but_are_listed(cast, assignments, uplo
     assert response.status_code == 200
     text = page_text(response)
     assert "已导入 1 条草稿" in text
-    assert "「地区生产总值」于都县2024年数值 700 较上年同期 500 变动 +40%,超过 30%,请在备注中说明原因" in text
+    assert "「地区生产总值」于都县2024年数值 700 较上年同期 500 变动 +40%,超过 30%,请在备注(预警说明)中说明原因" in text

@@ -13,7 +13,7 @@ from planwatch.web.monitoring import services
 from planwatch.web.monitoring.models import Observation
 from tests.web.collection.conftest import page_text
 
-WARNING = "「地区生产总值」于都县2024年数值 700 较上年同期 500 变动 +40%,超过 30%,请在备注中说明原因"
+WARNING = "「地区生产总值」于都县2024年数值 700 较上年同期 500 变动 +40%,超过 30%,请在备注(预警说明)中说明原因"
 EXPLAINED = '指标,地区,年份,数值,备注\nI01,于都县,2024,700,"新能源项目投产,增幅较大"\n'
 UNEXPLAINED = "指标,地区,年份,数值\nI01,于都县,2024,700\n"
 

@@ -116,7 +116,7 @@ def test_errors_block_submission_and_warnings_need_a_comment(cast, assignments, 
         services.submit_observation(this, user=cast.yudu)
     assert warned.value.needs_comment
     assert [p.message for p in warned.value.problems] == [
-        "「地区生产总值」于都县2024年数值 300 较上年同期 200 变动 +50%,超过 30%,请在备注中说明原因"]
+        "「地区生产总值」于都县2024年数值 300 较上年同期 200 变动 +50%,超过 30%,请在备注(预警说明)中说明原因"]
     done = services.submit_observation(this.pk, user=cast.yudu, warning_comment="新增大型项目投产")
     assert done.status == S.SUBMITTED and done.problems[0]["rule"] == "yoy_change"
 

@@ -78,7 +78,7 @@ def test_evidence_over_the_limit_is_413_before_it_is_read(yudu_task, cast, clien
     finally:
         reset()
     assert response.status_code == 413
-    assert "文件「大.pdf」大小 0.0 MB,超过上限 0.0 MB" in response.content.decode()
+    assert "文件「大.pdf」大小 245 B,超过上限 100 B" in response.content.decode()
     assert not Evidence.objects.exists()
 
 

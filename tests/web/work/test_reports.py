@@ -163,7 +163,7 @@ def test_oversized_evidence_is_refused(yudu_task, cast, settings):
     report = _draft(yudu_task, cast.yudu)
     configure(EVIDENCE_MAX_BYTES=100)
     try:
-        with pytest.raises(ServiceError, match=r"文件「大.pdf」大小 0.0 MB,超过上限 0.0 MB"):
+        with pytest.raises(ServiceError, match=r"文件「大.pdf」大小 245 B,超过上限 100 B"):
             services.add_evidence(
                 report, user=cast.yudu, reason="佐证", name="大.pdf", content=PDF + b"0" * 200
             )
