@@ -140,3 +140,19 @@ def test_warnings_do_not_block_the_import_but_are_listed(cast, assignments, uplo
     text = page_text(response)
     assert "已导入 1 条草稿" in text
     assert "「地区生产总值」于都县2024年数值 700 较上年同期 500 变动 +40%,超过 30%,请在备注(预警说明)中说明原因" in text
+
+
+def test_an_upload_over_a_published_figure_is_a_revision_and_the_result_page_says_so(
+    cast, assignments, upload, small_plan
+):
+    """于都县 GDP 2024 560.3 is published (vintage 1); the unit uploads 561: a new draft of vintage 2 that
+    supersedes it, and the result page names it a revision, so the clerk knows a public figure will change."""
+    draft = services.create_draft(user=cast.yudu, reason="网页填报", indicator=small_plan.indicators.get(code="I01"),
+                                  region=assignments["于都县"].regions.get(), year=2024, value=560.3)
+    draft = services.submit_observation(draft, user=cast.yudu)
+    draft = services.publish_observation(services.approve_observation(draft, user=cast.reviewer), user=cast.reviewer)
+    response = upload(cast.yudu, "于都.csv", "指标,地区,年份,数值,单位,来源\nI01,于都县,2024,561,亿元,统计公报\n".encode())
+    assert response.status_code == 200, page_text(response)
+    revision = Observation.objects.get(supersedes=draft)
+    assert (revision.value, revision.vintage, revision.status) == (561.0, 2, "draft")
+    assert "修订(第 2 版,原值已发布)" in page_text(response)
