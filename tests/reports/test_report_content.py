@@ -141,3 +141,34 @@ def test_a_floor_and_a_qualitative_target_are_reported_in_their_own_terms():
     assert a.required_growth is None
     assert b.target == "稳中有升"
     assert b.detail == "目标为“稳中有升”;序列上升(由2021年10%到2023年12%)"
+
+
+def test_a_rate_lagging_needs_percentage_points_not_a_growth_rate():
+    """比重 (unit %) 10 (2020) → 11 (2023), target 20 (2025): completion 1/10 = 10% against a time share
+    of 60% → 滞后. Still needed (20 − 11)/2 = 4.50 个百分点 a year (the engine's required_points), not
+    (20/11)^(1/2) − 1 = 34.8%: the lagging section, 存在问题's reason, 下一步建议 and the table agree."""
+    snap = snapshot()
+    snap.observations.extend([_obs("B", "甲市", 2023, 11)])
+    report = build_report(snap)
+    b = report.rows[1]
+    assert (b.grade, b.completion_text, b.required_points, b.required_text) == (
+        "滞后",
+        "10.0%",
+        4.5,
+        "+4.50个百分点",
+    )
+    sentence = next(s for s in report.lagging_sentences if s.startswith("比重"))
+    assert sentence == "比重滞后:完成度10.0%,时序进度60.0%;今后每年需提高4.50个百分点才能达到目标。"
+    assert "余下两年需年均提高4.50个百分点" in b.reason
+    assert "比重:今后每年需提高4.50个百分点,建议加大推进力度(待补充具体措施)" in report.next_steps
+    table = next(
+        blk.table
+        for blk in sections(report)
+        if blk.table is not None and blk.table.title == report.words["lagging"]
+    )
+    cell = next(row for row in table.rows if row[0].text == "比重")[table.header.index("需年均增速")]
+    assert (cell.text, cell.number) == ("+4.50个百分点", 4.5)
+    # A value indicator (亿元) still reads as a growth rate: (200/130)^(1/2) − 1 = 24.0%.
+    assert "总量滞后:完成度30.0%,时序进度60.0%;今后每年需增长24.0%才能达到目标。" in report.lagging_sentences
+    english = build_report(snap, "en")
+    assert "it needs a rise of 4.50 percentage points a year" in english.lagging_sentences[1]

@@ -217,11 +217,15 @@ def test_docx_indicator_and_county_tables_equal_the_engine(seeded):
 
 
 def test_xlsx_lagging_sheet_equals_the_engine(seeded):
-    """滞后指标与所需增速: I01 (needs 5500/4712.3 − 1 = 16.7%) and I02 (逆向), each number the engine's."""
+    """滞后指标与所需增速: I01 (needs 5500/4712.3 − 1 = 16.7%) and I02 (逆向), each number the engine's.
+
+    I02 森林覆盖率 is a rate (unit %): what it still needs is the engine's required_points,
+    (80 − 75.0)/2 = 2.5 个百分点 a year, not a growth rate of the rate."""
     snapshot = build_snapshot(seeded["plan"], kind="final", as_of=2024, edition="internal")
     _, _, xlsx_bytes, _ = _files(snapshot)
     engine = _engine_rows(snapshot)
     codes = {s["name"]: s["indicator"] for s in snapshot.specs}
+    units = {s["indicator"]: s["unit"] for s in snapshot.specs}
     rows = list(load_workbook(io.BytesIO(xlsx_bytes))["滞后指标与所需增速"].iter_rows(values_only=True))
     header = rows[0]
     columns = {
@@ -235,11 +239,15 @@ def test_xlsx_lagging_sheet_equals_the_engine(seeded):
     for row in rows[1:]:
         e = engine[codes[row[0]]]
         for name, column in columns.items():
+            if name == "需年均增速" and units[codes[row[0]]] == "%":
+                column = "required_points"
             # Excel keeps 15 significant digits (openpyxl writes them so): equal to the engine's within that.
             assert math.isclose(row[header.index(name)], e[column], rel_tol=1e-14), (row[0], name)
         assert row[header.index("评价")] == str(e["grade"])
     gdp = next(r for r in rows if r[0] == "地区生产总值")
     assert abs(gdp[header.index("需年均增速")] - (5500 / 4712.3 - 1)) < 1e-12
+    forest = next(r for r in rows if r[0] == "森林覆盖率")
+    assert forest[header.index("需年均增速")] == 2.5
 
 
 def test_html_report_is_self_contained_with_a_print_stylesheet(seeded):
