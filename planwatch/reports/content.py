@@ -394,9 +394,13 @@ def _overview(
     w = words(language)
     lines = [w["counts_sentence"].format(total=len(rows), parts=_parts(counts, language))]
     if no_data:
+        # The rows without data are the counts' 无数据 and 待下达 together: say the split, so the
+        # overview's 无数据25项、待下达5项 and "30项指标尚无可用数据" read as the same thirty.
+        awaiting_no_data = sum(r.grade == AWAITING for r in no_data)
+        within = w["no_data_within"].format(k=awaiting_no_data) if awaiting_no_data else ""
         lines.append(
             w["no_data_sentence"].format(
-                n=len(no_data), year=as_of, names=w["sep"].join(r.name for r in no_data)
+                n=len(no_data), year=as_of, within=within, names=w["sep"].join(r.name for r in no_data)
             )
         )
     else:

@@ -172,3 +172,24 @@ def test_a_rate_lagging_needs_percentage_points_not_a_growth_rate():
     assert "总量滞后:完成度30.0%,时序进度60.0%;今后每年需增长24.0%才能达到目标。" in report.lagging_sentences
     english = build_report(snap, "en")
     assert "it needs a rise of 4.50 percentage points a year" in english.lagging_sentences[1]
+
+
+def test_the_no_data_sentence_counts_the_same_indicators_as_the_overview():
+    """A has data (滞后); B (level, %) and C (按省下达) have none: the counts say 无数据1项、待下达1项, so the
+    no-data sentence says 1 + 1 = 2 indicators and that 1 of them awaits the province's target."""
+    snap = snapshot()
+    c = _spec("C", "能耗", "%", None, None)
+    c.update(kind="assigned", target_text="按省下达")
+    snap.specs.append(c)
+    report = build_report(snap)
+    assert report.overview[:2] == [
+        "纳入评估的3项指标中,滞后1项、无数据1项、待下达1项。",
+        "2项指标截至2023年尚无可用数据(其中1项为按省下达、目标待下达),本报告不对其评级:比重、能耗。",
+    ]
+    english = build_report(snap, "en").overview[1]
+    assert english == (
+        "2 indicators have no usable figure as of 2023 (1 of them assigned by the province, the target still "
+        "to come) and are not graded: 比重, 能耗."
+    )
+    # Without an awaited target the sentence has no split to state.
+    assert build_report(snapshot()).overview[1] == "1项指标截至2023年尚无可用数据,本报告不对其评级:比重。"
