@@ -80,7 +80,10 @@ def test_docx_states_the_growth_still_needed_and_names_the_warning(seeded):
     assert "地区生产总值滞后:完成度40.8%,时序进度75.0%;今后每年需增长16.7%才能达到目标。" in text
     assert "约束性指标预警1项:森林覆盖率(逆向," in text
     # I04 has no figure and its target is 按省下达: the one indicator without data is the counts' 待下达.
-    assert "1项指标截至2024年尚无可用数据(其中1项为按省下达、目标待下达),本报告不对其评级:单位地区生产总值能耗降低。" in text
+    assert (
+        "1项指标截至2024年尚无可用数据(其中1项为按省下达、目标待下达),本报告不对其评级:单位地区生产总值能耗降低。"
+        in text
+    )
     assert "二、主要指标完成情况表" in text and "七、存在问题" not in text  # no tasks section: 五 is counties
     assert "五、县(市、区)比较" in text and "六、存在问题" in text and "七、下一步建议" in text
 
