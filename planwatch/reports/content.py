@@ -474,7 +474,8 @@ def _work(work: dict | None, w: dict) -> WorkSummary | None:
     if tasks:
         lines.append(
             w["work_tasks"].format(
-                **{k: tasks.get(k, 0) for k in ("total", "completed", "on_schedule", "late")}
+                demo=_demo(w["work_demo_tasks"], tasks),
+                **{k: tasks.get(k, 0) for k in ("total", "completed", "on_schedule", "late")},
             )
         )
     if projects:
@@ -484,6 +485,7 @@ def _work(work: dict | None, w: dict) -> WorkSummary | None:
         lines.append(
             w["work_projects"].format(
                 total=projects.get("total", 0),
+                demo=_demo(w["work_demo_projects"], projects),
                 planned=format_wan_yuan(planned),
                 done=format_wan_yuan(done),
                 share=format_percent(done / planned if planned else None),
@@ -541,3 +543,8 @@ def _sources(snapshot: Snapshot) -> list[SourceLine]:
 
 def _vintages(snapshot: Snapshot) -> list[SourceLine]:
     return _used_observations(snapshot)
+
+
+def _demo(template: str, counts: dict) -> str:
+    """The internal edition's mark on the demo's invented assignments (the public one has none)."""
+    return template.format(n=counts["demo"]) if counts.get("demo") else ""

@@ -193,3 +193,19 @@ def test_the_no_data_sentence_counts_the_same_indicators_as_the_overview():
     )
     # Without an awaited target the sentence has no split to state.
     assert build_report(snapshot()).overview[1] == "1项指标截至2023年尚无可用数据,本报告不对其评级:比重。"
+
+
+def test_the_internal_edition_marks_the_demo_assignments_it_counts():
+    """Internal work counts with 4 of 10 tasks and 1 of 3 projects from the demo: each line says so
+    (as the pages tag them 演示分工); counts without ``demo`` (the public edition's) carry no mark."""
+    work = {
+        "tasks": {"total": 10, "completed": 4, "on_schedule": 5, "late": 1, "demo": 4},
+        "projects": {"total": 3, "planned_wan": 200000, "done_wan": 150000, "demo": 1},
+    }
+    assert build_report(snapshot(work)).work.lines == [
+        "重点任务10项(其中演示分工4项,为演示虚构):已完成4项,按计划推进5项,滞后1项。",
+        "重大项目3个(其中演示分工1个,为演示虚构),计划投资20.00亿元,已完成投资15.00亿元(75.0%)。",
+    ]
+    assert build_report(snapshot(work), "en").work.lines[0] == (
+        "10 tasks (4 of them demo assignments, invented for the demo): 4 completed, 5 on schedule, 1 late."
+    )
