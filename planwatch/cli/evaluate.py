@@ -179,7 +179,7 @@ def _coverage(results: pd.DataFrame, total: int) -> list[str]:
 
 
 COLUMNS = {
-    Method.cn: ["completion", "time_share", "actual_growth", "required_growth", "grade", "warning", "reason",
+    Method.cn: ["completion", "time_share", "actual_growth", "required_growth", "required_points", "grade", "warning", "reason",
                 "forecast_method", "forecast_value", "forecast_low", "forecast_high"],
     Method.opensdg: ["opensdg_ratio", "opensdg_status", "opensdg_score", "grade", "methods_disagree"],
     Method.unsd: ["unsd_ratio", "unsd_status", "projected_by_growth", "grade", "methods_disagree"],
@@ -294,10 +294,15 @@ def _forecast_note(row) -> str:
 
 
 def _cells(row, method: Method) -> list[str]:
-    from planwatch.reports.formatting import format_number, format_percent  # NumPy: not at start-up
+    from planwatch.reports.formatting import (  # NumPy: not at start-up
+        format_needed,
+        format_number,
+        format_percent,
+    )
 
     if method is Method.cn:
-        return [format_percent(row.completion), format_percent(row.time_share), format_percent(row.required_growth, 2),
+        required = format_needed(row.required_growth, row.required_points, rate_decimals=2)
+        return [format_percent(row.completion), format_percent(row.time_share), required,
                 str(row.grade), "预警" if row.warning else ""]
     if method is Method.opensdg:
         return [format_number(row.opensdg_ratio, 2), str(row.opensdg_status), format_number(row.opensdg_score, 2),

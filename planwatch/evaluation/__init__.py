@@ -33,7 +33,7 @@ reasons_for=None, deflators=None) -> DataFrame``
   base_from_observation observations completion time_share actual_growth required_growth
   required_per_year achieved projected_by_growth projected_by_trend projected_miss grade warning
   reason opensdg_ratio opensdg_status opensdg_score unsd_ratio unsd_status methods_disagree
-  disagreement forecast_method forecast_value forecast_low forecast_high change_points
+  disagreement forecast_method forecast_value forecast_low forecast_high change_points required_points
   opensdg_limit_coefficient price_basis_used`` (and ``vision_forecast_*`` with ``vision_year``). Growth columns are fractions (0.0488 = 4.88%); for
   cumulative_reduction they are yearly reduction rates.
 

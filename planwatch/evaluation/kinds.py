@@ -86,7 +86,9 @@ class Assessment:
       signs, so growth and the international methods cannot be read (never for rates and totals).
     - ``change_points``/``points_per_year``: for an indicator that is itself a per cent (城镇化率),
       v − b in 百分点 and that per year since the base (56.35 → 57.0 over two years: +0.65, +0.325);
-      NaN for other indicators, whose change is a growth rate.
+      NaN for other indicators, whose change is a growth rate. ``required_points``: for such an
+      indicator with a level target, (T − v) per remaining year in 百分点 (57 → 60 in two years:
+      +1.50), what it still needs in place of ``required_growth``; NaN elsewhere.
     """
 
     grade: np.ndarray
@@ -121,6 +123,7 @@ class Assessment:
     sign_change: np.ndarray
     change_points: np.ndarray
     points_per_year: np.ndarray
+    required_points: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,7 @@ def _defaults(s: Series, settings: EvaluationSettings) -> dict[str, np.ndarray]:
         "sign_change": s.sign_change.copy(),
         "change_points": np.where(s.percent_unit, s.latest - s.base, np.nan),
         "points_per_year": np.where(s.percent_unit & (s.elapsed > 0), (s.latest - s.base) / s.elapsed, np.nan),
+        "required_points": np.full(n, np.nan),
     }
 
 
@@ -231,8 +235,11 @@ def level(s: Series, c: Context) -> dict:
     completion = f.completion(b, v, target)
     time_share = f.time_share(s.base_year, s.latest_year, s.target_year)
     assessable = s.elapsed > 0
+    # A rate or share (unit %) still needs a change in 百分点 a year, not a growth rate of the rate.
+    points = s.percent_unit & (s.remaining > 0) & np.isfinite(target)
     return {
         "completion": completion, "required_growth": f.required_growth(v, target, s.remaining),
+        "required_points": np.where(points, (target - v) / np.where(points, s.remaining, 1), np.nan),
         "band_low": low, "band_high": high, "met": met, "base_met": base_met,
         "projected_miss": ~met & np.isfinite(projection) & ~f.at_least(d * projection, d * edge, dec),
         "international": WITH_TARGET, "index_achieved": f.at_least(d * v, d * target, dec),

@@ -122,7 +122,7 @@ def _remaining_tail(s: Series, a: Assessment, r: np.ndarray, say: Phrasebook) ->
     points = level & s.percent_unit[r]
     i = _rows(points & np.isfinite(s.target[r]))
     if len(i):  # a rate or share: the change is in 百分点, per year
-        q = (s.target[r[i]] - s.latest[r[i]]) / s.remaining[r[i]]
+        q = a.required_points[r[i]]
         so_far = a.points_per_year[r[i]]
         d = s.direction[r[i]]
         more = np.where(d > 0, np.where(q > so_far, say.more[0], say.more[1]),

@@ -19,13 +19,16 @@ from typing import TypeVar
 
 import pandas as pd
 
+from planwatch.evaluation.phrases import phrasebook
 from planwatch.evaluation.settings import EvaluationSettings, setting_docs
 from planwatch.evaluation.vocabulary import AWAITING, GRADED, NO_DATA
 from planwatch.numbers import finite_or_none as _num
 from planwatch.reports.counties import CountyComparison, compare_counties
 from planwatch.reports.formatting import (
     decimals_of,
+    format_needed,
     format_percent,
+    format_points,
     format_rate,
     format_value,
     value_unit,
@@ -72,6 +75,7 @@ class IndicatorRow:
     time_share: float | None
     actual_growth: float | None
     required_growth: float | None
+    required_points: float | None  # a rate or share (unit %): 百分点 a year still needed, the engine's
     grade: str  # the vocabulary's word (Chinese), whatever the language
     grade_label: str  # in the report's language
     warning: bool
@@ -80,6 +84,7 @@ class IndicatorRow:
     series: list[tuple[int, float]] = field(default_factory=list)
     forecast: list[tuple[int, float, float | None, float | None]] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    language: str = "zh"
 
     @property
     def graded(self) -> bool:
@@ -121,7 +126,18 @@ class IndicatorRow:
 
     @property
     def required_text(self) -> str:
-        return format_rate(self.required_growth)
+        return format_needed(self.required_growth, self.required_points, self.language)
+
+    @property
+    def needed(self) -> bool:
+        return self.required_growth is not None or self.required_points is not None
+
+    def required_phrase(self, w: dict) -> str:
+        """The yearly change still needed as a sentence says it: 增长24.0% / 提高1.50个百分点."""
+        if self.required_points is not None:
+            word = phrasebook(self.language).points_word[self.required_points < 0]
+            return w["need_points"].format(word=word, points=format_points(self.required_points, self.language, signed=False))
+        return w["need_growth"].format(rate=self.required_text)
 
 
 @dataclass
@@ -329,6 +345,7 @@ def _rows(snapshot: Snapshot, own: pd.DataFrame, language: str) -> list[Indicato
                 time_share=_num(r.get("time_share")),
                 actual_growth=_num(r.get("actual_growth")),
                 required_growth=_num(r.get("required_growth")),
+                required_points=_num(r.get("required_points")),
                 grade=grade,
                 grade_label=grade_word(grade, language),
                 warning=bool(r.get("warning") or False),
@@ -348,6 +365,7 @@ def _rows(snapshot: Snapshot, own: pd.DataFrame, language: str) -> list[Indicato
                 series=own_series,
                 forecast=_forecast(r, own_series, spec),
                 sources=sources.get(code, []),
+                language=language,
             )
         )
     return rows
@@ -376,9 +394,13 @@ def _overview(
     w = words(language)
     lines = [w["counts_sentence"].format(total=len(rows), parts=_parts(counts, language))]
     if no_data:
+        # The rows without data are the counts' 无数据 and 待下达 together: say the split, so the
+        # overview's 无数据25项、待下达5项 and "30项指标尚无可用数据" read as the same thirty.
+        awaiting_no_data = sum(r.grade == AWAITING for r in no_data)
+        within = w["no_data_within"].format(k=awaiting_no_data) if awaiting_no_data else ""
         lines.append(
             w["no_data_sentence"].format(
-                n=len(no_data), year=as_of, names=w["sep"].join(r.name for r in no_data)
+                n=len(no_data), year=as_of, within=within, names=w["sep"].join(r.name for r in no_data)
             )
         )
     else:
@@ -423,21 +445,21 @@ def _pillars(rows: list[IndicatorRow], language: str) -> list[PillarSection]:
 
 
 def _lagging_sentence(r: IndicatorRow, w: dict) -> str:
-    if r.required_growth is None or r.completion is None:
+    if not r.needed or r.completion is None:
         return w["lagging_sentence_norate"].format(name=r.name, grade=r.grade_label, reason=r.reason)
     return w["lagging_sentence"].format(
         name=r.name,
         grade=r.grade_label,
         completion=r.completion_text,
         time_share=r.time_share_text,
-        required=r.required_text,
+        required=r.required_phrase(w),
     )
 
 
 def _next_step(r: IndicatorRow, w: dict) -> str:
     action = (
-        w["next_action_rate"].format(required=r.required_text)
-        if r.required_growth is not None
+        w["next_action_rate"].format(required=r.required_phrase(w))
+        if r.needed
         else w["next_action"]
     )
     return w["next_item"].format(name=r.name, action=action)
@@ -452,7 +474,8 @@ def _work(work: dict | None, w: dict) -> WorkSummary | None:
     if tasks:
         lines.append(
             w["work_tasks"].format(
-                **{k: tasks.get(k, 0) for k in ("total", "completed", "on_schedule", "late")}
+                demo=_demo(w["work_demo_tasks"], tasks),
+                **{k: tasks.get(k, 0) for k in ("total", "completed", "on_schedule", "late")},
             )
         )
     if projects:
@@ -462,6 +485,7 @@ def _work(work: dict | None, w: dict) -> WorkSummary | None:
         lines.append(
             w["work_projects"].format(
                 total=projects.get("total", 0),
+                demo=_demo(w["work_demo_projects"], projects),
                 planned=format_wan_yuan(planned),
                 done=format_wan_yuan(done),
                 share=format_percent(done / planned if planned else None),
@@ -519,3 +543,8 @@ def _sources(snapshot: Snapshot) -> list[SourceLine]:
 
 def _vintages(snapshot: Snapshot) -> list[SourceLine]:
     return _used_observations(snapshot)
+
+
+def _demo(template: str, counts: dict) -> str:
+    """The internal edition's mark on the demo's invented assignments (the public one has none)."""
+    return template.format(n=counts["demo"]) if counts.get("demo") else ""

@@ -101,6 +101,28 @@ def format_rate(fraction: float | None, decimals: int = 1, signed: bool = False)
     return text
 
 
+def format_points(points: float | None, language: str = "zh", decimals: int = 2, signed: bool = True) -> str:
+    """A change of a rate or share in 百分点 (the engine's ``change_points``/``required_points``):
+    1.5 → '+1.50个百分点' ('+1.50 percentage points'); signed=False prints the size only."""
+    if _is_missing(points):
+        return DASH
+    from planwatch.evaluation.phrases import phrasebook  # the phrasebook's own words for 百分点
+
+    size = round_half_up(abs(points) if not signed else points, decimals)
+    text = phrasebook("en" if language.startswith("en") else "zh").points.format(f"{size:.{decimals}f}")
+    return "+" + text if signed and size > 0 else text
+
+
+def format_needed(
+    required_growth: float | None, required_points: float | None, language: str = "zh", rate_decimals: int = 1
+) -> str:
+    """What an indicator still needs a year, as tables and cards print it: a rate or share in 百分点
+    (the engine gives ``required_points`` only for those), anything else as a growth rate."""
+    if not _is_missing(required_points):
+        return format_points(required_points, language)
+    return format_rate(required_growth, rate_decimals)
+
+
 def format_year(year: int | None, language: str = "zh-hans") -> str:
     """2024 → '2024年' in Chinese, '2024' in English."""
     if year is None:

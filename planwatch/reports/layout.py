@@ -17,6 +17,8 @@ from planwatch.reports.formatting import format_percent, format_rate, format_val
 from planwatch.reports.words import grade_word
 
 PERCENT = "0.0%"
+# Excel's number format for a change in 百分点, by the report's language.
+POINTS = {"zh": '+0.00"个百分点";-0.00"个百分点";0.00"个百分点"', "en": '+0.00" pp";-0.00" pp";0.00" pp"'}
 
 
 @dataclass
@@ -74,6 +76,13 @@ def _rate(value: float | None) -> Cell:
     return Cell(format_rate(value), value, PERCENT)
 
 
+def _needed(row: IndicatorRow) -> Cell:
+    """需年均增速: a rate or share in 百分点 (the number stays the points, formatted so), else a rate."""
+    if row.required_points is not None:
+        return Cell(row.required_text, row.required_points, POINTS[row.language])
+    return _rate(row.required_growth)
+
+
 def _header(report: Report, *keys: str) -> list[str]:
     return [report.words[k] for k in keys]
 
@@ -87,7 +96,7 @@ def _progress_cells(row: IndicatorRow) -> list[Cell]:
         _share(row.completion),
         _share(row.time_share),
         _rate(row.actual_growth),
-        _rate(row.required_growth),
+        _needed(row),
         Cell(row.grade_label, grade=row.grade),
     ]
 

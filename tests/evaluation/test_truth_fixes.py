@@ -172,6 +172,7 @@ def test_the_change_of_a_rate_is_in_percentage_points():
     """
     row = one(spec(target=60, baseline=56.35, unit="%", decimals=2), [(2023, 57.0)])
     assert row.change_points == pytest.approx(0.65)
+    assert row.required_points == pytest.approx(1.50)  # (60 − 57)/2, the column the report states
     assert row.grade == "滞后"
     assert row.reason == "2023年完成度17.8%,低于时序进度50.0%;余下两年需年均提高1.50个百分点,高于以往年均0.33个百分点"
 
@@ -185,6 +186,7 @@ def test_a_value_indicator_still_reads_in_per_cent():
     """Unit 亿元: the change is a growth rate, change_points is not given."""
     row = one(spec(target=125, baseline=100, unit="亿元"), [(2023, 110)])
     assert math.isnan(row.change_points)
+    assert math.isnan(row.required_points)
     assert "需年均增长6.60%" in row.reason
 
 

@@ -27,7 +27,12 @@ def test_shipped_data_report_names_indicators_without_data_and_does_not_grade_th
         assert row.grade not in GRADED, (row.name, row.grade)
         assert row.completion is None and row.latest_value is None
     sentence = next(line for line in report.overview if "尚无可用数据" in line)
-    assert sentence.startswith(f"{len(without)}项指标截至2025年尚无可用数据,本报告不对其评级:")
+    # The same indicators as the overview's counts: 无数据 and 待下达 (none of these has data) add up.
+    counts = {c.grade: c.count for c in report.counts}
+    awaiting = sum(r.grade == "待下达" for r in without)
+    assert counts.get("无数据", 0) + awaiting == len(without) and awaiting == counts.get("待下达", 0)
+    within = f"(其中{awaiting}项为按省下达、目标待下达)" if awaiting else ""
+    assert sentence.startswith(f"{len(without)}项指标截至2025年尚无可用数据{within},本报告不对其评级:")
     for row in without:
         assert row.name in sentence
     text = "\n".join(

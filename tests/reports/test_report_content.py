@@ -141,3 +141,71 @@ def test_a_floor_and_a_qualitative_target_are_reported_in_their_own_terms():
     assert a.required_growth is None
     assert b.target == "稳中有升"
     assert b.detail == "目标为“稳中有升”;序列上升(由2021年10%到2023年12%)"
+
+
+def test_a_rate_lagging_needs_percentage_points_not_a_growth_rate():
+    """比重 (unit %) 10 (2020) → 11 (2023), target 20 (2025): completion 1/10 = 10% against a time share
+    of 60% → 滞后. Still needed (20 − 11)/2 = 4.50 个百分点 a year (the engine's required_points), not
+    (20/11)^(1/2) − 1 = 34.8%: the lagging section, 存在问题's reason, 下一步建议 and the table agree."""
+    snap = snapshot()
+    snap.observations.extend([_obs("B", "甲市", 2023, 11)])
+    report = build_report(snap)
+    b = report.rows[1]
+    assert (b.grade, b.completion_text, b.required_points, b.required_text) == (
+        "滞后",
+        "10.0%",
+        4.5,
+        "+4.50个百分点",
+    )
+    sentence = next(s for s in report.lagging_sentences if s.startswith("比重"))
+    assert sentence == "比重滞后:完成度10.0%,时序进度60.0%;今后每年需提高4.50个百分点才能达到目标。"
+    assert "余下两年需年均提高4.50个百分点" in b.reason
+    assert "比重:今后每年需提高4.50个百分点,建议加大推进力度(待补充具体措施)" in report.next_steps
+    table = next(
+        blk.table
+        for blk in sections(report)
+        if blk.table is not None and blk.table.title == report.words["lagging"]
+    )
+    cell = next(row for row in table.rows if row[0].text == "比重")[table.header.index("需年均增速")]
+    assert (cell.text, cell.number) == ("+4.50个百分点", 4.5)
+    # A value indicator (亿元) still reads as a growth rate: (200/130)^(1/2) − 1 = 24.0%.
+    assert "总量滞后:完成度30.0%,时序进度60.0%;今后每年需增长24.0%才能达到目标。" in report.lagging_sentences
+    english = build_report(snap, "en")
+    assert "it needs a rise of 4.50 percentage points a year" in english.lagging_sentences[1]
+
+
+def test_the_no_data_sentence_counts_the_same_indicators_as_the_overview():
+    """A has data (滞后); B (level, %) and C (按省下达) have none: the counts say 无数据1项、待下达1项, so the
+    no-data sentence says 1 + 1 = 2 indicators and that 1 of them awaits the province's target."""
+    snap = snapshot()
+    c = _spec("C", "能耗", "%", None, None)
+    c.update(kind="assigned", target_text="按省下达")
+    snap.specs.append(c)
+    report = build_report(snap)
+    assert report.overview[:2] == [
+        "纳入评估的3项指标中,滞后1项、无数据1项、待下达1项。",
+        "2项指标截至2023年尚无可用数据(其中1项为按省下达、目标待下达),本报告不对其评级:比重、能耗。",
+    ]
+    english = build_report(snap, "en").overview[1]
+    assert english == (
+        "2 indicators have no usable figure as of 2023 (1 of them assigned by the province, the target still "
+        "to come) and are not graded: 比重, 能耗."
+    )
+    # Without an awaited target the sentence has no split to state.
+    assert build_report(snapshot()).overview[1] == "1项指标截至2023年尚无可用数据,本报告不对其评级:比重。"
+
+
+def test_the_internal_edition_marks_the_demo_assignments_it_counts():
+    """Internal work counts with 4 of 10 tasks and 1 of 3 projects from the demo: each line says so
+    (as the pages tag them 演示分工); counts without ``demo`` (the public edition's) carry no mark."""
+    work = {
+        "tasks": {"total": 10, "completed": 4, "on_schedule": 5, "late": 1, "demo": 4},
+        "projects": {"total": 3, "planned_wan": 200000, "done_wan": 150000, "demo": 1},
+    }
+    assert build_report(snapshot(work)).work.lines == [
+        "重点任务10项(其中演示分工4项,为演示虚构):已完成4项,按计划推进5项,滞后1项。",
+        "重大项目3个(其中演示分工1个,为演示虚构),计划投资20.00亿元,已完成投资15.00亿元(75.0%)。",
+    ]
+    assert build_report(snapshot(work), "en").work.lines[0] == (
+        "10 tasks (4 of them demo assignments, invented for the demo): 4 completed, 5 on schedule, 1 late."
+    )

@@ -40,6 +40,8 @@ class IndicatorGrade(Schema):
     time_share: float | None = Field(None, description="时序进度(小数)")
     actual_growth: float | None = None
     required_growth: float | None = None
+    required_points: float | None = Field(None, description="单位为 % 的指标余下每年需变化的百分点(1.5 即 1.50 个百分点);"
+                                                            "此类指标的变化以百分点计,不看 required_growth")
     latest_year: int | None = None
     latest_value: float | None = None
     latest_qualifier: str = Field("", description="最新值的限定词(以上、约……);有则该值为界限或估算")

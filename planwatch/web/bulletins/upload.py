@@ -54,7 +54,13 @@ def bulletin_upload(request: HttpRequest) -> HttpResponse:
     if role_of(request.user) not in SEES:
         raise Http404(_("没有这个页面"))
     require(request.user, "entry.use")
-    form = BulletinUploadForm(request.POST or None, request.FILES or None)
+    form = BulletinUploadForm(request.POST or None, request.FILES or None)  # reading them parses the upload
+    refused = getattr(request, "upload_refused", None)  # stopped while it arrived (core.uploads)
+    if refused:
+        # The fields after the file (理由) never came, so the form would only say "required": the
+        # reason is the size.
+        messages.error(request, refused)
+        return render(request, "bulletins/upload.html", {"form": BulletinUploadForm()}, status=413)
     if request.method != "POST" or not form.is_valid():
         return render(
             request, "bulletins/upload.html", {"form": form}, status=422 if request.method == "POST" else 200

@@ -30,6 +30,7 @@ class Assessment:
     time_share: float | None = None
     actual_growth: float | None = None
     required_growth: float | None = None
+    required_points: float | None = None  # a rate or share: 百分点 a year still needed (the engine's)
     latest_year: int | None = None
     latest_value: float | None = None
     latest_qualifier: str = ""  # 以上, 约 …: the latest figure is a bound or an estimate
@@ -110,6 +111,7 @@ def _assessment(record: dict) -> Assessment:
         time_share=get("time_share"),
         actual_growth=get("actual_growth"),
         required_growth=get("required_growth"),
+        required_points=get("required_points"),
         latest_year=_int(get("latest_year")),
         latest_value=get("latest_value"),
         latest_qualifier=get("latest_qualifier") or "",

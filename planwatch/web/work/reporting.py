@@ -9,7 +9,8 @@ report is not progress the bureau has accepted):
   here in 万元 as the report's words expect).
 
 Only assigned work counts (a task with a lead unit, a project with a lead unit). The public edition
-leaves out the demo's assignments, which are not the bureau's.
+leaves out the demo's assignments, which are not the bureau's; the internal edition counts them and says
+how many (``demo``), as the pages tag them 演示分工.
 """
 
 from __future__ import annotations
@@ -31,7 +32,11 @@ def report_summary(plan: Plan, as_of: int, *, public: bool) -> dict | None:
         tasks, projects = tasks.filter(is_demo=False), projects.filter(is_demo=False)
     if not tasks.exists() and not projects.exists():
         return None
-    return {"tasks": _task_counts(tasks, year_end), "projects": _project_sums(projects)}
+    summary = {"tasks": _task_counts(tasks, year_end), "projects": _project_sums(projects)}
+    if not public:
+        summary["tasks"]["demo"] = tasks.filter(is_demo=True).count()
+        summary["projects"]["demo"] = projects.filter(is_demo=True).count()
+    return summary
 
 
 def _task_counts(tasks, year_end: dt.date) -> dict[str, int]:

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from planwatch.web.places.models import Unit
-from planwatch.web.plans.models import Plan
+from planwatch.web.plans.models import Indicator, Plan
 from planwatch.web.work.grades import Graded, is_lagging, plan_grades
 from planwatch.web.work.models import KeyProject, Milestone, ProgressReport, WorkTask
 from planwatch.work.lights import Light, deadline_light, investment_light, report_light
@@ -129,12 +129,20 @@ def _owed(plan: Plan, today: dt.date) -> Quarter | None:
 
 
 def build_board(
-    plan: Plan, *, today: dt.date | None = None, unit: Unit | None = None, with_indicators: bool = True
+    plan: Plan,
+    *,
+    today: dt.date | None = None,
+    unit: Unit | None = None,
+    with_indicators: bool = True,
+    indicator: Indicator | None = None,
 ) -> Board:
+    """``unit``: only its work; ``indicator``: only the work linked to it (the indicator page's lights)."""
     today = today or timezone.localdate()
     quarter = _owed(plan, today)
     tasks = WorkTask.objects.filter(plan=plan)
     projects = KeyProject.objects.filter(plan=plan)
+    if indicator is not None:
+        tasks, projects = tasks.filter(indicators=indicator), projects.filter(indicators=indicator)
     unassigned = (tasks.filter(lead_unit=None).count(), projects.filter(lead_unit=None).count())
     tasks, projects = tasks.exclude(lead_unit=None), projects.exclude(lead_unit=None)
     if unit is not None:

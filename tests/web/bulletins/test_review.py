@@ -177,3 +177,19 @@ def test_the_list_counts_only_the_proposals_awaiting_review(submitted, cast, cli
     html = client.get("/bulletins/").content.decode()
     row = re.search(rf'<tr><td><a href="/bulletins/{submitted.pk}/">.*?</tr>', html, re.S).group(0)
     assert re.findall(r"<td>([^<]*)</td>", row)[-1] == "2"
+
+
+def test_a_bulletin_over_the_upload_limit_is_413_naming_the_file_not_a_missing_field(
+    small_plan, cast, client_for
+):
+    """Stopped at the site's 5 MB (MAX_UPLOAD_BYTES = 5 × 1024 × 1024) while it arrives: the reason field
+    after the file never comes, so the page must name the file and the limit, not say 理由 is required;
+    nothing is read or submitted."""
+    big = SimpleUploadedFile(
+        "2023年公报.pdf", b"%PDF-1.4\n" + b"0" * (5 * 1024 * 1024), content_type="application/pdf"
+    )
+    response = client_for(cast.reviewer).post("/bulletins/read/", {"file": big, "reason": "读取公报"})
+    assert response.status_code == 413
+    page = response.content.decode()
+    assert "文件「2023年公报.pdf」超过上限 5.0 MB" in page and "必填" not in page
+    assert not Proposal.objects.exists()

@@ -29,6 +29,9 @@ def test_the_public_is_graded_on_published_figures_only(client, seeded):
     assert gdp["completion"] == pytest.approx(0.32827, abs=1e-5)
     assert gdp["required_growth"] == pytest.approx(0.09272, abs=1e-5)
     assert gdp["reason"].startswith("2023年完成度32.8%,低于时序进度50.0%")
+    assert gdp["required_points"] is None  # 亿元: its change is a growth rate
+    forest = _by_code(body)["I02"]  # unit %, 75.0 in 2023 against 80 in 2025: (80 − 75.0)/2 = 2.5 个百分点 a year
+    assert forest["required_points"] == pytest.approx(2.5)
     assert not any(row["rests_on_example"] for row in body["indicators"])
     assert [row["code"] for row in body["indicators"]] == ["I01", "I02", "I03", "I04"]
 

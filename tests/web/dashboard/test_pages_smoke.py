@@ -84,3 +84,19 @@ def test_the_plans_own_region_is_found_by_its_name_short_name_or_code(reference_
     for said, meant in (("赣州", "赣州市"), ("赣州市", "赣州市"), ("于都", "于都县"), ("360731", "于都县")):
         small_plan.region = said
         assert plan_region(small_plan).name == meant, said
+
+
+def test_a_rate_still_needs_percentage_points_on_the_dashboard_and_its_page(client, seeded, signed_in):
+    """I02 森林覆盖率 (unit %) 75.0 in 2023, target 80 in 2025: it still needs (80 − 75.0)/2 = 2.50 个百分点
+    a year (the engine's required_points), not (80/75)^(1/2) − 1 = 3.3% — on the lagging table and the
+    indicator page's card alike. I01 (亿元) keeps its growth rate, 16.7%."""
+    client.force_login(signed_in)
+    html = client.get(reverse("dashboard")).content.decode()
+    lagging = html[html.index('id="lagging-title"'): html.index('id="reporting-title"')]
+    forest = lagging[lagging.index("森林覆盖率"):]
+    forest = forest[: forest.index("</tr>")]
+    assert "+2.50个百分点" in forest and "3.3%" not in forest
+    assert "16.7%" in lagging
+    page = client.get(reverse("dashboard-indicator", args=["I02"])).content.decode()
+    card = page[page.index("需年均增速"):]
+    assert card[: card.index("</dd>")].endswith("+2.50个百分点")

@@ -79,7 +79,11 @@ def test_docx_states_the_growth_still_needed_and_names_the_warning(seeded):
     text = "\n".join(p.text for p in Document(io.BytesIO(docx_bytes)).paragraphs)
     assert "地区生产总值滞后:完成度40.8%,时序进度75.0%;今后每年需增长16.7%才能达到目标。" in text
     assert "约束性指标预警1项:森林覆盖率(逆向," in text
-    assert "1项指标截至2024年尚无可用数据,本报告不对其评级:单位地区生产总值能耗降低。" in text
+    # I04 has no figure and its target is 按省下达: the one indicator without data is the counts' 待下达.
+    assert (
+        "1项指标截至2024年尚无可用数据(其中1项为按省下达、目标待下达),本报告不对其评级:单位地区生产总值能耗降低。"
+        in text
+    )
     assert "二、主要指标完成情况表" in text and "七、存在问题" not in text  # no tasks section: 五 is counties
     assert "五、县(市、区)比较" in text and "六、存在问题" in text and "七、下一步建议" in text
 
@@ -217,11 +221,15 @@ def test_docx_indicator_and_county_tables_equal_the_engine(seeded):
 
 
 def test_xlsx_lagging_sheet_equals_the_engine(seeded):
-    """滞后指标与所需增速: I01 (needs 5500/4712.3 − 1 = 16.7%) and I02 (逆向), each number the engine's."""
+    """滞后指标与所需增速: I01 (needs 5500/4712.3 − 1 = 16.7%) and I02 (逆向), each number the engine's.
+
+    I02 森林覆盖率 is a rate (unit %): what it still needs is the engine's required_points,
+    (80 − 75.0)/2 = 2.5 个百分点 a year, not a growth rate of the rate."""
     snapshot = build_snapshot(seeded["plan"], kind="final", as_of=2024, edition="internal")
     _, _, xlsx_bytes, _ = _files(snapshot)
     engine = _engine_rows(snapshot)
     codes = {s["name"]: s["indicator"] for s in snapshot.specs}
+    units = {s["indicator"]: s["unit"] for s in snapshot.specs}
     rows = list(load_workbook(io.BytesIO(xlsx_bytes))["滞后指标与所需增速"].iter_rows(values_only=True))
     header = rows[0]
     columns = {
@@ -235,11 +243,15 @@ def test_xlsx_lagging_sheet_equals_the_engine(seeded):
     for row in rows[1:]:
         e = engine[codes[row[0]]]
         for name, column in columns.items():
+            if name == "需年均增速" and units[codes[row[0]]] == "%":
+                column = "required_points"
             # Excel keeps 15 significant digits (openpyxl writes them so): equal to the engine's within that.
             assert math.isclose(row[header.index(name)], e[column], rel_tol=1e-14), (row[0], name)
         assert row[header.index("评价")] == str(e["grade"])
     gdp = next(r for r in rows if r[0] == "地区生产总值")
     assert abs(gdp[header.index("需年均增速")] - (5500 / 4712.3 - 1)) < 1e-12
+    forest = next(r for r in rows if r[0] == "森林覆盖率")
+    assert forest[header.index("需年均增速")] == 2.5
 
 
 def test_html_report_is_self_contained_with_a_print_stylesheet(seeded):

@@ -39,14 +39,25 @@ def test_tasks_are_completed_late_or_on_schedule_as_of_the_years_end(ganzhou, ca
                             investment_done=3.2)
 
     summary = report_summary(ganzhou, 2025, public=False)
-    assert summary["tasks"] == {"total": 3, "completed": 1, "on_schedule": 1, "late": 1}
+    assert summary["tasks"] == {"total": 3, "completed": 1, "on_schedule": 1, "late": 1, "demo": 0}
     assert summary["projects"]["total"] == 1
     assert summary["projects"]["planned_wan"] == pytest.approx(125000)
     assert summary["projects"]["done_wan"] == pytest.approx(32000)
 
     as_of_2024 = report_summary(ganzhou, 2024, public=False)  # the 2025Q4 report is after 2024's end
-    assert as_of_2024["tasks"] == {"total": 3, "completed": 0, "on_schedule": 2, "late": 1}
+    assert as_of_2024["tasks"] == {"total": 3, "completed": 0, "on_schedule": 2, "late": 1, "demo": 0}
 
 
 def test_nothing_assigned_means_no_tasks_section(ganzhou):
     assert report_summary(ganzhou, 2025, public=False) is None
+
+
+def test_the_internal_edition_counts_the_demo_assignments_and_says_so(ganzhou, yudu_task, nankang_project):
+    """Task 1 (于都) is the bureau's; 长赣高铁 is marked 演示 (as ``planwatch demo`` marks its own).
+    Internal: 1 task of which 0 demo, 1 project of which 1 demo; public: the demo project is left out."""
+    type(nankang_project).objects.filter(pk=nankang_project.pk).update(is_demo=True)
+    internal = report_summary(ganzhou, 2025, public=False)
+    assert (internal["tasks"]["total"], internal["tasks"]["demo"]) == (1, 0)
+    assert (internal["projects"]["total"], internal["projects"]["demo"]) == (1, 1)
+    public = report_summary(ganzhou, 2025, public=True)
+    assert "demo" not in public["tasks"] and public["projects"]["total"] == 0

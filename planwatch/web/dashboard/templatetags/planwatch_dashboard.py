@@ -58,6 +58,12 @@ def frate(value, decimals=1) -> str:
 
 
 @register.filter
+def fneeded(assessment) -> str:
+    """需年均增速 of an assessment: a rate or share in 百分点 (+1.50个百分点), anything else as a rate."""
+    return formatting.format_needed(assessment.required_growth, assessment.required_points, get_language() or "zh")
+
+
+@register.filter
 def fyear(value) -> str:
     return formatting.format_year(value, get_language() or "zh-hans")
 

@@ -14,6 +14,7 @@ from planwatch.web.dashboard import downloads, pages
 from planwatch.web.dashboard.overview import overview
 from planwatch.web.dashboard.quality import QualityJudgementForm, judgement_context
 from planwatch.web.dashboard.views.common import indicator_in, plan_for, with_role
+from planwatch.web.dashboard.work_links import work_section
 from planwatch.web.monitoring.audience import audience_for
 from planwatch.web.places.permissions import is_planner
 from planwatch.web.plans.services import JudgementRefused, is_volume_quality, record_quality_judgement
@@ -41,9 +42,10 @@ def indicator(request: HttpRequest, code: str, form=None, status: int = 200) -> 
     }
     body = kept_html(("dashboard-indicator", plan.pk, code, audience), lambda: render_to_string(
         "dashboard/_indicator_body.html",
-        {"plan": plan, "page": pages.indicator_page(plan, item, public=audience), "links": links}, request))
+        {"plan": plan, "page": pages.indicator_page(plan, item, public=audience), "links": links, "work_apart": True},
+        request))
     region = pages.series.plan_region(plan)
-    context = {"plan": plan, "indicator": item, "body": body,
+    context = {"plan": plan, "indicator": item, "body": body, "work": work_section(plan, item),
                **judgement_context(plan, item, request.user, region.name if region else None, form)}
     return render(request, "dashboard/indicator.html", context, status=status)
 
