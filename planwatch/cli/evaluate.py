@@ -295,13 +295,13 @@ def _forecast_note(row) -> str:
 
 def _cells(row, method: Method) -> list[str]:
     from planwatch.reports.formatting import (  # NumPy: not at start-up
-        format_needed,
         format_number,
+        format_per_year,
         format_percent,
     )
 
     if method is Method.cn:
-        required = format_needed(row.required_growth, row.required_points, rate_decimals=2)
+        required = format_per_year(row.required_growth, row.required_points, rate_decimals=2)
         return [format_percent(row.completion), format_percent(row.time_share), required,
                 str(row.grade), "预警" if row.warning else ""]
     if method is Method.opensdg:

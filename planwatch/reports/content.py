@@ -26,10 +26,9 @@ from planwatch.numbers import finite_or_none as _num
 from planwatch.reports.counties import CountyComparison, compare_counties
 from planwatch.reports.formatting import (
     decimals_of,
-    format_needed,
+    format_per_year,
     format_percent,
     format_points,
-    format_rate,
     format_value,
     value_unit,
 )
@@ -74,6 +73,7 @@ class IndicatorRow:
     completion: float | None
     time_share: float | None
     actual_growth: float | None
+    points_per_year: float | None  # a rate or share (unit %): 百分点 a year so far, the engine's
     required_growth: float | None
     required_points: float | None  # a rate or share (unit %): 百分点 a year still needed, the engine's
     grade: str  # the vocabulary's word (Chinese), whatever the language
@@ -122,11 +122,11 @@ class IndicatorRow:
 
     @property
     def actual_text(self) -> str:
-        return format_rate(self.actual_growth)
+        return format_per_year(self.actual_growth, self.points_per_year, self.language)
 
     @property
     def required_text(self) -> str:
-        return format_needed(self.required_growth, self.required_points, self.language)
+        return format_per_year(self.required_growth, self.required_points, self.language)
 
     @property
     def needed(self) -> bool:
@@ -344,6 +344,7 @@ def _rows(snapshot: Snapshot, own: pd.DataFrame, language: str) -> list[Indicato
                 completion=_num(r.get("completion")),
                 time_share=_num(r.get("time_share")),
                 actual_growth=_num(r.get("actual_growth")),
+                points_per_year=_num(r.get("points_per_year")),
                 required_growth=_num(r.get("required_growth")),
                 required_points=_num(r.get("required_points")),
                 grade=grade,

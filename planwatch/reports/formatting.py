@@ -113,14 +113,13 @@ def format_points(points: float | None, language: str = "zh", decimals: int = 2,
     return "+" + text if signed and size > 0 else text
 
 
-def format_needed(
-    required_growth: float | None, required_points: float | None, language: str = "zh", rate_decimals: int = 1
-) -> str:
-    """What an indicator still needs a year, as tables and cards print it: a rate or share in 百分点
-    (the engine gives ``required_points`` only for those), anything else as a growth rate."""
-    if not _is_missing(required_points):
-        return format_points(required_points, language)
-    return format_rate(required_growth, rate_decimals)
+def format_per_year(growth: float | None, points: float | None, language: str = "zh", rate_decimals: int = 1) -> str:
+    """What an indicator changed, or still needs to change, a year, as tables and cards print it: a rate or
+    share in 百分点 (the engine gives ``points_per_year``/``required_points`` only for those), anything
+    else as a growth rate. 城镇化率 56.35 → 57.0 over a year is +0.65个百分点, not +1.2%."""
+    if not _is_missing(points):
+        return format_points(points, language)
+    return format_rate(growth, rate_decimals)
 
 
 def format_year(year: int | None, language: str = "zh-hans") -> str:

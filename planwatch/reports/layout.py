@@ -76,6 +76,13 @@ def _rate(value: float | None) -> Cell:
     return Cell(format_rate(value), value, PERCENT)
 
 
+def _achieved(row: IndicatorRow) -> Cell:
+    """实际年均增速: a rate or share in 百分点 a year (the number stays the points), else a rate."""
+    if row.points_per_year is not None:
+        return Cell(row.actual_text, row.points_per_year, POINTS[row.language])
+    return _rate(row.actual_growth)
+
+
 def _needed(row: IndicatorRow) -> Cell:
     """需年均增速: a rate or share in 百分点 (the number stays the points, formatted so), else a rate."""
     if row.required_points is not None:
@@ -95,7 +102,7 @@ def _progress_cells(row: IndicatorRow) -> list[Cell]:
     return [
         _share(row.completion),
         _share(row.time_share),
-        _rate(row.actual_growth),
+        _achieved(row),
         _needed(row),
         Cell(row.grade_label, grade=row.grade),
     ]

@@ -39,6 +39,7 @@ class IndicatorGrade(Schema):
     completion: float | None = Field(None, description="完成度(小数,0.4 即 40%)")
     time_share: float | None = Field(None, description="时序进度(小数)")
     actual_growth: float | None = None
+    points_per_year: float | None = Field(None, description="单位为 % 的指标自基期以来每年变化的百分点(−0.6 即 −0.60 个百分点)")
     required_growth: float | None = None
     required_points: float | None = Field(None, description="单位为 % 的指标余下每年需变化的百分点(1.5 即 1.50 个百分点);"
                                                             "此类指标的变化以百分点计,不看 required_growth")

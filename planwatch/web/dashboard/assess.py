@@ -29,6 +29,7 @@ class Assessment:
     completion: float | None = None
     time_share: float | None = None
     actual_growth: float | None = None
+    points_per_year: float | None = None  # a rate or share: 百分点 a year so far (the engine's)
     required_growth: float | None = None
     required_points: float | None = None  # a rate or share: 百分点 a year still needed (the engine's)
     latest_year: int | None = None
@@ -110,6 +111,7 @@ def _assessment(record: dict) -> Assessment:
         completion=get("completion"),
         time_share=get("time_share"),
         actual_growth=get("actual_growth"),
+        points_per_year=get("points_per_year"),
         required_growth=get("required_growth"),
         required_points=get("required_points"),
         latest_year=_int(get("latest_year")),

@@ -46,7 +46,7 @@ WHOLE_PLAN_SETTINGS = evaluation.EvaluationSettings(ets_max_series=0)
 # The engine's columns the pages read (to_dict over all forty would cost more than the grading).
 COLUMNS = [
     "indicator", "region", "grade", "warning", "reason", "completion", "time_share", "actual_growth",
-    "required_growth", "required_points", "latest_year", "latest_value", "latest_qualifier", "forecast_value", "forecast_method", "opensdg_status",
+    "points_per_year", "required_growth", "required_points", "latest_year", "latest_value", "latest_qualifier", "forecast_value", "forecast_method", "opensdg_status",
     "unsd_status", "methods_disagree", "disagreement",
 ]
 

@@ -100,3 +100,18 @@ def test_a_rate_still_needs_percentage_points_on_the_dashboard_and_its_page(clie
     page = client.get(reverse("dashboard-indicator", args=["I02"])).content.decode()
     card = page[page.index("需年均增速"):]
     assert card[: card.index("</dd>")].endswith("+2.50个百分点")
+
+
+def test_a_rates_change_so_far_is_in_percentage_points_too(client, seeded, signed_in):
+    """I02 森林覆盖率 (unit %) 76.2 in 2021 → 75.0 in 2023: (75.0 − 76.2)/2 = −0.60 个百分点 a year (the
+    engine's points_per_year), not (75.0/76.2)^(1/2) − 1 = −0.8% — on the lagging table and the card.
+    I01 (亿元) keeps its growth rate."""
+    client.force_login(signed_in)
+    html = client.get(reverse("dashboard")).content.decode()
+    lagging = html[html.index('id="lagging-title"'): html.index('id="reporting-title"')]
+    forest = lagging[lagging.index("森林覆盖率"):]
+    forest = forest[: forest.index("</tr>")]
+    assert "-0.60个百分点" in forest and "-0.8%" not in forest
+    page = client.get(reverse("dashboard-indicator", args=["I02"])).content.decode()
+    card = page[page.index("实际年均增速"):]
+    assert card[: card.index("</dd>")].endswith("-0.60个百分点")

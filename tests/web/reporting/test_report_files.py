@@ -224,7 +224,8 @@ def test_xlsx_lagging_sheet_equals_the_engine(seeded):
     """滞后指标与所需增速: I01 (needs 5500/4712.3 − 1 = 16.7%) and I02 (逆向), each number the engine's.
 
     I02 森林覆盖率 is a rate (unit %): what it still needs is the engine's required_points,
-    (80 − 75.0)/2 = 2.5 个百分点 a year, not a growth rate of the rate."""
+    (80 − 75.0)/2 = 2.5 个百分点 a year, not a growth rate of the rate; so far it moved (75.0 − 76.2)/2 = −0.6
+    个百分点 a year (points_per_year)."""
     snapshot = build_snapshot(seeded["plan"], kind="final", as_of=2024, edition="internal")
     _, _, xlsx_bytes, _ = _files(snapshot)
     engine = _engine_rows(snapshot)
@@ -243,8 +244,8 @@ def test_xlsx_lagging_sheet_equals_the_engine(seeded):
     for row in rows[1:]:
         e = engine[codes[row[0]]]
         for name, column in columns.items():
-            if name == "需年均增速" and units[codes[row[0]]] == "%":
-                column = "required_points"
+            if units[codes[row[0]]] == "%":  # a rate: its change a year so far and still needed, in 百分点
+                column = {"实际年均增速": "points_per_year", "需年均增速": "required_points"}.get(name, column)
             # Excel keeps 15 significant digits (openpyxl writes them so): equal to the engine's within that.
             assert math.isclose(row[header.index(name)], e[column], rel_tol=1e-14), (row[0], name)
         assert row[header.index("评价")] == str(e["grade"])

@@ -58,9 +58,15 @@ def frate(value, decimals=1) -> str:
 
 
 @register.filter
+def fachieved(assessment) -> str:
+    """实际年均增速 of an assessment: a rate or share in 百分点 (−0.60个百分点), anything else as a rate."""
+    return formatting.format_per_year(assessment.actual_growth, assessment.points_per_year, get_language() or "zh")
+
+
+@register.filter
 def fneeded(assessment) -> str:
     """需年均增速 of an assessment: a rate or share in 百分点 (+1.50个百分点), anything else as a rate."""
-    return formatting.format_needed(assessment.required_growth, assessment.required_points, get_language() or "zh")
+    return formatting.format_per_year(assessment.required_growth, assessment.required_points, get_language() or "zh")
 
 
 @register.filter
