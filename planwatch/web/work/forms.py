@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from planwatch.web.core.widgets import DateInput
 from planwatch.web.places.models import Region, Unit
 from planwatch.web.plans.models import Indicator
 from planwatch.web.work.models import Escalation, ProgressReport, Stage
@@ -36,9 +37,7 @@ class AssignForm(_LinkedToPlanForm):
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
-    deadline = forms.DateField(
-        label=_("完成时限"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    deadline = forms.DateField(label=_("完成时限"), required=False, widget=DateInput())
 
 
 class ProjectForm(_LinkedToPlanForm):
@@ -48,12 +47,8 @@ class ProjectForm(_LinkedToPlanForm):
     total_investment = forms.FloatField(label=_("总投资(亿元)"), min_value=0, required=False)
     planned_investment = forms.FloatField(label=_("年度计划投资(亿元)"), min_value=0, required=False)
     investment_done = forms.FloatField(label=_("已完成投资(亿元)"), min_value=0, required=False)
-    start_date = forms.DateField(
-        label=_("开工时间"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    finish_date = forms.DateField(
-        label=_("竣工时间"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start_date = forms.DateField(label=_("开工时间"), required=False, widget=DateInput())
+    finish_date = forms.DateField(label=_("竣工时间"), required=False, widget=DateInput())
     stage = forms.ChoiceField(label=_("建设阶段"), choices=[("", "—"), *Stage.choices], required=False)
 
 
@@ -108,6 +103,6 @@ class SheetForm(forms.Form):
 
 
 class MilestoneForm(forms.Form):
-    due_date = forms.DateField(label=_("节点日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(label=_("节点日期"), widget=DateInput())
     title = forms.CharField(label=_("节点目标"), max_length=200)
     reason = forms.CharField(label=_("理由(记入审计)"), max_length=500)
