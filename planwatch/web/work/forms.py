@@ -57,6 +57,7 @@ class ReportForm(forms.Form):
         regex=r"^\d{4}Q[1-4]$",
         label=_("报告期"),
         max_length=6,
+        help_text=_("季度写作 2025Q4,即2025年第4季度"),
         error_messages={"invalid": _("报告期应写成 2025Q3 这样的季度")},
     )
     done_text = forms.CharField(
