@@ -1,7 +1,7 @@
 """待办: what each role has to do, on one page, nothing asked twice.
 
 - reporter: the owed quarter's reports its unit has not submitted (tasks and projects it leads), its
-  drafts, and what came back (returned reports, returned figures);
+  drafts, what came back (returned reports, returned figures), and its figures past due (数据填报);
 - reviewer: progress reports and figures waiting for review (not its own);
 - supervisor: what is red, and the open 重大事项;
 - planner / administrator: the whole picture — lights for the plan, unassigned work, reviews waiting,
@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils import timezone
 
-from planwatch.web.monitoring.models import Observation
+from planwatch.web.monitoring.assignments import overdue_assignments
+from planwatch.web.monitoring.models import Assignment, Observation
 from planwatch.web.places.models import Role
 from planwatch.web.places.permissions import role_of, unit_of
 from planwatch.web.plans.models import Plan
@@ -66,6 +67,10 @@ def reporter_home(plan: Plan, user) -> dict:
         ).select_related("indicator", "region")[:50]
         if unit
         else [],
+        # A county clerk's main job is its figures: the home says how many are past due, not only the work.
+        "figures_overdue": sum(len(o.missing) for o in overdue_assignments(Assignment.objects.filter(unit=unit)))
+        if unit
+        else 0,
     }
 
 
