@@ -68,7 +68,9 @@ def reporter_home(plan: Plan, user) -> dict:
         if unit
         else [],
         # A county clerk's main job is its figures: the home says how many are past due, not only the work.
-        "figures_overdue": sum(len(o.missing) for o in overdue_assignments(Assignment.objects.filter(unit=unit)))
+        "figures_overdue": sum(
+            len(o.missing) for o in overdue_assignments(Assignment.objects.filter(unit=unit))
+        )
         if unit
         else 0,
     }
