@@ -43,3 +43,24 @@ def test_submit_of_a_returned_row_is_in_sight_at_1366(
         assert box is not None and box["x"] + box["width"] <= 1366, button.inner_text()
     for link in page.locator("header nav a").all():
         assert link.bounding_box()["height"] < 40, link.inner_text()  # one line, not two
+
+
+LONG_NAME = (
+    "困难残疾人生活补贴和重度残疾人护理补贴目标人群覆盖率"  # the Ganzhou plan's longest indicator name
+)
+
+
+@pytest.mark.parametrize("url", ["/monitoring/assignments/", "/monitoring/rules/"])
+def test_a_long_indicator_name_in_a_select_does_not_widen_a_phone(
+    url, live_server, chromium, cast, small_plan
+):
+    """The forms' 指标 select holds the plan's longest name; at 390 px the page stays 390 px wide."""
+    small_plan.indicators.filter(code="I05").update(name=LONG_NAME)
+    page = chromium.new_context(locale="zh-CN", viewport={"width": 390, "height": 844}).new_page()
+    page.goto(f"{live_server.url}/accounts/login/?next={url}")
+    page.fill("#id_username", "planner")
+    page.fill("#id_password", PASSWORD)
+    page.click("form.stack button[type=submit]")
+    page.wait_for_url(f"{live_server.url}{url}")
+    assert LONG_NAME in page.locator("#id_indicator").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
