@@ -30,7 +30,9 @@ class _LinkedToPlanForm(forms.Form):
 
 
 class AssignForm(_LinkedToPlanForm):
-    lead_unit = forms.ModelChoiceField(Unit.objects.all(), label=_("牵头单位"), required=False)
+    lead_unit = forms.ModelChoiceField(
+        Unit.objects.all(), label=_("牵头单位"), required=False, empty_label=_("未分工")
+    )
     cooperating_units = forms.ModelMultipleChoiceField(
         Unit.objects.all(),
         label=_("配合单位"),
@@ -41,8 +43,12 @@ class AssignForm(_LinkedToPlanForm):
 
 
 class ProjectForm(_LinkedToPlanForm):
-    county = forms.ModelChoiceField(Region.objects.all(), label=_("所在县(市、区)"), required=False)
-    lead_unit = forms.ModelChoiceField(Unit.objects.all(), label=_("牵头单位"), required=False)
+    county = forms.ModelChoiceField(
+        Region.objects.all(), label=_("所在县(市、区)"), required=False, empty_label="—"
+    )
+    lead_unit = forms.ModelChoiceField(
+        Unit.objects.all(), label=_("牵头单位"), required=False, empty_label=_("未分工")
+    )
     code = forms.CharField(label=_("国家项目代码"), max_length=40, required=False)
     total_investment = forms.FloatField(label=_("总投资(亿元)"), min_value=0, required=False)
     planned_investment = forms.FloatField(label=_("年度计划投资(亿元)"), min_value=0, required=False)
