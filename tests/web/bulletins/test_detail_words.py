@@ -28,4 +28,5 @@ def test_growth_has_its_percent_sign_and_confidence_is_a_word(small_plan, cast, 
         re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row.group(0), re.S)
     ]
     assert "5.1%" in cells and "高" in cells
+    assert "358.6721亿元" in cells and "3586721万元" in cells  # no space before a unit
     assert "0.95" not in cells
