@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from planwatch.evaluation.vocabulary import GRADE_RANK
+from planwatch.evaluation.vocabulary import GRADE_RANK, NOT_ASSESSABLE
 from planwatch.numbers import finite_or_none as _num
 from planwatch.reports.formatting import decimals_of, value_unit
 from planwatch.reports.words import grade_word, words
@@ -173,7 +173,8 @@ def compare_counties(
                     value=_num(r.get("latest_value")),
                     year=_int(r.get("latest_year")),
                     growth=_num(r.get("actual_growth")),
-                    completion=_num(r.get("completion")) if graded else None,
+                    # 无法评估 (no base of the county's own to measure from) has no completion to show.
+                    completion=_num(r.get("completion")) if graded and grade != NOT_ASSESSABLE else None,
                     grade=grade,
                     grade_label=grade_word(grade, language)
                     if grade in GRADE_RANK or grade == "无数据"

@@ -68,8 +68,8 @@ def target_statement(
 def direction_word(series: Sequence[tuple[int, float]], language: str = "zh", band: float = 0.01) -> str:
     """Rising, falling or flat from the first to the last figure (within ``band`` of the first is flat)."""
     w = words(language)
-    if len(series) < 2:
-        return w["direction_none"]
+    if len(series) < 2:  # one figure is data, but not yet a direction
+        return w["direction_single"] if series else w["direction_none"]
     first, last = series[0][1], series[-1][1]
     if first == 0 or abs(last - first) <= abs(first) * band:
         return w["direction_flat"]

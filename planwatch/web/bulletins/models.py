@@ -65,10 +65,11 @@ class Proposal(models.Model):
 
     @property
     def display_value(self) -> str:
-        """``约52.1 万人``, ``45.3 万人左右``: the qualifier where Chinese puts it, no float noise."""
+        """``约52.1万人``, ``45.3万人左右``: the qualifier where Chinese puts it, no float noise, no space
+        before the unit (as every other figure on the pages)."""
         from planwatch.documents.qualifiers import format_qualified
 
-        return format_qualified(f"{self.value:.12g}", self.qualifier, f" {self.unit}" if self.unit else "")
+        return format_qualified(f"{self.value:.12g}", self.qualifier, self.unit or "")
 
 
 class ExtraSynonym(models.Model):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from planwatch.web.core.widgets import DateInput
 from planwatch.web.monitoring.models import Frequency, Observation, Qualifier, ValidationRule
 from planwatch.web.places.models import Region, Unit
 from planwatch.web.plans.models import Indicator
@@ -134,10 +135,10 @@ class RuleForm(forms.ModelForm):
 class AssignmentForm(forms.Form):
     """A planner's new assignment; unit/indicator/region choices are filled by the view."""
 
-    unit = forms.ModelChoiceField(label=_("填报单位"), queryset=Unit.objects.all())
-    indicator = forms.ModelChoiceField(label=_("指标"), queryset=Indicator.objects.none())
+    unit = forms.ModelChoiceField(label=_("填报单位"), queryset=Unit.objects.all(), empty_label=_("请选择"))
+    indicator = forms.ModelChoiceField(label=_("指标"), queryset=Indicator.objects.none(), empty_label=_("请选择"))
     regions = forms.ModelMultipleChoiceField(label=_("地区"), queryset=Region.objects.all())
     year = forms.IntegerField(label=_("报告年度"), min_value=2000, max_value=2100)
     frequency = forms.ChoiceField(label=_("频率"), choices=Frequency.choices, initial=Frequency.ANNUAL)
-    due_date = forms.DateField(label=_("截止日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(label=_("截止日期"), widget=DateInput())
     reason = forms.CharField(label=_("理由"), max_length=500)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from planwatch.web.core.widgets import DateInput
 from planwatch.web.places.models import Region, Unit
 from planwatch.web.plans.models import Indicator
 from planwatch.web.work.models import Escalation, ProgressReport, Stage
@@ -29,31 +30,31 @@ class _LinkedToPlanForm(forms.Form):
 
 
 class AssignForm(_LinkedToPlanForm):
-    lead_unit = forms.ModelChoiceField(Unit.objects.all(), label=_("牵头单位"), required=False)
+    lead_unit = forms.ModelChoiceField(
+        Unit.objects.all(), label=_("牵头单位"), required=False, empty_label=_("未分工")
+    )
     cooperating_units = forms.ModelMultipleChoiceField(
         Unit.objects.all(),
         label=_("配合单位"),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
-    deadline = forms.DateField(
-        label=_("完成时限"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    deadline = forms.DateField(label=_("完成时限"), required=False, widget=DateInput())
 
 
 class ProjectForm(_LinkedToPlanForm):
-    county = forms.ModelChoiceField(Region.objects.all(), label=_("所在县(市、区)"), required=False)
-    lead_unit = forms.ModelChoiceField(Unit.objects.all(), label=_("牵头单位"), required=False)
+    county = forms.ModelChoiceField(
+        Region.objects.all(), label=_("所在县(市、区)"), required=False, empty_label="—"
+    )
+    lead_unit = forms.ModelChoiceField(
+        Unit.objects.all(), label=_("牵头单位"), required=False, empty_label=_("未分工")
+    )
     code = forms.CharField(label=_("国家项目代码"), max_length=40, required=False)
     total_investment = forms.FloatField(label=_("总投资(亿元)"), min_value=0, required=False)
     planned_investment = forms.FloatField(label=_("年度计划投资(亿元)"), min_value=0, required=False)
     investment_done = forms.FloatField(label=_("已完成投资(亿元)"), min_value=0, required=False)
-    start_date = forms.DateField(
-        label=_("开工时间"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    finish_date = forms.DateField(
-        label=_("竣工时间"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start_date = forms.DateField(label=_("开工时间"), required=False, widget=DateInput())
+    finish_date = forms.DateField(label=_("竣工时间"), required=False, widget=DateInput())
     stage = forms.ChoiceField(label=_("建设阶段"), choices=[("", "—"), *Stage.choices], required=False)
 
 
@@ -62,6 +63,7 @@ class ReportForm(forms.Form):
         regex=r"^\d{4}Q[1-4]$",
         label=_("报告期"),
         max_length=6,
+        help_text=_("季度写作 2025Q4,即2025年第4季度"),
         error_messages={"invalid": _("报告期应写成 2025Q3 这样的季度")},
     )
     done_text = forms.CharField(
@@ -122,6 +124,6 @@ class SheetForm(forms.Form):
 
 
 class MilestoneForm(forms.Form):
-    due_date = forms.DateField(label=_("节点日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(label=_("节点日期"), widget=DateInput())
     title = forms.CharField(label=_("节点目标"), max_length=200)
     reason = forms.CharField(label=_("理由(记入审计)"), max_length=500)

@@ -25,6 +25,7 @@ from simple_history.models import HistoricalRecords
 
 from planwatch.web.places.models import Region, Unit, acting_user
 from planwatch.web.plans.models import Indicator, Plan, ProjectItem, Task
+from planwatch.work.periods import parse_quarter
 
 
 class WorkTask(models.Model):
@@ -193,7 +194,15 @@ class ProgressReport(models.Model):
         indexes = [models.Index(fields=["period", "status"])]
 
     def __str__(self) -> str:
-        return f"{self.subject} · {self.period}"
+        return f"{self.subject} · {self.period_label}"
+
+    @property
+    def period_label(self) -> str:
+        """2025年第4季度 (Q4 2025 on an English page), not the stored key 2025Q4 a clerk must decode."""
+        from planwatch.web.work.supervision import quarter_label
+
+        quarter = parse_quarter(self.period)
+        return quarter_label(quarter) if quarter else self.period
 
     @property
     def subject(self):

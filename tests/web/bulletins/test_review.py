@@ -102,7 +102,7 @@ def test_reporter_gets_404_and_planner_403(submitted, cast, client_for):
 def test_review_page_accept_all_then_shows_state(submitted, cast, client_for):
     client = client_for(cast.reviewer)
     page = client.get(f"/bulletins/{submitted.pk}/").content.decode()
-    assert "3586721 万元" in page and "全年全县地区生产总值3586721万元" in page
+    assert "<td>3586721万元</td>" in page and "全年全县地区生产总值3586721万元" in page
     client.post(f"/bulletins/{submitted.pk}/accept-confident/")
     assert set(submitted.proposals.values_list("state", flat=True)) == {"accepted"}
 

@@ -57,10 +57,10 @@ def test_clerk_correction_of_a_returned_figure_is_what_the_reviewer_sees(
     reviewer = chromium.new_context(locale="zh-CN").new_page()
     _login(reviewer, base, "reviewer", "/monitoring/review/")
     reviewer.goto(f"{base}/monitoring/observations/{obs.pk}/")
-    assert reviewer.locator("#obs-value").inner_text().startswith("250 亿元")
+    assert reviewer.locator("#obs-value").inner_text().startswith("250亿元")
     reviewer.goto(f"{base}/monitoring/review/")
     row = reviewer.locator('table.queue tr[data-region="于都县"][data-period="2024"]')
-    assert row.locator("td.num").first.inner_text() == "250 亿元"
+    assert row.locator("td.num").first.inner_text() == "250亿元"
     reviewer.goto(f"{base}/monitoring/observations/{obs.pk}/")
     # The answered comment is history now, not the figure's open comment.
     assert reviewer.locator("#review-comment").count() == 0
@@ -136,7 +136,7 @@ def test_three_figures_submitted_approved_and_published_together_reach_the_porta
     assert "已发布 3 条" in reviewer.locator(".messages").inner_text()
 
     public = chromium.new_context(locale="zh-CN").new_page()
-    for code, shown in (("I01", "4716.5 亿元"), ("I02", "52000 元"), ("I03", "897 万人")):
+    for code, shown in (("I01", "4716.5亿元"), ("I02", "52000元"), ("I03", "897万人")):
         public.goto(f"{base}/portal/indicators/{code}/published/")
         assert public.locator('tr[data-region="赣州市"][data-period="2024"] td.num').inner_text() == shown
     public.screenshot(path=str(artifacts_dir / "batch-published-portal.png"), full_page=True)

@@ -49,7 +49,7 @@ def test_county_figure_goes_from_form_to_public_page(live_server, page, chromium
     assert page.locator("#review-comment").inner_text() == "数值疑似少一位,请按统计公报核对(亿元)"
     page.fill("#edit-form input[name=value]", "250")
     page.click("#edit-form button[value=save]")
-    assert page.locator("#obs-value").inner_text().startswith("250 亿元")
+    assert page.locator("#obs-value").inner_text().startswith("250亿元")
     page.click("#submit-button")
     assert page.locator("#obs-status").inner_text().endswith("已提交")
     shot(page, "4-resubmitted")
@@ -66,7 +66,7 @@ def test_county_figure_goes_from_form_to_public_page(live_server, page, chromium
     public = chromium.new_context(locale="zh-CN").new_page()
     public.goto(f"{base}/portal/indicators/I01/published/")
     cell = public.locator('tr[data-region="于都县"][data-period="2024"] td.num')
-    assert cell.inner_text() == "250 亿元"
+    assert cell.inner_text() == "250亿元"
     shot(public, "6-public")
 
     obs = Observation.objects.get(region__name="于都县", year=2024)

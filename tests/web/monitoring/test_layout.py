@@ -21,6 +21,8 @@ PAGES = [
     ("indicator", "planner", "/dashboard/indicators/I01/"),
     ("indicator-history", "planner", "/monitoring/indicators/{gdp}/history/"),
     ("portal-indicator", None, "/portal/indicators/I01/published/"),
+    ("assignments", "planner", "/monitoring/assignments/"),  # its long 指标 select widened a phone by 8 px
+    ("rules", "planner", "/monitoring/rules/"),
 ]
 WIDER = "document.documentElement.scrollWidth - window.innerWidth"
 

@@ -24,8 +24,8 @@ def test_a_csv_upload_stores_each_qualifier(cast, assignments, client_for, word)
     assert Observation.objects.get().qualifier == word
 
 
-@pytest.mark.parametrize(("word", "shown"), [("约", "约560.3 亿元"), ("超过", "超过560.3 亿元"), ("近", "近560.3 亿元"),
-                                             ("以上", "560.3 亿元以上"), ("以内", "560.3 亿元以内"), ("", "560.3 亿元")])
+@pytest.mark.parametrize(("word", "shown"), [("约", "约560.3亿元"), ("超过", "超过560.3亿元"), ("近", "近560.3亿元"),
+                                             ("以上", "560.3亿元以上"), ("以内", "560.3亿元以内"), ("", "560.3亿元")])
 def test_a_qualified_figure_is_printed_with_its_qualifier_where_chinese_puts_it(
         cast, assignments, small_plan, reference_data, client_for, word, shown):
     """Prefixes (约, 超过, 近) before the number, suffixes (以上, 左右, 以内, 以下) after the unit — on the figure's

@@ -48,7 +48,7 @@ def test_published_table_lists_every_published_figure_by_region_and_period(clien
     url = reverse("portal-indicator-published", args=["I01"])
     assert f'href="{url}"' in client.get(reverse("portal-indicator", args=["I01"])).content.decode()
     html = client.get(url).content.decode()
-    cells = re.findall(r'<td class="num">([\d.]+) 亿元</td>', html)
+    cells = re.findall(r'<td class="num">([\d.]+)亿元</td>', html)
     assert sorted(map(float, cells)) == sorted([4523.6, 4606.2, 680.0, 700.5, 650.2, 300.1])
     old = client.get("/public/indicators/I01/")
     assert (old.status_code, old["Location"]) == (301, url)

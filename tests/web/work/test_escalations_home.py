@@ -89,7 +89,7 @@ def test_reviewer_home_lists_what_waits_and_supervisor_home_what_is_red(
     monkeypatch.setattr("django.utils.timezone.localdate", lambda *a: dt.date(2025, 10, 11))
     _report(yudu_task, cast.yudu)
     html = client_for(cast.reviewer).get("/work/").content.decode()
-    assert "待审核" in html and "打造高能级创新平台 · 2025Q3" in html
+    assert "待审核" in html and "打造高能级创新平台 · 2025年第3季度" in html
     html = client_for(cast.supervisor).get("/work/").content.decode()
     red = html.split("红灯事项")[1].split("未解决的重大事项")[0]
     assert "长赣高铁" in red and "打造高能级创新平台" not in red
@@ -139,7 +139,7 @@ def test_the_unit_home_asks_for_each_report_once(ganzhou, yudu_task, cast, clien
     assert '<span class="tag">已退回</span> 审核意见:请补充佐证材料' in owed and 'id="returned"' not in html
     older = _report(yudu_task, cast.yudu, period="2025Q2", submit=False)
     drafts = client_for(cast.yudu).get("/work/").content.decode().split('id="drafts"')[1]
-    assert f'href="/work/reports/{older.pk}/"' in drafts and "2025Q2" in drafts
+    assert f'href="/work/reports/{older.pk}/"' in drafts and "2025年第2季度" in drafts
 
 
 def test_a_binding_warning_is_on_the_supervisor_home_before_anyone_opens_the_list(db, cast, client_for):

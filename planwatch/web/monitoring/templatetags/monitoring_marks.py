@@ -3,7 +3,8 @@
 - ``{{ obs|example_badge }}``: a visible 「示例」 badge for a figure of the example set (invented
   numbers for trying the workflow), nothing for a real one.
 - ``{{ obs|qualified_value }}``: the value with its unit and qualifier where Chinese puts it —
-  约4716 亿元, 10 %以上, 250 亿元 — so a bound or an approximation never reads as an exact figure.
+  约4716亿元, 10%以上, 250亿元 — so a bound or an approximation never reads as an exact figure; no space
+  before the unit, as Chinese statistics print it and as ``reports.formatting.format_value`` does.
   The number is printed as stored, without padding: 4940.47 (not 4940.4700), 0.73887 万吨.
 """
 
@@ -35,7 +36,7 @@ def example_badge(observation) -> str:
 def qualified_value(observation) -> str:
     unit = getattr(observation, "measure_unit", "") or ""
     number = format(Decimal(repr(float(observation.value))).normalize(), "f")
-    return format_qualified(number, getattr(observation, "qualifier", "") or "", f" {unit}" if unit else "")
+    return format_qualified(number, getattr(observation, "qualifier", "") or "", unit)
 
 
 # A state is read by its word, its colour and its shape together (a colour-blind clerk and a black-and-

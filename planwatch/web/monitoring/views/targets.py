@@ -29,9 +29,11 @@ def target_list(request: HttpRequest) -> HttpResponse:
     indicators = []
     if plan is not None:
         versions = TargetVersion.objects.select_related("proposed_by", "approved_by").order_by("version")
-        indicators = plan.indicators.prefetch_related(Prefetch("targets", queryset=versions)).order_by("order")
+        indicators = list(plan.indicators.prefetch_related(Prefetch("targets", queryset=versions)).order_by("order"))
+        for ind in indicators:  # one form per indicator, with ids of its own: a label opens its own field
+            ind.proposal_form = TargetProposalForm(auto_id=f"target-{ind.code}-%s")
     return render(request, "monitoring/targets.html", {
-        "plan": plan, "indicators": indicators, "form": TargetProposalForm(), "decision_form": DecisionForm(),
+        "plan": plan, "indicators": indicators, "decision_form": DecisionForm(),
         "can_propose": may(request.user, "target.propose"), "can_decide": may(request.user, "target.decide"),
     })
 

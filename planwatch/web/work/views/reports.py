@@ -78,6 +78,7 @@ def report_new(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
                 {"subject": subject, "kind": kind, "form": form},
                 status=refusal_status(error),
             )
+        messages.success(request, _("已保存草稿"))
         return redirect("work-report", pk=report.pk)
     period = request.GET.get("period") or _default_period(subject)
     existing = subject.reports.filter(period=period).first()
