@@ -1,7 +1,8 @@
 """CSV bulk loads: the same rows, problems and all-or-nothing rule as the Excel template.
 
 Columns are named in Chinese or English (指标/indicator, 地区/region, 年份/year, 数值/value,
-单位/unit, 来源/source, 备注/note, 限定词/qualifier), in any order; the first four are required.
+单位/unit, 来源/source, 备注/note, 限定词/qualifier, 发布机构/publisher, 文件标题/document_title), in any
+order; the first four are required, the rest optional.
 Encodings: UTF-8 with or without BOM, then GB18030 — what Chinese Excel writes for "CSV
 (逗号分隔)". Comma or tab separated. Row numbers are counted as Excel shows the file (the header
 is row 1), columns as letters, so a reporter can find the cell either way.
@@ -33,6 +34,8 @@ _ALIASES = {
     "source": ("来源", "数据来源", "source"),
     "note": ("备注", "说明", "note"),
     "qualifier": ("限定词", "qualifier"),
+    "publisher": ("发布机构", "发布单位", "publisher"),
+    "document_title": ("文件标题", "文件名称", "document_title", "title"),
 }
 _HEADER_FIELD = {name_key(alias): field for field, aliases in _ALIASES.items() for alias in aliases}
 _BINARY_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")

@@ -17,7 +17,9 @@ from planwatch.collection.problems import ImportProblem
 from planwatch.collection.settings import setting
 from planwatch.collection.units import normalise_unit
 
-# The fields of an entered row, in template/CSV column order, with their Chinese headers.
+# The fields of an entered row, in template/CSV column order, with their Chinese headers. The last two
+# (the public citation: 赣州市统计局《2023年赣州市国民经济和社会发展统计公报》) are optional columns: files
+# made before they existed, without them, still import (``OPTIONAL``).
 FIELDS: tuple[tuple[str, str], ...] = (
     ("indicator", "指标"),
     ("region", "地区"),
@@ -27,8 +29,11 @@ FIELDS: tuple[tuple[str, str], ...] = (
     ("source", "来源"),
     ("note", "备注"),
     ("qualifier", "限定词"),
+    ("publisher", "发布机构"),
+    ("document_title", "文件标题"),
 )
 FIELD_LABELS = dict(FIELDS)
+OPTIONAL = ("publisher", "document_title")
 
 
 def _get(obj: Any, name: str, default: Any = None) -> Any:
@@ -109,6 +114,8 @@ class ObservationRow:
     source: Any = ""
     note: Any = ""
     qualifier: Any = ""
+    publisher: Any = ""
+    document_title: Any = ""
     sheet: str = ""
     line: int | None = None
     columns: Mapping[str, str] = field(default_factory=dict)
@@ -139,6 +146,8 @@ class CleanObservation:
     source: str = ""
     note: str = ""
     qualifier: str = ""
+    publisher: str = ""
+    document_title: str = ""
     line: int | None = None
     warnings: tuple[ImportProblem, ...] = ()
     columns: Mapping[str, str] = field(default_factory=dict)  # where the row's fields were, for messages

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from planwatch.collection.model import (
+    OPTIONAL,
     CleanObservation,
     IndicatorSpec,
     ObservationRow,
@@ -131,6 +132,7 @@ def clean_row(row: ObservationRow, catalogue: Catalogue) -> CleanObservation | l
         quarter=period.quarter, month=period.month, value=entered.value, unit=indicator.unit,
         original_value=shown(row.value), original_unit=clean_text(row.unit), line=row.line, columns=row.columns,
         source=texts["source"], note=texts["note"], qualifier=texts["qualifier"],
+        publisher=texts["publisher"], document_title=texts["document_title"],
     )
 
 
@@ -231,8 +233,8 @@ def _unit(row: ObservationRow, indicator: IndicatorSpec | None, problems: _RowPr
 
 def _texts(row: ObservationRow, problems: _RowProblems) -> dict[str, str]:
     limit = setting("MAX_TEXT_LENGTH")
-    texts = {name: clean_text(getattr(row, name)) for name in ("source", "note", "qualifier")}
-    for name, label in (("source", "来源"), ("note", "备注")):
+    texts = {name: clean_text(getattr(row, name)) for name in ("source", "note", "qualifier", *OPTIONAL)}
+    for name, label in (("source", "来源"), ("note", "备注"), ("publisher", "发布机构"), ("document_title", "文件标题")):
         if len(texts[name]) > limit:
             problems.add(name, f"{label}超过 {limit} 字(现有 {len(texts[name])} 字)", "length")
     if texts["qualifier"] and texts["qualifier"] not in QUALIFIERS:

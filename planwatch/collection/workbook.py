@@ -33,7 +33,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planwatch.collection.guard import check_xlsx_container
-from planwatch.collection.model import FIELDS, IndicatorSpec, ObservationRow
+from planwatch.collection.model import FIELDS, OPTIONAL, IndicatorSpec, ObservationRow
 from planwatch.collection.problems import ImportProblem, column_letter, file_problem
 from planwatch.collection.rows import QUALIFIERS
 from planwatch.collection.settings import setting
@@ -47,7 +47,7 @@ TEMPLATE_VERSION = "planwatch-collection-1"
 _AnyCell = Cell | MergedCell  # what a sheet's ``_cells`` holds
 _IDENTITY = {i for i, (name, _) in enumerate(FIELDS, start=1) if name in ("indicator", "region", "period", "unit")}
 _WIDTHS = {"indicator": 34, "region": 12, "period": 10, "value": 14, "unit": 10, "source": 28, "note": 30,
-           "qualifier": 8}
+           "qualifier": 8, "publisher": 18, "document_title": 36}
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,8 @@ class TemplateLine:
     source: str = ""
     note: str = ""
     state: str = ""
+    publisher: str = ""
+    document_title: str = ""
     comment: str = ""  # the reviewer's comment of a returned figure
 
 
@@ -127,7 +129,8 @@ def _write_data(sheet: Worksheet, lines: Sequence[TemplateLine], extra_rows: int
     for row, line in enumerate(lines, start=2):
         for name, value in (("indicator", line.indicator.name), ("region", line.region),
                             ("period", line.period), ("unit", line.indicator.unit), ("value", line.value),
-                            ("qualifier", line.qualifier), ("source", line.source), ("note", line.note)):
+                            ("qualifier", line.qualifier), ("source", line.source), ("note", line.note),
+                            ("publisher", line.publisher), ("document_title", line.document_title)):
             if value not in (None, ""):
                 _put(sheet[f"{COLUMNS[name]}{row}"], value)
     last = len(lines) + 1 + extra_rows
@@ -230,7 +233,8 @@ def _write_lists(sheet: Worksheet, unit: str, indicators: Sequence[IndicatorSpec
 HELP_LINES = (
     "数据填报模板 · 填报说明",
     "",
-    "1. 在「填报」工作表中逐行填写「数值」,并尽量填写「来源」(如:2023年赣州市统计公报)。",
+    "1. 在「填报」工作表中逐行填写「数值」,并尽量填写「来源」(链接或文件名);公开页面按「发布机构」「文件标题」注明出处"
+    "(如:赣州市统计局、2023年赣州市国民经济和社会发展统计公报),这两列可不填。",
     "2. 指标、地区、年份已按本单位的填报任务列出,不能修改;如需补报其他年份,请在下方空行中从下拉列表选择。",
     "3. 数值只填数字,不带单位、不用公式;按「单位」列的单位填写。单位不同时可在「单位」列改为可换算的单位(如 万元、亿元)。",
     "4. 百分比指标填 0–100 之间的数(如 56.35),增速、降幅类指标可以为负数。",
@@ -274,8 +278,9 @@ def read_workbook(data: bytes, name: str = "上传文件.xlsx") -> SheetRows:
         return SheetRows(problems=problems)
     sheet = book[DATA_SHEET]
     cells = _cells_by_row(sheet)
-    problems = _too_many_rows(cells) or (_merged_problems(sheet) + _header_problems(cells.get(1, {}))
-                                         + _formula_problems(cells) + _stray_problems(cells))
+    width = _width(cells.get(1, {}))
+    problems = _too_many_rows(cells) or (_merged_problems(sheet) + _header_problems(cells.get(1, {}), width)
+                                         + _formula_problems(cells) + _stray_problems(cells, width))
     if problems:
         return SheetRows(problems=problems)
     rows = [_row(number, by_col) for number, by_col in sorted(cells.items()) if number > 1 and _filled(by_col)]
@@ -324,9 +329,18 @@ def _merged_problems(sheet: Worksheet) -> list[ImportProblem]:
     return found
 
 
-def _header_problems(header: dict[int, _AnyCell]) -> list[ImportProblem]:
+def _width(header: dict[int, _AnyCell]) -> int:
+    """How many template columns the file has: all, or — a template made before the optional columns
+    (发布机构, 文件标题) existed — up to the last of them it names; anything beyond is a stray column."""
+    first_optional = len(HEADERS) - len(OPTIONAL) + 1
+    named = [col for col in range(first_optional, len(HEADERS) + 1)
+             if col in header and str(header[col].value).strip()]
+    return max(named, default=first_optional - 1)
+
+
+def _header_problems(header: dict[int, _AnyCell], width: int) -> list[ImportProblem]:
     found = []
-    for col, expected in enumerate(HEADERS, start=1):
+    for col, expected in enumerate(HEADERS[:width], start=1):
         cell = header.get(col)
         actual = str(cell.value).strip() if cell is not None else ""
         letter = column_letter(col)
@@ -335,7 +349,7 @@ def _header_problems(header: dict[int, _AnyCell]) -> list[ImportProblem]:
         elif actual != expected:
             found.append(ImportProblem(DATA_SHEET, 1, letter, f"表头应为「{expected}」,实为「{actual}」",
                                        rule="header"))
-    for col in sorted(c for c in header if c > len(HEADERS)):
+    for col in sorted(c for c in header if c > width):
         found.append(ImportProblem(DATA_SHEET, 1, column_letter(col), f"多出的列「{header[col].value}」,请删除",
                                    rule="header"))
     return found
@@ -352,10 +366,10 @@ def _formula_problems(cells: dict[int, dict[int, _AnyCell]]) -> list[ImportProbl
     return found
 
 
-def _stray_problems(cells: dict[int, dict[int, _AnyCell]]) -> list[ImportProblem]:
+def _stray_problems(cells: dict[int, dict[int, _AnyCell]], width: int) -> list[ImportProblem]:
     return [ImportProblem(DATA_SHEET, row, column_letter(col), "此列不在模板中,请删除其中内容", rule="header")
             for row, by_col in sorted(cells.items()) if row > 1
-            for col in sorted(by_col) if col > len(HEADERS)]
+            for col in sorted(by_col) if col > width]
 
 
 def _filled(by_col: dict[int, _AnyCell]) -> bool:

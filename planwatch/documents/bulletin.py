@@ -36,6 +36,10 @@ RATIO_INDICATOR = "城乡居民人均可支配收入比"
 _URBAN, _RURAL = "城镇居民人均可支配收入", "农村居民人均可支配收入"
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?[\u4e00-\u9fff]{0,14}?国民经济和社会发展统计公报")
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+# The issuer's line under the title, as cleaned (spaces between Chinese words dropped):
+# "赣州市统计局国家统计局赣州调查队", "来源:兴国县统计局发布时间:…". A sentence ("经市统计局统一核算,…")
+# never matches: the bureau's name must end the line or be followed by the survey team or 发布.
+_ISSUER = re.compile(r"^(?:来源[::]\s*)?([\u4e00-\u9fff]{0,20}?统计局)(?=$|\s|国家统计局|发布|[((])")
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,7 @@ class Reading:
     year: int | None
     proposals: tuple[Proposal, ...]
     problems: tuple[str, ...] = field(default=())
+    issuer: str = ""  # the statistics bureau that issued it, when a line under the title names it
 
     @property
     def region_name(self) -> str:
@@ -98,6 +103,17 @@ def _title(cleaned: str) -> str:
         if at >= 0:
             return line[: at + 4].lstrip("《〈 ")
     return next((line for line in cleaned.splitlines() if line.strip()), "")[:60]
+
+
+def _issuer(cleaned: str, title: str) -> str:
+    """The statistics bureau named on one of the few lines after the title, or "" (never guessed)."""
+    lines = [line.strip() for line in cleaned.splitlines() if line.strip()][:6]
+    after = next((i + 1 for i, line in enumerate(lines) if title and title in line), 1)
+    for line in lines[after : after + 3]:
+        found = _ISSUER.match(line)
+        if found:
+            return found.group(1)
+    return ""
 
 
 def _year(title: str, cleaned: str) -> int | None:
@@ -220,7 +236,7 @@ def read_bulletin(
         problems.append("未能从标题确定地区,请指定地区(--region)")
     if year is None:
         problems.append("未能从标题确定年份,请指定年份(--year)")
-    return Reading(title, division, year, tuple(proposals), tuple(problems))
+    return Reading(title, division, year, tuple(proposals), tuple(problems), issuer=_issuer(cleaned, title))
 
 
 def _plan_match(entry_names: tuple[str, ...], indicator: str, plan_names: dict[str, str]) -> str:

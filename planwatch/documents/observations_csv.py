@@ -17,6 +17,12 @@ a qualifier the context implies) are in ``row-decisions.csv``; values the source
 imply (the census-revised 2023 GDP) in ``derivations.csv``; each row loaded or set aside
 carries its reason, so ``planwatch dataset set-aside`` can list them all.
 
+Where a secondary page repeats a primary publication (a bulletin, a yearbook) and says which,
+``primary-sources.csv`` names it: 发布机构 and 文件标题 become the figure's public citation
+(赣州市统计局《2022年赣州市国民经济和社会发展统计公报》), the link stays the page we read (转引), and
+the basis for the attribution goes into the internal note. A row not listed there has no
+publisher or title: nothing is guessed.
+
 The source files themselves are byte-for-byte copies of the shared data: source address
 and quote stay on every row, and nothing in them is edited by hand.
 """
@@ -89,6 +95,8 @@ class ProposedObservation:
     source_kind: str = ""
     reliability: str = ""
     derived: bool = False
+    publisher: str = ""  # the primary publication the source repeats (primary-sources.csv), public
+    document_title: str = ""
     example: bool = False
     row_ref: str = ""
 
@@ -213,6 +221,21 @@ def _read_decisions(folder: Path) -> dict[tuple, dict[str, str]]:
     return decisions
 
 
+def _read_primary(folder: Path) -> dict[tuple, dict[str, str]]:
+    """``primary-sources.csv``: (file, source indicator, year, source address) → publisher, title, basis."""
+    path = folder / "primary-sources.csv"
+    if not path.exists():
+        return {}
+    found = {}
+    for line, row in _rows(path):
+        where = f"primary-sources.csv 第{line}行"
+        if not (row["publisher"].strip() or row["document_title"].strip()) or not row["basis"].strip():
+            raise DatasetError(f"{where}:须填写发布机构或文件标题,以及依据(basis)")
+        key = (row["file"], row["indicator_name_zh"], _year(row["year"], where), row["source_url"])
+        found[key] = {**row, "line": str(line)}
+    return found
+
+
 # --- one source row --------------------------------------------------------------------------
 
 
@@ -242,6 +265,7 @@ def _read_row(
     mapping: dict[tuple[str, str], dict[str, str]],
     decisions: dict[tuple, dict[str, str]],
     example: bool,
+    primary: dict[tuple, dict[str, str]] | None = None,
 ) -> ProposedObservation | SetAsideRow:
     """A ``ProposedObservation`` or a ``SetAsideRow``: every source row ends as exactly one."""
     where = f"{file} 第{line}行"
@@ -261,13 +285,17 @@ def _read_row(
     except UnitError as problem:
         return _set_aside(file, line, row, f"{problem.message}(目标「{rule['target']}」)")
     qualifier = decision.get("qualifier") or qualifier_near(row["quote"], float(value))
+    cited = (primary or {}).get((file, name, year, row["source_url"]), {})
+    note = _note(decision.get("reason", ""), row, row.get("region", ""))
+    if cited:
+        note = ";".join(part for part in (note, f"出处依据:{cited['basis']}") if part)
     return ProposedObservation(
         kind=rule["action"], indicator=rule["target"], region=region, year=year, value=float(converted),
         unit=rule["target_unit"], original_value=row["value"], original_unit=row["unit"], qualifier=qualifier,
         vintage=int(decision.get("vintage") or 1), source=row["source_url"], quote=row["quote"],
-        note=_note(decision.get("reason", ""), row, row.get("region", "")),
-        source_indicator=name, source_kind=row.get("source_kind", ""), reliability=row.get("reliability", ""),
-        example=example, row_ref=where,
+        note=note, source_indicator=name, source_kind=row.get("source_kind", ""),
+        reliability=row.get("reliability", ""), example=example, row_ref=where,
+        publisher=cited.get("publisher", "").strip(), document_title=cited.get("document_title", "").strip(),
     )
 
 
@@ -364,15 +392,17 @@ def read_dataset(folder: Path | None = None, *, example: bool = False) -> Datase
     """
     if folder is None:
         folder = EXAMPLE_OBSERVATIONS_DIR if example else OBSERVATIONS_DIR
-    mapping, decisions = _read_map(folder), _read_decisions(folder)
+    mapping, decisions, primary = _read_map(folder), _read_decisions(folder), _read_primary(folder)
     used: set[tuple] = set()
+    cited: set[tuple] = set()
     observations: list[ProposedObservation] = []
     set_aside: list[SetAsideRow] = []
     for file in dict.fromkeys(f for f, _ in mapping):
         for line, row in _rows(folder / file):
             if example and EXAMPLE_MARK not in row["source_url"] + row["quote"]:
                 raise DatasetError(f"{file} 第{line}行:示例数据的来源或摘录必须注明「{EXAMPLE_MARK}」")
-            result = _read_row(file, line, row, mapping, decisions, example)
+            result = _read_row(file, line, row, mapping, decisions, example, primary)
+            cited.add((file, row["indicator_name_zh"], int(row["year"]), row["source_url"]))
             used.add((file, _region(row), row["indicator_name_zh"], int(row["year"]),
                       Decimal(row["value"].replace(",", "")).normalize()))
             if isinstance(result, ProposedObservation):
@@ -382,6 +412,9 @@ def read_dataset(folder: Path | None = None, *, example: bool = False) -> Datase
     for key, decision in decisions.items():
         if key not in used:
             raise DatasetError(f"row-decisions.csv 第{decision['line']}行:没有对应的来源行({key[2]} {key[1]} {key[3]}年 {key[4]})")
+    for key, row in primary.items():
+        if key not in cited:
+            raise DatasetError(f"primary-sources.csv 第{row['line']}行:没有对应的来源行({key[1]} {key[2]}年 {key[3]})")
     observations += _derive(observations, folder)
     _check_unique(observations)
     return Dataset(tuple(observations), tuple(set_aside), read_stated_changes(folder), example=example)

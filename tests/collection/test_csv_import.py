@@ -67,7 +67,7 @@ def test_missing_required_column(context):
 
 def test_unknown_column(context):
     assert problems_of("unknown-column.csv", context) == [
-        "第1行 D列:无法识别的列「金额」(可用列:指标、地区、年份、数值、单位、来源、备注、限定词)",
+        "第1行 D列:无法识别的列「金额」(可用列:指标、地区、年份、数值、单位、来源、备注、限定词、发布机构、文件标题)",
         "第1行:缺少列「数值」",
     ]
 

@@ -26,8 +26,9 @@ def test_an_observation_with_the_old_example_mark_gets_is_example_and_the_mark_t
         old.get_model("realdata", "ExampleMark").objects.create(observation_id=marked.pk)
         executor = MigrationExecutor(connection)
         executor.migrate(AFTER)
-        assert list(Observation.objects.filter(is_example=True)) == [marked]
-        assert not Observation.objects.get(pk=plain.pk).is_example
+        # Only the columns this state has: later monitoring migrations (发布机构, 文件标题) are not applied yet.
+        flags = dict(Observation.objects.values_list("pk", "is_example"))
+        assert flags == {marked.pk: True, plain.pk: False}
         assert "realdata_examplemark" not in connection.introspection.table_names()
     finally:
         # Going back to monitoring 0003 unapplied every later migration that depends on it (tokens,

@@ -7,6 +7,7 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from planwatch.web.api.auth import READ, WRITE
+from planwatch.web.dashboard.sources import citation, cited
 from planwatch.web.monitoring import services
 from planwatch.web.monitoring.drafts import find_indicator
 from planwatch.web.monitoring.forms import read_entered
@@ -52,12 +53,19 @@ class ObservationOut(Schema):
     measure_unit: str
     qualifier: str
     source: str
+    publisher: str = Field("", description="发布机构,如 赣州市统计局")
+    document_title: str = Field("", description="文件标题,如 2023年赣州市国民经济和社会发展统计公报")
+    citation: str = Field("", description="出处:发布机构《文件标题》;两者皆无时为来源网站")
     note: str | None = Field(None, description="备注(内部);只对可查看内部信息的角色返回,公众及其他单位填报人为 null")
     vintage: int
     status: str
     review_comment: str | None = Field(None, description="审核意见(内部);同上")
     lock_version: int | None = Field(None, description="版本号(修改时回传);同上")
     is_example: bool = Field(..., description="为真时表示这是供试用流程的演示值,不是统计数据")
+
+    @staticmethod
+    def resolve_citation(obj) -> str:
+        return citation(*cited(obj))
 
     # Internal fields reach only those who may read them (permissions.reads_internals).
     @staticmethod
@@ -90,7 +98,9 @@ class DraftIn(Schema):
                                                  "56.35%、18650万元(换算为指标单位);份额须在 0–100,人口等不能为负")
     measure_unit: str = Field("", max_length=40)
     qualifier: Qualifier = Qualifier.NONE
-    source: str = Field("", max_length=500)
+    source: str = Field("", max_length=500, description="来源:链接或文件名")
+    publisher: str = Field("", max_length=500, description="发布机构(可选),如 赣州市统计局")
+    document_title: str = Field("", max_length=500, description="文件标题(可选),如 2023年赣州市国民经济和社会发展统计公报")
     quote: str = Field("", max_length=4000)
     note: str = Field("", max_length=4000)
 

@@ -64,7 +64,9 @@ def _note(proposal, title: str) -> str:
     return ";".join(parts)
 
 
-def _draft(plan_proposal, bulletin: Bulletin, *, user, reason: str, unit) -> Observation:
+def _draft(plan_proposal, bulletin: Bulletin, *, user, reason: str, unit, issuer: str = "") -> Observation:
+    """``issuer``: the statistics bureau the reader found under the title (``Reading.issuer``), the public
+    citation's 发布机构; the title is its 文件标题 when it is one (a bulletin's title ends 统计公报)."""
     p = plan_proposal.proposal
     indicator = bulletin_plan_indicator(plan_proposal.plan_indicator)
     value, entered = (
@@ -81,6 +83,8 @@ def _draft(plan_proposal, bulletin: Bulletin, *, user, reason: str, unit) -> Obs
         measure_unit=entered,
         qualifier=p.qualifier if p.qualifier in _QUALIFIERS else "",
         source=f"《{bulletin.title}》",
+        publisher=issuer,
+        document_title=bulletin.title if bulletin.title.endswith("统计公报") else "",
         quote=p.sentence,
         note=_note(p, bulletin.title),
     )
@@ -132,7 +136,7 @@ def submit_bulletin(
                     % {"name": indicator.name, "region": region.name, "year": reading.year}
                 )
                 continue
-            obs = _draft(item, bulletin, user=user, reason=reason, unit=unit_of(user))
+            obs = _draft(item, bulletin, user=user, reason=reason, unit=unit_of(user), issuer=reading.issuer)
             _store(
                 Proposal(
                     bulletin=bulletin,

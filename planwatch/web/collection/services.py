@@ -205,7 +205,7 @@ def _draft_input(obs: CleanObservation, file_name: str) -> DraftInput:
         indicator=obs.indicator, region=obs.region, year=obs.year, quarter=obs.quarter, month=obs.month,
         value=obs.value, measure_unit=obs.unit, original_value=obs.original_value,
         original_unit=obs.original_unit or obs.unit, qualifier=obs.qualifier, source=obs.source, note=obs.note,
-        ref=obs, problems=warnings, warning_comment=obs.note if warnings else "",
+        publisher=obs.publisher, document_title=obs.document_title, ref=obs, problems=warnings, warning_comment=obs.note if warnings else "",
     )
 
 
@@ -245,5 +245,6 @@ def _line(spec: IndicatorSpec, region, period: str, obs: Observation | None) -> 
     if obs is None:
         return TemplateLine(spec, region.name, period)
     return TemplateLine(spec, region.name, period, value=obs.value, qualifier=obs.qualifier, source=obs.source,
-                        note=obs.note, state=STATE_WORDS[obs.status],
+                        note=obs.note, publisher=obs.publisher, document_title=obs.document_title,
+                        state=STATE_WORDS[obs.status],
                         comment=obs.review_comment if obs.status == Observation.Status.RETURNED else "")

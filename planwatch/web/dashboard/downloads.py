@@ -3,7 +3,8 @@
 Two sets of columns. Signed-in roles get the working columns (原文摘录, 备注, 状态 and a last column
 saying 示例 for a figure of the example set), the notes only where their audience may read them
 (``monitoring.audience.Audience.reads_notes``). The public gets the public fields only: the figure, its release
-and its source (the address and the site that published it) — no internal note, never an example.
+and its source (the address and its citation, 发布机构《文件标题》 or the site, ``dashboard.sources.citation``)
+— no internal note, never an example.
 This module only queries and translates; the files are written by ``planwatch.reports.formats`` (``csv``,
 ``xlsx``), which keep formula-like text inert.
 """
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from planwatch.reports.formats import csv as csv_format
 from planwatch.reports.formats import xlsx as xlsx_format
-from planwatch.web.dashboard.sources import publisher
+from planwatch.web.dashboard.sources import citation, cited
 from planwatch.web.monitoring.audience import as_audience, visible
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.plans.models import Indicator
@@ -34,7 +35,7 @@ def _header(public: bool) -> list[str]:
         _("来源"),
     ]
     if public:
-        return [*common, _("发布网站")]
+        return [*common, _("出处")]
     return [*common, _("原文摘录"), _("备注"), _("状态"), _("示例")]
 
 
@@ -60,7 +61,7 @@ def rows(indicator: Indicator, *, public: object) -> list[list[object]]:
             o.source,
         ]
         if audience.public:
-            row.append(publisher(o.source))
+            row.append(citation(*cited(o)))
         else:
             notes = audience.reads_notes(o.unit_id)
             row += [

@@ -150,6 +150,8 @@ class CountyRow:
     source: str
     example: bool = False
     work: list[str] = field(default_factory=list)  # plan tasks and 专栏 items naming this county
+    publisher: str = ""  # the public citation beside ``source`` (``dashboard.sources``)
+    document_title: str = ""
 
 
 def county_view(plan: Plan, indicator: Indicator, year: int | None, *, public: bool) -> dict:
@@ -181,10 +183,9 @@ def _ranked_rows(counties, by_region, indicator: Indicator, decimals: int) -> li
         reverse=not lower_better,
     )
     rows = [
-        CountyRow(i + 1, r.name, by_region[r.pk].value,
-                  format_value(by_region[r.pk].value, indicator.unit, decimals), by_region[r.pk].source,
-                  by_region[r.pk].example)
-        for i, r in enumerate(have)
+        CountyRow(i + 1, r.name, p.value, format_value(p.value, indicator.unit, decimals), p.source, p.example,
+                  publisher=p.publisher, document_title=p.document_title)
+        for i, r in enumerate(have) for p in (by_region[r.pk],)
     ]
     rows += [CountyRow(None, r.name, None, "—", "") for r in counties if r.pk not in by_region]
     return rows

@@ -28,6 +28,8 @@ UPDATED = (
     "original_unit",
     "qualifier",
     "source",
+    "publisher",
+    "document_title",
     "quote",
     "note",
     "lock_version",

@@ -26,6 +26,8 @@ FIELD_NAMES = {
     "measure_unit": _("计量单位"),
     "qualifier": _("限定词"),
     "source": _("来源"),
+    "publisher": _("发布机构"),
+    "document_title": _("文件标题"),
     "quote": _("原文摘录"),
     "note": _("备注"),
     "vintage": _("版次"),

@@ -46,6 +46,8 @@ class DraftInput:
     original_unit: str = ""
     qualifier: str = ""
     source: str = ""
+    publisher: str = ""
+    document_title: str = ""
     quote: str = ""
     note: str = ""
     ref: Any = None
@@ -205,7 +207,8 @@ class PreparedDrafts:
 
 def _fields(row: DraftInput) -> dict:
     data = {k: getattr(row, k) for k in ("measure_unit", "original_value", "original_unit", "qualifier",
-                                         "source", "quote", "note", "warning_comment")}
+                                         "source", "publisher", "document_title", "quote", "note",
+                                         "warning_comment")}
     data = {k: strip_hidden(v) if isinstance(v, str) else v for k, v in data.items() if v not in ("", None)}
     if row.problems:
         data["problems"] = list(row.problems)

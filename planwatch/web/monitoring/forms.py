@@ -27,7 +27,11 @@ class ObservationForm(forms.Form):
     value = forms.CharField(label=_("数值"), max_length=60)
     measure_unit = forms.CharField(label=_("计量单位"), max_length=40, required=False)
     qualifier = forms.ChoiceField(label=_("限定词"), choices=Qualifier.choices, required=False)
-    source = forms.CharField(label=_("来源"), max_length=500, required=False)
+    source = forms.CharField(label=_("来源"), max_length=500, required=False, help_text=_("链接或文件名"))
+    publisher = forms.CharField(label=_("发布机构"), max_length=500, required=False,
+                                help_text=_("可选,如:赣州市统计局"))
+    document_title = forms.CharField(label=_("文件标题"), max_length=500, required=False,
+                                     help_text=_("可选,如:2023年赣州市国民经济和社会发展统计公报"))
     quote = forms.CharField(label=_("原文摘录"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     note = forms.CharField(label=_("备注"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -38,8 +42,8 @@ class ObservationForm(forms.Form):
 
     @classmethod
     def for_observation(cls, obs: Observation, data=None) -> ObservationForm:
-        initial = {f: getattr(obs, f) for f in ("measure_unit", "qualifier", "source", "quote", "note",
-                                               "lock_version")}
+        initial = {f: getattr(obs, f) for f in ("measure_unit", "qualifier", "source", "publisher", "document_title",
+                                               "quote", "note", "lock_version")}
         initial["value"] = f"{obs.value:.12g}"
         return cls(data, initial=initial, indicator=obs.indicator)
 

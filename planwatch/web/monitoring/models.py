@@ -94,6 +94,11 @@ class Observation(models.Model):
     original_unit = models.CharField(_("原始单位"), max_length=40, blank=True)
     qualifier = models.CharField(_("限定词"), max_length=4, choices=Qualifier.choices, blank=True, default="")
     source = models.CharField(_("来源"), max_length=500, blank=True)
+    # The public citation beside the link: who issued the figure and in which document
+    # (赣州市统计局《2023年赣州市国民经济和社会发展统计公报》); ``dashboard.sources.citation`` renders them.
+    # 500 like 来源: the import's one text limit (collection setting MAX_TEXT_LENGTH) holds for all three.
+    publisher = models.CharField(_("发布机构"), max_length=500, blank=True)
+    document_title = models.CharField(_("文件标题"), max_length=500, blank=True)
     quote = models.TextField(_("原文摘录"), blank=True)
     note = models.TextField(_("备注"), blank=True)
     vintage = models.PositiveSmallIntegerField(_("版次"), default=1)

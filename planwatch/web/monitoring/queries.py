@@ -64,6 +64,8 @@ class Point:
     example: bool = False  # from the example set (示例): invented figures, shown as such everywhere
     revised_from: float | None = None  # the earlier visible vintage's value, when it differed
     unit_id: int | None = None  # the unit that entered it (decides who reads its 备注)
+    publisher: str = ""  # with ``document_title``, the public citation (``dashboard.sources``)
+    document_title: str = ""
 
     @property
     def revised(self) -> bool:
@@ -72,7 +74,7 @@ class Point:
 
 _FIELDS = (
     "indicator_id", "region_id", "year", "value", "vintage", "source", "quote", "note",
-    "qualifier", "status", "measure_unit", "example", "unit_id",
+    "qualifier", "status", "measure_unit", "example", "unit_id", "publisher", "document_title",
 )
 _NOTES = ("quote", "note")
 

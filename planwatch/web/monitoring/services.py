@@ -66,10 +66,11 @@ from planwatch.web.places.models import AuditEntry
 
 S = Observation.Status
 EDITABLE_FIELDS = (
-    "value", "measure_unit", "original_value", "original_unit", "qualifier", "source", "quote", "note",
+    "value", "measure_unit", "original_value", "original_unit", "qualifier", "source", "publisher",
+    "document_title", "quote", "note",
 )
-AUDITED_FIELDS = ("status", "value", "measure_unit", "qualifier", "source", "quote", "note",
-                  "vintage", "review_comment", "warning_comment")
+AUDITED_FIELDS = ("status", "value", "measure_unit", "qualifier", "source", "publisher", "document_title", "quote",
+                  "note", "vintage", "review_comment", "warning_comment")
 
 
 def retry_when_locked(func: Callable) -> Callable:

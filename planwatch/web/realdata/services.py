@@ -127,7 +127,7 @@ def _fields(obs: ProposedObservation, unit_text: str) -> dict:
         "measure_unit": unit_text, "original_value": obs.original_value, "original_unit": obs.original_unit,
         "qualifier": obs.qualifier, "source": _marked(obs.source, obs.example),
         "quote": _marked(obs.quote, obs.example), "note": _marked(obs.note, obs.example),
-        "is_example": obs.example,
+        "publisher": obs.publisher, "document_title": obs.document_title, "is_example": obs.example,
     }
 
 

@@ -50,6 +50,8 @@ def test_proposals_enter_as_submitted_drafts_naming_the_bulletin(submitted):
     )
     assert gdp.status == Observation.Status.SUBMITTED
     assert gdp.source == "《于都县2023年国民经济和社会发展统计公报》"
+    # The bureau under the title (於都縣統計局) and the title are the public citation.
+    assert (gdp.publisher, gdp.document_title) == ("于都县统计局", "于都县2023年国民经济和社会发展统计公报")
     assert "3586721万元" in gdp.quote
     assert "比上年增长5.1%" in gdp.note
     assert not Observation.objects.filter(status=Observation.Status.PUBLISHED).exists()

@@ -83,8 +83,11 @@ def chart_json(option: dict, element_id: str) -> str:
 
 
 @register.filter
-def source_link(source: str):
-    """A figure's source as a link named by its publishing site, or its text (``dashboard.sources``)."""
-    from planwatch.web.dashboard.sources import source_html
+def source_link(figure):
+    """A figure's citation — 发布机构《文件标题》, else its site — linked to its address
+    (``dashboard.sources.citation_html``). ``figure``: an observation, a point, or a bare source text."""
+    from planwatch.web.dashboard.sources import citation_html, cited
 
-    return source_html(source or "")
+    if figure is None or isinstance(figure, str):
+        return citation_html(figure or "")
+    return citation_html(*cited(figure))
