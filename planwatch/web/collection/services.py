@@ -57,6 +57,11 @@ class ImportOutcome(ProblemTally):
     rows: int = 0
     dry_run: bool = False
 
+    @property
+    def corrected(self) -> list[Observation]:
+        """Returned figures the file corrected: they keep their state (已退回) until submitted again."""
+        return [o for o in self.drafts if o.status == Observation.Status.RETURNED]
+
 
 class _Rollback(Exception):
     pass

@@ -156,3 +156,21 @@ def test_an_upload_over_a_published_figure_is_a_revision_and_the_result_page_say
     revision = Observation.objects.get(supersedes=draft)
     assert (revision.value, revision.vintage, revision.status) == (561.0, 2, "draft")
     assert "修订(第 2 版,原值已发布)" in page_text(response)
+
+
+def test_an_upload_correcting_a_returned_figure_says_it_stays_returned_until_submitted(
+    cast, assignments, upload, small_plan
+):
+    """于都县 GDP 2024 560.3 is submitted and returned; the unit uploads 561: the row is corrected in place
+    (still 已退回, the state the reviewer left it in), and the result page says so rather than calling it
+    a new draft."""
+    draft = services.create_draft(user=cast.yudu, reason="网页填报", indicator=small_plan.indicators.get(code="I01"),
+                                  region=assignments["于都县"].regions.get(), year=2024, value=560.3)
+    draft = services.submit_observation(draft, user=cast.yudu)
+    services.return_observation(draft, user=cast.reviewer, comment="请核对")
+    response = upload(cast.yudu, "于都.csv", "指标,地区,年份,数值,单位,来源\nI01,于都县,2024,561,亿元,统计公报\n".encode())
+    assert response.status_code == 200, page_text(response)
+    draft.refresh_from_db()
+    assert (draft.value, draft.status) == (561.0, "returned")
+    text = page_text(response)
+    assert "其中 1 条是对退回数据的更正,状态仍为「已退回」" in text and "已退回" in text.split("已创建的草稿")[1]
