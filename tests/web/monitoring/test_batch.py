@@ -205,3 +205,19 @@ def test_review_queue_filters_by_unit_indicator_region_and_period(client_for, ca
     assert shown(f"region={regions['瑞金市'].pk}") == {ruijin}
     assert shown("period=2024") == {stats}
     assert shown(f"unit={units['市统计局'].pk}&period=2023") == set()
+
+
+def test_a_refused_return_keeps_the_reviewers_ticks(client_for, cast, three):
+    """Walking the demo: ticking two of three figures and pressing 退回所选 without a comment was refused
+    (422) and showed the queue with every tick cleared. The queue comes back with the same two ticked."""
+    from django.urls import reverse
+
+    submitted = batch.submit_many(three, user=cast.stats_reporter)
+    picked = [o.pk for o in submitted[:2]]
+    answer = client_for(cast.reviewer).post(reverse("review-batch"), {"pick": picked, "act": "return", "comment": " "})
+    assert answer.status_code == 422
+    page = answer.content.decode()
+    assert "退回时必须填写审核意见" in page
+    boxes = {o.pk: page.split(f'name="pick" value="{o.pk}"')[1].split(">")[0] for o in submitted}  # all listed
+    assert {pk for pk, rest in boxes.items() if "checked" in rest} == set(picked)
+    assert set(Observation.objects.values_list("status", flat=True)) == {S.SUBMITTED}

@@ -131,6 +131,9 @@ def review_queue(request: HttpRequest) -> HttpResponse:
             "rows": _with_context(list(page.object_list)),
             "chosen": chosen,
             "query": query,
+            # A refused batch shows the queue again (core.refusals): with the reviewer's ticks and comment.
+            "picked": getattr(request, "picked", set()),
+            "typed_comment": getattr(request, "typed_comment", ""),
             "units": _options(Unit.objects.order_by("order", "name")),
             "regions": _options(Region.objects.order_by("order", "name")),
             "indicators": _options(Indicator.objects.filter(plan__is_current=True).order_by("order")),
@@ -175,6 +178,7 @@ def review_batch(request: HttpRequest) -> HttpResponse:
     }
     back = request.POST.get("back", "")
     queue = reverse("review-queue") + ("?" + back if back and "//" not in back else "")
+    request.picked, request.typed_comment = set(ids), comment  # kept if the queue is shown again, refused
     if act not in steps:
         return refuse(request, [_("未知操作")], status=UNPROCESSABLE, back=queue)
     call, done = steps[act]
