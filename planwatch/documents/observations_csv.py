@@ -34,6 +34,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import cache
 from pathlib import Path
 
 from planwatch.data import DATA_DIR
@@ -239,13 +240,26 @@ def _read_primary(folder: Path) -> dict[tuple, dict[str, str]]:
 # --- one source row --------------------------------------------------------------------------
 
 
+@cache
+def _source_kinds() -> dict[str, str]:
+    with (OBSERVATIONS_DIR / "source-kinds.csv").open(encoding="utf-8", newline="") as stream:
+        return {row["kind"]: row["words"] for row in csv.DictReader(stream)}
+
+
+def kind_in_words(kind: str) -> str:
+    """The source file's kind code as a reviewer reads it, the code kept to trace it:
+    ``secondary_table(revised)`` → 二手表格(secondary_table(revised)); an unknown code as it is."""
+    words = _source_kinds().get(kind.split("(", 1)[0].strip())
+    return f"{words}({kind})" if words else kind
+
+
 def _note(reason: str, row: dict[str, str], region_as_written: str) -> str:
     parts = [reason] if reason else []
     if region_as_written and region_as_written != _region(row):
         parts.append(f"来源地区名「{region_as_written}」")
     kind, reliability = row.get("source_kind", ""), row.get("reliability", "")
     if kind or reliability:
-        parts.append(f"来源类型 {kind}" + (f",可信度{RELIABILITY_ZH.get(reliability, reliability)}" if reliability else ""))
+        parts.append(f"来源类型 {kind_in_words(kind)}" + (f",可信度{RELIABILITY_ZH.get(reliability, reliability)}" if reliability else ""))
     if row.get("note"):
         parts.append(f"原注:{row['note']}")
     return ";".join(parts)

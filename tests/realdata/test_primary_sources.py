@@ -82,3 +82,22 @@ def test_the_portal_cites_the_bulletin_and_keeps_the_note_internal(real_data, cl
     row = next(r for r in rows if r[3] == "2022")
     assert row[-1] == CITED_2022
     assert "可信度" not in "".join(",".join(r) for r in rows)
+
+
+def test_a_source_kind_reads_in_words_with_its_code_kept():
+    """The loading note said 来源类型 gov_work_report_summary to a Chinese reviewer; it now says what the
+    code means and keeps the code (and its tail) to trace the row; a code not in the list stays as it is."""
+    from planwatch.documents.observations_csv import kind_in_words
+
+    assert kind_in_words("gov_work_report_summary") == "政府工作报告摘要(gov_work_report_summary)"
+    assert kind_in_words("secondary_table(revised)") == "二手表格(secondary_table(revised))"
+    assert kind_in_words("something_new") == "something_new"
+
+
+def test_every_source_kind_of_the_shipped_data_has_its_words():
+    from planwatch.documents.observations_csv import OBSERVATIONS_DIR, kind_in_words
+
+    for name in ("ganzhou_observations.csv", "reference_national.csv"):
+        with (OBSERVATIONS_DIR / name).open(encoding="utf-8", newline="") as stream:
+            kinds = {row["source_kind"] for row in csv.DictReader(stream) if row.get("source_kind")}
+        assert [k for k in sorted(kinds) if kind_in_words(k) == k] == [], name
