@@ -20,6 +20,7 @@ import typer
 from planwatch.cli._choices import Language, PlanOption
 from planwatch.cli._django import setup_django
 from planwatch.documents.qualifiers import format_qualified
+from planwatch.evaluation.vocabulary import NOT_ASSESSABLE
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -94,7 +95,24 @@ def evaluate(
     if vision:
         own = _plan_region(stored.region, names) or names[0]
         extras.vision, extras.vision_missing = vision_of(specs, frame, own, as_of, stored.vision_year or 2035, national)
-    _print(results, coverage, stored, as_of, method, format, extras)
+    unmeasured = _county_totals(stored, specs, results, _plan_region(stored.region, names))
+    _print(results, coverage, stored, as_of, method, format, extras, unmeasured)
+
+
+def _county_totals(plan, specs: pd.DataFrame, results: pd.DataFrame, plan_region: str | None) -> dict:
+    """{(indicator, county): why} for a county's row of a total the plan sets for its whole region (亿元,
+    万亩 …): measured against that target a county's GDP "needs 117% a year". The table grades none of
+    them, as the county comparison does (reports.counties), and says why: 无县级目标, or where a planner
+    entered a county target, that the county comparison grades it."""
+    from planwatch.reports.counties import shares_plan_target
+    from planwatch.web.reporting.models import CountyTarget
+
+    own = set(CountyTarget.objects.filter(indicator__plan=plan).values_list("indicator__code", "region__name"))
+    totals = {str(s.indicator) for s in specs.itertuples() if not shares_plan_target(s.kind, s.name, s.unit or "")}
+    with_data = results[results["observations"] > 0]  # a county row without figures stays 无数据
+    rows = {(str(r.indicator), str(r.region)) for r in with_data[["indicator", "region"]].itertuples(index=False)}
+    return {(code, region): "有县级目标,见县域比较" if (code, region) in own else "无县级目标"
+            for code, region in rows if code in totals and region != plan_region}
 
 
 def _plan_or_exit(plan_id: int | None):
@@ -225,7 +243,8 @@ class Extras:
         return out
 
 
-def _print(results, coverage, plan, as_of, method: Method, format: Format, extras: Extras) -> None:
+def _print(results, coverage, plan, as_of, method: Method, format: Format, extras: Extras,
+           unmeasured: dict | None = None) -> None:
     from planwatch.reports.formats import csv as csv_format
     from planwatch.reports.formats import json as json_format
 
@@ -244,12 +263,12 @@ def _print(results, coverage, plan, as_of, method: Method, format: Format, extra
         # Through the CSV writer like every CSV Planwatch writes: formula-like text stays text.
         sys.stdout.write(csv_format.frame_text(frame))
     else:
-        _table(chosen, coverage, plan, as_of, method)
+        _table(chosen, coverage, plan, as_of, method, unmeasured or {})
         for line in extras.lines():
             console().print(line, soft_wrap=True, highlight=False)
 
 
-def _table(chosen: pd.DataFrame, coverage, plan, as_of: int, method: Method) -> None:
+def _table(chosen: pd.DataFrame, coverage, plan, as_of: int, method: Method, unmeasured: dict) -> None:
     """Key figures in a table, then one reason line per indicator (long sentences would be cut in a cell)."""
     import pandas as pd
     from rich.table import Table
@@ -268,14 +287,16 @@ def _table(chosen: pd.DataFrame, coverage, plan, as_of: int, method: Method) -> 
     for row in chosen.itertuples(index=False):
         latest = "—" if pd.isna(row.latest_value) else (
             f"{format_qualified(f'{row.latest_value:g}', row.latest_qualifier)}({row.latest_year})")
-        table.add_row(str(row.indicator), str(row.name), *([str(row.region)] if many else []), latest,
-                      *_cells(row, method))
+        why = unmeasured.get((str(row.indicator), str(row.region)))
+        cells = ["—"] * (len(headers) - 2) + [why, ""] if why else _cells(row, method)
+        table.add_row(str(row.indicator), str(row.name), *([str(row.region)] if many else []), latest, *cells)
     console().print(table)
     if method is Method.cn:
         for row in chosen.itertuples(index=False):
             where = f"{row.region} " if many else ""
-            console().print(f"{row.indicator} {where}{row.name}:{row.reason}{_forecast_note(row)}", soft_wrap=True,
-                          highlight=False)
+            why = unmeasured.get((str(row.indicator), str(row.region)))
+            said = f"{why}(规划目标是全规划区域的总量,县级数值只列不评)" if why else f"{row.reason}{_forecast_note(row)}"
+            console().print(f"{row.indicator} {where}{row.name}:{said}", soft_wrap=True, highlight=False)
 
 
 def _forecast_note(row) -> str:
@@ -302,8 +323,11 @@ def _cells(row, method: Method) -> list[str]:
 
     if method is Method.cn:
         required = format_per_year(row.required_growth, row.required_points, rate_decimals=2)
-        return [format_percent(row.completion), format_percent(row.time_share), required,
-                str(row.grade), "预警" if row.warning else ""]
+        # 无法评估: no base of its own to measure from, so no completion or time share to show (as the county
+        # comparison shows it), not 0.0%.
+        measured = str(row.grade) != NOT_ASSESSABLE
+        return [format_percent(row.completion) if measured else "—", format_percent(row.time_share) if measured else "—",
+                required, str(row.grade), "预警" if row.warning else ""]
     if method is Method.opensdg:
         return [format_number(row.opensdg_ratio, 2), str(row.opensdg_status), format_number(row.opensdg_score, 2),
                 str(row.grade), "是" if row.methods_disagree else ""]

@@ -37,6 +37,12 @@ def is_total(name: str, unit: str) -> bool:
     return unit.startswith(("万", "亿")) or unit in COUNT_UNITS
 
 
+def shares_plan_target(kind: str, name: str, unit: str) -> bool:
+    """Whether the plan's target means the same for a county: a rate, share, per-head figure, growth or
+    qualitative target does; a total set for the whole region (5500亿元) does not."""
+    return kind in SHARED_KINDS or not is_total(name, unit)
+
+
 
 @dataclass
 class CountyCell:
@@ -149,7 +155,7 @@ def compare_counties(
         code = spec["indicator"]
         if not any((code, c) in with_data for c in counties):
             continue
-        shared = spec["kind"] in SHARED_KINDS or not is_total(spec["name"], spec.get("unit") or "")
+        shared = shares_plan_target(spec["kind"], spec["name"], spec.get("unit") or "")
         has_own = any((code, c) in own_targets for c in counties)
         against = "county" if has_own else ("plan" if shared else "none")
         ind = CountyIndicator(

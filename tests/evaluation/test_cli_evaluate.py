@@ -185,3 +185,24 @@ def test_table_prints_a_qualified_latest_figure_as_chinese_puts_it(real_figures)
     as_of_2023 = table("2023")
     assert "约4716(2023)" in as_of_2023 and "4716约" not in as_of_2023
     assert "220以上(2025)" in table("2025")
+
+
+def test_a_countys_total_is_not_graded_against_the_citys_target(ganzhou_plan, tmp_path):
+    """宁都县 GDP 200 (2021) → 245.6 (2024) measured against 赣州's 5500亿元 would "need" 2139% in a year;
+    a total set for the whole city is not a county's target, so the row says 无县级目标 and grades nothing.
+    A rate is the same for a county: 宁都县 城镇化率 (I14) 50.0 → 53.0 against the plan's 60 (base 56.35 is
+    the city's; the county's own 2021 figure is its base): completion 3.0/10.0 = 30.0%. 石城县 has one
+    城镇化率 figure (2024): no base of its own, 无法评估, and no completion shown (not 0.0%)."""
+    csv = tmp_path / "counties.csv"
+    csv.write_text("indicator,region,year,value\nI01,宁都县,2021,200\nI01,宁都县,2024,245.6\n"
+                   "I14,宁都县,2021,50.0\nI14,宁都县,2024,53.0\nI14,石城县,2024,51.0\n", encoding="utf-8")
+    result = _run("--plan", str(ganzhou_plan.pk), "--as-of", "2024", "--observations", str(csv))
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    gdp = next(line for line in lines if "I01" in line and "宁都县" in line and "│" in line)
+    assert "无县级" in gdp and "%" not in gdp
+    assert "I01 宁都县 GDP:无县级目标(规划目标是全规划区域的总量,县级数值只列不评)" in result.output
+    rate = next(line for line in lines if "I14" in line and "宁都县" in line and "│" in line)
+    assert "30.0%" in rate
+    alone = next(line for line in lines if "I14" in line and "石城县" in line and "│" in line)
+    assert "无法评" in alone and "0.0%" not in alone
