@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cache
@@ -205,36 +205,37 @@ def _read_map(folder: Path) -> dict[tuple[str, str], dict[str, str]]:
     return mapping
 
 
-def _read_decisions(folder: Path) -> dict[tuple, dict[str, str]]:
-    path = folder / "row-decisions.csv"
+def _keyed(folder: Path, name: str, key_of: Callable[[str, dict[str, str]], tuple]) -> dict[tuple, dict[str, str]]:
+    """An optional table of decisions made by hand, each row checked and keyed by ``key_of(where, row)``
+    (which raises DatasetError naming the file and line), with its line kept; no file, no decisions."""
+    path = folder / name
     if not path.exists():
         return {}
-    decisions = {}
-    for line, row in _rows(path):
-        where = f"row-decisions.csv 第{line}行"
-        if row["decision"] not in ("load", "set_aside"):
-            raise DatasetError(f"{where} decision列:「{row['decision']}」应为 load 或 set_aside")
-        if row["qualifier"]:
-            bound_of(row["qualifier"])  # an unknown qualifier word is refused, never dropped
-        _number(row["value"], where, "value")
-        key = _decision_key(row["file"], row["region"], row["source_indicator"], row["year"], row["value"])
-        decisions[key] = {**row, "line": str(line)}
-    return decisions
+    return {key_of(f"{name} 第{line}行", row): {**row, "line": str(line)} for line, row in _rows(path)}
+
+
+def _decision_of(where: str, row: dict[str, str]) -> tuple:
+    if row["decision"] not in ("load", "set_aside"):
+        raise DatasetError(f"{where} decision列:「{row['decision']}」应为 load 或 set_aside")
+    if row["qualifier"]:
+        bound_of(row["qualifier"])  # an unknown qualifier word is refused, never dropped
+    _number(row["value"], where, "value")
+    return _decision_key(row["file"], row["region"], row["source_indicator"], row["year"], row["value"])
+
+
+def _primary_of(where: str, row: dict[str, str]) -> tuple:
+    """``primary-sources.csv``: (file, source indicator, year, source address) → publisher, title, basis."""
+    if not (row["publisher"].strip() or row["document_title"].strip()) or not row["basis"].strip():
+        raise DatasetError(f"{where}:须填写发布机构或文件标题,以及依据(basis)")
+    return (row["file"], row["indicator_name_zh"], _year(row["year"], where), row["source_url"])
+
+
+def _read_decisions(folder: Path) -> dict[tuple, dict[str, str]]:
+    return _keyed(folder, "row-decisions.csv", _decision_of)
 
 
 def _read_primary(folder: Path) -> dict[tuple, dict[str, str]]:
-    """``primary-sources.csv``: (file, source indicator, year, source address) → publisher, title, basis."""
-    path = folder / "primary-sources.csv"
-    if not path.exists():
-        return {}
-    found = {}
-    for line, row in _rows(path):
-        where = f"primary-sources.csv 第{line}行"
-        if not (row["publisher"].strip() or row["document_title"].strip()) or not row["basis"].strip():
-            raise DatasetError(f"{where}:须填写发布机构或文件标题,以及依据(basis)")
-        key = (row["file"], row["indicator_name_zh"], _year(row["year"], where), row["source_url"])
-        found[key] = {**row, "line": str(line)}
-    return found
+    return _keyed(folder, "primary-sources.csv", _primary_of)
 
 
 # --- one source row --------------------------------------------------------------------------
