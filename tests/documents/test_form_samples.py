@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from planwatch.documents import read_plan
+from tests.documents.facts import indicator_facts
 
 FORMS = Path(__file__).resolve().parent.parent / "data" / "plans" / "forms"
 
@@ -37,21 +38,7 @@ def test_the_same_fifteenth_plan_table_from_a_ruled_pdf_and_a_docx(name):
         2025,
         2030,
     )
-    facts = [
-        (
-            i.pillar,
-            i.name,
-            i.unit,
-            i.baseline,
-            i.baseline_year,
-            i.target.kind.value,
-            i.target.value,
-            i.target.qualifier,
-            i.attribute.value,
-        )
-        for i in plan.indicators
-    ]
-    assert facts == EXPECTED
+    assert indicator_facts(plan) == EXPECTED
     assert plan.boxes == ()  # 专栏1 主要指标 titles the table; it is not a project box
     assert plan.warnings == ()
     (task,) = plan.chapters[0].sections[0].tasks

@@ -10,25 +10,7 @@ from __future__ import annotations
 
 from planwatch.documents.plan_reader import read_plan_text
 from planwatch.documents.prose_targets import split_names
-
-
-def _facts(plan):
-    return [
-        (
-            i.pillar,
-            i.name,
-            i.unit,
-            i.baseline,
-            i.baseline_year,
-            i.target.kind.value,
-            i.target.value,
-            i.target.qualifier,
-            i.attribute.value,
-            i.direction.value,
-        )
-        for i in plan.indicators
-    ]
-
+from tests.documents.facts import indicator_facts
 
 COUNTY_15TH = """\
 # 会宁县国民经济和社会发展第十五个五年规划和二〇三五年远景目标纲要
@@ -65,7 +47,7 @@ def test_a_county_fifteenth_outline_as_a_markdown_table_reads_every_field():
         2030,
         2035,
     )
-    assert _facts(plan) == [
+    assert indicator_facts(plan, direction=True) == [
         ("经济发展", "地区生产总值", "亿元", 128.6, 2025, "level", 180.0, "", "预期性", "higher"),
         ("经济发展", "常住人口城镇化率", "%", 38.5, 2024, "level", 45.0, "", "预期性", "higher"),
         ("民生福祉", "城镇新增就业", "万人", None, None, "cumulative", 1.5, "", "预期性", "higher"),

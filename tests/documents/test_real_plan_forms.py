@@ -14,24 +14,7 @@ from planwatch.documents.plan_reader import read_plan_text
 from planwatch.documents.prose_targets import read_clause
 from planwatch.documents.targets import parse_baseline, parse_target, strip_references
 from planwatch.plan.model import Attribute, TargetKind
-
-
-def _facts(plan):
-    return [
-        (
-            i.pillar,
-            i.name,
-            i.unit,
-            i.baseline,
-            i.baseline_year,
-            i.target.kind.value,
-            i.target.value,
-            i.target.qualifier,
-            i.attribute.value,
-        )
-        for i in plan.indicators
-    ]
-
+from tests.documents.facts import indicator_facts
 
 # ---- Row numbers on names; group rows are the category -------------------------------------------
 
@@ -207,7 +190,7 @@ TABS = (
 )
 def test_text_table_forms_give_the_same_table(text):
     plan = read_plan_text(text, source_name="forms.txt")
-    assert _facts(plan) == EXPECTED_TWO
+    assert indicator_facts(plan) == EXPECTED_TWO
     assert plan.region == "白银市"
 
 
