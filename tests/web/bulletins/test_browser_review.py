@@ -16,18 +16,10 @@ import pytest
 from planwatch.documents.bulletin_sources import read_bulletin_file
 from planwatch.web.bulletins import services
 from planwatch.web.monitoring.models import Observation
-from tests.web.conftest import PASSWORD
+from tests.web.log_in import log_in
 
 BULLETIN = Path(__file__).resolve().parents[2] / "data" / "bulletins" / "ganzhou_2023_pdf-lines.txt"
 SOURCE = "《赣州市2023年国民经济和社会发展统计公报》"
-
-
-def _login(page, base: str, username: str, next_url: str) -> None:
-    page.goto(f"{base}/accounts/login/?next={next_url}")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form.stack button[type=submit]")
-    page.wait_for_url(f"{base}{next_url}")
 
 
 @pytest.mark.browser
@@ -47,7 +39,7 @@ def test_reviewer_accepts_edits_rejects_and_figures_show_with_their_bulletin(
     def shot(name: str) -> None:
         page.screenshot(path=str(artifacts_dir / f"bulletin-review-{name}.png"), full_page=True)
 
-    _login(page, base, "reviewer", url)
+    log_in(page, base, "reviewer", url)
     assert "全年全市地区生产总值4606.2亿元" in page.locator("table.proposals").inner_text()
     shot("1-proposals")
 
@@ -74,7 +66,7 @@ def test_reviewer_accepts_edits_rejects_and_figures_show_with_their_bulletin(
     }
     shot("2-decided")
     page.context.clear_cookies()  # the second reviewer signs in on the same browser
-    _login(page, base, "reviewer2", url)
+    log_in(page, base, "reviewer2", url)
     urban = page.locator('tr[data-indicator="常住人口城镇化率"]')
     assert urban.locator("input.value").input_value() == "58.9"
     urban.locator("button.accept").click()

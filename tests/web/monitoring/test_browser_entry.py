@@ -12,17 +12,10 @@ import pytest
 
 from planwatch.web.monitoring import services
 from planwatch.web.monitoring.models import Assignment, Observation
-from tests.web.conftest import PASSWORD, indicator
+from tests.web.conftest import indicator
+from tests.web.log_in import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _login(page, base: str, username: str, next_url: str) -> None:
-    page.goto(f"{base}/accounts/login/?next={next_url}")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form.stack button[type=submit]")
-    page.wait_for_url(f"{base}{next_url}")
 
 
 def _three_rows(assignments) -> None:
@@ -46,7 +39,7 @@ def test_clerk_correction_of_a_returned_figure_is_what_the_reviewer_sees(
     services.return_observation(obs, user=cast.reviewer, comment="数值疑似少一位,请按统计公报核对")
     base = live_server.url
 
-    _login(page, base, "yudu", f"/monitoring/observations/{obs.pk}/")
+    log_in(page, base, "yudu", f"/monitoring/observations/{obs.pk}/")
     assert page.locator("#review-comment").inner_text() == "数值疑似少一位,请按统计公报核对"
     page.fill("#edit-form input[name=value]", "250")
     page.get_by_role("button", name="提交审核").click()
@@ -55,7 +48,7 @@ def test_clerk_correction_of_a_returned_figure_is_what_the_reviewer_sees(
     page.screenshot(path=str(artifacts_dir / "entry-correction-submitted.png"), full_page=True)
 
     reviewer = chromium.new_context(locale="zh-CN").new_page()
-    _login(reviewer, base, "reviewer", "/monitoring/review/")
+    log_in(reviewer, base, "reviewer", "/monitoring/review/")
     reviewer.goto(f"{base}/monitoring/observations/{obs.pk}/")
     assert reviewer.locator("#obs-value").inner_text().startswith("250亿元")
     reviewer.goto(f"{base}/monitoring/review/")
@@ -74,7 +67,7 @@ def test_bad_value_in_row_three_is_named_and_rows_one_and_two_are_kept(
 ):
     _three_rows(assignments)
     base = live_server.url
-    _login(page, base, "stats", "/monitoring/entry/")
+    log_in(page, base, "stats", "/monitoring/entry/")
     rows = page.locator("table.entry tbody tr")
     assert rows.count() == 3
     rows.nth(0).locator('input[name^="value-"]').fill("4,716.5")
@@ -106,7 +99,7 @@ def test_three_figures_submitted_approved_and_published_together_reach_the_porta
 ):
     _three_rows(assignments)
     base = live_server.url
-    _login(page, base, "stats", "/monitoring/entry/")
+    log_in(page, base, "stats", "/monitoring/entry/")
     rows = page.locator("table.entry tbody tr")
     for i, value in enumerate(("4716.5", "52000", "897")):
         rows.nth(i).locator('input[name^="value-"]').fill(value)
@@ -118,7 +111,7 @@ def test_three_figures_submitted_approved_and_published_together_reach_the_porta
     assert sorted(Observation.objects.values_list("status", flat=True)) == ["submitted"] * 3
 
     reviewer = chromium.new_context(locale="zh-CN").new_page()
-    _login(reviewer, base, "reviewer", "/monitoring/review/")
+    log_in(reviewer, base, "reviewer", "/monitoring/review/")
     assert reviewer.locator("table.queue tbody tr").count() == 3
     # 审核通过 and 退回 say what they do and do not look alike (green filled ✓ vs red-bordered ↩).
     look = "b => [getComputedStyle(b).backgroundColor, getComputedStyle(b).borderColor, getComputedStyle(b).color]"
@@ -161,7 +154,7 @@ def test_last_year_and_the_change_show_while_typing(
     services.approve_observation(
         services.submit_observation(old, user=cast.stats_reporter), user=cast.reviewer
     )
-    _login(page, live_server.url, "stats", "/monitoring/entry/")
+    log_in(page, live_server.url, "stats", "/monitoring/entry/")
     row = page.locator('table.entry tr[data-indicator="I01"]')
     assert row.locator("td.last").inner_text() == "4000"
     row.locator('input[name^="value-"]').fill("6000")

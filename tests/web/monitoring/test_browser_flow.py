@@ -5,15 +5,7 @@ from __future__ import annotations
 import pytest
 
 from planwatch.web.monitoring.models import Observation
-from tests.web.conftest import PASSWORD
-
-
-def _login(page, base: str, username: str, next_url: str) -> None:
-    page.goto(f"{base}/accounts/login/?next={next_url}")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form.stack button[type=submit]")
-    page.wait_for_url(f"{base}{next_url}")
+from tests.web.log_in import log_in
 
 
 @pytest.mark.browser
@@ -23,7 +15,7 @@ def test_county_figure_goes_from_form_to_public_page(live_server, page, chromium
     shot = lambda p, name: p.screenshot(path=str(artifacts_dir / f"monitoring-flow-{name}.png"), full_page=True)  # noqa: E731
 
     # 于都县's reporter types 25 (should have been 250) and submits.
-    _login(page, base, "yudu", "/monitoring/entry/")
+    log_in(page, base, "yudu", "/monitoring/entry/")
     row = page.locator('tr[data-region="于都县"][data-period="2024"]')
     row.locator('input[name^="value-"]').fill("25")
     row.locator('input[name^="source-"]').fill("于都县2024年国民经济和社会发展统计公报")
@@ -37,7 +29,7 @@ def test_county_figure_goes_from_form_to_public_page(live_server, page, chromium
 
     # 市统计局's reviewer returns it with a comment.
     reviewer = chromium.new_context(locale="zh-CN").new_page()
-    _login(reviewer, base, "reviewer", "/monitoring/review/")
+    log_in(reviewer, base, "reviewer", "/monitoring/review/")
     reviewer.click("table.queue a:has-text('地区生产总值')")
     reviewer.fill("#review-form textarea[name=comment]", "数值疑似少一位,请按统计公报核对(亿元)")
     reviewer.click("#review-form button:has-text('退回')")

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from planwatch.web.monitoring import services
-from tests.web.conftest import PASSWORD, indicator
+from tests.web.conftest import indicator
+from tests.web.log_in import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -32,11 +33,7 @@ def test_submit_of_a_returned_row_is_in_sight_at_1366(
         services.submit_observation(obs, user=cast.yudu), user=cast.reviewer, comment=COMMENT
     )
     page = chromium.new_context(locale="zh-CN", viewport={"width": 1366, "height": 768}).new_page()
-    page.goto(f"{live_server.url}/accounts/login/?next=/monitoring/entry/")
-    page.fill("#id_username", "yudu")
-    page.fill("#id_password", PASSWORD)
-    page.click("form.stack button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/monitoring/entry/")
+    log_in(page, live_server.url, "yudu", "/monitoring/entry/")
     assert COMMENT in page.locator("table.entry").inner_text()
     for button in page.locator("table.entry button").all():
         box = button.bounding_box()
@@ -57,10 +54,6 @@ def test_a_long_indicator_name_in_a_select_does_not_widen_a_phone(
     """The forms' 指标 select holds the plan's longest name; at 390 px the page stays 390 px wide."""
     small_plan.indicators.filter(code="I05").update(name=LONG_NAME)
     page = chromium.new_context(locale="zh-CN", viewport={"width": 390, "height": 844}).new_page()
-    page.goto(f"{live_server.url}/accounts/login/?next={url}")
-    page.fill("#id_username", "planner")
-    page.fill("#id_password", PASSWORD)
-    page.click("form.stack button[type=submit]")
-    page.wait_for_url(f"{live_server.url}{url}")
+    log_in(page, live_server.url, "planner", url)
     assert LONG_NAME in page.locator("#id_indicator").inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
