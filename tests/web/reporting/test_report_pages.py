@@ -106,17 +106,16 @@ def test_county_comparison_page_ranks_counties_and_colours_the_map(
     assert anonymous_client.get("/reports/counties/").status_code == 302
 
 
-def test_county_target_entered_by_a_planner_grades_the_county(seeded, planner, client_for):
+def zhanggong_target_900(seeded, planner) -> None:
+    """A planner enters 章贡区's own GDP target, 900亿元 in 2025."""
     from planwatch.web.reporting.services import set_county_target
 
-    set_county_target(
-        seeded["indicators"]["I01"],
-        seeded["regions"]["章贡区"],
-        value=900.0,
-        year=2025,
-        user=planner,
-        reason="县级规划目标",
-    )
+    set_county_target(seeded["indicators"]["I01"], seeded["regions"]["章贡区"], value=900.0, year=2025,
+                      user=planner, reason="县级规划目标")
+
+
+def test_county_target_entered_by_a_planner_grades_the_county(seeded, planner, client_for):
+    zhanggong_target_900(seeded, planner)
     page = client_for(planner).get("/reports/counties/?indicator=I01&by=completion").content.decode()
     # (700.5 − 680.0)/(900 − 680.0) = 20.5/220 = 9.3%
     assert "9.3%" in page
@@ -175,16 +174,7 @@ def _map_data(page: str) -> dict:
 def test_the_comparison_map_colours_by_completion_or_by_level(seeded, planner, client_for):
     """章贡区 with its own target 900: completion (700.5 − 680.0)/(900 − 680.0) = 9.3%; its level 700.5亿元.
     Counties without a figure carry no value (grey), never a zero."""
-    from planwatch.web.reporting.services import set_county_target
-
-    set_county_target(
-        seeded["indicators"]["I01"],
-        seeded["regions"]["章贡区"],
-        value=900.0,
-        year=2025,
-        user=planner,
-        reason="县级规划目标",
-    )
+    zhanggong_target_900(seeded, planner)
     client = client_for(planner)
     completion = _map_data(client.get("/reports/counties/?indicator=I01&colour=completion").content.decode())
     assert completion["章贡区"] == 9.3 and completion["于都县"] is None
