@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from planwatch.web.monitoring.models import Observation
-from tests.web.monitoring.test_browser_flow import _login
+from tests.web.log_in import log_in
 
 
 @pytest.mark.browser
@@ -15,7 +15,7 @@ def test_returning_without_a_comment_shows_the_reason_on_the_figures_page(live_s
     base = live_server.url
     obs = figures.ruijin_submitted
     detail = f"/monitoring/observations/{obs.pk}/"
-    _login(page, base, "reviewer", detail)
+    log_in(page, base, "reviewer", detail)
     with page.expect_response(lambda r: r.url.endswith(f"{obs.pk}/return/")) as answer:
         page.click("#review-form button:has-text('退回')")
     assert answer.value.status == 422
