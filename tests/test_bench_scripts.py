@@ -46,3 +46,10 @@ def test_import_benchmark_imports_and_reimports_every_row():
     assert "first import (new drafts): 400 rows" in out and "re-import (drafts updated): 400 rows" in out
     # 2 × 400 rows, plus the plan load, the importer's account and its role
     assert "stored: 400 observations, 803 audit entries, 800 history rows" in out, out
+
+
+def test_evaluate_cli_benchmark_times_the_command_against_its_baselines():
+    out = _run("bench/evaluate_cli.py", "--runs", "1")
+    for line in ("baseline: python -c pass: median", "baseline: planwatch --help: median",
+                 "planwatch evaluate --as-of 2024: median", "ratio evaluate / python start-up", "bound: under 0.6 s"):
+        assert line in out, out

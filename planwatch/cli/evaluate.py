@@ -4,6 +4,10 @@ The plan's indicators and targets come from the database; the observations from 
 (approved and published figures) or, with ``--observations FILE.csv``, from a file with the columns
 ``indicator,region,year,value[,vintage,qualifier]``. Output as a table, JSON or CSV, graded by the
 national method (cn) or by Open SDG or the UN progress chart.
+
+The command is asked often and for a plan's few hundred rows, so it starts Django without the apps that
+only pages use (``setup_django(pages=False)``) and hands the engine plain columns: pandas is imported
+only for ``--observations``, ``--summary`` and ``--vision`` (issue 12: under 0.6 s on the demo database).
 """
 
 from __future__ import annotations
@@ -11,7 +15,6 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -24,17 +27,11 @@ from planwatch.evaluation.vocabulary import NOT_ASSESSABLE
 
 if TYPE_CHECKING:
     import pandas as pd
-    from rich.console import Console
 
-# pandas, NumPy and Rich are imported where they are used, not here: every command of ``planwatch``
-# imports this module at start-up (tests/cli/test_startup.py holds it to that).
+# pandas and NumPy are imported where they are used, not here: every command of ``planwatch`` imports
+# this module at start-up (tests/cli/test_startup.py holds it to that).
 
-
-@cache
-def console() -> Console:
-    from rich.console import Console
-
-    return Console()
+Row = dict  # one output row of ``planwatch.evaluation.evaluate_rows``
 
 
 Method = StrEnum("Method", "cn opensdg unsd")
@@ -70,36 +67,41 @@ def evaluate(
         "--lang", help="评价理由和方法分歧说明的语言:zh 中文,en 英文(等级词不变)")] = Language.zh,
 ) -> None:
     """评估规划各项指标:完成度、时序进度、评价等级、预警与理由。"""
-    from planwatch.cli.evaluate_extras import vision as vision_of
-    from planwatch.evaluation import InputProblem, summarize
-    from planwatch.evaluation import evaluate as run
+    from planwatch.evaluation import InputProblem, evaluate_rows
 
-    setup_django()
+    setup_django(pages=False)
     stored = _plan_or_exit(plan)
-    from planwatch.web.plans.evaluation_inputs import indicator_specs, quality_judgements
+    from planwatch.web.plans.evaluation_inputs import indicator_spec_columns, quality_judgement_columns
 
-    specs = indicator_specs(stored, targets=targets.value)
+    specs = indicator_spec_columns(stored, targets=targets.value)
     frame = _observations(stored, observations, region or None, vintage.value)
     names = _regions(stored.region, region or [], frame)
+    own = _plan_region(stored.region, names)
     try:
-        results = run(specs, frame, as_of, vintage=vintage.value, regions=names,
-                      plan_region=_plan_region(stored.region, names), vision_year=stored.vision_year,
-                      judgements=quality_judgements(stored), language=lang.value)
+        results = evaluate_rows(specs, frame, as_of, vintage=vintage.value, regions=names, plan_region=own,
+                                vision_year=stored.vision_year, judgements=quality_judgement_columns(stored),
+                                language=lang.value)
     except InputProblem as problem:
         typer.echo(f"错误:{problem}", err=True)
         raise typer.Exit(2) from problem
-    coverage = _coverage(results, len(specs))
+    coverage = _coverage(results, len(specs["indicator"]))
     extras = Extras()
     if summary:
-        extras.summary = summarize(results, specs)
+        from planwatch.evaluation import summarize
+        from planwatch.evaluation.tables import as_frame
+
+        extras.summary = summarize(results, as_frame(specs))
     if vision:
-        own = _plan_region(stored.region, names) or names[0]
-        extras.vision, extras.vision_missing = vision_of(specs, frame, own, as_of, stored.vision_year or 2035, national)
-    unmeasured = _county_totals(stored, specs, results, _plan_region(stored.region, names))
+        from planwatch.cli.evaluate_extras import vision as vision_of
+        from planwatch.evaluation.tables import as_frame
+
+        extras.vision, extras.vision_missing = vision_of(as_frame(specs), as_frame(frame), own or names[0], as_of,
+                                                         stored.vision_year or 2035, national)
+    unmeasured = _county_totals(stored, specs, results, own)
     _print(results, coverage, stored, as_of, method, format, extras, unmeasured)
 
 
-def _county_totals(plan, specs: pd.DataFrame, results: pd.DataFrame, plan_region: str | None) -> dict:
+def _county_totals(plan, specs: dict[str, list], results: list[Row], plan_region: str | None) -> dict:
     """{(indicator, county): why} for a county's row of a total the plan sets for its whole region (亿元,
     万亩 …): measured against that target a county's GDP "needs 117% a year". The table grades none of
     them, as the county comparison does (reports.counties), and says why: 无县级目标, or where a planner
@@ -108,9 +110,11 @@ def _county_totals(plan, specs: pd.DataFrame, results: pd.DataFrame, plan_region
     from planwatch.web.reporting.models import CountyTarget
 
     own = set(CountyTarget.objects.filter(indicator__plan=plan).values_list("indicator__code", "region__name"))
-    totals = {str(s.indicator) for s in specs.itertuples() if not shares_plan_target(s.kind, s.name, s.unit or "")}
-    with_data = results[results["observations"] > 0]  # a county row without figures stays 无数据
-    rows = {(str(r.indicator), str(r.region)) for r in with_data[["indicator", "region"]].itertuples(index=False)}
+    totals = {str(code) for code, kind, name, unit in zip(specs["indicator"], specs["kind"], specs["name"],
+                                                          specs["unit"], strict=True)
+              if not shares_plan_target(kind, name, unit or "")}
+    # A county row without figures stays 无数据.
+    rows = {(str(r["indicator"]), str(r["region"])) for r in results if r["observations"]}
     return {(code, region): "有县级目标,见县域比较" if (code, region) in own else "无县级目标"
             for code, region in rows if code in totals and region != plan_region}
 
@@ -132,12 +136,14 @@ def _plan_or_exit(plan_id: int | None):
     return stored
 
 
-def _observations(plan, path: Path | None, regions: list[str] | None, vintage: str) -> pd.DataFrame:
+def _observations(plan, path: Path | None, regions: list[str] | None, vintage: str) -> pd.DataFrame | dict[str, list]:
+    """The file's rows (a DataFrame: pandas reads the CSV and names a bad line) or the stored figures as plain
+    columns (no pandas)."""
     if path is not None:
         return _read_csv(path)
-    from planwatch.web.monitoring.queries import observation_frame
+    from planwatch.web.monitoring.queries import observation_columns
 
-    return observation_frame(plan, regions=regions, vintage=vintage)
+    return observation_columns(plan, regions=regions, vintage=vintage)
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
@@ -163,10 +169,10 @@ def _read_csv(path: Path) -> pd.DataFrame:
     return frame
 
 
-def _regions(plan_region: str, asked: list[str], frame: pd.DataFrame) -> list[str]:
+def _regions(plan_region: str, asked: list[str], frame: pd.DataFrame | dict[str, list]) -> list[str]:
     if asked:
         return list(dict.fromkeys(asked))
-    seen = list(dict.fromkeys(str(r) for r in frame["region"])) if len(frame) else []
+    seen = list(dict.fromkeys(str(r) for r in frame["region"]))
     own = _plan_region(plan_region, seen) or _registered_name(plan_region) or plan_region
     return [own, *[r for r in seen if r != own]]
 
@@ -187,13 +193,14 @@ def _plan_region(plan_region: str, names: list[str]) -> str | None:
     return candidates[0] if candidates else None
 
 
-def _coverage(results: pd.DataFrame, total: int) -> list[str]:
-    lines = []
-    for region, rows in results.groupby("region", observed=True, sort=False):
-        with_data = int((rows["observations"] > 0).sum())
-        warnings = int(rows["warning"].sum())
-        lines.append(f"{region}:{total}项指标中{with_data}项有数据,预警{warnings}项")
-    return lines
+def _coverage(results: list[Row], total: int) -> list[str]:
+    with_data: dict[str, int] = {}
+    warnings: dict[str, int] = {}
+    for row in results:
+        region = str(row["region"])
+        with_data[region] = with_data.get(region, 0) + (row["observations"] > 0)
+        warnings[region] = warnings.get(region, 0) + bool(row["warning"])
+    return [f"{region}:{total}项指标中{count}项有数据,预警{warnings[region]}项" for region, count in with_data.items()]
 
 
 COLUMNS = {
@@ -214,10 +221,10 @@ class Extras:
     vision_missing: str = ""
 
     def lines(self) -> list[str]:
-        from planwatch.cli.evaluate_extras import summary_lines
-
         out = []
         if self.summary is not None:
+            from planwatch.cli.evaluate_extras import summary_lines
+
             out += ["汇总(各类别及全规划):", *summary_lines(self.summary)]
         if self.vision is not None:
             out.append(f"2035年远景:{self.vision.reason}")
@@ -226,11 +233,12 @@ class Extras:
         return out
 
     def payload(self) -> dict:
-        from planwatch.cli.evaluate_extras import summary_records
         from planwatch.reports.formats.json import plain
 
         out: dict = {}
         if self.summary is not None:
+            from planwatch.cli.evaluate_extras import summary_records
+
             out["summary"] = summary_records(self.summary)
         if self.vision is not None:
             v = self.vision
@@ -243,15 +251,16 @@ class Extras:
         return out
 
 
-def _print(results, coverage, plan, as_of, method: Method, format: Format, extras: Extras,
+def _print(results: list[Row], coverage, plan, as_of, method: Method, format: Format, extras: Extras,
            unmeasured: dict | None = None) -> None:
     from planwatch.reports.formats import csv as csv_format
     from planwatch.reports.formats import json as json_format
 
-    chosen = results[BASE + COLUMNS[method]]
+    columns = BASE + COLUMNS[method]
+    chosen = [{name: row[name] for name in columns} for row in results]
     if format is Format.json:
         payload = {"plan": plan.title, "plan_id": plan.pk, "as_of": as_of, "method": method.value,
-                   "coverage": coverage, "results": [json_format.plain_record(r) for r in chosen.to_dict("records")],
+                   "coverage": coverage, "results": [json_format.plain_record(r) for r in chosen],
                    **extras.payload()}
         typer.echo(json_format.json_text(payload))
     elif format is Format.csv:
@@ -259,62 +268,60 @@ def _print(results, coverage, plan, as_of, method: Method, format: Format, extra
             typer.echo(line, err=True)
         if extras.vision is not None or extras.vision_missing:
             typer.echo(extras.lines()[-1], err=True)
-        frame = extras.summary if extras.summary is not None else chosen
         # Through the CSV writer like every CSV Planwatch writes: formula-like text stays text.
-        sys.stdout.write(csv_format.frame_text(frame))
+        if extras.summary is not None:
+            sys.stdout.write(csv_format.frame_text(extras.summary))
+        else:
+            sys.stdout.write(csv_format.records_text(columns, chosen))
     else:
         _table(chosen, coverage, plan, as_of, method, unmeasured or {})
         for line in extras.lines():
-            console().print(line, soft_wrap=True, highlight=False)
+            typer.echo(line)
 
 
-def _table(chosen: pd.DataFrame, coverage, plan, as_of: int, method: Method, unmeasured: dict) -> None:
+def _table(chosen: list[Row], coverage, plan, as_of: int, method: Method, unmeasured: dict) -> None:
     """Key figures in a table, then one reason line per indicator (long sentences would be cut in a cell)."""
-    import pandas as pd
-    from rich.table import Table
+    from planwatch.reports.formats.text import table_text
 
     for line in coverage:
-        console().print(line, soft_wrap=True, highlight=False)
-    console().print(f"{plan.title}(第{plan.version}版)评估年份 {as_of},方法 {method.value}", soft_wrap=True,
-                  highlight=False)
-    many = chosen["region"].nunique() > 1
+        typer.echo(line)
+    typer.echo(f"{plan.title}(第{plan.version}版)评估年份 {as_of},方法 {method.value}")
+    many = len({row["region"] for row in chosen}) > 1
     headers = {
         Method.cn: ["完成度", "时序进度", "需年均增速", "评价", "预警"],
         Method.opensdg: ["进展比R", "状态", "得分", "国内评价", "不一致"],
         Method.unsd: ["CR", "状态", "目标年预测", "国内评价", "不一致"],
     }[method]
-    table = Table("编号", "指标", *(["地区"] if many else []), "最新值(年)", *headers)
-    for row in chosen.itertuples(index=False):
-        latest = "—" if pd.isna(row.latest_value) else (
-            f"{format_qualified(f'{row.latest_value:g}', row.latest_qualifier)}({row.latest_year})")
-        why = unmeasured.get((str(row.indicator), str(row.region)))
+    lines = []
+    for row in chosen:
+        value = row["latest_value"]
+        latest = "—" if value is None else f"{format_qualified(f'{value:g}', row['latest_qualifier'])}({row['latest_year']})"
+        why = unmeasured.get((str(row["indicator"]), str(row["region"])))
         cells = ["—"] * (len(headers) - 2) + [why, ""] if why else _cells(row, method)
-        table.add_row(str(row.indicator), str(row.name), *([str(row.region)] if many else []), latest, *cells)
-    console().print(table)
+        lines.append([row["indicator"], row["name"], *([row["region"]] if many else []), latest, *cells])
+    sys.stdout.write(table_text(["编号", "指标", *(["地区"] if many else []), "最新值(年)", *headers], lines))
     if method is Method.cn:
-        for row in chosen.itertuples(index=False):
-            where = f"{row.region} " if many else ""
-            why = unmeasured.get((str(row.indicator), str(row.region)))
-            said = f"{why}(规划目标是全规划区域的总量,县级数值只列不评)" if why else f"{row.reason}{_forecast_note(row)}"
-            console().print(f"{row.indicator} {where}{row.name}:{said}", soft_wrap=True, highlight=False)
+        for row in chosen:
+            where = f"{row['region']} " if many else ""
+            why = unmeasured.get((str(row["indicator"]), str(row["region"])))
+            said = f"{why}(规划目标是全规划区域的总量,县级数值只列不评)" if why else f"{row['reason']}{_forecast_note(row)}"
+            typer.echo(f"{row['indicator']} {where}{row['name']}:{said}")
 
 
-def _forecast_note(row) -> str:
+def _forecast_note(row: Row) -> str:
     """";目标年预测160.00(80%区间158.10—161.90,Holt线性趋势(ETS))" — the method always named."""
-    import pandas as pd
-
     from planwatch.evaluation import DEFAULT_SETTINGS, METHOD_LABELS
     from planwatch.reports.formatting import format_number
 
-    if not row.forecast_method or pd.isna(row.forecast_value):
+    if not row["forecast_method"] or row["forecast_value"] is None:
         return ""
     level = f"{DEFAULT_SETTINGS.forecast_level * 100:g}%"
-    low, high = format_number(row.forecast_low, 2), format_number(row.forecast_high, 2)
-    interval = "" if pd.isna(row.forecast_low) else f"{level}区间{low}—{high},"
-    return f";目标年预测{format_number(row.forecast_value, 2)}({interval}{METHOD_LABELS[row.forecast_method]})"
+    low, high = format_number(row["forecast_low"], 2), format_number(row["forecast_high"], 2)
+    interval = "" if row["forecast_low"] is None else f"{level}区间{low}—{high},"
+    return f";目标年预测{format_number(row['forecast_value'], 2)}({interval}{METHOD_LABELS[row['forecast_method']]})"
 
 
-def _cells(row, method: Method) -> list[str]:
+def _cells(row: Row, method: Method) -> list[str]:
     from planwatch.reports.formatting import (  # NumPy: not at start-up
         format_number,
         format_per_year,
@@ -322,14 +329,14 @@ def _cells(row, method: Method) -> list[str]:
     )
 
     if method is Method.cn:
-        required = format_per_year(row.required_growth, row.required_points, rate_decimals=2)
+        required = format_per_year(row["required_growth"], row["required_points"], rate_decimals=2)
         # 无法评估: no base of its own to measure from, so no completion or time share to show (as the county
         # comparison shows it), not 0.0%.
-        measured = str(row.grade) != NOT_ASSESSABLE
-        return [format_percent(row.completion) if measured else "—", format_percent(row.time_share) if measured else "—",
-                required, str(row.grade), "预警" if row.warning else ""]
+        measured = str(row["grade"]) != NOT_ASSESSABLE
+        return [format_percent(row["completion"]) if measured else "—", format_percent(row["time_share"]) if measured else "—",
+                required, str(row["grade"]), "预警" if row["warning"] else ""]
     if method is Method.opensdg:
-        return [format_number(row.opensdg_ratio, 2), str(row.opensdg_status), format_number(row.opensdg_score, 2),
-                str(row.grade), "是" if row.methods_disagree else ""]
-    return [format_number(row.unsd_ratio, 2), str(row.unsd_status), format_number(row.projected_by_growth, 2),
-            str(row.grade), "是" if row.methods_disagree else ""]
+        return [format_number(row["opensdg_ratio"], 2), str(row["opensdg_status"]), format_number(row["opensdg_score"], 2),
+                str(row["grade"]), "是" if row["methods_disagree"] else ""]
+    return [format_number(row["unsd_ratio"], 2), str(row["unsd_status"]), format_number(row["projected_by_growth"], 2),
+            str(row["grade"]), "是" if row["methods_disagree"] else ""]

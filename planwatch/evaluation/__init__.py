@@ -4,7 +4,11 @@ Public interface (other layers code against these names):
 
 ``evaluate(specs, observations, as_of, *, settings=EvaluationSettings(), vintage="latest",
 regions=None, plan_region=None, vision_year=None, judgements=None, language="zh",
-reasons_for=None, deflators=None) -> DataFrame``
+reasons_for=None, deflators=None) -> DataFrame``; ``evaluate_rows(…)`` (the same arguments) -> the same rows
+as plain dicts, labels as text and None where a figure is missing, without importing pandas.
+
+The input tables (``specs``, ``observations``, ``judgements``, ``deflators``) are pandas DataFrames or
+plain columns, a mapping of column name → list (``tables``).
 
 - ``specs``: one row per indicator. Required columns ``indicator`` (code), ``kind`` (a
   ``planwatch.plan.TargetKind`` value), ``direction`` ("higher"/"lower"), ``target_value``,
@@ -61,7 +65,7 @@ from planwatch.evaluation.vocabulary import GRADES, OPENSDG_LABELS, UNSD_LABELS
 from planwatch.lazy import lazy_names
 
 if TYPE_CHECKING:
-    from planwatch.evaluation.engine import evaluate
+    from planwatch.evaluation.engine import evaluate, evaluate_rows
     from planwatch.evaluation.forecasting import METHOD_LABELS, forecast
     from planwatch.evaluation.frame import InputProblem
     from planwatch.evaluation.summary import summarize
@@ -70,7 +74,7 @@ if TYPE_CHECKING:
 # The engine needs pandas; importing the package for its words (GRADES …) must not load it, so a
 # command's start-up stays light: these names are imported on first use (PEP 562).
 _LAZY = {
-    "evaluate": "engine", "forecast": "forecasting", "METHOD_LABELS": "forecasting", "InputProblem": "frame",
+    "evaluate": "engine", "evaluate_rows": "engine", "forecast": "forecasting", "METHOD_LABELS": "forecasting", "InputProblem": "frame",
     "summarize": "summary", "VisionGap": "vision", "vision_gap": "vision",
 }
 
@@ -88,6 +92,7 @@ __all__ = [
     "InputProblem",
     "VisionGap",
     "evaluate",
+    "evaluate_rows",
     "forecast",
     "setting_docs",
     "summarize",

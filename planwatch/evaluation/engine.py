@@ -9,16 +9,22 @@ for the columns.
 from __future__ import annotations
 
 import gc
+import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import cast
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
-import numpy.typing as npt
-import pandas as pd
 
 from planwatch.evaluation.forecasting import RATE_LIKE_KINDS, long_series, series_forecasts
-from planwatch.evaluation.frame import Panel, Specs, build_panel, read_specs
+from planwatch.evaluation.frame import (
+    OBSERVATION_COLUMNS,
+    Panel,
+    Specs,
+    build_panel,
+    read_specs,
+    require_columns,
+)
 from planwatch.evaluation.international import disagreeing, disagreement_sentences, opensdg, unsd
 from planwatch.evaluation.judgements import latest_judgements
 from planwatch.evaluation.kinds import CODE, Assessment, Rows, assess, warning
@@ -27,6 +33,7 @@ from planwatch.evaluation.prices import PRICE_BASIS_LABELS, to_constant_prices
 from planwatch.evaluation.reasons import reasons
 from planwatch.evaluation.series import Series, describe
 from planwatch.evaluation.settings import DEFAULT_SETTINGS, EvaluationSettings
+from planwatch.evaluation.tables import Table
 from planwatch.evaluation.vocabulary import (
     AWAITING,
     GRADES,
@@ -36,17 +43,36 @@ from planwatch.evaluation.vocabulary import (
     UNSD_STATUSES,
 )
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 # Rows per block: temporaries of 4 MB are reused from the heap; 72 MB ones are page-faulted anew.
 BLOCK_ROWS = 1 << 19
 
 
-def evaluate(specs: pd.DataFrame, observations: pd.DataFrame, as_of: int, *,
-             settings: EvaluationSettings = DEFAULT_SETTINGS, vintage: str = "latest",
-             regions: Sequence[str] | None = None, plan_region: str | None = None,
-             vision_year: int | None = None, judgements: pd.DataFrame | None = None,
-             language: str = "zh", reasons_for: Sequence[str] | None = None,
-             deflators: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per indicator × region with observations (or per ``regions`` entry): see the package.
+def evaluate(specs: Table, observations: Table, as_of: int, **options: Any) -> pd.DataFrame:
+    """One row per indicator × region with observations (or per ``regions`` entry), as a DataFrame:
+    see the package for the columns and ``evaluated`` for the options."""
+    return _frame(*evaluated(specs, observations, as_of, **options))
+
+
+def evaluate_rows(specs: Table, observations: Table, as_of: int, **options: Any) -> list[dict[str, Any]]:
+    """The rows of ``evaluate`` as plain dicts, without pandas: the same columns in the same order, labels as
+    text, years as ints, None where a figure is missing. For a one-off command, which would spend a third
+    of its time importing pandas for a hundred rows."""
+    return _rows(*evaluated(specs, observations, as_of, **options))
+
+
+def evaluated(specs: Table, observations: Table, as_of: int, *,
+              settings: EvaluationSettings = DEFAULT_SETTINGS, vintage: str = "latest",
+              regions: Sequence[str] | None = None, plan_region: str | None = None,
+              vision_year: int | None = None, judgements: Table | None = None,
+              language: str = "zh", reasons_for: Sequence[str] | None = None,
+              deflators: Table | None = None) -> tuple[dict[str, np.ndarray], Specs, Panel]:
+    """The output columns as arrays of codes, with the specs and panel that decode them.
+
+    ``specs``, ``observations``, ``judgements`` and ``deflators`` are DataFrames or plain columns
+    (``tables``).
 
     ``language`` (``zh`` or ``en``) is the language of the ``reason`` and ``disagreement`` sentences;
     grades and statuses stay the vocabulary's words whatever it is. ``reasons_for``: the indicator
@@ -57,6 +83,7 @@ def evaluate(specs: pd.DataFrame, observations: pd.DataFrame, as_of: int, *,
     """
     say = phrasebook(language)
     spec = read_specs(specs)
+    require_columns(observations, OBSERVATION_COLUMNS, "观测值表")  # before the price step reads them
     observations, price_codes = to_constant_prices(spec, observations, deflators)
     panel = build_panel(spec, observations, as_of, vintage=vintage, regions=regions)
     found = latest_judgements(spec, panel, judgements, as_of)
@@ -69,7 +96,7 @@ def evaluate(specs: pd.DataFrame, observations: pd.DataFrame, as_of: int, *,
         columns = {name: np.concatenate([part[name] for part in parts]) for name in parts[0]}
         if regions is not None:
             columns = _with_missing(columns, spec, panel, as_of, say)
-        return _frame(columns, spec, panel)
+        return columns, spec, panel
 
 
 def _price_keys(codes: dict, spec: Specs, panel: Panel) -> dict[tuple[int, int], int]:
@@ -176,52 +203,72 @@ def _small(codes: np.ndarray, count: int) -> np.ndarray:
     return codes.astype(np.int8 if count < 127 else np.int16 if count < 32767 else np.int32, copy=False)
 
 
-def _categorical(codes: np.ndarray, labels: npt.ArrayLike) -> pd.Categorical:
-    """A categorical from per-spec labels that may repeat (names, pillars …) without hashing rows."""
-    label_codes, categories = pd.factorize(pd.Series(np.asarray(labels, dtype=object)).astype(str), sort=False)
-    return pd.Categorical.from_codes(_small(label_codes, len(categories))[codes], categories=categories)
-
-
-def _from_codes(codes: np.ndarray, labels: Sequence[str] | np.ndarray) -> pd.Categorical:
-    # from_codes takes categories as any list; pandas-stubs accept only an Index.
-    return pd.Categorical.from_codes(_small(codes, len(labels)), categories=list(labels))  # type: ignore[call-overload]
-
-
 # Text columns handed to pandas as its string type, as it would infer them, without the inference pass.
 TEXT_COLUMNS = ("latest_qualifier", "reason", "disagreement", "forecast_method")
+# The columns after the eight that describe the indicator and region; the rest follow in the order made.
+LEADING_COLUMNS = ("latest_year", "latest_value", "latest_qualifier", "base_value", "base_year_used",
+                   "base_from_observation", "observations", "completion", "time_share", "actual_growth",
+                   "required_growth", "required_per_year", "achieved", "projected_by_growth", "projected_by_trend",
+                   "projected_miss", "grade", "warning", "reason")
+YEAR_COLUMNS = ("target_year", "latest_year", "base_year_used")
+
+# How an output column is kept: codes into labels that are distinct ("codes") or may repeat ("labels",
+# per-spec names and pillars), years (whole numbers with gaps), text, or plain values.
+Column = tuple[str, np.ndarray, Any]
+
+
+def _output(columns: dict, spec: Specs, panel: Panel) -> dict[str, Column]:
+    """Every output column in its order, with how it is kept: what ``_frame`` and ``_rows`` both decode."""
+    s, r = columns.pop("_spec").astype(np.int64, copy=False), columns.pop("_region").astype(np.int64, copy=False)
+    coded = {"grade": GRADES, "price_basis_used": PRICE_BASIS_LABELS, "opensdg_status": OPENSDG_STATUSES,
+             "unsd_status": UNSD_STATUSES}
+    out: dict[str, Column] = {
+        "indicator": ("codes", s, spec.code), "name": ("labels", s, spec.name), "pillar": ("labels", s, spec.pillar),
+        "region": ("codes", r, panel.region_names), "kind": ("labels", s, spec.kind),
+        "attribute": ("labels", s, spec.attribute), "target_value": ("values", spec.target[s], None),
+        "target_year": ("years", spec.target_year[s], None),
+    }
+    columns["grade"] = columns.pop("_grade")
+    columns["price_basis_used"] = columns.pop("_price")
+    for name in [*LEADING_COLUMNS, *(n for n in columns if n not in LEADING_COLUMNS)]:
+        values = columns[name]
+        how = ("codes" if name in coded else "years" if name in YEAR_COLUMNS else "text" if name in TEXT_COLUMNS
+               else "values")
+        out[name] = (how, values, coded.get(name))
+    return out
 
 
 def _frame(columns: dict, spec: Specs, panel: Panel) -> pd.DataFrame:
-    s, r = columns.pop("_spec").astype(np.int64, copy=False), columns.pop("_region").astype(np.int64, copy=False)
-    grade, price = columns.pop("_grade"), columns.pop("_price")
-    head = {
-        "indicator": _from_codes(s, spec.code), "name": _categorical(s, spec.frame["name"]),
-        "pillar": _categorical(s, spec.frame["pillar"]), "region": _from_codes(r, panel.region_names),
-        "kind": _categorical(s, spec.kind), "attribute": _categorical(s, spec.frame["attribute"]),
-        "target_value": spec.target[s], "target_year": _years(spec.target_year, s),
-    }
-    columns["latest_year"] = _years(columns["latest_year"])
-    columns["base_year_used"] = _years(columns["base_year_used"])
-    columns["grade"] = _from_codes(grade, GRADES)
-    columns["price_basis_used"] = _from_codes(price, PRICE_BASIS_LABELS)
-    columns["opensdg_status"] = _from_codes(columns["opensdg_status"], OPENSDG_STATUSES)
-    columns["unsd_status"] = _from_codes(columns["unsd_status"], UNSD_STATUSES)
-    for name in TEXT_COLUMNS:
-        columns[name] = pd.array(columns[name], dtype="str")
-    order = ["latest_year", "latest_value", "latest_qualifier", "base_value", "base_year_used",
-             "base_from_observation", "observations", "completion", "time_share", "actual_growth", "required_growth",
-             "required_per_year", "achieved", "projected_by_growth", "projected_by_trend", "projected_miss", "grade",
-             "warning", "reason"]
-    rest = [name for name in columns if name not in order]
+    import pandas as pd
+
+    def column(how: str, values: np.ndarray, labels: Sequence[str] | np.ndarray | None) -> Any:
+        if how == "codes":
+            # from_codes takes categories as any list; pandas-stubs accept only an Index.
+            return pd.Categorical.from_codes(_small(values, len(labels)), categories=list(labels))  # type: ignore[arg-type,call-overload]
+        if how == "labels":  # per-spec labels that may repeat: categories without hashing rows
+            label_codes, categories = pd.factorize(pd.Series(np.asarray(labels, dtype=object)).astype(str), sort=False)
+            return pd.Categorical.from_codes(_small(label_codes, len(categories))[values], categories=categories)
+        if how == "years":
+            years = np.asarray(values, dtype=float)
+            missing = ~np.isfinite(years)
+            return pd.arrays.IntegerArray(np.where(missing, 0, years).astype(np.int64), missing)
+        if how == "text":
+            return pd.array(values, dtype="str")
+        return values
+
     # copy=False: the columns are fresh arrays; consolidating twenty float columns would copy 150 MB.
-    return pd.DataFrame({**head, **{name: columns[name] for name in order + rest}}, copy=False)
+    return pd.DataFrame({name: column(*kept) for name, kept in _output(columns, spec, panel).items()}, copy=False)
 
 
-def _years(values: np.ndarray, rows: np.ndarray | None = None) -> pd.arrays.IntegerArray:
-    """Years as nullable integers; ``rows``: of those per-spec years, the ones of each series (converted once)."""
-    values = np.asarray(values, dtype=float)
-    missing = ~np.isfinite(values)
-    whole = np.where(missing, 0, values).astype(np.int64)
-    if rows is not None:
-        whole, missing = whole[rows], missing[rows]
-    return pd.arrays.IntegerArray(whole, missing)
+def _rows(columns: dict, spec: Specs, panel: Panel) -> list[dict[str, Any]]:
+    def column(how: str, values: np.ndarray, labels: Sequence[str] | np.ndarray | None) -> list:
+        if how in ("codes", "labels"):
+            return [str(x) for x in np.asarray(labels, dtype=object)[values]]
+        if how == "years":
+            return [int(y) if math.isfinite(y) else None for y in np.asarray(values, dtype=float).tolist()]
+        if how == "text":
+            return [str(x) for x in values]
+        return [None if isinstance(x, float) and math.isnan(x) else x for x in values.tolist()]
+
+    decoded = {name: column(*kept) for name, kept in _output(columns, spec, panel).items()}
+    return [dict(zip(decoded, row, strict=True)) for row in zip(*decoded.values(), strict=True)]

@@ -18,10 +18,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
 from planwatch.evaluation import formulas as f
 from planwatch.evaluation.frame import Panel
@@ -29,6 +29,9 @@ from planwatch.evaluation.groups import Fit, window_fit, year_sums, years_from
 from planwatch.evaluation.kinds import Assessment
 from planwatch.evaluation.series import Series
 from planwatch.evaluation.settings import DEFAULT_SETTINGS, EvaluationSettings
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 METHOD_LABELS = {
     "loglinear": "对数线性趋势回归",
@@ -174,6 +177,8 @@ def forecast(years: Sequence[int], values: Sequence[float], to_years: Sequence[i
     ``method="auto"`` picks ETS from ``ets_min_points`` evenly spaced positive points, the
     log-linear regression from ``loglinear_min_points``, else the growth (or linear) projection.
     """
+    import pandas as pd
+
     series = pd.Series(np.asarray(values, float), index=np.asarray(years, int)).dropna()
     series = series[~series.index.duplicated(keep="last")].sort_index()
     xs, ys, targets = series.index.to_numpy(), series.to_numpy(), np.asarray(list(to_years), int)
@@ -232,6 +237,7 @@ def _ets(
 ) -> tuple[np.ndarray, ...]:
     import warnings
 
+    import pandas as pd
     from statsmodels.tools.sm_exceptions import ConvergenceWarning
     from statsmodels.tsa.exponential_smoothing.ets import ETSModel
 

@@ -1,6 +1,6 @@
-"""From the caller's data frames to sorted arrays: one pass, no Python loop per series.
+"""From the caller's tables to sorted arrays: one pass, no Python loop per series.
 
-``read_specs`` checks the indicator specs and turns them into arrays; ``build_panel`` codes the
+The tables are DataFrames or plain columns (``planwatch.evaluation.tables``). ``read_specs`` checks the indicator specs and turns them into arrays; ``build_panel`` codes the
 observations against them, keeps one vintage per (indicator, region, year), sorts by indicator,
 region and year and finds where each series starts and ends. Everything after this works on the
 panel's arrays with ``reduceat``/``searchsorted``.
@@ -10,10 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
-import pandas as pd
 
+from planwatch.evaluation.tables import (
+    Table,
+    column_names,
+    first_seen_codes,
+    is_missing,
+    is_pandas,
+    numbers,
+    row_count,
+    texts,
+)
 from planwatch.evaluation.vocabulary import BINDING, QUALITATIVE_WORDS
 
 SPEC_COLUMNS = ("indicator", "kind", "direction", "target_value", "target_year", "baseline", "base_year")
@@ -39,12 +49,21 @@ class InputProblem(ValueError):
     """Bad input to the evaluation, with a message in Chinese that names the column."""
 
 
+def require_columns(table: Table, needed: Sequence[str], what: str) -> None:
+    """Refuse a table without the columns the engine needs, naming them: "观测值表缺少列:year"."""
+    missing = [c for c in needed if c not in column_names(table)]
+    if missing:
+        raise InputProblem(f"{what}缺少列:{'、'.join(missing)}")
+
+
 @dataclass
 class Specs:
     """The indicator specs as arrays, one entry per indicator, in the caller's order."""
 
-    frame: pd.DataFrame
     code: np.ndarray
+    name: np.ndarray
+    pillar: np.ndarray
+    attribute: np.ndarray  # 预期性 / 约束性
     kind: np.ndarray
     direction: np.ndarray  # +1 higher is better, −1 lower is better
     target: np.ndarray
@@ -149,68 +168,83 @@ class Panel:
         return self.cache["row_group"]
 
 
-def _text_column(frame: pd.DataFrame, name: str) -> np.ndarray:
-    column = frame[name].astype(object)
-    return column.where(column.notna(), "").astype(str).str.strip().to_numpy(dtype=object)
+def _spec_column(specs: Table, name: str, rows: int) -> Any:
+    """A column of the specs, or the optional column's default in every row."""
+    if name in column_names(specs):
+        return specs[name]
+    return np.full(rows, OPTIONAL_SPEC_COLUMNS[name], dtype=object)
 
 
-def _float_column(frame: pd.DataFrame, name: str) -> np.ndarray:
+def _text_column(specs: Table, name: str, rows: int) -> np.ndarray:
+    return texts(_spec_column(specs, name, rows))
+
+
+def _float_column(specs: Table, name: str, rows: int) -> np.ndarray:
+    values = _spec_column(specs, name, rows)
     try:
-        return pd.to_numeric(frame[name], errors="raise").to_numpy(dtype=float, na_value=np.nan)
+        if is_pandas(values):
+            import pandas as pd
+
+            return pd.to_numeric(values, errors="raise").to_numpy(dtype=float, na_value=np.nan)
+        return np.array([np.nan if v is None else float(v) for v in values], dtype=float)
     except (ValueError, TypeError) as problem:
         raise InputProblem(f"指标设定表「{name}」列含有非数字的值:{problem}") from problem
 
 
-def read_specs(specs: pd.DataFrame) -> Specs:
+def read_specs(specs: Table) -> Specs:
     """Check the specs columns and values; fill optional columns with their defaults."""
-    missing = [c for c in SPEC_COLUMNS if c not in specs.columns]
-    if missing:
-        raise InputProblem(f"指标设定表缺少列:{'、'.join(missing)}")
-    frame = specs.reset_index(drop=True).copy()
-    for name, default in OPTIONAL_SPEC_COLUMNS.items():
-        if name not in frame.columns:
-            frame[name] = default
-    code = frame["indicator"].astype(str).to_numpy(dtype=object)
-    duplicated = pd.Index(code).duplicated()
-    if duplicated.any():
-        raise InputProblem(f"指标设定表「indicator」列有重复编号:{code[duplicated][0]}")
-    kind = _text_column(frame, "kind")
+    require_columns(specs, SPEC_COLUMNS, "指标设定表")
+    rows = row_count(specs)
+    code = np.array([str(c) for c in specs["indicator"]], dtype=object)
+    seen: set[str] = set()
+    for c in code:
+        if c in seen:
+            raise InputProblem(f"指标设定表「indicator」列有重复编号:{c}")
+        seen.add(c)
+    kind = _text_column(specs, "kind", rows)
     bad = ~np.isin(kind, KINDS)
     if bad.any():
         raise InputProblem(f"指标设定表第{int(np.flatnonzero(bad)[0]) + 1}行「kind」列:未知的目标类型「{kind[bad][0]}」")
-    direction_text = _text_column(frame, "direction")
+    direction_text = _text_column(specs, "direction", rows)
     if (~np.isin(direction_text, ("higher", "lower"))).any():
         raise InputProblem("指标设定表「direction」列只能是 higher 或 lower")
-    basis_text = _text_column(frame, "price_basis")
+    basis_text = _text_column(specs, "price_basis", rows)
     unknown_basis = ~np.isin(basis_text, list(PRICE_BASIS_WORDS))
     if unknown_basis.any():
         raise InputProblem(f"指标设定表第{int(np.flatnonzero(unknown_basis)[0]) + 1}行「price_basis」列:"
                            f"未知的价格口径「{basis_text[unknown_basis][0]}」(可用:现价、可比价)")
-    text, qualifier = _text_column(frame, "target_text"), _text_column(frame, "qualifier")
+    text, qualifier = _text_column(specs, "target_text", rows), _text_column(specs, "qualifier", rows)
     word = _qualitative_word(text, qualifier)
     return Specs(
-        frame=frame,
         code=code,
+        name=_labels(_spec_column(specs, "name", rows)),
+        pillar=_labels(_spec_column(specs, "pillar", rows)),
+        attribute=_labels(_spec_column(specs, "attribute", rows)),
         kind=kind,
         direction=np.where(direction_text == "lower", -1.0, 1.0),
-        target=_float_column(frame, "target_value"),
-        target_year=_float_column(frame, "target_year"),
-        baseline=_float_column(frame, "baseline"),
-        base_year=_float_column(frame, "base_year"),
-        binding=_text_column(frame, "attribute") == BINDING,
-        strict=frame["strict"].fillna(False).astype(bool).to_numpy(),
+        target=_float_column(specs, "target_value", rows),
+        target_year=_float_column(specs, "target_year", rows),
+        baseline=_float_column(specs, "baseline", rows),
+        base_year=_float_column(specs, "base_year", rows),
+        binding=_text_column(specs, "attribute", rows) == BINDING,
+        strict=np.array([False if is_missing(v) else bool(v) for v in _spec_column(specs, "strict", rows)], dtype=bool),
         qualifier=qualifier,
         word=word,
         kind_code=np.array([KINDS.index(k) for k in kind], dtype=np.int8),
         word_code=np.array([QUALITATIVE_WORDS.index(x) + 1 if x else 0 for x in word], dtype=np.int8),
-        quality=_text_column(frame, "quality"),
-        quality_by=_text_column(frame, "quality_by"),
-        limit=_float_column(frame, "limit"),
-        decimals=_float_column(frame, "decimals"),
-        percent_unit=np.isin(_text_column(frame, "unit"), PERCENT_UNITS),
+        quality=_text_column(specs, "quality", rows),
+        quality_by=_text_column(specs, "quality_by", rows),
+        limit=_float_column(specs, "limit", rows),
+        decimals=_float_column(specs, "decimals", rows),
+        percent_unit=np.isin(_text_column(specs, "unit", rows), PERCENT_UNITS),
         price_basis=np.array([PRICE_BASIS_WORDS[b] for b in basis_text], dtype=object),
-        price_base_year=_float_column(frame, "price_base_year"),
+        price_base_year=_float_column(specs, "price_base_year", rows),
     )
+
+
+def _labels(values: Any) -> np.ndarray:
+    """A label column (name, pillar, attribute) as the output shows it: the caller's text, unstripped."""
+    return np.array([str(v) for v in values], dtype=object)
 
 
 def _qualitative_word(text: np.ndarray, qualifier: np.ndarray) -> np.ndarray:
@@ -221,33 +255,46 @@ def _qualitative_word(text: np.ndarray, qualifier: np.ndarray) -> np.ndarray:
     return word
 
 
-def _codes(column: pd.Series, categories: Sequence[str] | None) -> tuple[np.ndarray, np.ndarray]:
+def _codes(column: Any, categories: Sequence[str] | None) -> tuple[np.ndarray, np.ndarray]:
     """Integer codes (−1 for missing or unknown) and their labels; categoricals cost no hashing."""
-    if isinstance(column.dtype, pd.CategoricalDtype):
+    if is_pandas(column) and column.dtype.name == "category":
         labels = column.cat.categories.astype(str).to_numpy(dtype=object)
         codes = column.cat.codes.to_numpy()
-    else:
+    elif is_pandas(column):
+        import pandas as pd
+
         codes, index = pd.factorize(column, sort=False)
         labels = index.astype(str).to_numpy(dtype=object)
+    else:
+        codes, labels = first_seen_codes(column)
     if categories is None:
         return codes, labels
-    lookup = pd.Index(list(categories), dtype=object).get_indexer(labels).astype(np.int32)  # type: ignore[arg-type]  # any array; the stubs ask for an Index
+    position = {str(c): i for i, c in reversed(list(enumerate(categories)))}
+    lookup = np.array([position.get(label, -1) for label in labels], dtype=np.int32)
     if len(lookup) == len(categories) and np.array_equal(lookup, np.arange(len(lookup))):
         return codes, np.asarray(list(categories), dtype=object)  # the same order already: no lookup per row
     # A trailing −1 so that the code −1 (missing) looks up −1.
     return np.append(lookup, np.int32(-1))[codes], np.asarray(list(categories), dtype=object)
 
 
-def _number_column(observations: pd.DataFrame, name: str, default: float, integer: bool) -> np.ndarray:
+def _number_column(observations: Table, name: str, default: float, integer: bool) -> np.ndarray:
     """A numeric column without copying when it already has the right type."""
-    if name not in observations.columns:
-        return np.full(len(observations), default, dtype=np.int64 if integer else float)
+    if name not in column_names(observations):
+        return np.full(row_count(observations), default, dtype=np.int64 if integer else float)
     column = observations[name]
-    if integer and pd.api.types.is_integer_dtype(column.dtype) and not isinstance(column.dtype, pd.CategoricalDtype):
-        return column.to_numpy()
-    if not integer and column.dtype == np.float64:
-        return column.to_numpy()
-    values = pd.to_numeric(column, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    if is_pandas(column):
+        if integer and column.dtype.kind in "iu":  # not a categorical, not a nullable integer with gaps
+            return column.to_numpy()
+        if not integer and column.dtype == np.float64:
+            return column.to_numpy()
+        import pandas as pd
+
+        values = pd.to_numeric(column, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    else:
+        values = np.asarray(column)
+        if integer and values.dtype.kind in "iu":
+            return values.astype(np.int64, copy=False)
+        values = numbers(values)
     if integer:
         bad = ~np.isfinite(values) | (values != np.round(values))
         if bad.any():
@@ -256,21 +303,19 @@ def _number_column(observations: pd.DataFrame, name: str, default: float, intege
     return values
 
 
-def _qualifiers(observations: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+def _qualifiers(observations: Table) -> tuple[np.ndarray, np.ndarray]:
     """Codes of the optional qualifier column (以上/左右/约); a missing qualifier is ""."""
-    if "qualifier" not in observations.columns:
-        return np.zeros(len(observations), dtype=np.int8), np.array([""], dtype=object)
+    if "qualifier" not in column_names(observations):
+        return np.zeros(row_count(observations), dtype=np.int8), np.array([""], dtype=object)
     codes, labels = _codes(observations["qualifier"], None)
     labels = np.append(np.array([str(x).strip() for x in labels], dtype=object), "")
     return np.where(codes >= 0, codes, len(labels) - 1), labels
 
 
-def build_panel(specs: Specs, observations: pd.DataFrame, as_of: int, *, vintage: str = "latest",
+def build_panel(specs: Specs, observations: Table, as_of: int, *, vintage: str = "latest",
                 regions: Sequence[str] | None = None) -> Panel:
     """Code, filter, sort and split the observations into series (see the module docstring)."""
-    missing = [c for c in OBSERVATION_COLUMNS if c not in observations.columns]
-    if missing:
-        raise InputProblem(f"观测值表缺少列:{'、'.join(missing)}")
+    require_columns(observations, OBSERVATION_COLUMNS, "观测值表")
     if vintage not in ("latest", "first"):
         raise InputProblem(f"vintage 只能是 latest 或 first,而不是「{vintage}」")
     spec, _ = _codes(observations["indicator"], list(specs.code))

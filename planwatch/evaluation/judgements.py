@@ -9,26 +9,27 @@ latest judgement with ``year ≤ as_of`` of each (indicator, region) replaces th
 
 from __future__ import annotations
 
-import pandas as pd
-
-from planwatch.evaluation.frame import InputProblem, Panel, Specs
+from planwatch.evaluation.frame import Panel, Specs, require_columns
+from planwatch.evaluation.tables import Table, numbers, records
 
 JUDGEMENT_COLUMNS = ("indicator", "region", "year", "quality", "quality_by")
 
 
-def latest_judgements(specs: Specs, panel: Panel, judgements: pd.DataFrame | None, as_of: int) -> dict:
+def latest_judgements(specs: Specs, panel: Panel, judgements: Table | None, as_of: int) -> dict:
     """{(spec row, region index): (quality, quality_by, measure)} for the judgements in force at ``as_of``."""
-    if judgements is None or not len(judgements):
+    if judgements is None:
         return {}
-    missing = [c for c in JUDGEMENT_COLUMNS if c not in judgements.columns]
-    if missing:
-        raise InputProblem(f"质量评判表缺少列:{'、'.join(missing)}")
-    frame = judgements.assign(year=pd.to_numeric(judgements["year"], errors="coerce"))
-    frame = frame[frame["year"] <= as_of].sort_values("year", kind="stable")
+    rows = records(judgements)
+    if not rows:
+        return {}
+    require_columns(judgements, JUDGEMENT_COLUMNS, "质量评判表")
+    years = numbers([row["year"] for row in rows])
+    in_force = sorted((i for i in range(len(rows)) if years[i] <= as_of), key=lambda i: years[i])  # stable
     spec_of = {str(code): i for i, code in enumerate(specs.code)}
     region_of = {str(name): i for i, name in enumerate(panel.region_names)}
     found = {}
-    for row in frame.to_dict("records"):
+    for i in in_force:
+        row = rows[i]
         key = (spec_of.get(str(row["indicator"])), region_of.get(str(row["region"])))
         if None not in key:
             found[key] = (str(row["quality"]).strip(), str(row["quality_by"] or "").strip(),

@@ -21,10 +21,15 @@ different prices and the sentence says so.
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
-from planwatch.evaluation.frame import CONSTANT_PRICES, CURRENT_PRICES, InputProblem, Specs
+import numpy as np
+
+from planwatch.evaluation.frame import CONSTANT_PRICES, CURRENT_PRICES, Specs, require_columns
+from planwatch.evaluation.tables import Table, as_frame
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 BASIS_CURRENT = "现价"
 BASIS_DEFLATOR = "可比价(平减指数)"
@@ -33,8 +38,8 @@ BASIS_UNCONVERTED = "现价(未折算,缺平减指数或实际增速)"
 PRICE_BASIS_LABELS = ("", BASIS_CURRENT, BASIS_DEFLATOR, BASIS_REAL_GROWTH, BASIS_UNCONVERTED)
 
 
-def to_constant_prices(specs: Specs, observations: pd.DataFrame,
-                       deflators: pd.DataFrame | None) -> tuple[pd.DataFrame, dict[tuple[str, str], int]]:
+def to_constant_prices(specs: Specs, observations: Table,
+                       deflators: Table | None) -> tuple[Table, dict[tuple[str, str], int]]:
     """(observations with constant-price indicators converted, {(indicator, region): code into
     ``PRICE_BASIS_LABELS``} for the indicators that state a price basis).
 
@@ -45,6 +50,10 @@ def to_constant_prices(specs: Specs, observations: pd.DataFrame,
     stated = specs.price_basis != ""
     if not stated.any():
         return observations, basis
+    import pandas as pd
+
+    observations = as_frame(observations)
+    deflators = None if deflators is None else as_frame(deflators)
     codes = observations["indicator"].astype(str)
     regions = observations["region"].astype(str)
     for i in np.flatnonzero(specs.price_basis == CURRENT_PRICES):
@@ -81,11 +90,11 @@ def to_constant_prices(specs: Specs, observations: pd.DataFrame,
 def _deflator_factor(deflators: pd.DataFrame | None, code: str, region: str, years: np.ndarray,
                      base_year: float) -> np.ndarray | None:
     """D(base year) / D(year) for each year, from the region's deflator (the indicator's own first)."""
+    import pandas as pd
+
     if deflators is None or not len(deflators) or not np.isfinite(base_year):
         return None
-    missing = [c for c in ("region", "year", "deflator") if c not in deflators.columns]
-    if missing:
-        raise InputProblem(f"平减指数表缺少列:{'、'.join(missing)}")
+    require_columns(deflators, ("region", "year", "deflator"), "平减指数表")
     table = deflators[deflators["region"].astype(str) == region]
     if "indicator" in table.columns:
         mine = table[table["indicator"].astype(str) == code]
@@ -102,6 +111,8 @@ def _deflator_factor(deflators: pd.DataFrame | None, code: str, region: str, yea
 def _real_growth_factor(frame: pd.DataFrame, rows: np.ndarray, years: np.ndarray, values: np.ndarray,
                         base_year: float) -> np.ndarray | None:
     """Constant-price value / published value from 比上年实际增长 in every year after the price base year."""
+    import pandas as pd
+
     if "real_growth" not in frame.columns or not np.isfinite(base_year):
         return None
     growth = pd.to_numeric(frame["real_growth"].iloc[rows], errors="coerce").to_numpy(dtype=float)

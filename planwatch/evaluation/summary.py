@@ -9,14 +9,17 @@ from planwatch.evaluation.vocabulary import BINDING, GRADES
 ALL_PILLARS = "全部"
 
 
-def summarize(results: pd.DataFrame, specs: pd.DataFrame | None = None) -> pd.DataFrame:
+def summarize(results: pd.DataFrame | list[dict], specs: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per (region, pillar) and one per region for the whole plan (pillar "全部").
+
+    ``results``: the frame of ``evaluate`` or the rows of ``evaluate_rows`` (None for a missing score).
 
     Columns: ``indicators``, one count per grade word, ``binding``, ``warnings`` (binding and
     滞后/逆向 or projected to miss, counted separately as the design asks), ``with_data`` and
     ``opensdg_score_mean`` (over the series that have a score). ``specs`` gives the pillar order.
     """
-    frame = results.copy()
+    frame = pd.DataFrame(results) if isinstance(results, list) else results.copy()
+    frame["opensdg_score"] = pd.to_numeric(frame["opensdg_score"], errors="coerce")  # None (rows): NaN
     for name in ("region", "pillar", "grade"):
         frame[name] = frame[name].astype(str)
     frame["binding"] = frame["attribute"].astype(str) == BINDING

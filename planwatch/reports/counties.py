@@ -13,14 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from planwatch.evaluation.vocabulary import GRADE_RANK, NOT_ASSESSABLE
 from planwatch.numbers import finite_or_none as _num
 from planwatch.reports.formatting import decimals_of, value_unit
 from planwatch.reports.words import grade_word, words
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from planwatch.reports.content import IndicatorRow
     from planwatch.reports.snapshot import Snapshot
 
@@ -132,6 +132,8 @@ def _county_target_frames(snapshot: Snapshot, language: str) -> pd.DataFrame | N
             language=language,
         )
         parts.append(frame[frame["region"].astype(str) == county])
+    import pandas as pd  # here, not at import: ``shares_plan_target`` serves the command line too
+
     return pd.concat(parts) if parts else None
 
 

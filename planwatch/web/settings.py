@@ -24,6 +24,14 @@ SECRET_KEY = security.secret_key(VAR_DIR)
 DEBUG = security.flag("PLANWATCH_DEBUG")
 ALLOWED_HOSTS = os.environ.get("PLANWATCH_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver").split(",")
 
+# The apps that serve pages, the API, sign-in and background jobs. A command that only reads and grades
+# data starts Django without them (planwatch.web.command_settings): half of Django's start-up.
+PAGE_APPS = (
+    "django.contrib.admin", "django.contrib.sessions", "django.contrib.messages", "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles", "django.contrib.humanize", "django_htmx", "template_partials",
+    "rules.apps.AutodiscoverRulesConfig", "ninja", "axes", "django_tasks", "django_tasks_db",
+)
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",

@@ -22,9 +22,9 @@ HEAVY = ("pandas", "numpy", "statsmodels", "scipy", "matplotlib", "weasyprint", 
 PLANWATCH = "import sys; sys.argv = ['planwatch', *sys.argv[1:]]; from planwatch.cli import main; main()"
 
 
-def imported_modules(*args: str, program: str = PLANWATCH) -> set[str]:
+def imported_modules(*args: str, program: str = PLANWATCH, env: dict | None = None) -> set[str]:
     """The modules a fresh ``planwatch ARGS`` imports, from ``python -X importtime``'s report on stderr."""
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**(env or os.environ), "PYTHONDONTWRITEBYTECODE": "1"}
     done = subprocess.run([sys.executable, "-X", "importtime", "-c", program, *args], capture_output=True,
                           text=True, timeout=120, env=env)
     assert done.returncode == 0, done.stderr[-2000:]
@@ -47,3 +47,19 @@ def test_the_check_sees_a_heavy_import() -> None:
     eager = "import pandas; " + PLANWATCH
     modules = imported_modules("--help", program=eager)
     assert "pandas" in modules
+
+
+def test_evaluate_on_stored_data_imports_no_pandas_and_no_page_app(tmp_path):
+    """``planwatch evaluate --as-of 2024`` on a loaded database (the README demo's plan and figures) grades
+    them without pandas, Rich or statsmodels, and without the apps that serve pages (the API, login
+    throttling): the reason it runs in about half a second (bench/evaluate_cli.py)."""
+    # As a user runs it: no DJANGO_SETTINGS_MODULE (the test run's would choose the full settings).
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    env["PLANWATCH_VAR_DIR"] = str(tmp_path)
+    load = subprocess.run([sys.executable, "-c", PLANWATCH, "dataset", "load"], capture_output=True, text=True,
+                          timeout=300, env=env)
+    assert load.returncode == 0, load.stderr[-2000:]
+    modules = imported_modules("evaluate", "--as-of", "2024", env=env)
+    assert {"django", "numpy", "planwatch.evaluation.kinds"} <= modules  # it did grade, from the database
+    loaded = sorted(m for m in modules if m.split(".")[0] in ("pandas", "rich", "statsmodels", "scipy", "ninja", "axes"))
+    assert loaded == [], f"planwatch evaluate imported {loaded[:10]}"

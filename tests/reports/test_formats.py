@@ -14,6 +14,7 @@ from planwatch.reports.formats import csv as csv_format
 from planwatch.reports.formats import json as json_format
 from planwatch.reports.formats import xlsx as xlsx_format
 from planwatch.reports.formats.site import SiteMap, SiteWriter, relative, rewrite_links
+from planwatch.reports.formats.text import table_text, terminal_width
 
 
 def test_csv_cells_that_look_like_formulas_stay_text_and_numbers_stay_numbers():
@@ -68,3 +69,16 @@ def test_site_writer_lists_pages_and_files(tmp_path):
     writer.file("maps/county.js", b"x")
     assert (tmp_path / "en/index.html").read_text(encoding="utf-8") == "<p>规划</p>"
     assert (writer.pages, writer.files) == (["en/index.html"], ["maps/county.js"])
+
+
+def test_a_text_table_lines_up_chinese_and_latin_cells_and_cuts_none():
+    """汉字 take two terminal columns, digits one: "赣州市" (6) and "I01" (3) pad to the widest cell of their
+    column; columns are two spaces apart, a rule of dashes under the header, no trailing spaces."""
+    assert (terminal_width("赣州市"), terminal_width("4940.47(2024)"), terminal_width("（万元）")) == (6, 13, 8)
+    text = table_text(["编号", "地区", "评价"], [["I01", "赣州市", "滞后"], ["I114", "石城县", "无县级目标"]])
+    assert text.splitlines() == [
+        "编号  地区    评价",
+        "----  ------  ----------",
+        "I01   赣州市  滞后",
+        "I114  石城县  无县级目标",
+    ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from planwatch.reports.tables import safe_row
@@ -35,6 +35,11 @@ def csv_text(header: Sequence[Any], rows: Iterable[Iterable[Any]], *, line_end: 
 def csv_bytes(header: Sequence[Any], rows: Iterable[Iterable[Any]], *, line_end: str = "\n") -> bytes:
     """UTF-8 with a BOM so that Excel on a Chinese Windows opens it without mojibake."""
     return (BOM + csv_text(header, rows, line_end=line_end)).encode("utf-8")
+
+
+def records_text(columns: Sequence[str], records: Iterable[Mapping[str, Any]]) -> str:
+    """Rows (dicts) as CSV text in the order of ``columns``, a missing value (None) as an empty cell."""
+    return csv_text(list(columns), (["" if r[c] is None else r[c] for c in columns] for r in records))
 
 
 def frame_text(frame: pd.DataFrame) -> str:

@@ -10,4 +10,4 @@ class DashboardConfig(AppConfig):
     verbose_name = _("驾驶舱")
 
     def ready(self) -> None:
-        from planwatch.web.dashboard import warming  # noqa: F401 - connects the warm-up on publication
+        from planwatch.web.dashboard import signals  # noqa: F401 - connects the warm-up on publication

@@ -1,7 +1,7 @@
 """Warm the evaluation cache when figures change, so the first visitor after a publication does not
 pay for the grading and the forecast fits (the portal's day is the day the figures come out).
 
-An approval or a publication enqueues ``warm_evaluation`` once its transaction commits; the background
+An approval or a publication enqueues ``warm_evaluation`` once its transaction commits (``signals``); the background
 worker (django-tasks' ``db_worker``, started by ``planwatch serve``) then computes, in every language,
 what the public portal and the bureau's dashboard will ask for: the whole-plan overview and each
 indicator's page. Nothing is stored but cache entries keyed by their inputs (``cache.py``), so a warm-up
@@ -11,16 +11,10 @@ that runs late or twice is harmless. A draft or a submission changes nothing vis
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models.signals import post_save
-from django.dispatch import receiver
 from django.utils import translation
 from django_tasks import task
 
-from planwatch.web.monitoring.models import Observation
 from planwatch.web.plans.models import Plan
-
-VISIBLE = (Observation.Status.APPROVED, Observation.Status.PUBLISHED)
 
 
 def warm(plan: Plan) -> int:
@@ -43,11 +37,3 @@ def warm(plan: Plan) -> int:
 def warm_evaluation(plan_id: int) -> int:
     plan = Plan.objects.filter(pk=plan_id).first()
     return warm(plan) if plan is not None else 0
-
-
-@receiver(post_save, sender=Observation, dispatch_uid="warm-evaluation-on-visible-change")
-def _visible_change(sender, instance: Observation, raw: bool = False, **kwargs) -> None:
-    if raw or instance.status not in VISIBLE:
-        return
-    plan_id = instance.indicator.plan_id
-    transaction.on_commit(lambda: warm_evaluation.enqueue(plan_id), robust=True)

@@ -9,10 +9,11 @@ one ``Point`` per (indicator, region, year). ``vintage="latest"`` keeps the high
 in Python (a few thousand rows for a city plan), no pandas.
 
 ``engine_frame(points, names, columns=ENGINE_COLUMNS)`` is the engine's observation frame:
-codes and region names, as the engine speaks, in the order given.
+codes and region names, as the engine speaks, in the order given; ``engine_columns`` the same as plain
+columns (lists), which the engine reads without pandas (the command line).
 
 ``observation_frame(plan, *, audience=SIGNED_IN, regions=None, vintage="latest", include_examples=False)``
-is the two together as one pandas DataFrame, one row per (indicator, region, year) sorted by code,
+is the two together as one pandas DataFrame (``observation_columns``: as plain columns), one row per (indicator, region, year) sorted by code,
 region name and year, with columns
 
     indicator (Indicator.code), region (Region.name, e.g. "赣州市"), year (int), value (float),
@@ -31,15 +32,17 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import pandas as pd
 from django.db.models import F, QuerySet
 
 from planwatch.web.monitoring.audience import SIGNED_IN, Audience, as_audience, visible
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.places.models import Region
 from planwatch.web.plans.models import Indicator, Plan
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 COLUMNS = ["indicator", "region", "year", "value", "vintage", "qualifier", "source", "status"]
 ENGINE_COLUMNS = ["indicator", "region", "year", "value", "qualifier"]
@@ -150,9 +153,16 @@ class Names:
 
 def engine_frame(points: Sequence[Point], names: Names, columns: Sequence[str] = ENGINE_COLUMNS) -> pd.DataFrame:
     """The engine's observation frame: ``columns`` of ``COLUMNS`` (+ ``is_example``), one row per point."""
+    import pandas as pd
+
     if not points:
         return pd.DataFrame([], columns=list(columns))  # object columns, as a frame of text expects
-    return pd.DataFrame({c: _column(c, points, names) for c in columns}, columns=list(columns))
+    return pd.DataFrame(engine_columns(points, names, columns), columns=list(columns))
+
+
+def engine_columns(points: Sequence[Point], names: Names, columns: Sequence[str] = ENGINE_COLUMNS) -> dict[str, list]:
+    """``engine_frame``'s columns as lists."""
+    return {c: _column(c, points, names) for c in columns}
 
 
 def _column(column: str, points: Sequence[Point], names: Names) -> list:
@@ -167,13 +177,22 @@ def _column(column: str, points: Sequence[Point], names: Names) -> list:
 
 def observation_frame(plan: Plan, *, audience: Audience | bool = SIGNED_IN, regions: Iterable[str] | None = None,
                       vintage: str | int = "latest", include_examples: bool = False) -> pd.DataFrame:
+    import pandas as pd
+
+    columns = observation_columns(plan, audience=audience, regions=regions, vintage=vintage,
+                                  include_examples=include_examples)
+    return pd.DataFrame(columns, columns=list(columns)).astype(_TYPES)
+
+
+def observation_columns(plan: Plan, *, audience: Audience | bool = SIGNED_IN, regions: Iterable[str] | None = None,
+                        vintage: str | int = "latest", include_examples: bool = False) -> dict[str, list]:
     names = Names.for_plan(plan)
     region_ids = None if regions is None else [names.region_id[r] for r in regions if r in names.region_id]
     points = annual_points(plan, public=audience, regions=region_ids, vintage=vintage,
                            examples=include_examples, notes=False)
     points.sort(key=lambda p: (names.code_of[p.indicator_id], names.region_name[p.region_id], p.year))
     columns = COLUMNS + ["is_example"] if include_examples else COLUMNS
-    return engine_frame(points, names, columns).astype(_TYPES)
+    return engine_columns(points, names, columns)
 
 
 def latest_vintages(rows: QuerySet[Observation]) -> list[Observation]:

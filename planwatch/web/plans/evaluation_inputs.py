@@ -11,11 +11,15 @@ adjustment (a province's figure for an ``assigned`` target, for example).
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from django.db.models import Prefetch
 
+from planwatch.evaluation.tables import columns_of
 from planwatch.web.plans.models import Plan, QualityJudgement, TargetVersion
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SPEC_COLUMNS = [
     "indicator", "indicator_id", "name", "unit", "pillar", "attribute", "direction", "kind", "target_value",
@@ -25,6 +29,13 @@ SPEC_COLUMNS = [
 
 def indicator_specs(plan: Plan, targets: str = "current") -> pd.DataFrame:
     """One row per indicator of ``plan``, in table order, with the target version chosen by ``targets``."""
+    import pandas as pd
+
+    return pd.DataFrame(indicator_spec_columns(plan, targets), columns=SPEC_COLUMNS)
+
+
+def indicator_spec_columns(plan: Plan, targets: str = "current") -> dict[str, list]:
+    """The rows of ``indicator_specs`` as plain columns (lists), which the engine reads without pandas."""
     if targets not in ("current", "original"):
         raise ValueError(f"targets 只能是 current 或 original,而不是「{targets}」")
     approved = TargetVersion.objects.filter(status=TargetVersion.Status.APPROVED).order_by("version")
@@ -33,8 +44,7 @@ def indicator_specs(plan: Plan, targets: str = "current") -> pd.DataFrame:
         .prefetch_related(Prefetch("targets", queryset=approved, to_attr="approved_targets"))
         .order_by("order", "code")
     )
-    rows = [_row(plan, indicator, targets) for indicator in indicators]
-    return pd.DataFrame(rows, columns=SPEC_COLUMNS)
+    return columns_of((_row(plan, indicator, targets) for indicator in indicators), SPEC_COLUMNS)
 
 
 def _row(plan: Plan, indicator, targets: str) -> dict:
@@ -70,16 +80,23 @@ JUDGEMENT_COLUMNS = ["indicator", "region", "year", "quality", "quality_by", "me
 
 
 def quality_judgements(plan: Plan) -> pd.DataFrame:
-    """The recorded quality judgements of 量稳质升 indicators, as the engine's ``judgements`` frame.
+    """``quality_judgement_columns`` as a DataFrame."""
+    import pandas as pd
+
+    return pd.DataFrame(quality_judgement_columns(plan), columns=JUDGEMENT_COLUMNS)
+
+
+def quality_judgement_columns(plan: Plan) -> dict[str, list]:
+    """The recorded quality judgements of 量稳质升 indicators, as the engine's ``judgements`` table.
 
     ``quality`` is the engine's word (升 / 未升), ``quality_by`` the author's name, so the reason
     sentence says who judged; the engine picks, per indicator × region, the latest year ≤ as-of.
     """
     from planwatch.web.plans.services import quality_judgements as stored
 
-    rows = [
+    rows = (
         {"indicator": j.indicator.code, "region": j.region.name, "year": j.year,
          "quality": QualityJudgement.ENGINE_WORD[j.verdict], "quality_by": j.author_name, "measure": j.measure}
         for j in stored(plan)
-    ]
-    return pd.DataFrame(rows, columns=JUDGEMENT_COLUMNS)
+    )
+    return columns_of(rows, JUDGEMENT_COLUMNS)
