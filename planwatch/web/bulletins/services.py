@@ -118,19 +118,16 @@ def submit_bulletin(
     found, message = for_plan(reading, plan_indicators())
     skipped = []
     with transaction.atomic():
-        bulletin = _store(
-            Bulletin(
-                title=reading.title or file_name,
-                file_name=file_name,
-                region=region,
-                region_name=reading.region_name,
-                year=reading.year,
-                message=message,
-                created_by=user,
-            ),
-            user=user,
-            reason=reason,
+        bulletin = Bulletin(
+            title=reading.title or file_name,
+            file_name=file_name,
+            region=region,
+            region_name=reading.region_name,
+            year=reading.year,
+            message=message,
+            created_by=user,
         )
+        _store(bulletin, user=user, reason=reason)
         for item in found:
             indicator = bulletin_plan_indicator(item.plan_indicator)
             if Observation.objects.filter(
