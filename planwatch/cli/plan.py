@@ -12,6 +12,11 @@ from planwatch.cli._django import setup_django
 
 app = typer.Typer(help="规划文件:解析与载入。", no_args_is_help=True)
 PlanFile = Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="规划文件(.txt/.md/.pdf/.docx)")]
+# One declaration for both commands: ``parse`` must read a plan exactly as ``load`` will store it.
+WordList = Annotated[
+    Path | None,
+    typer.Option("--words", exists=True, dir_okay=False, help="本规划另用的定性目标用语(每行一个)"),
+]
 
 
 OutputFormat = StrEnum("OutputFormat", "json yaml table")
@@ -37,10 +42,7 @@ def _read_or_exit(path: Path, words: Path | None = None):
 def parse(
     file: PlanFile,
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式")] = OutputFormat.table,
-    words: Annotated[
-        Path | None,
-        typer.Option("--words", exists=True, dir_okay=False, help="本规划另用的定性目标用语(每行一个)"),
-    ] = None,
+    words: WordList = None,
 ) -> None:
     """解析规划文件并打印结构化结果(指标、章节、任务、专栏);JSON 的 warnings 说明跳过了什么、为什么。"""
     plan = _read_or_exit(file, words)
@@ -87,10 +89,7 @@ def _print_table(plan) -> None:
 def load(
     file: PlanFile,
     reason: Annotated[str, typer.Option(help="载入理由(记入审计)")] = "载入规划文件",
-    words: Annotated[
-        Path | None,
-        typer.Option("--words", exists=True, dir_okay=False, help="本规划另用的定性目标用语(每行一个)"),
-    ] = None,
+    words: WordList = None,
 ) -> None:
     """解析并保存规划;同一文件重复载入不作改动,内容变化则生成新版本。"""
     plan = _read_or_exit(file, words)

@@ -10,30 +10,12 @@ a region by ``.name``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from planwatch.collection.problems import ImportProblem
 from planwatch.collection.settings import setting
 from planwatch.collection.units import normalise_unit
-
-# The fields of an entered row, in template/CSV column order, with their Chinese headers. The last two
-# (the public citation: 赣州市统计局《2023年赣州市国民经济和社会发展统计公报》) are optional columns: files
-# made before they existed, without them, still import (``OPTIONAL``).
-FIELDS: tuple[tuple[str, str], ...] = (
-    ("indicator", "指标"),
-    ("region", "地区"),
-    ("period", "年份"),
-    ("value", "数值"),
-    ("unit", "单位"),
-    ("source", "来源"),
-    ("note", "备注"),
-    ("qualifier", "限定词"),
-    ("publisher", "发布机构"),
-    ("document_title", "文件标题"),
-)
-FIELD_LABELS = dict(FIELDS)
-OPTIONAL = ("publisher", "document_title")
 
 
 def _get(obj: Any, name: str, default: Any = None) -> Any:
@@ -102,20 +84,29 @@ class HistoryPoint:
     value: float
 
 
+def _column(header: str, default: Any = "") -> Any:
+    return field(default=default, metadata={"header": header})
+
+
 @dataclass(frozen=True)
 class ObservationRow:
-    """A row as the reporter entered it; ``line`` and ``columns`` say where, for messages."""
+    """A row as the reporter entered it; ``line`` and ``columns`` say where, for messages.
 
-    indicator: Any = ""
-    region: Any = ""
-    period: Any = ""
-    value: Any = None
-    unit: Any = ""
-    source: Any = ""
-    note: Any = ""
-    qualifier: Any = ""
-    publisher: Any = ""
-    document_title: Any = ""
+    Its first fields are the template's and the CSV's columns, in order, each with its Chinese header
+    (``FIELDS``). The last two (the public citation: 赣州市统计局《2023年赣州市国民经济和社会发展统计公报》)
+    are optional columns: files made before they existed, without them, still import (``OPTIONAL``).
+    """
+
+    indicator: Any = _column("指标")
+    region: Any = _column("地区")
+    period: Any = _column("年份")
+    value: Any = _column("数值", default=None)
+    unit: Any = _column("单位")
+    source: Any = _column("来源")
+    note: Any = _column("备注")
+    qualifier: Any = _column("限定词")
+    publisher: Any = _column("发布机构")
+    document_title: Any = _column("文件标题")
     sheet: str = ""
     line: int | None = None
     columns: Mapping[str, str] = field(default_factory=dict)
@@ -125,8 +116,39 @@ class ObservationRow:
         return self.columns.get(name, "")
 
 
+# The fields of an entered row, in template/CSV column order, with their Chinese headers.
+FIELDS: tuple[tuple[str, str], ...] = tuple(
+    (f.name, f.metadata["header"]) for f in fields(ObservationRow) if "header" in f.metadata
+)
+FIELD_LABELS = dict(FIELDS)
+OPTIONAL = ("publisher", "document_title")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Citation:
+    """What a figure carries beside its value from the entered row to the stored draft: the qualifier
+    (以上, 左右), the public citation (来源; 发布机构 and 文件标题) and the reporter's note (备注).
+
+    Keyword-only, so each stage that carries it keeps its own fields first (and positional).
+    """
+
+    qualifier: str = ""
+    source: str = ""
+    note: str = ""
+    publisher: str = ""
+    document_title: str = ""
+
+
+CITATION = tuple(f.name for f in fields(Citation))
+
+
+def citation(obj: Any) -> dict[str, Any]:
+    """The citation of a stage, a stored ``Observation`` or a dict, to hand on: ``TemplateLine(..., **citation(obs))``."""
+    return {name: _get(obj, name, "") for name in CITATION}
+
+
 @dataclass(frozen=True)
-class CleanObservation:
+class CleanObservation(Citation):
     """A row that passed every blocking check, in the indicator's own unit, ready to be a draft.
 
     ``warnings`` are the problems a reviewer will want explained (store them with the draft);
@@ -143,11 +165,6 @@ class CleanObservation:
     unit: str
     original_value: str
     original_unit: str
-    source: str = ""
-    note: str = ""
-    qualifier: str = ""
-    publisher: str = ""
-    document_title: str = ""
     line: int | None = None
     warnings: tuple[ImportProblem, ...] = ()
     columns: Mapping[str, str] = field(default_factory=dict)  # where the row's fields were, for messages

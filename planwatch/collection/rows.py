@@ -12,13 +12,15 @@ from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from planwatch.collection.model import (
-    OPTIONAL,
+    CITATION,
+    FIELD_LABELS,
     CleanObservation,
     IndicatorSpec,
     ObservationRow,
     RegionSpec,
     as_indicator,
     as_region,
+    citation,
     ref,
 )
 from planwatch.collection.problems import ImportProblem
@@ -131,8 +133,7 @@ def clean_row(row: ObservationRow, catalogue: Catalogue) -> CleanObservation | l
         indicator=indicator.code, region=region.name, period=period.key, year=period.year,
         quarter=period.quarter, month=period.month, value=entered.value, unit=indicator.unit,
         original_value=shown(row.value), original_unit=clean_text(row.unit), line=row.line, columns=row.columns,
-        source=texts["source"], note=texts["note"], qualifier=texts["qualifier"],
-        publisher=texts["publisher"], document_title=texts["document_title"],
+        **citation(texts),
     )
 
 
@@ -233,10 +234,10 @@ def _unit(row: ObservationRow, indicator: IndicatorSpec | None, problems: _RowPr
 
 def _texts(row: ObservationRow, problems: _RowProblems) -> dict[str, str]:
     limit = setting("MAX_TEXT_LENGTH")
-    texts = {name: clean_text(getattr(row, name)) for name in ("source", "note", "qualifier", *OPTIONAL)}
-    for name, label in (("source", "来源"), ("note", "备注"), ("publisher", "发布机构"), ("document_title", "文件标题")):
-        if len(texts[name]) > limit:
-            problems.add(name, f"{label}超过 {limit} 字(现有 {len(texts[name])} 字)", "length")
+    texts = {name: clean_text(value) for name, value in citation(row).items()}
+    for name in CITATION:
+        if name != "qualifier" and len(texts[name]) > limit:  # the qualifier is one of a few words, checked below
+            problems.add(name, f"{FIELD_LABELS[name]}超过 {limit} 字(现有 {len(texts[name])} 字)", "length")
     if texts["qualifier"] and texts["qualifier"] not in QUALIFIERS:
         problems.add("qualifier", f"限定词「{texts['qualifier']}」无效,可填:{'、'.join(QUALIFIERS)}", "qualifier")
     return texts

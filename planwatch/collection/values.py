@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -95,12 +96,25 @@ class Period:
         return Period(self.year - 1, self.quarter, self.month)
 
 
-_PERIOD_PATTERNS = (
-    (re.compile(r"^(\d{4})年?$"), "year"),
-    (re.compile(r"^(\d{4})(?:年)?[Qq季]([1-4])$"), "quarter"),
-    (re.compile(r"^(\d{4})年?第?([1-4一二三四])季度?$"), "quarter"),
-    (re.compile(r"^(\d{4})[-/.Mm](\d{1,2})$"), "month"),
-    (re.compile(r"^(\d{4})年(\d{1,2}|[一二三四五六七八九十]|十[一二])月(?:份)?$"), "month"),
+def grain_patterns(**by_grain: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Patterns named by the grain of time they read (year, quarter, month, day), in the order given."""
+    return tuple((grain, re.compile(pattern)) for grain, patterns in by_grain.items() for pattern in patterns)
+
+
+def match_grain(text: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> tuple[str, re.Match[str]] | None:
+    """The grain and match of the first pattern that reads ``text``; the patterns of one table never
+    overlap, so the first match is the only one and a bad figure in it (month 13) is final."""
+    for grain, pattern in patterns:
+        match = pattern.match(text)
+        if match:
+            return grain, match
+    return None
+
+
+_PERIOD_PATTERNS = grain_patterns(
+    year=(r"^(\d{4})年?$",),
+    quarter=(r"^(\d{4})(?:年)?[Qq季]([1-4])$", r"^(\d{4})年?第?([1-4一二三四])季度?$"),
+    month=(r"^(\d{4})[-/.Mm](\d{1,2})$", r"^(\d{4})年(\d{1,2}|[一二三四五六七八九十]|十[一二])月(?:份)?$"),
 )
 
 
@@ -115,15 +129,14 @@ def parse_period(raw: object) -> Period | str:
     if isinstance(raw, float) and not raw.is_integer():
         return f"年份「{shown(raw)}」无法识别,应写作 2023、2023Q1 或 2023-03"
     text = clean_text(raw).replace(" ", "")
-    for pattern, kind in _PERIOD_PATTERNS:
-        match = pattern.match(text)
-        if not match:
-            continue
+    found = match_grain(text, _PERIOD_PATTERNS)
+    if found:
+        grain, match = found
         year = int(match.group(1))
-        if kind == "year":
+        if grain == "year":
             return Period(year)
         sub = _small_int(match.group(2))
-        if kind == "quarter":
+        if grain == "quarter":
             return Period(year, quarter=sub)
         if 1 <= sub <= 12:
             return Period(year, month=sub)

@@ -33,7 +33,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planwatch.collection.guard import check_xlsx_container
-from planwatch.collection.model import FIELDS, OPTIONAL, IndicatorSpec, ObservationRow
+from planwatch.collection.model import FIELDS, OPTIONAL, Citation, IndicatorSpec, ObservationRow, citation
 from planwatch.collection.problems import ImportProblem, column_letter, file_problem
 from planwatch.collection.rows import QUALIFIERS
 from planwatch.collection.settings import setting
@@ -51,20 +51,15 @@ _WIDTHS = {"indicator": 34, "region": 12, "period": 10, "value": 14, "unit": 10,
 
 
 @dataclass(frozen=True)
-class TemplateLine:
+class TemplateLine(Citation):
     """One figure the unit owes: indicator × region × period ("2024", "2024Q1", "2024M03")."""
 
     indicator: IndicatorSpec
     region: str
     period: str
-    # What the unit already entered, pre-filled and marked by its state (草稿 / 已提交 / 已退回 / 已通过 / 已发布).
+    # What the unit already entered (the value and its citation), pre-filled and marked by its state (草稿 / 已提交 / 已退回 / 已通过 / 已发布).
     value: float | None = None
-    qualifier: str = ""
-    source: str = ""
-    note: str = ""
     state: str = ""
-    publisher: str = ""
-    document_title: str = ""
     comment: str = ""  # the reviewer's comment of a returned figure
 
 
@@ -129,8 +124,7 @@ def _write_data(sheet: Worksheet, lines: Sequence[TemplateLine], extra_rows: int
     for row, line in enumerate(lines, start=2):
         for name, value in (("indicator", line.indicator.name), ("region", line.region),
                             ("period", line.period), ("unit", line.indicator.unit), ("value", line.value),
-                            ("qualifier", line.qualifier), ("source", line.source), ("note", line.note),
-                            ("publisher", line.publisher), ("document_title", line.document_title)):
+                            *citation(line).items()):
             if value not in (None, ""):
                 _put(sheet[f"{COLUMNS[name]}{row}"], value)
     last = len(lines) + 1 + extra_rows

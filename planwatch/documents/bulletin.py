@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from planwatch.documents.bulletin_dictionary import Dictionary, default_dictionary
 from planwatch.documents.bulletin_sentence import Found, read_sentence
-from planwatch.documents.bulletin_tables import TABLE_CONFIDENCE, read_tables
+from planwatch.documents.bulletin_tables import read_tables
 from planwatch.documents.bulletin_text import Sentence, clean_text, sentences
 from planwatch.documents.divisions import Division, china
 from planwatch.documents.normalize import ends_paragraph
@@ -170,9 +170,8 @@ def _table_proposals(cleaned: str, dictionary: Dictionary, seen: set[str]) -> li
         if row.indicator in seen:
             continue
         seen.add(row.indicator)
-        found = Found(row.entry, float(row.value), row.value, row.unit, row.growth, "", 0, TABLE_CONFIDENCE)
         place = Sentence(0, starts[row.line], row.row_text)
-        made.append(replace(_proposal(found, place), indicator=row.indicator))
+        made.append(replace(_proposal(row.found, place), indicator=row.indicator))
     return made
 
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from planwatch.documents.bulletin_dictionary import Dictionary, Entry
-from planwatch.documents.bulletin_sentence import UNIT, unit_fits
+from planwatch.documents.bulletin_sentence import UNIT, Found, unit_fits
 
 TABLE_CONFIDENCE = 0.7
 _CAPTION = re.compile(
@@ -33,11 +33,11 @@ _LABEL = re.compile(r"^[#＃]?(?:其中:)?(?P<label>[\u4e00-\u9fff]{1,16})$")
 
 @dataclass(frozen=True)
 class TableFigure:
+    """A row read as the figure a sentence would state (``Found``), under its own name: the caption's
+    indicator for a total row, "指标(行名)" for a part of it."""
+
     indicator: str
-    entry: Entry
-    value: str
-    unit: str
-    growth: float | None
+    found: Found
     row_text: str
     line: int  # index in the cleaned text's lines
 
@@ -99,5 +99,6 @@ def read_tables(cleaned: str, dictionary: Dictionary) -> list[TableFigure]:
             total = total or dictionary.canonical(label) == entry.indicator
             name = entry.indicator if total else f"{entry.indicator}({label})"
             rate = float(numbers[1]) if growth else None
-            found.append(TableFigure(name, entry, numbers[0], unit, rate, " ".join([label, *numbers]), line))
+            figure = Found(entry, float(numbers[0]), numbers[0], unit, rate, "", 0, TABLE_CONFIDENCE)
+            found.append(TableFigure(name, figure, " ".join([label, *numbers]), line))
     return found

@@ -113,28 +113,34 @@ class ProjectItem(Passage):
 
 
 @dataclass(frozen=True)
-class ProjectBox:
-    """专栏: a box of key projects printed inside a section."""
+class Heading:
+    """A numbered heading of the plan with its title: 第三章, 第二节, 专栏6 (as ``web.plans.models.Heading``)."""
 
     number: int
     title: str
+
+
+@dataclass(frozen=True)
+class ProjectBox(Heading):
+    """专栏: a box of key projects printed inside a section."""
+
     items: tuple[ProjectItem, ...] = ()
     chapter_number: int | None = None
     section_number: int | None = None
 
 
 @dataclass(frozen=True)
-class Section:
-    number: int
-    title: str
+class Section(Heading):
+    """节: its tasks, and the text before the first of them."""
+
     tasks: tuple[Task, ...] = ()
     intro: str = ""
 
 
 @dataclass(frozen=True)
-class Chapter:
-    number: int
-    title: str
+class Chapter(Heading):
+    """章: its sections, and the text before the first of them."""
+
     sections: tuple[Section, ...] = ()
     intro: str = ""
 

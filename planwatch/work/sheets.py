@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from planwatch.collection.guard import check_xlsx_container
 from planwatch.collection.problems import ImportProblem, column_letter, file_problem
-from planwatch.collection.values import clean_text, parse_number
+from planwatch.collection.values import clean_text, grain_patterns, match_grain, parse_number
 from planwatch.reports.formats.xlsx import xlsx_bytes
 
 TASK_SHEET = "任务分工"
@@ -41,12 +41,10 @@ PROJECT_HEADER = (
 )
 STAGES = ("谋划", "前期", "在建", "建成", "投产")
 _SEPARATORS = re.compile(r"[、,,;;\s]+")
-_DATE_PATTERNS = (
-    (re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$"), "day"),
-    (re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"), "day"),
-    (re.compile(r"^(\d{4})[-/.](\d{1,2})$"), "month"),
-    (re.compile(r"^(\d{4})年(\d{1,2})月(?:底|末)?$"), "month"),
-    (re.compile(r"^(\d{4})年?(?:底|末)?$"), "year"),
+_DATE_PATTERNS = grain_patterns(
+    day=(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$", r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"),
+    month=(r"^(\d{4})[-/.](\d{1,2})$", r"^(\d{4})年(\d{1,2})月(?:底|末)?$"),
+    year=(r"^(\d{4})年?(?:底|末)?$",),
 )
 
 Resolve = Callable[[str], str | None]
@@ -92,19 +90,18 @@ def parse_deadline(raw: object) -> dt.date | None | str:
     text = clean_text(raw).replace(" ", "")
     if not text:
         return None
-    for pattern, kind in _DATE_PATTERNS:
-        match = pattern.match(text)
-        if not match:
-            continue
+    found = match_grain(text, _DATE_PATTERNS)
+    if found:
+        grain, match = found
         parts = [int(g) for g in match.groups()]
         try:
-            if kind == "day":
+            if grain == "day":
                 return dt.date(*parts)
-            if kind == "month":
+            if grain == "month":
                 return _month_end(parts[0], parts[1])
             return dt.date(parts[0], 12, 31)
         except ValueError:
-            break
+            pass
     return f"日期「{text}」无法识别,请写成 2025-12-31、2025年12月 或 2025年底"
 
 

@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -31,6 +33,7 @@ from planwatch.web.places.permissions import unit_of
 from planwatch.web.plans.services import current_plan
 
 P = Proposal.State
+_Stored = TypeVar("_Stored", Bulletin, Proposal)
 _QUALIFIERS = set(Qualifier.values)
 
 
@@ -124,8 +127,7 @@ def submit_bulletin(
             message=message,
             created_by=user,
         )
-        bulletin._change_reason, bulletin._history_user = reason, user
-        bulletin.save()
+        _store(bulletin, user=user, reason=reason)
         for item in found:
             indicator = bulletin_plan_indicator(item.plan_indicator)
             if Observation.objects.filter(
@@ -158,10 +160,11 @@ def submit_bulletin(
     return bulletin, skipped
 
 
-def _store(proposal: Proposal, *, user, reason: str) -> Proposal:
-    proposal._change_reason, proposal._history_user = reason, user
-    proposal.save()
-    return proposal
+def _store(row: _Stored, *, user, reason: str) -> _Stored:
+    """Save a bulletin or a proposal with its history row's user and reason (django-simple-history)."""
+    row._change_reason, row._history_user = reason, user
+    row.save()
+    return row
 
 
 def _decided(proposal: Proposal, state: str, *, user, reason: str) -> Proposal:

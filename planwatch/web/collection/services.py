@@ -34,7 +34,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from planwatch.collection.importer import import_file
-from planwatch.collection.model import CleanObservation, IndicatorSpec
+from planwatch.collection.model import CleanObservation, IndicatorSpec, citation
 from planwatch.collection.problems import ImportProblem, ProblemTally, file_problem
 from planwatch.collection.rules import problem_order
 from planwatch.collection.workbook import TemplateLine, build_template
@@ -209,8 +209,8 @@ def _draft_input(obs: CleanObservation, file_name: str) -> DraftInput:
     return DraftInput(
         indicator=obs.indicator, region=obs.region, year=obs.year, quarter=obs.quarter, month=obs.month,
         value=obs.value, measure_unit=obs.unit, original_value=obs.original_value,
-        original_unit=obs.original_unit or obs.unit, qualifier=obs.qualifier, source=obs.source, note=obs.note,
-        publisher=obs.publisher, document_title=obs.document_title, ref=obs, problems=warnings, warning_comment=obs.note if warnings else "",
+        original_unit=obs.original_unit or obs.unit, **citation(obs), ref=obs, problems=warnings,
+        warning_comment=obs.note if warnings else "",
     )
 
 
@@ -249,7 +249,5 @@ def _entered(unit: Unit) -> dict:
 def _line(spec: IndicatorSpec, region, period: str, obs: Observation | None) -> TemplateLine:
     if obs is None:
         return TemplateLine(spec, region.name, period)
-    return TemplateLine(spec, region.name, period, value=obs.value, qualifier=obs.qualifier, source=obs.source,
-                        note=obs.note, publisher=obs.publisher, document_title=obs.document_title,
-                        state=STATE_WORDS[obs.status],
+    return TemplateLine(spec, region.name, period, value=obs.value, **citation(obs), state=STATE_WORDS[obs.status],
                         comment=obs.review_comment if obs.status == Observation.Status.RETURNED else "")

@@ -22,6 +22,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
+from planwatch.collection.model import CITATION, Citation
 from planwatch.collection.sanitize import finite_problem, strip_hidden
 from planwatch.web.monitoring.errors import DraftsRejected, RowProblem
 from planwatch.web.monitoring.models import Assignment, Observation, Qualifier, period_key
@@ -34,7 +35,7 @@ S = Observation.Status
 
 
 @dataclass(frozen=True)
-class DraftInput:
+class DraftInput(Citation):
     indicator: Indicator | str
     region: Region | str
     year: int
@@ -44,12 +45,7 @@ class DraftInput:
     measure_unit: str = ""
     original_value: str = ""
     original_unit: str = ""
-    qualifier: str = ""
-    source: str = ""
-    publisher: str = ""
-    document_title: str = ""
     quote: str = ""
-    note: str = ""
     ref: Any = None
     extra: dict = field(default_factory=dict)
     problems: tuple[dict, ...] = ()
@@ -206,8 +202,7 @@ class PreparedDrafts:
 
 
 def _fields(row: DraftInput) -> dict:
-    data = {k: getattr(row, k) for k in ("measure_unit", "original_value", "original_unit", "qualifier",
-                                         "source", "publisher", "document_title", "quote", "note",
+    data = {k: getattr(row, k) for k in ("measure_unit", "original_value", "original_unit", *CITATION, "quote",
                                          "warning_comment")}
     data = {k: strip_hidden(v) if isinstance(v, str) else v for k, v in data.items() if v not in ("", None)}
     if row.problems:
