@@ -7,14 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from planwatch.web.monitoring.models import Observation
-from planwatch.web.places.models import Region, acting_user
+from planwatch.web.places.models import Region, acting_user, optional_place
 from planwatch.web.plans.models import Indicator
 
 
 class Bulletin(models.Model):
     title = models.CharField(_("公报"), max_length=200)
     file_name = models.CharField(_("文件"), max_length=255, blank=True)
-    region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    region = optional_place(Region, related_name="+")
     region_name = models.CharField(_("地区"), max_length=100, blank=True)
     year = models.PositiveSmallIntegerField(_("年份"))
     message = models.TextField(_("读取说明"), blank=True)

@@ -34,6 +34,13 @@ def acting_user(*, blank: bool = True, on_delete: Any = models.SET_NULL, **optio
     )
 
 
+def optional_place(to: Any, **options: Any) -> models.ForeignKey:
+    """A region or unit a row may name (所在县, 牵头单位, 责任单位, a user's unit): blank until someone
+    names it, and a region or unit still named cannot be deleted (``PROTECT``): the row would lose
+    whom it belongs to."""
+    return models.ForeignKey(to, null=True, blank=True, on_delete=models.PROTECT, **options)
+
+
 class Region(models.Model):
     class Kind(models.TextChoices):
         CITY = "city", _("设区市")
@@ -93,7 +100,7 @@ class Profile(models.Model):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="planwatch")
     role = models.CharField(_("角色"), max_length=16, choices=Role.choices)
-    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="members")
+    unit = optional_place(Unit, related_name="members")
     history = HistoricalRecords(table_name="monitoring_historicalprofile")
 
     class Meta:
@@ -102,8 +109,6 @@ class Profile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()}"
-
-
 
 
 class AuditEntry(models.Model):

@@ -23,7 +23,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from planwatch.web.places.models import Region, Unit, acting_user
+from planwatch.web.places.models import Region, Unit, acting_user, optional_place
 from planwatch.web.plans.models import Indicator, Plan, ProjectItem, Task
 from planwatch.work.periods import parse_quarter
 
@@ -32,14 +32,7 @@ class WorkTask(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="work_tasks")
     task = models.OneToOneField(Task, on_delete=models.CASCADE, related_name="work")
     number = models.PositiveSmallIntegerField(_("序号"))
-    lead_unit = models.ForeignKey(
-        Unit,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="led_tasks",
-        verbose_name=_("牵头单位"),
-    )
+    lead_unit = optional_place(Unit, related_name="led_tasks", verbose_name=_("牵头单位"))
     cooperating_units = models.ManyToManyField(
         Unit, blank=True, related_name="cooperating_tasks", verbose_name=_("配合单位")
     )
@@ -91,22 +84,8 @@ class KeyProject(models.Model):
     item = models.ForeignKey(ProjectItem, on_delete=models.CASCADE, related_name="key_projects")
     order = models.PositiveSmallIntegerField(default=0)
     name = models.CharField(_("项目名称"), max_length=200)
-    county = models.ForeignKey(
-        Region,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="key_projects",
-        verbose_name=_("所在县(市、区)"),
-    )
-    lead_unit = models.ForeignKey(
-        Unit,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="led_projects",
-        verbose_name=_("牵头单位"),
-    )
+    county = optional_place(Region, related_name="key_projects", verbose_name=_("所在县(市、区)"))
+    lead_unit = optional_place(Unit, related_name="led_projects", verbose_name=_("牵头单位"))
     code = models.CharField(_("国家项目代码"), max_length=40, blank=True)
     total_investment = models.FloatField(_("总投资(亿元)"), null=True, blank=True)
     planned_investment = models.FloatField(_("年度计划投资(亿元)"), null=True, blank=True)
@@ -260,14 +239,7 @@ class Escalation(models.Model):
     )
     title = models.CharField(_("事项"), max_length=300)
     detail = models.TextField(_("情况"), blank=True)
-    owner = models.ForeignKey(
-        Unit,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="escalations",
-        verbose_name=_("责任单位"),
-    )
+    owner = optional_place(Unit, related_name="escalations", verbose_name=_("责任单位"))
     report = models.OneToOneField(
         ProgressReport, null=True, blank=True, on_delete=models.CASCADE, related_name="escalation"
     )
