@@ -5,6 +5,9 @@ Each group of commands lives in its own module and is registered here.
 
 from __future__ import annotations
 
+import os
+import sys
+
 import typer
 
 from planwatch.cli import backup as backup_commands
@@ -46,5 +49,34 @@ def cli_reference() -> None:
     typer.echo(render_reference(app), nl=False)
 
 
+# Commands that only read and print: when they return they hold no open file and no transaction, so the
+# process leaves without the interpreter's teardown, which frees some 600 modules one object at a time
+# (0.1 s, a fifth of ``planwatch evaluate``). The others end as Python ends, with every finaliser run.
+LEAVE_QUICKLY = frozenset({"evaluate"})
+
+
 def main() -> None:
+    if sys.argv[1:2] and sys.argv[1] in LEAVE_QUICKLY:
+        try:
+            app()
+        except SystemExit as done:
+            _leave(done.code)
+        _leave(0)
     app()
+
+
+def _leave(code: int | str | None) -> None:
+    """End the process as ``sys.exit(code)`` would, output flushed and database connections closed first."""
+    if isinstance(code, str):
+        print(code, file=sys.stderr)
+        code = 1
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader left (``| head``): nothing more to say
+        pass
+    if "django.db" in sys.modules:
+        from django.db import connections
+
+        connections.close_all()
+    os._exit(code or 0)

@@ -49,17 +49,45 @@ def test_the_check_sees_a_heavy_import() -> None:
     assert "pandas" in modules
 
 
-def test_evaluate_on_stored_data_imports_no_pandas_and_no_page_app(tmp_path):
-    """``planwatch evaluate --as-of 2024`` on a loaded database (the README demo's plan and figures) grades
-    them without pandas, Rich or statsmodels, and without the apps that serve pages (the API, login
-    throttling): the reason it runs in about half a second (bench/evaluate_cli.py)."""
-    # As a user runs it: no DJANGO_SETTINGS_MODULE (the test run's would choose the full settings).
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory) -> dict:
+    """The environment of a user's shell over a database with the plan and the real figures loaded (no
+    DJANGO_SETTINGS_MODULE: the test run's would choose the full settings)."""
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
-    env["PLANWATCH_VAR_DIR"] = str(tmp_path)
+    env["PLANWATCH_VAR_DIR"] = str(tmp_path_factory.mktemp("evaluate-start-up"))
     load = subprocess.run([sys.executable, "-c", PLANWATCH, "dataset", "load"], capture_output=True, text=True,
                           timeout=300, env=env)
     assert load.returncode == 0, load.stderr[-2000:]
-    modules = imported_modules("evaluate", "--as-of", "2024", env=env)
+    return env
+
+
+def test_evaluate_on_stored_data_imports_no_pandas_and_no_page_app(loaded):
+    """``planwatch evaluate --as-of 2024`` on a loaded database (the README demo's plan and figures) grades
+    them without pandas, Rich or statsmodels, and without the apps that serve pages (the API, login
+    throttling): the reason it runs in about half a second (bench/evaluate_cli.py)."""
+    modules = imported_modules("evaluate", "--as-of", "2024", env=loaded)
     assert {"django", "numpy", "planwatch.evaluation.kinds"} <= modules  # it did grade, from the database
-    loaded = sorted(m for m in modules if m.split(".")[0] in ("pandas", "rich", "statsmodels", "scipy", "ninja", "axes"))
-    assert loaded == [], f"planwatch evaluate imported {loaded[:10]}"
+    heavy = ("pandas", "rich", "statsmodels", "scipy", "ninja", "axes")
+    loaded_heavy = sorted(m for m in modules if m.split(".")[0] in heavy)
+    assert loaded_heavy == [], f"planwatch evaluate imported {loaded_heavy[:10]}"
+
+
+def test_evaluate_leaving_quickly_keeps_its_whole_output_and_its_exit_status(loaded):
+    """The command ends without the interpreter's teardown (``cli.LEAVE_QUICKLY``): what it printed is all
+    there, to the last reason line, and a refusal still exits 2 with its message."""
+    buffered = {k: v for k, v in loaded.items() if k != "PYTHONUNBUFFERED"}  # output to a pipe waits in a buffer
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-c", PLANWATCH, "evaluate", *args], capture_output=True,
+                              text=True, timeout=120, env=buffered)
+
+    done = run("--as-of", "2024")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].endswith("项有数据,预警0项") and lines[-1].startswith("I36 ") and "爱国主义教育基地" in lines[-1]
+    as_json = run("--as-of", "2024", "--format", "json")
+    assert as_json.stdout.rstrip().endswith("}") and '"plan_id"' in as_json.stdout
+    as_csv = run("--as-of", "2024", "--format", "csv")  # written in one piece, the last thing before leaving
+    assert as_csv.stdout.splitlines()[-1].startswith("I36,")
+    refused = run("--as-of", "2024", "--plan", "999")
+    assert (refused.returncode, refused.stderr.strip()) == (2, "错误:没有编号为 999 的规划")
