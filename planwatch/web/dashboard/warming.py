@@ -37,3 +37,15 @@ def warm(plan: Plan) -> int:
 def warm_evaluation(plan_id: int) -> int:
     plan = Plan.objects.filter(pk=plan_id).first()
     return warm(plan) if plan is not None else 0
+
+
+def warm_up_waiting(plan_id: int) -> bool:
+    """Whether a warm-up of the plan waits in the database queue, not yet started (False for a backend
+    that runs tasks at once or elsewhere: nothing to look at)."""
+    if not settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db."):
+        return False
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(status=TaskResultStatus.READY, task_path=warm_evaluation.module_path,
+                                       args_kwargs={"args": [plan_id], "kwargs": {}}).exists()

@@ -135,3 +135,24 @@ def test_publication_warms_the_cache_so_the_first_visitor_computes_nothing(
     assert computed == 0 and "4940.5" in html
     assert _computed_on(anonymous_client, reverse("portal-home"))[0] == 0
     assert _computed_on(client_for(cast.planner), reverse("dashboard"))[0] == 0
+
+
+@pytest.mark.django_db(transaction=True)  # the warm-ups are enqueued as each transaction commits
+def test_one_waiting_warm_up_covers_every_later_change_to_the_plan(cast, small_plan, city_gdp):
+    """Three figures approved and published one by one (six transactions) and three in one transaction queue
+    one warm-up, not one per figure: the waiting warm-up reads them all when it runs. Once it has run, the
+    next change queues a new one."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)  # the fixture's warm-ups
+    assert _queued_warmups() == 0
+    city = Region.objects.get(name="赣州市")
+    for year, value in ((2024, 4940.5), (2025, 5100.0), (2026, 5300.0)):
+        _published(cast, indicator(small_plan, "I01"), city, year, value)
+    assert _queued_warmups() == 1
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    with transaction.atomic():
+        for year, value in ((2022, 897.9), (2023, 897.3), (2025, 896.8)):
+            _published(cast, indicator(small_plan, "I03"), city, year, value)
+    assert _queued_warmups() == 1
