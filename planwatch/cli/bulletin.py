@@ -34,30 +34,24 @@ def _readings(files: list[Path], region: str | None, year: int | None, dictionar
 
 
 def _table(path: Path, reading, rows: list[dict], message: str) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    """The figures read as plain text, every cell whole (``reports.formats.text``), the sentence cut at 60."""
+    from planwatch.reports.formats.text import table_text
 
-    table = Table(
-        title=f"{path.name}:{reading.title}({reading.region_name or '地区未识别'} {reading.year or '年份未识别'})"
-    )
-    for column in ("指标", "数值", "单位", "原文", "增速%", "限定词", "置信度", "句子"):
-        table.add_column(column)
-    for r in rows:
-        table.add_row(
-            r["indicator"],
-            "" if r["value"] is None else f"{r['value']:g}",
-            r["unit"],
-            f"{r['original_value']}{r['original_unit']}",
-            "" if r["growth_rate"] is None else f"{r['growth_rate']:g}",
-            r["qualifier"],
-            f"{r['confidence']:.2f}",
-            r["sentence"][:60],
-        )
-    console = Console()
-    console.print(table)
-    console.print(message)
+    typer.echo(f"{path.name}:{reading.title}({reading.region_name or '地区未识别'} {reading.year or '年份未识别'})")
+    cells = [[
+        r["indicator"],
+        "" if r["value"] is None else f"{r['value']:.12g}",
+        r["unit"],
+        f"{r['original_value']}{r['original_unit']}",
+        "" if r["growth_rate"] is None else f"{r['growth_rate']:g}",
+        r["qualifier"],
+        f"{r['confidence']:.2f}",
+        r["sentence"][:60],
+    ] for r in rows]
+    typer.echo(table_text(["指标", "数值", "单位", "原文", "增速%", "限定词", "置信度", "句子"], cells), nl=False)
+    typer.echo(message)
     for problem in reading.problems:
-        console.print(f"注意:{problem}")
+        typer.echo(f"注意:{problem}")
 
 
 @app.command("read")

@@ -59,30 +59,18 @@ def parse(
 
 
 def _print_table(plan) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    """The indicator table as plain text, every cell whole (``reports.formats.text``), then the counts."""
+    from planwatch.reports.formats.text import table_text
 
-    console = Console()
-    console.print(f"[bold]{plan.title}[/bold] {plan.region} 基期{plan.base_year} 目标{plan.target_year}")
-    table = Table("编号", "类别", "指标", "单位", "基期值", "目标值", "类型", "属性", "方向")
-    for ind in plan.indicators:
-        table.add_row(
-            ind.code,
-            ind.pillar,
-            ind.name,
-            ind.unit,
-            ind.baseline_text or "—",
-            ind.target.text or "—",
-            ind.target.kind.value,
-            ind.attribute.value,
-            ind.direction.value,
-        )
-    console.print(table)
+    typer.echo(f"{plan.title} {plan.region} 基期{plan.base_year} 目标{plan.target_year}")
+    rows = [[ind.code, ind.pillar, ind.name, ind.unit, ind.baseline_text or "—", ind.target.text or "—",
+             ind.target.kind.value, ind.attribute.value, ind.direction.value] for ind in plan.indicators]
+    typer.echo(table_text(["编号", "类别", "指标", "单位", "基期值", "目标值", "类型", "属性", "方向"], rows), nl=False)
     sections = sum(len(c.sections) for c in plan.chapters)
     tasks = sum(len(s.tasks) for c in plan.chapters for s in c.sections)
-    console.print(f"{len(plan.chapters)} 章, {sections} 节, {tasks} 项任务, {len(plan.boxes)} 个专栏")
+    typer.echo(f"{len(plan.chapters)} 章, {sections} 节, {tasks} 项任务, {len(plan.boxes)} 个专栏")
     for warning in plan.warnings:
-        console.print(f"提示:{warning}")
+        typer.echo(f"提示:{warning}")
 
 
 @app.command("load")

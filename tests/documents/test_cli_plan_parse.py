@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +18,7 @@ BAD = Path(__file__).resolve().parent.parent / "data" / "plans" / "bad"
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COLUMNS": "200"}  # Rich sizes tables to the terminal; give it room
+    env = {**os.environ, "COLUMNS": "60"}  # a narrow terminal: the table cuts no cell all the same
     return subprocess.run(
         [str(PLANWATCH), "plan", "parse", *args],
         capture_output=True,
@@ -66,6 +67,9 @@ def test_parse_table_lists_every_indicator_and_the_counts():
     assert "赣州革命老区高质量发展示范区建设规划 赣州 基期2021 目标2025" in result.stdout
     assert "I01" in result.stdout and "I36" in result.stdout and "年均7.5左右" in result.stdout
     assert "9 章, 27 节, 79 项任务, 9 个专栏" in result.stdout
+    rows = {cells[0]: cells for cells in (re.split(r" {2,}", line) for line in result.stdout.splitlines())}
+    assert rows["I03"] == ["I03", "现代产业聚集区", "规模以上工业增加值增速", "%", "11.6", "年均7.5左右", "annual_growth",
+                           "预期性", "higher"]
 
 
 def test_parse_a_document_without_indicator_table_exits_2_with_the_reason():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -127,3 +128,13 @@ def test_many_files_show_a_progress_bar_in_a_terminal(tmp_path):
         "瑞金市2022年国民经济和社会发展统计公报" in screen
         and "赣州市2023年国民经济和社会发展统计公报" in screen
     )
+
+
+def test_the_table_keeps_each_figure_whole_beside_its_sentence(small_plan):
+    """In a narrow terminal too: 3586721万元 → 358.6721亿元 (every digit kept), +5.1%, with the sentence it came from."""
+    result = CliRunner().invoke(app, ["bulletin", "read", str(DATA / "yudu_2023_traditional.txt")],
+                                env={"COLUMNS": "60"})
+    assert result.exit_code == 0, result.output
+    rows = {cells[0]: cells for cells in (re.split(r" {2,}", line) for line in result.output.splitlines())}
+    assert rows["地区生产总值"][:4] == ["地区生产总值", "358.6721", "亿元", "3586721万元"]
+    assert rows["地区生产总值"][4] == "5.1" and rows["地区生产总值"][-1].startswith("经赣州市统计局统一核算")
