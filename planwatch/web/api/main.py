@@ -1,4 +1,5 @@
-"""The one ``NinjaAPI`` instance; errors of the services become JSON with a Chinese ``detail``."""
+"""The one ``NinjaAPI`` instance; errors of the services become JSON with a Chinese ``detail``, answered with
+the status the pages give the same refusal."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from ninja.errors import AuthenticationError
 
 from planwatch.web.api import evaluation, monitoring
 from planwatch.web.core.errors import ServiceError
-from planwatch.web.monitoring.errors import ConcurrentChange, SubmissionBlocked
+from planwatch.web.monitoring.errors import SubmissionBlocked, refusal_status
 
 api = NinjaAPI(title="Planwatch API", version="1", description="规划实施监测评估系统 API", urls_namespace="api")
 api.add_router("/", monitoring.router)
@@ -28,12 +29,12 @@ def not_found(request, exc):
 
 @api.exception_handler(ServiceError)
 def service_error(request, exc):
-    if isinstance(exc, ConcurrentChange):
-        return api.create_response(request, {"detail": str(exc)}, status=409)
+    """The status the pages answer for the same refusal (``refusal_status``): 409 when the figure's state does
+    not allow it (already approved, changed meanwhile), 422 when the input is not acceptable."""
+    body = {"detail": str(exc)}
     if isinstance(exc, SubmissionBlocked):
-        problems = [p.as_dict() for p in exc.problems]
-        return api.create_response(request, {"detail": str(exc), "problems": problems}, status=422)
-    return api.create_response(request, {"detail": str(exc)}, status=400)
+        body["problems"] = [p.as_dict() for p in exc.problems]
+    return api.create_response(request, body, status=refusal_status(exc))
 
 
 @api.exception_handler(AuthenticationError)

@@ -80,9 +80,10 @@ def test_1e308_in_trillions_overflows_after_conversion_and_is_refused(
         ),
     ],
 )
-def test_the_api_answers_400_naming_the_field(cast, assignments, small_plan, client_for, body, detail):
+def test_the_api_answers_422_naming_the_field(cast, assignments, small_plan, client_for, body, detail):
+    """422, as the entry page answers the same value (``refusal_status``), not a bare 400."""
     response = client_for(cast.yudu).post("/api/observations", body, content_type="application/json")
-    assert response.status_code == 400, response.content.decode()
+    assert response.status_code == 422, response.content.decode()
     assert response.json()["detail"] == detail
     assert _stored() == 0
 

@@ -48,7 +48,7 @@ def _api(client, ind, text):
         body = response.json()
         Observation.objects.filter(pk=body["id"]).delete()
         return ("ok", body["value"], body["qualifier"])
-    assert response.status_code == 400, response.content
+    assert response.status_code == 422, response.content
     return ("refused", response.json()["detail"])
 
 
@@ -104,4 +104,4 @@ def test_a_year_that_has_not_happened_is_refused_by_the_api_as_by_the_import(cli
         {"indicator": "I01", "region": "赣州市", "year": year, "value": "4716.5"},
         content_type="application/json",
     )
-    assert (response.status_code, response.json()["detail"]) == (400, f"年份 {year} 尚未到来,不能填报")
+    assert (response.status_code, response.json()["detail"]) == (422, f"年份 {year} 尚未到来,不能填报")

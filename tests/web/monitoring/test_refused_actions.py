@@ -133,3 +133,21 @@ def test_success_still_redirects(cast, figures, client_for):
     assert response.status_code == 302 and response["Location"] == reverse("observation-detail", args=[obs.pk])
     obs.refresh_from_db()
     assert obs.status == "approved"
+
+
+def test_the_api_answers_a_refusal_with_the_status_the_page_gives(cast, figures, assignments, client_for):
+    """Refusals through /api answer as the pages do (``refusal_status``): 422 for a return without a comment,
+    409 for a second figure of a period that already has one (as the entry page above); each with its
+    reason, nothing changed. The API answered both with a bare 400."""
+    obs = figures.ruijin_submitted
+    before = _state(obs)
+    returned = client_for(cast.reviewer).post(f"/api/observations/{obs.pk}/return", {"comment": " "},
+                                              content_type="application/json")
+    assert (returned.status_code, returned.json()["detail"]) == (422, "退回时必须填写审核意见")
+    assert _state(obs) == before
+    count, audited = Observation.objects.count(), AuditEntry.objects.count()
+    again = client_for(cast.yudu).post("/api/observations", {"indicator": "I01", "region": "于都县", "year": 2024,
+                                                             "value": 265}, content_type="application/json")
+    assert (again.status_code, again.json()["detail"]) == (
+        409, "该指标、地区、期别已有数据:请修改草稿或对已发布数据提出修订")
+    assert (Observation.objects.count(), AuditEntry.objects.count()) == (count, audited)
