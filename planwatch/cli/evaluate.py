@@ -98,7 +98,7 @@ def evaluate(
         extras.vision, extras.vision_missing = vision_of(as_frame(specs), as_frame(frame), own or names[0], as_of,
                                                          stored.vision_year or 2035, national)
     unmeasured = _county_totals(stored, specs, results, own)
-    _print(results, coverage, stored, as_of, method, format, extras, unmeasured)
+    _print(results, coverage, stored, as_of, method, format, extras, unmeasured, lang.value)
 
 
 def _county_totals(plan, specs: dict[str, list], results: list[Row], plan_region: str | None) -> dict:
@@ -252,7 +252,7 @@ class Extras:
 
 
 def _print(results: list[Row], coverage, plan, as_of, method: Method, format: Format, extras: Extras,
-           unmeasured: dict | None = None) -> None:
+           unmeasured: dict | None = None, language: str = "zh") -> None:
     from planwatch.reports.formats import csv as csv_format
     from planwatch.reports.formats import json as json_format
 
@@ -274,12 +274,12 @@ def _print(results: list[Row], coverage, plan, as_of, method: Method, format: Fo
         else:
             sys.stdout.write(csv_format.records_text(columns, chosen))
     else:
-        _table(chosen, coverage, plan, as_of, method, unmeasured or {})
+        _table(chosen, coverage, plan, as_of, method, unmeasured or {}, language)
         for line in extras.lines():
             typer.echo(line)
 
 
-def _table(chosen: list[Row], coverage, plan, as_of: int, method: Method, unmeasured: dict) -> None:
+def _table(chosen: list[Row], coverage, plan, as_of: int, method: Method, unmeasured: dict, language: str) -> None:
     """Key figures in a table, then one reason line per indicator (long sentences would be cut in a cell)."""
     from planwatch.reports.formats.text import table_text
 
@@ -304,21 +304,26 @@ def _table(chosen: list[Row], coverage, plan, as_of: int, method: Method, unmeas
         for row in chosen:
             where = f"{row['region']} " if many else ""
             why = unmeasured.get((str(row["indicator"]), str(row["region"])))
-            said = f"{why}(规划目标是全规划区域的总量,县级数值只列不评)" if why else f"{row['reason']}{_forecast_note(row)}"
+            said = f"{why}(规划目标是全规划区域的总量,县级数值只列不评)" if why else f"{row['reason']}{_forecast_note(row, language)}"
             typer.echo(f"{row['indicator']} {where}{row['name']}:{said}")
 
 
-def _forecast_note(row: Row) -> str:
-    """";目标年预测160.00(80%区间158.10—161.90,Holt线性趋势(ETS))" — the method always named."""
-    from planwatch.evaluation import DEFAULT_SETTINGS, METHOD_LABELS
+def _forecast_note(row: Row, language: str) -> str:
+    """";目标年预测160.00(80%区间158.10—161.90,Holt线性趋势(ETS))" — the method always named, in the
+    language of the reason it follows (``--lang``)."""
+    from planwatch.evaluation import DEFAULT_SETTINGS
+    from planwatch.evaluation.forecasting import FORECAST_METHOD_KEYS
+    from planwatch.evaluation.phrases import phrasebook
     from planwatch.reports.formatting import format_number
 
     if not row["forecast_method"] or row["forecast_value"] is None:
         return ""
+    say = phrasebook(language)
     level = f"{DEFAULT_SETTINGS.forecast_level * 100:g}%"
     low, high = format_number(row["forecast_low"], 2), format_number(row["forecast_high"], 2)
-    interval = "" if row["forecast_low"] is None else f"{level}区间{low}—{high},"
-    return f";目标年预测{format_number(row['forecast_value'], 2)}({interval}{METHOD_LABELS[row['forecast_method']]})"
+    interval = "" if row["forecast_low"] is None else say.forecast_interval.format(level, low, high)
+    method = say.forecast_methods[FORECAST_METHOD_KEYS.index(row["forecast_method"])]
+    return say.forecast_note.format(format_number(row["forecast_value"], 2), interval, method)
 
 
 def _cells(row: Row, method: Method) -> list[str]:

@@ -27,19 +27,16 @@ from planwatch.evaluation import formulas as f
 from planwatch.evaluation.frame import Panel
 from planwatch.evaluation.groups import Fit, window_fit, year_sums, years_from
 from planwatch.evaluation.kinds import Assessment
+from planwatch.evaluation.phrases import CHINESE
 from planwatch.evaluation.series import Series
 from planwatch.evaluation.settings import DEFAULT_SETTINGS, EvaluationSettings
 
 if TYPE_CHECKING:
     import pandas as pd
 
-METHOD_LABELS = {
-    "loglinear": "对数线性趋势回归",
-    "ets_holt": "Holt线性趋势(ETS)",
-    "growth": "按年均增速外推",
-    "linear": "按线性趋势外推",
-    "": "—",
-}
+FORECAST_METHOD_KEYS = ("loglinear", "ets_holt", "growth", "linear")
+# The methods' names in Chinese; each language's are in the phrasebook (``forecast_methods``).
+METHOD_LABELS = {**dict(zip(FORECAST_METHOD_KEYS, CHINESE.forecast_methods, strict=True)), "": "—"}
 
 
 RATE_LIKE_KINDS = ("annual_growth", "cumulative_reduction", "cumulative")

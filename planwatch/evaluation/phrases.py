@@ -113,6 +113,10 @@ class Phrasebook:
     disagreement: str
     opensdg_ratio: str
     unsd_ratio: str
+    # The forecast after a reason
+    forecast_note: str
+    forecast_interval: str
+    forecast_methods: tuple[str, str, str, str]  # loglinear, ets_holt, growth, linear
     grades: dict[str, str]
     opensdg: dict[str, str]
     unsd: dict[str, str]

@@ -177,6 +177,24 @@ def test_reasons_in_english_on_request(real_figures):
         "average growth of 54.80% a year is needed")
 
 
+def test_the_forecast_after_a_reason_is_in_the_reasons_language(real_figures):
+    """The table's reason line ends with the target-year forecast and its method, in Chinese by default and in
+    English with --lang en (it was Chinese in both); the figures are the same."""
+    def line(*lang: str) -> str:
+        result = _run("--plan", str(real_figures.pk), "--as-of", "2024", "--region", "赣州市", *lang)
+        assert result.exit_code == 0, result.output
+        return next(text for text in result.output.splitlines() if text.startswith("I25 机场旅客吞吐量:"))
+
+    zh, en = line(), line("--lang", "en")
+    forecast = re.search(r";目标年预测([\d.]+)\((.+)\)$", zh)
+    assert forecast is not None, zh
+    assert f"; forecast for the target year {forecast[1]} (" in en and "目标年预测" not in en
+    chinese_method = forecast[2].split(",")[-1]
+    english_method = {"对数线性趋势回归": "log-linear trend regression", "按年均增速外推": "extrapolated at the average growth rate",
+                      "按线性趋势外推": "extrapolated along the linear trend"}[chinese_method]
+    assert en.endswith(f"{english_method})"), en
+
+
 def test_table_prints_a_qualified_latest_figure_as_chinese_puts_it(real_figures):
     """GDP 2023 after the census is "约4716" (prefix), 机场旅客吞吐量 2025 "220以上" (suffix)."""
     def table(as_of: str) -> str:  # a narrow terminal: the table cuts no cell all the same
