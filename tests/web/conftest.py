@@ -86,6 +86,15 @@ def small_plan(db):
     return plan
 
 
+def entered(user, plan, region, year: int, value: float, *, code: str = "I01", **fields):
+    """A draft entered through the service as a unit's clerk enters it (reason 填报): 地区生产总值 of the
+    small plan unless ``code`` names another indicator; ``fields`` are the row's other columns."""
+    from planwatch.web.monitoring import services
+
+    return services.create_draft(user=user, reason="填报", indicator=indicator(plan, code), region=region,
+                                 year=year, value=value, **fields)
+
+
 def indicator(plan, code: str) -> Indicator:
     return plan.indicators.get(code=code)
 

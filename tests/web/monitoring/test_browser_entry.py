@@ -12,7 +12,7 @@ import pytest
 
 from planwatch.web.monitoring import services
 from planwatch.web.monitoring.models import Assignment, Observation
-from tests.web.conftest import indicator
+from tests.web.conftest import entered
 from tests.web.log_in import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -26,15 +26,7 @@ def _three_rows(assignments) -> None:
 def test_clerk_correction_of_a_returned_figure_is_what_the_reviewer_sees(
     live_server, page, chromium, artifacts_dir, cast, assignments, small_plan, reference_data
 ):
-    obs = services.create_draft(
-        user=cast.yudu,
-        reason="填报",
-        indicator=indicator(small_plan, "I01"),
-        region=reference_data.regions["于都县"],
-        year=2024,
-        value=25.0,
-        source="统计公报",
-    )
+    obs = entered(cast.yudu, small_plan, reference_data.regions["于都县"], 2024, 25.0, source="统计公报")
     obs = services.submit_observation(obs, user=cast.yudu)
     services.return_observation(obs, user=cast.reviewer, comment="数值疑似少一位,请按统计公报核对")
     base = live_server.url
@@ -142,15 +134,7 @@ def test_last_year_and_the_change_show_while_typing(
     """2023: 4000 亿元 (approved). Typing 6000 shows (6000 / 4000 − 1) = +50.0% and the 30% rule's
     warning; typing 4100 shows +2.5% and no warning."""
     _three_rows(assignments)
-    old = services.create_draft(
-        user=cast.stats_reporter,
-        reason="填报",
-        indicator=indicator(small_plan, "I01"),
-        region=reference_data.regions["赣州市"],
-        year=2023,
-        value=4000.0,
-        source="公报",
-    )
+    old = entered(cast.stats_reporter, small_plan, reference_data.regions["赣州市"], 2023, 4000.0, source="公报")
     services.approve_observation(
         services.submit_observation(old, user=cast.stats_reporter), user=cast.reviewer
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from planwatch.web.monitoring import services
-from tests.web.conftest import indicator
+from tests.web.conftest import entered
 from tests.web.log_in import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -20,15 +20,7 @@ COMMENT = "农村居民人均可支配收入与公报不一致,请核对统计�
 def test_submit_of_a_returned_row_is_in_sight_at_1366(
     live_server, chromium, cast, assignments, small_plan, reference_data
 ):
-    obs = services.create_draft(
-        user=cast.yudu,
-        reason="填报",
-        indicator=indicator(small_plan, "I01"),
-        region=reference_data.regions["于都县"],
-        year=2024,
-        value=25.0,
-        source="于都县统计公报",
-    )
+    obs = entered(cast.yudu, small_plan, reference_data.regions["于都县"], 2024, 25.0, source="于都县统计公报")
     services.return_observation(
         services.submit_observation(obs, user=cast.yudu), user=cast.reviewer, comment=COMMENT
     )

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from planwatch.web.collection.services import import_upload
 from planwatch.web.monitoring import services
 from planwatch.web.monitoring.models import Observation
-from tests.web.conftest import indicator
+from tests.web.conftest import entered, indicator
 
 NOT_OWN_REVIEW = "只能审核他人已提交的数据(不能审核本人填报的数据)"
 NOT_OWN_PUBLISH = "只能发布他人填报且已审核的数据"
@@ -46,14 +46,7 @@ def test_an_administrator_who_imported_over_a_units_draft_cannot_approve_it(
     """于都县 enters 250; the administrator imports 260 over the draft for 于都县 (on behalf of the unit);
     于都县 submits. The administrator typed 260 and may not approve it."""
     unit = reference_data.units["于都县人民政府"]
-    draft = services.create_draft(
-        user=cast.yudu,
-        reason="填报",
-        indicator=indicator(small_plan, "I01"),
-        region=reference_data.regions["于都县"],
-        year=2024,
-        value=250.0,
-    )
+    draft = entered(cast.yudu, small_plan, reference_data.regions["于都县"], 2024, 250.0)
     outcome = import_upload(
         "代报.csv",
         "指标,地区,年份,数值,单位\n地区生产总值,于都县,2024,260,亿元\n".encode(),

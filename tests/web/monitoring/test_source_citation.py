@@ -20,7 +20,7 @@ from planwatch.web.dashboard.sources import citation, citation_html
 from planwatch.web.monitoring import services
 from planwatch.web.monitoring.models import Observation
 from planwatch.web.places.models import AuditEntry
-from tests.web.conftest import indicator
+from tests.web.conftest import entered
 
 PUBLISHER = "赣州市统计局"
 TITLE = "2023年赣州市国民经济和社会发展统计公报"
@@ -189,19 +189,7 @@ def test_an_old_template_with_text_in_a_column_it_lacks_is_refused(client_for, c
 @pytest.fixture
 def published(cast, assignments, small_plan, reference_data):
     """市统计局's 2023 GDP 4606.2 亿元, entered with a citation and an internal note, then published."""
-    obs = services.create_draft(
-        user=cast.stats_reporter,
-        reason="填报",
-        indicator=indicator(small_plan, "I01"),
-        region=reference_data.regions["赣州市"],
-        year=2023,
-        value=4606.2,
-        source=LINK,
-        publisher=PUBLISHER,
-        document_title=TITLE,
-        note=NOTE,
-        quote="全年全市地区生产总值4606.2亿元",
-    )
+    obs = entered(cast.stats_reporter, small_plan, reference_data.regions["赣州市"], 2023, 4606.2, source=LINK, publisher=PUBLISHER, document_title=TITLE, note=NOTE, quote="全年全市地区生产总值4606.2亿元")
     obs = services.submit_observation(obs, user=cast.stats_reporter)
     obs = services.approve_observation(obs, user=cast.reviewer, comment="核对无误(内部)")
     return services.publish_observation(obs, user=cast.reviewer)

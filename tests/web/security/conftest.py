@@ -21,7 +21,7 @@ from types import SimpleNamespace
 import pytest
 
 from planwatch.web.monitoring import services
-from tests.web.conftest import indicator
+from tests.web.conftest import entered, indicator
 
 NOTE = "来源类型 secondary_news,可信度中;原注:corroborated by NOTE-MARK"
 SOURCE = "https://tjj.ganzhou.gov.cn/gztjj/c100474/2024-04/01/content_1.shtml"
@@ -32,15 +32,7 @@ def states(cast, assignments, small_plan, reference_data):
     gdp, regions = indicator(small_plan, "I01"), reference_data.regions
 
     def draft(user, region, year, value, **fields):
-        return services.create_draft(
-            user=user,
-            reason="填报",
-            indicator=gdp,
-            region=regions[region],
-            year=year,
-            value=value,
-            **{"source": "统计公报", **fields},
-        )
+        return entered(user, small_plan, regions[region], year, value, **{"source": "统计公报", **fields})
 
     def approved(obs, comment=""):
         submitted = services.submit_observation(obs, user=obs.created_by)

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 
 from planwatch.web.monitoring import services
 from planwatch.web.portal.export import export_site
-from tests.web.conftest import indicator
+from tests.web.conftest import entered
 from tests.web.security.test_visibility import HIDDEN
 
 pytestmark = pytest.mark.django_db
@@ -53,16 +53,7 @@ def test_the_static_export_holds_no_internal_note_comment_or_unpublished_value(s
 @pytest.fixture
 def evil_source(cast, assignments, small_plan, reference_data):
     """A published 于都县 2023 figure (240.5) whose source is a formula, as someone might type it."""
-    obs = services.create_draft(
-        user=cast.yudu,
-        reason="填报",
-        indicator=indicator(small_plan, "I01"),
-        region=reference_data.regions["于都县"],
-        year=2023,
-        value=240.5,
-        source=EVIL,
-        note="+1 见附件",
-    )
+    obs = entered(cast.yudu, small_plan, reference_data.regions["于都县"], 2023, 240.5, source=EVIL, note="+1 见附件")
     obs = services.approve_observation(
         services.submit_observation(obs, user=cast.yudu), user=cast.reviewer, comment="-核对无误"
     )
