@@ -71,6 +71,7 @@ def evaluate(
 
     setup_django(pages=False)
     stored = _plan_or_exit(plan)
+    _check_year(stored, as_of)
     from planwatch.web.plans.evaluation_inputs import indicator_spec_columns, quality_judgement_columns
 
     specs = indicator_spec_columns(stored, targets=targets.value)
@@ -134,6 +135,19 @@ def _plan_or_exit(plan_id: int | None):
         typer.echo(f"错误:没有编号为 {plan_id} 的规划", err=True)
         raise typer.Exit(2)
     return stored
+
+
+def _check_year(plan, as_of: int) -> None:
+    """Refuse a year no evaluation of the plan can be for, in the words the report page uses."""
+    from django.utils.translation import gettext as _
+
+    from planwatch.evaluation.settings import evaluation_years
+
+    years = evaluation_years(plan.base_year, plan.target_year)
+    if as_of not in years:
+        message = _("评估年份须在%(first)s—%(last)s年之间") % {"first": years[0], "last": years[-1]}
+        typer.echo(f"错误:{message}", err=True)
+        raise typer.Exit(2)
 
 
 def _observations(plan, path: Path | None, regions: list[str] | None, vintage: str) -> pd.DataFrame | dict[str, list]:

@@ -86,3 +86,10 @@ def setting_docs() -> dict[str, str]:
 
 
 DEFAULT_SETTINGS = EvaluationSettings()
+
+
+def evaluation_years(base_year: int, target_year: int) -> range:
+    """The years an evaluation may be asked for: after the plan's base year, up to ten years past its target
+    year (a final evaluation written late). The report page, ``planwatch report`` and ``planwatch evaluate``
+    refuse any other year alike: "--as-of 204" is a typo, not a plan with no figures yet."""
+    return range(base_year + 1, target_year + 11)

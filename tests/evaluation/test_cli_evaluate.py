@@ -106,6 +106,15 @@ def test_current_targets_include_a_province_figure_original_targets_do_not(ganzh
     assert original["I16"]["grade"] == "待下达"
 
 
+def test_a_year_outside_the_plan_is_refused_as_the_report_refuses_it(ganzhou_plan):
+    """Base year 2021, target 2025: an evaluation may be for 2022 to 2035. "--as-of 1990" (or a typo, 204)
+    answered 36 rows of 尚无数据; it is refused by name, as the report page and ``planwatch report`` do."""
+    for year in ("1990", "2021", "2036"):
+        result = _run("--plan", str(ganzhou_plan.pk), "--as-of", year)
+        assert (result.exit_code, result.output.strip()) == (2, "错误:评估年份须在2022—2035年之间"), year
+    assert _run("--plan", str(ganzhou_plan.pk), "--as-of", "2035").exit_code == 0
+
+
 def test_unknown_plan_is_refused_in_chinese(db):
     result = _run("--plan", "999", "--as-of", "2024", "--observations", str(DATA / "ganzhou-observations.csv"))
     assert result.exit_code == 2

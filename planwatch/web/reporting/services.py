@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from planwatch.evaluation.settings import evaluation_years
 from planwatch.reports import FORMATS
 from planwatch.web.monitoring.services import retry_when_locked
 from planwatch.web.places import audit
@@ -26,9 +27,9 @@ class ReportRefused(ValueError):
 def check_as_of(plan, as_of: int) -> None:
     """A report's year lies after the base year and at most ten years past the target year (a final
     evaluation written late); the page and the command refuse the same years with the same words."""
-    first, last = plan.base_year + 1, plan.target_year + 10
-    if not first <= as_of <= last:
-        raise ReportRefused(_("评估年份须在%(first)s—%(last)s年之间") % {"first": first, "last": last})
+    years = evaluation_years(plan.base_year, plan.target_year)
+    if as_of not in years:
+        raise ReportRefused(_("评估年份须在%(first)s—%(last)s年之间") % {"first": years[0], "last": years[-1]})
 
 
 @retry_when_locked
