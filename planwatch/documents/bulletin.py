@@ -29,13 +29,14 @@ from planwatch.documents.bulletin_tables import read_tables
 from planwatch.documents.bulletin_text import Sentence, clean_text, sentences
 from planwatch.documents.divisions import Division, china
 from planwatch.documents.normalize import ends_paragraph
+from planwatch.documents.patterns import YEAR
 from planwatch.documents.units import UnitError, convert_decimal, normalise_unit
 
 CONFIDENT = 0.8
 RATIO_INDICATOR = "城乡居民人均可支配收入比"
 _URBAN, _RURAL = "城镇居民人均可支配收入", "农村居民人均可支配收入"
-_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?[\u4e00-\u9fff]{0,14}?国民经济和社会发展统计公报")
-_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+_YEAR_IN_TITLE = re.compile(rf"({YEAR})\s*年(?:度)?[\u4e00-\u9fff]{{0,14}}?国民经济和社会发展统计公报")
+_ANY_YEAR = re.compile(rf"(?<!\d)({YEAR})年")
 # The issuer's line under the title, as cleaned (spaces between Chinese words dropped):
 # "赣州市统计局国家统计局赣州调查队", "来源:兴国县统计局发布时间:…". A sentence ("经市统计局统一核算,…")
 # never matches: the bureau's name must end the line or be followed by the survey team or 发布.

@@ -21,10 +21,10 @@ from functools import cache
 
 from planwatch.documents.bulletin_dictionary import Dictionary, Entry
 from planwatch.documents.divisions import china
+from planwatch.documents.patterns import DECIMAL, NUMBER
 from planwatch.documents.qualifiers import QUALIFIERS, format_qualified
 from planwatch.documents.units import UnitError, dimension_of
 
-NUMBER = r"-?\d+(?:\.\d+)?"
 UNIT = (
     r"(?:万亿元|亿元|万元|千元|元/人|元|亿美元|万美元|美元|亿人次|万人次|人次|万人|亿人|人|万吨|亿吨|吨|"
     r"万亩|亩|万公顷|公顷|亿斤|万斤|斤|%|‰|个百分点|岁|张|个|家|户)"
@@ -40,7 +40,7 @@ _UP, _DOWN = (
     "增长|提高|上升|上涨|增加|增产|增速为|增速达|增幅为|增幅达|增速|增幅",
     "下降|减少|降低|回落|下跌|减产",
 )
-GROWTH = re.compile(rf"(?P<dir>{_UP}|{_DOWN})(?P<num>\d+(?:\.\d+)?)(?P<unit>%|个百分点|倍|{UNIT})?")
+GROWTH = re.compile(rf"(?P<dir>{_UP}|{_DOWN})(?P<num>{DECIMAL})(?P<unit>%|个百分点|倍|{UNIT})?")
 _RATE_GAP = 16
 # What may stand between a figure and its rate: "按可比价格计算,比上年", "同比", "累计" — nothing that could be
 # another subject ("…12.33万吨,早稻增长2.1%" is the early rice's rate, not the harvest's).
@@ -201,7 +201,7 @@ def _ratio(entry: Entry, sentence: str, at: int, start: int, confidence: float, 
     return Found(entry, float(match.group("num")), match.group("num"), "", None, "", start, confidence - 0.1)
 
 
-_STRUCTURE = re.compile(r"(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)(?![\d.:])")
+_STRUCTURE = re.compile(rf"({DECIMAL}):({DECIMAL}):({DECIMAL})(?![\d.:])")
 _LOST_COLONS = re.compile(r"(?<![\d.])(\d{1,2}\.\d)(\d{1,2}\.\d)(\d{1,2}\.\d)(?![\d.])")
 
 

@@ -21,13 +21,14 @@ from dataclasses import dataclass
 
 from planwatch.documents.bulletin_dictionary import Dictionary, Entry
 from planwatch.documents.bulletin_sentence import UNIT, Found, unit_fits
+from planwatch.documents.patterns import NUMBER, YEAR
 
 TABLE_CONFIDENCE = 0.7
 _CAPTION = re.compile(
-    r"(?:19|20)\d{2}年(?:末)?(?P<subject>[\u4e00-\u9fff]{2,12}?)及其(?:增长|增减)(?:速度|情况)"
+    rf"{YEAR}年(?:末)?(?P<subject>[\u4e00-\u9fff]{{2,12}}?)及其(?:增长|增减)(?:速度|情况)"
 )
 _HEADER_UNIT = re.compile(rf"\((?P<unit>{UNIT})\)$")
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_NUMBER = re.compile(NUMBER)
 _LABEL = re.compile(r"^[#＃]?(?:其中:)?(?P<label>[\u4e00-\u9fff]{1,16})$")
 
 

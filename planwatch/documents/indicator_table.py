@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from planwatch.documents.normalize import normalize, squeeze
+from planwatch.documents.patterns import YEAR
 from planwatch.documents.prose_targets import split_names
 from planwatch.documents.targets import (
     EMPTY_MARKERS,
@@ -26,7 +27,7 @@ from planwatch.documents.targets import (
 from planwatch.documents.vocabulary import column_words
 from planwatch.plan.model import Attribute, Direction, Indicator, Pillar, TargetKind
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*年?")
+_YEAR = re.compile(rf"(?<!\d)({YEAR})(?!\d)\s*年?")
 # Markdown and other emphasis around a cell ("**约束性**", "★约束性", "约束性*").
 _MARKUP = re.compile(r"[*＊★☆▲△※`_#]+")
 # A row number before an indicator name: "1.", "10、", "(3)", "（3）", "①", "一、".

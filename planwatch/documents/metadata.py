@@ -16,6 +16,7 @@ from pathlib import PurePath
 from planwatch.documents.errors import PlanReadError
 from planwatch.documents.gazetteer import Gazetteer
 from planwatch.documents.normalize import chinese_year, ends_paragraph
+from planwatch.documents.patterns import YEAR
 
 _TITLE_ENDINGS = (
     "规划",
@@ -35,9 +36,9 @@ _TITLE_ENDINGS = (
 _ISSUED = re.compile(r"关于印发\s*《(?P<title>[^》]{4,80})》")
 # "十四五", "第十四个五年规划": the Nth five-year plan ends in 2025 + 5 × (N − 14).
 _FIVE_YEAR = re.compile(r"十([一二三四五六七八九])个?五")
-_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*年(?:度)?")
-_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[—\-–~～至到]+\s*((?:19|20)\d{2})(?!\d)\s*年?")
-_BY_YEAR = re.compile(r"到\s*((?:19|20)\d{2})(?!\d)\s*年")
+_TITLE_YEAR = re.compile(rf"(?<!\d)({YEAR})(?!\d)\s*年(?:度)?")
+_PERIOD = re.compile(rf"(?<!\d)({YEAR})\s*[—\-–~～至到]+\s*({YEAR})(?!\d)\s*年?")
+_BY_YEAR = re.compile(rf"到\s*({YEAR})(?!\d)\s*年")
 # "…科学谋划X建设,特制定本规划": the object of the verb before "制定/编制本规划".
 _ANNOUNCED = re.compile(
     r"(?:谋划|推进|加快|促进|推动|做好|实施|指导|围绕)(?P<subject>[^，,。；;、]{4,40}?)[，,]\s*(?:特|现)?(?:制定|编制|编写)本规划"
@@ -46,8 +47,8 @@ _TABLE_CAPTION_TAIL = re.compile(
     r"(?:[“\"”]?十[一二三四五六七八九]五[”\"]?)?(?:经济社会)?(?:主要)?(?:发展)?(?:目标)?指标(?:表)?$"
 )
 _VISION = re.compile(
-    r"(?:展望|远景目标|远期展望)\s*(?:到|至)?\s*(?P<year>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年"
-    r"|(?P<year2>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*远景目标"
+    rf"(?:展望|远景目标|远期展望)\s*(?:到|至)?\s*(?P<year>{YEAR}|[〇零一二三四五六七八九]{{4}})\s*年"
+    rf"|(?P<year2>{YEAR}|[〇零一二三四五六七八九]{{4}})\s*年\s*远景目标"
 )
 # "…规划(2021—2025年)": a period printed after the title word.
 _PERIOD_SUFFIX = re.compile(r"[(\uff08][^()\uff08\uff09]*\d{4}[^()\uff08\uff09]*[)\uff09]$")

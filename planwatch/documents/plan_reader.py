@@ -22,6 +22,7 @@ from planwatch.documents.layout import Block, Break, TableBlock, TextLine
 from planwatch.documents.metadata import find_region, find_title, find_vision_year, plan_years
 from planwatch.documents.normalize import normalize
 from planwatch.documents.outline import build_outline
+from planwatch.documents.patterns import YEAR
 from planwatch.documents.prose_targets import find_prose_targets
 from planwatch.documents.targets import infer_direction, parse_target, strip_references
 from planwatch.documents.text_layout import text_blocks
@@ -203,7 +204,7 @@ def _inside_longer_name(text: str, division: Division) -> bool:
 
 
 _RUNS_ON = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:新区|县|市|镇|乡|街道|村)")
-_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*年")
+_ANY_YEAR = re.compile(rf"(?<!\d)({YEAR})(?!\d)\s*年")
 _ISSUER = re.compile(r"人民政府|人民代表大会|委员会|办公厅|办公室|发展和改革|发改委|政府")
 
 

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 from planwatch.documents.layout import Block, TextLine
 from planwatch.documents.normalize import ascii_digits, ends_paragraph, normalize
+from planwatch.documents.patterns import DECIMAL
+from planwatch.documents.qualifiers import CLOSING_QUALIFIER
 from planwatch.documents.targets import strip_references
 from planwatch.documents.vocabulary import distributive_words, target_cues, unit_words
 
@@ -85,7 +87,7 @@ LEAD_WORDS = (
     "及",
 )
 _CLAUSE_SPLIT = re.compile(r"[，,；;。！!]")
-_QUALIFIER = r"(?:左右|以上|以内|以下|上下)"
+_QUALIFIER = CLOSING_QUALIFIER
 # Words between a cue and its first target: "主要预期目标建议为:", "主要目标安排如下:".
 _CUE_TAIL = re.compile(r"^\s*(?:建议|安排|确定|初步|拟)?\s*(?:为|是|如下)?\s*[:：,，]?\s*")
 
@@ -102,7 +104,7 @@ class ProseTarget:
 
 def _figure_pattern() -> re.Pattern[str]:
     units = "|".join(map(re.escape, sorted(unit_words(), key=len, reverse=True)))
-    figure = rf"(?:[<>≤≥＜＞]=?)?\d+(?:\.\d+)?(?:[万亿千百]{{0,2}}(?:{units})|[万亿])?"
+    figure = rf"(?:[<>≤≥＜＞]=?)?{DECIMAL}(?:[万亿千百]{{0,2}}(?:{units})|[万亿])?"
     verbs = "|".join(map(re.escape, sorted({*RATE_VERBS, *LEVEL_VERBS} - {"以上"}, key=len, reverse=True)))
     return re.compile(
         rf"^(?P<name>.{{2,40}}?)(?P<verb>{verbs})?(?P<figures>{figure}(?:[、和]{figure})*)(?P<qual>{_QUALIFIER})?$"
@@ -157,7 +159,7 @@ def read_clause(clause: str, category: str, sentence: str) -> list[ProseTarget]:
 
 
 def _unit(figure: str) -> str:
-    match = re.match(r"^[<>≤≥＜＞]?=?\d+(?:\.\d+)?(.*)$", figure)
+    match = re.match(rf"^[<>≤≥＜＞]?=?{DECIMAL}(.*)$", figure)
     return match.group(1) if match else ""
 
 

@@ -51,6 +51,10 @@ _SUFFIX = {
     "以下": Bound.AT_MOST, "以内": Bound.AT_MOST,
 }
 QUALIFIERS: tuple[str, ...] = tuple(_PREFIX) + tuple(_SUFFIX)
+# The qualifiers that may close a target or baseline figure ("6%左右", "180万吨以上"); 多 and 余 stand
+# inside a figure (200多万), never at its end.
+CLOSING_QUALIFIERS: tuple[str, ...] = tuple(q for q in _SUFFIX if q not in ("多", "余"))
+CLOSING_QUALIFIER = "(?:" + "|".join(CLOSING_QUALIFIERS) + ")"
 
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # A unit right after a number: %, ‰, 个百分点, or up to four CJK unit characters (万人次, 亿元 …).

@@ -11,10 +11,11 @@ import re
 from collections.abc import Mapping, Sequence
 
 from planwatch.documents.normalize import ascii_digits, normalize, squeeze
+from planwatch.documents.patterns import NUMBER, YEAR
+from planwatch.documents.qualifiers import CLOSING_QUALIFIER
 from planwatch.documents.vocabulary import qualitative_words, unit_words
 from planwatch.plan.model import QUALITATIVE_WORDS, Attribute, Direction, Target, TargetKind
 
-NUMBER = r"[-+]?\d+(?:\.\d+)?"
 EMPTY_MARKERS = frozenset({"", "—", "——", "-", "--", "–", "/", "／", "无", "…"})
 # Wording that defers the figure to a higher level (按省下达任务执行, 完成国家下达任务).
 ASSIGNED_WORDS = ("下达", "按省", "省定", "国家确定")
@@ -29,8 +30,8 @@ GROWTH_NAME_ENDINGS = ("增长", "增速", "增长率")
 FOOTNOTE_MARKS = "*＊※#＃△▲☆★①②③④⑤⑥⑦⑧⑨⑩"
 # A document number (国发〔2021〕3号, broken as 国发〔20213号) and a date whose separators were lost
 # (2022127 for 2022年12月7日): never a value or a year.
-_DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]?\s*\d{0,4}\s*号")
-_BROKEN_DATE = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?:0?[1-9]|1[0-2])(?:0?[1-9]|[12]\d|3[01])(?![\d.%])")
+_DOC_NUMBER = re.compile(rf"(?<=[\u4e00-\u9fff])[〔\[【(（]\s*{YEAR}\s*[〕\]】)）]?\s*\d{{0,4}}\s*号")
+_BROKEN_DATE = re.compile(rf"(?<![\d.]){YEAR}(?:0?[1-9]|1[0-2])(?:0?[1-9]|[12]\d|3[01])(?![\d.%])")
 _HEAD_SPLIT = re.compile(r"[、，,；;]")
 
 _BRACKETED = re.compile(rf"^[〔\[【(（]\s*({NUMBER})\s*%?\s*[〕\]】)）]$")
@@ -128,7 +129,7 @@ def _unit_pattern() -> re.Pattern[str]:
         alternatives = "|".join(map(re.escape, units))
         _UNIT_RE.append(
             re.compile(
-                rf"(\d(?:\.\d+)?%?)(?:[万亿千百]{{0,2}}(?:{alternatives})|[万亿])(?=左右|以上|以内|以下|上下|[〕\]】)）]|$)"
+                rf"(\d(?:\.\d+)?%?)(?:[万亿千百]{{0,2}}(?:{alternatives})|[万亿])(?={CLOSING_QUALIFIER}|[〕\]】)）]|$)"
             )
         )
     return _UNIT_RE[0]
@@ -301,7 +302,6 @@ def parse_baseline(
         cell = bracketed.group(1)
     mark = next((m for m in FOOTNOTE_MARKS if m in cell), "")
     cell = _unit_pattern().sub(lambda m: m.group(1), cell.replace(mark, "") if mark else cell)
-    cell = re.sub(r"(?<=\d)(?:%|‰)?(?:左右|以上|以下|以内)$", "", cell)
     match = _BASELINE.match(cell)
     if match is None or _SECOND_FIGURE.match(cell, match.end()):
         return None, None, shown  # "14230/10150" holds two figures: neither is this row's baseline
@@ -323,7 +323,7 @@ def unit_after_number(text: str) -> str:
 
 
 _FOOTNOTE_YEAR = re.compile(
-    rf"(?:带|标)?\s*([{re.escape(FOOTNOTE_MARKS)}])\s*(?:号)?\s*(?:的|者)?\s*(?:指标|数据|数值|为|是|系)*\s*((?:19|20)\d{{2}})\s*年"
+    rf"(?:带|标)?\s*([{re.escape(FOOTNOTE_MARKS)}])\s*(?:号)?\s*(?:的|者)?\s*(?:指标|数据|数值|为|是|系)*\s*({YEAR})\s*年"
 )
 
 

@@ -173,3 +173,17 @@ def test_the_region_may_be_any_division_of_china(heading, code, name, year):
     """Codes as in planwatch/data/regions/china-divisions.csv (GB/T 2260 form)."""
     reading = read_bulletin(heading + "\n全年地区生产总值100亿元。")
     assert (reading.region.code, reading.region_name, reading.year) == (code, name, year)
+
+
+def test_a_table_growth_cell_printed_with_a_plus_sign_is_read_like_one_without():
+    """Rows under "2022年税收及其增长速度", one cell a line: "+6.5" is 6.5, as "-28.3" is -28.3; the reader used
+    to stop at the signed cell and lose that row and every row after it."""
+    table = (
+        "2022年税收及其增长速度\n指标\n指标值(万元)\n比上年增长(%)\n"
+        "税收合计\n104606\n+6.5\n第一产业\n195\n-28.3\n第二产业\n58737\n+1.7\n"
+    )
+    proposals = read_bulletin(TITLE + table).proposals
+    rows = {p.indicator: (p.original_value, p.original_unit, p.growth_rate) for p in proposals}
+    assert rows["税收收入"] == ("104606", "万元", 6.5)
+    assert rows["税收收入(第一产业)"] == ("195", "万元", -28.3)
+    assert rows["税收收入(第二产业)"] == ("58737", "万元", 1.7)

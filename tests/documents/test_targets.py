@@ -86,6 +86,11 @@ def test_baseline_cell_carries_its_own_year_when_printed(text, default, expected
     assert parse_baseline(text, default) == expected
 
 
+@pytest.mark.parametrize("cell", ["5.5%左右", "5.5%上下", "5.5以上", "5.5%以内", "5.5以下"])
+def test_a_baseline_closed_by_a_qualifier_is_read_as_its_figure_and_shown_as_printed(cell):
+    assert parse_baseline(cell, 2020) == (5.5, 2020, cell)
+
+
 def _target(cell: str, name: str = "", attribute: Attribute = EXPECTED):
     return parse_target(cell, year=2025, attribute=attribute, name=name)
 
