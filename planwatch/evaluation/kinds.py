@@ -36,6 +36,7 @@ from planwatch.evaluation.vocabulary import (
     BEHIND,
     GRADE_RANK,
     GRADES,
+    LAGGING,
     NO_TARGET,
     NOT_ASSESSABLE,
     ON_TRACK,
@@ -474,5 +475,5 @@ RULES: tuple[tuple[tuple[str, ...], Callable[[Series, Context], dict]], ...] = (
 def warning(s: Series, a: Assessment) -> np.ndarray:
     """预警: a binding (约束性) series that is graded 滞后 or 逆向, or is projected to miss its target."""
     graded = graded_as(a.grade, *GRADE_RANK)
-    lagging = graded_as(a.grade, BEHIND, REVERSE)
+    lagging = graded_as(a.grade, *LAGGING)
     return s.binding & graded & (lagging | a.projected_miss)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from planwatch.evaluation.vocabulary import BINDING, GRADES
+from planwatch.evaluation.vocabulary import BINDING, GRADES, NO_DATA
 
 ALL_PILLARS = "全部"
 
@@ -23,7 +23,7 @@ def summarize(results: pd.DataFrame | list[dict], specs: pd.DataFrame | None = N
     for name in ("region", "pillar", "grade"):
         frame[name] = frame[name].astype(str)
     frame["binding"] = frame["attribute"].astype(str) == BINDING
-    frame["with_data"] = frame["grade"] != "无数据"
+    frame["with_data"] = frame["grade"] != NO_DATA
     whole = frame.assign(pillar=ALL_PILLARS)
     both = pd.concat([frame, whole], ignore_index=True)
     keys = ["region", "pillar"]

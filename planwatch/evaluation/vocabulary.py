@@ -20,11 +20,17 @@ NO_TARGET = "无目标值"
 NOT_ASSESSABLE = "无法评估"
 
 GRADED = (REVERSE, BEHIND, ON_TRACK, AHEAD, ACHIEVED)
-GRADES = (*GRADED, NOT_ASSESSABLE, NO_TARGET, AWAITING, NO_DATA)
+# The states without a judgement, in the order tables and legends list them after the graded words.
+NOT_GRADED = (NO_DATA, AWAITING, NO_TARGET, NOT_ASSESSABLE)
+GRADES = (*GRADED, *reversed(NOT_GRADED))
+# Every grade as tables, legends and counts list it: best first, then the states without a judgement.
+GRADES_BEST_FIRST = (*reversed(GRADED), *NOT_GRADED)
 # Rank used by tests and summaries: a better position never has a lower rank.
 GRADE_RANK = {grade: rank for rank, grade in enumerate(GRADED)}
 # "On course to meet the target" in the sense the three methods can be compared on.
 CN_ON_COURSE = frozenset({ON_TRACK, AHEAD, ACHIEVED})
+# Graded and not on course: what 预警 (on a binding indicator), 存在问题 and the lagging lists name.
+LAGGING = (BEHIND, REVERSE)
 
 # Open SDG / Statistics Canada statuses (substantial/moderate progress are their 'on track' and
 # 'acceleration needed' in the Statistics Canada wording).

@@ -16,6 +16,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from planwatch.evaluation import vocabulary as v
 from planwatch.reports.formatting import round_half_up
 
 
@@ -26,18 +27,18 @@ class GradeStyle:
     css: str  # class suffix for the page's badge
 
 
-# The national mid-term evaluation's words, best first, then the states without a judgement.
-# White text on each colour has a contrast ratio of at least 4.5:1 (WCAG AA).
+# The national mid-term evaluation's words, best first, then the states without a judgement
+# (``vocabulary.GRADES_BEST_FIRST``). White text on each colour has a contrast ratio of at least 4.5:1 (WCAG AA).
 GRADE_STYLES: dict[str, GradeStyle] = {
-    "提前实现": GradeStyle("#1b5e20", "★", "achieved"),
-    "快于预期": GradeStyle("#2e7d32", "▲", "ahead"),
-    "基本符合预期": GradeStyle("#1565c0", "●", "ontrack"),
-    "滞后": GradeStyle("#bf360c", "▼", "lagging"),
-    "逆向": GradeStyle("#b71c1c", "✖", "reverse"),
-    "无数据": GradeStyle("#616161", "○", "nodata"),
-    "待下达": GradeStyle("#6d4c41", "◇", "assigned"),
-    "无目标值": GradeStyle("#757575", "–", "notarget"),
-    "无法评估": GradeStyle("#546e7a", "◌", "unassessable"),
+    v.ACHIEVED: GradeStyle("#1b5e20", "★", "achieved"),
+    v.AHEAD: GradeStyle("#2e7d32", "▲", "ahead"),
+    v.ON_TRACK: GradeStyle("#1565c0", "●", "ontrack"),
+    v.BEHIND: GradeStyle("#bf360c", "▼", "lagging"),
+    v.REVERSE: GradeStyle("#b71c1c", "✖", "reverse"),
+    v.NO_DATA: GradeStyle("#616161", "○", "nodata"),
+    v.AWAITING: GradeStyle("#6d4c41", "◇", "assigned"),
+    v.NO_TARGET: GradeStyle("#757575", "–", "notarget"),
+    v.NOT_ASSESSABLE: GradeStyle("#546e7a", "◌", "unassessable"),
 }
 UNKNOWN_STYLE = GradeStyle("#757575", "?", "unknown")
 GRADE_ORDER = tuple(GRADE_STYLES)

@@ -21,7 +21,7 @@ import pandas as pd
 
 from planwatch.evaluation.phrases import phrasebook
 from planwatch.evaluation.settings import EvaluationSettings, setting_docs
-from planwatch.evaluation.vocabulary import AWAITING, GRADED, NO_DATA
+from planwatch.evaluation.vocabulary import AWAITING, GRADED, GRADES_BEST_FIRST, LAGGING, NO_DATA
 from planwatch.numbers import finite_or_none as _num
 from planwatch.reports.counties import CountyComparison, compare_counties
 from planwatch.reports.formatting import (
@@ -36,8 +36,6 @@ from planwatch.reports.snapshot import Snapshot
 from planwatch.reports.targets_text import kind_detail, target_statement
 from planwatch.reports.words import grade_word, words
 
-LAGGING = ("滞后", "逆向")
-NOT_GRADED = (NO_DATA, AWAITING, "无目标值", "无法评估")
 _T = TypeVar("_T")
 
 
@@ -228,7 +226,7 @@ def build_report(snapshot: Snapshot, language: str = "zh", *, frame: pd.DataFram
     counts = Counter(r.grade for r in rows)
     count_list = [
         GradeCount(g, grade_word(g, language), counts[g])
-        for g in (*reversed(GRADED), *NOT_GRADED)
+        for g in GRADES_BEST_FIRST
         if counts.get(g)
     ]
     no_data = [r for r in rows if not r.has_data]  # named plainly, never graded
@@ -434,7 +432,7 @@ def _pillars(rows: list[IndicatorRow], language: str) -> list[PillarSection]:
     for name, members in grouped.items():
         c = Counter(r.grade for r in members)
         counts = [
-            GradeCount(g, grade_word(g, language), c[g]) for g in (*reversed(GRADED), *NOT_GRADED) if c.get(g)
+            GradeCount(g, grade_word(g, language), c[g]) for g in GRADES_BEST_FIRST if c.get(g)
         ]
         key = "pillar_sentence" if any(r.graded for r in members) else "pillar_no_graded"
         out.append(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from planwatch.evaluation.vocabulary import GRADE_RANK, NOT_ASSESSABLE
+from planwatch.evaluation.vocabulary import GRADE_RANK, NO_DATA, NOT_ASSESSABLE
 from planwatch.numbers import finite_or_none as _num
 from planwatch.reports.formatting import decimals_of, value_unit
 from planwatch.reports.words import grade_word, words
@@ -172,7 +172,7 @@ def compare_counties(
             r = records.get((code, county), {})
             target = own_targets.get((code, county))
             graded = target is not None or shared
-            grade = str(r.get("grade") or "无数据")
+            grade = str(r.get("grade") or NO_DATA)
             if not graded and grade in GRADE_RANK:
                 grade = w["no_county_target"]
             ind.cells.append(
@@ -185,7 +185,7 @@ def compare_counties(
                     completion=_num(r.get("completion")) if graded and grade != NOT_ASSESSABLE else None,
                     grade=grade,
                     grade_label=grade_word(grade, language)
-                    if grade in GRADE_RANK or grade == "无数据"
+                    if grade in GRADE_RANK or grade == NO_DATA
                     else grade,
                     own_target=_num(target["value"]) if target else None,
                 )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from planwatch.evaluation.vocabulary import REVERSE
 from planwatch.reports.content import IndicatorRow, Report
 from planwatch.reports.formatting import format_percent, format_rate, format_value
 from planwatch.reports.words import grade_word
@@ -142,7 +143,7 @@ def main_table(report: Report, title: str = "") -> Table:
                 _share(r.completion),
                 _share(r.time_share),
                 Cell(r.grade_label, grade=r.grade),
-                Cell(w["warning_yes"] if r.warning else "", grade="逆向" if r.warning else None),
+                Cell(w["warning_yes"] if r.warning else "", grade=REVERSE if r.warning else None),
             ]
         )
     return Table(

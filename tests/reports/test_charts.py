@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from planwatch.evaluation.vocabulary import GRADES, GRADES_BEST_FIRST
 from planwatch.reports.charts import GRADE_STYLES, ProjectionPoint, county_map, grade_bar, indicator_chart
 
 LABELS = {
@@ -83,6 +84,13 @@ def test_grade_bar_names_carry_a_shape_besides_the_colour():
     option = grade_bar({"滞后": 3, "提前实现": 2, "无数据": 0})
     assert option["yAxis"]["data"] == ["★ 提前实现", "▼ 滞后"]
     assert option["series"][0]["data"][1] == {"value": 3, "itemStyle": {"color": GRADE_STYLES["滞后"].colour}}
+
+
+def test_every_grade_the_engine_gives_has_a_style_listed_best_first():
+    """The legend's words are the engine's, in the order every table lists them; a grade missing here
+    would print unstyled ("?") on every page and report."""
+    assert tuple(GRADE_STYLES) == GRADES_BEST_FIRST
+    assert set(GRADES_BEST_FIRST) == set(GRADES)
 
 
 def test_every_grade_has_a_distinct_symbol():

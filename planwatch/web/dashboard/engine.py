@@ -15,6 +15,7 @@ import pandas as pd
 from django.utils import translation
 
 from planwatch import evaluation
+from planwatch.evaluation.vocabulary import AWAITING, NO_DATA
 from planwatch.reports.charts import ProjectionPoint
 from planwatch.web.dashboard.cache import remembered
 from planwatch.web.monitoring.queries import Names, Point, engine_frame
@@ -110,7 +111,7 @@ def _plan_region_name(plan: Plan) -> str:
 def _no_data_frame(plan: Plan) -> pd.DataFrame:
     targets = _targets(plan)
     rows = [
-        {"indicator_id": ind_id, "grade": "待下达" if t.kind == "assigned" else "无数据"}
+        {"indicator_id": ind_id, "grade": AWAITING if t.kind == "assigned" else NO_DATA}
         for ind_id, t in targets.items()
     ]
     return pd.DataFrame(rows, columns=["indicator_id", "grade"])

@@ -9,27 +9,33 @@ from __future__ import annotations
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from planwatch.evaluation import vocabulary as v
+
+# Keyed by the engine's own words; each msgid is the same word spelt out so that makemessages finds it
+# (tests/web/dashboard/test_labels.py checks that the Chinese page shows the engine's word unchanged).
 GRADE_LABELS = {
-    "提前实现": _("提前实现"),
-    "快于预期": _("快于预期"),
-    "基本符合预期": _("基本符合预期"),
-    "滞后": _("滞后"),
-    "逆向": _("逆向"),
-    "无数据": _("无数据"),
-    "待下达": _("待下达"),
-    "无目标值": _("无目标值"),
-    "无法评估": _("无法评估"),
+    v.ACHIEVED: _("提前实现"),
+    v.AHEAD: _("快于预期"),
+    v.ON_TRACK: _("基本符合预期"),
+    v.BEHIND: _("滞后"),
+    v.REVERSE: _("逆向"),
+    v.NO_DATA: _("无数据"),
+    v.AWAITING: _("待下达"),
+    v.NO_TARGET: _("无目标值"),
+    v.NOT_ASSESSABLE: _("无法评估"),
 }
 
-# Open SDG / Statistics Canada and UN progress-chart statuses, in the words the engine publishes.
+# Open SDG / Statistics Canada and UN progress-chart statuses: the Chinese words of
+# ``vocabulary.OPENSDG_LABELS``/``UNSD_LABELS``, which the reason sentences, the reports and
+# docs/evaluation.md use too (both methods call "on track" 进展顺利).
 METHOD_STATUS_LABELS = {
-    "target achieved": _("已实现目标"),
-    "on track": _("按期实现"),
-    "acceleration needed": _("需要加速"),
-    "limited progress": _("进展有限"),
-    "deterioration": _("恶化"),
-    "stagnation or regression": _("停滞或倒退"),
-    "not assessable": _("无法评估"),
+    v.OPENSDG_ACHIEVED: _("已实现"),
+    v.OPENSDG_ON_TRACK: _("进展顺利"),
+    v.OPENSDG_ACCELERATE: _("需加速"),
+    v.OPENSDG_LIMITED: _("进展有限"),
+    v.OPENSDG_DETERIORATION: _("倒退"),
+    v.UNSD_STAGNATION: _("停滞或倒退"),
+    v.NOT_ASSESSABLE_STATUS: _("无法评估"),
 }
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from planwatch.evaluation.vocabulary import LAGGING
 from planwatch.reports.charts import GRADE_ORDER, grade_bar
 from planwatch.web.dashboard import series
 from planwatch.web.dashboard.assess import Assessment, assess
@@ -20,8 +21,6 @@ from planwatch.web.dashboard.labels import grade_label
 from planwatch.web.monitoring.assignments import DONE, expected_periods, past_due
 from planwatch.web.monitoring.models import Assignment, Observation
 from planwatch.web.plans.models import Indicator, Plan
-
-LAGGING = ("滞后", "逆向")
 
 
 @dataclass

@@ -6,6 +6,7 @@ snapshot taken for the page (approved figures, as the signed-in pages show) — 
 
 from __future__ import annotations
 
+from planwatch.evaluation.vocabulary import NO_DATA
 from planwatch.reports import charts
 from planwatch.reports.counties import CountyComparison
 from planwatch.reports.formatting import format_percent, format_rate, format_value
@@ -15,7 +16,6 @@ from planwatch.web.monitoring.audience import SIGNED_IN, Audience
 from planwatch.web.reporting.snapshots import build_snapshot
 
 BY = ("growth", "completion")
-NO_DATA = "无数据"
 NO_DATA_AREA = "#eeeeee"  # counties without a figure stay pale, as on the level map
 COLOURS = ("grade", "completion", "level")
 
