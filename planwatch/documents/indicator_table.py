@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from planwatch.documents.normalize import normalize, squeeze
-from planwatch.documents.patterns import YEAR
+from planwatch.documents.patterns import YEAR, five_year_plan_end
 from planwatch.documents.prose_targets import split_names
 from planwatch.documents.targets import (
     EMPTY_MARKERS,
@@ -91,16 +91,11 @@ def _longest(cell: str, role: str) -> int:
     return max((len(word) for word in words if word in cell), default=0)
 
 
-_FIVE_YEAR = re.compile(r"十([一二三四五六七八九])个?五")
-
-
 def _header_year(cell: str) -> int | None:
     """ "2025年目标值" → 2025; "“十四五”目标" / "“十三五”末" → the last year of that plan (2025, 2020)."""
     if match := _YEAR.search(cell):
         return int(match.group(1))
-    if match := _FIVE_YEAR.search(cell):
-        return 2025 + 5 * ("一二三四五六七八九".index(match.group(1)) + 11 - 14)
-    return None
+    return five_year_plan_end(cell)
 
 
 def period_kind(header_cell: str) -> str:

@@ -16,7 +16,7 @@ from pathlib import PurePath
 from planwatch.documents.errors import PlanReadError
 from planwatch.documents.gazetteer import Gazetteer
 from planwatch.documents.normalize import chinese_year, ends_paragraph
-from planwatch.documents.patterns import YEAR
+from planwatch.documents.patterns import FIVE_YEAR_PLAN, YEAR, five_year_plan_end
 
 _TITLE_ENDINGS = (
     "规划",
@@ -34,8 +34,6 @@ _TITLE_ENDINGS = (
 )
 # "关于印发《X》的通知": the plan is X.
 _ISSUED = re.compile(r"关于印发\s*《(?P<title>[^》]{4,80})》")
-# "十四五", "第十四个五年规划": the Nth five-year plan ends in 2025 + 5 × (N − 14).
-_FIVE_YEAR = re.compile(r"十([一二三四五六七八九])个?五")
 _TITLE_YEAR = re.compile(rf"(?<!\d)({YEAR})(?!\d)\s*年(?:度)?")
 _PERIOD = re.compile(rf"(?<!\d)({YEAR})\s*[—\-–~～至到]+\s*({YEAR})(?!\d)\s*年?")
 _BY_YEAR = re.compile(rf"到\s*({YEAR})(?!\d)\s*年")
@@ -44,7 +42,7 @@ _ANNOUNCED = re.compile(
     r"(?:谋划|推进|加快|促进|推动|做好|实施|指导|围绕)(?P<subject>[^，,。；;、]{4,40}?)[，,]\s*(?:特|现)?(?:制定|编制|编写)本规划"
 )
 _TABLE_CAPTION_TAIL = re.compile(
-    r"(?:[“\"”]?十[一二三四五六七八九]五[”\"]?)?(?:经济社会)?(?:主要)?(?:发展)?(?:目标)?指标(?:表)?$"
+    rf"(?:[“\"”]?{FIVE_YEAR_PLAN}[”\"]?)?(?:经济社会)?(?:主要)?(?:发展)?(?:目标)?指标(?:表)?$"
 )
 _VISION = re.compile(
     rf"(?:展望|远景目标|远期展望)\s*(?:到|至)?\s*(?P<year>{YEAR}|[〇零一二三四五六七八九]{{4}})\s*年"
@@ -118,8 +116,7 @@ def plan_years(title: str, text: str) -> tuple[int, int]:
     """
     if match := _PERIOD.search(title):
         return int(match.group(1)) - 1, int(match.group(2))
-    if match := _FIVE_YEAR.search(title):
-        year = 2025 + 5 * (10 + "一二三四五六七八九".index(match.group(1)) + 1 - 14)
+    if year := five_year_plan_end(title):
         return year - 5, year
     if years := [int(y) for y in _TITLE_YEAR.findall(title)]:
         # "关于2025年计划执行情况与2026年计划草案的报告": the plan is for the latest year the title names.

@@ -10,6 +10,8 @@ import docx
 import pytest
 
 from planwatch.documents import read_plan
+from planwatch.documents.metadata import plan_years
+from planwatch.documents.patterns import five_year_plan_end
 from planwatch.documents.plan_reader import read_plan_text
 from planwatch.documents.prose_targets import read_clause
 from planwatch.documents.targets import parse_baseline, parse_target, strip_references
@@ -514,3 +516,15 @@ def test_header_years_from_the_five_year_plan_names():
     assert [(i.name, i.baseline, i.baseline_year, i.target.value) for i in plan.indicators] == [
         ("森林覆盖率", 20.0, 2020, 22.0)
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "end"),
+    [("“十三五”末", 2020), ("“十四五”目标", 2025), ("第十四个五年规划", 2025), ("十五五", 2030), ("“十五”计划", None)],
+)
+def test_a_five_year_plan_ends_five_years_after_the_one_before(name, end):
+    """The 14th plan is 2021–2025: the N-th ends in 2025 + 5 × (N − 14) (十三五 2020, 十五五 2030). The
+    title reader and the column reader use this one rule; 十五 (the 10th, no 五 after it) is not read."""
+    assert five_year_plan_end(name) == end
+    if end is not None:
+        assert plan_years(f"某市{name}", "") == (end - 5, end)
