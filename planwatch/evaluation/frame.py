@@ -24,11 +24,11 @@ from planwatch.evaluation.tables import (
     row_count,
     texts,
 )
-from planwatch.evaluation.vocabulary import BINDING, QUALITATIVE_WORDS
+from planwatch.evaluation.vocabulary import BINDING, EXPECTED, KINDS, QUALITATIVE_WORDS
 
 SPEC_COLUMNS = ("indicator", "kind", "direction", "target_value", "target_year", "baseline", "base_year")
 OPTIONAL_SPEC_COLUMNS: dict[str, str | bool | float] = {
-    "name": "", "unit": "", "pillar": "", "attribute": "预期性", "target_text": "", "qualifier": "",
+    "name": "", "unit": "", "pillar": "", "attribute": EXPECTED, "target_text": "", "qualifier": "",
     "strict": False, "quality": "", "quality_by": "", "limit": np.nan, "decimals": np.nan,
     "price_basis": "", "price_base_year": np.nan,
 }
@@ -38,10 +38,6 @@ PRICE_BASIS_WORDS = {"": "", "current": CURRENT_PRICES, "现价": CURRENT_PRICES
                      "可比价": CONSTANT_PRICES, "不变价": CONSTANT_PRICES}
 PERCENT_UNITS = ("%", "％", "百分比")
 OBSERVATION_COLUMNS = ("indicator", "region", "year", "value")
-KINDS = (
-    "level", "about", "annual_growth", "cumulative_reduction", "cumulative", "floor", "qualitative",
-    "assigned", "unspecified",
-)
 NO_YEAR = -(10**6)
 
 

@@ -7,6 +7,9 @@ compared with theirs. Everything that prints a grade takes it from here.
 
 from __future__ import annotations
 
+from planwatch.plan.model import QUALITATIVE_WORDS as PLAN_QUALITATIVE_WORDS
+from planwatch.plan.model import Attribute, TargetKind
+
 # Grades (国内方法). Ordered from worst to best for the graded ones.
 REVERSE = "逆向"
 BEHIND = "滞后"
@@ -68,15 +71,16 @@ UNSD_LABELS = {
     NOT_ASSESSABLE_STATUS: "无法评估",
 }
 
-# Target kinds as strings (planwatch.plan.TargetKind values) so the pure maths needs no enum import.
-LEVEL_KINDS = frozenset({"level", "about"})
-RATE_KINDS = frozenset({"annual_growth", "cumulative_reduction"})
-QUALITATIVE_RISE = "稳中有升"
-QUALITATIVE_STABLE = "保持稳定"
-QUALITATIVE_VOLUME_QUALITY = "量稳质升"
-QUALITATIVE_WORDS = (QUALITATIVE_RISE, QUALITATIVE_STABLE, QUALITATIVE_VOLUME_QUALITY)
+# The plan's own words (planwatch.plan.model), as the plain strings the engine's columns hold: target
+# kinds, 属性 and the qualitative target words are the plan model's, never spelt again here.
+KINDS = tuple(kind.value for kind in TargetKind)
+LEVEL_KINDS = frozenset({TargetKind.LEVEL.value, TargetKind.ABOUT.value})
+RATE_KINDS = frozenset({TargetKind.ANNUAL_GROWTH.value, TargetKind.CUMULATIVE_REDUCTION.value})
+QUALITATIVE_WORDS = PLAN_QUALITATIVE_WORDS
+QUALITATIVE_RISE, QUALITATIVE_STABLE, QUALITATIVE_VOLUME_QUALITY = QUALITATIVE_WORDS
 # Manual judgement of the quality part of 量稳质升.
 QUALITY_UP = "升"
 QUALITY_WORDS = ("升", "未升", "持平", "降")  # 未升: a judgement of 未达到质量提升
 
-BINDING = "约束性"
+EXPECTED = Attribute.EXPECTED.value
+BINDING = Attribute.BINDING.value

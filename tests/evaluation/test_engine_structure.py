@@ -55,3 +55,17 @@ def test_importing_the_package_for_its_words_does_not_load_pandas():
             "print('pandas' in sys.modules, 'scipy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_the_engine_speaks_the_plan_models_words():
+    """Target kinds, 属性 and the qualitative words come from ``planwatch.plan.model``: a plan read as
+    约束性 is binding to the engine, and a kind or word added to the model is one the engine knows."""
+    from planwatch.evaluation import vocabulary as v
+    from planwatch.evaluation.frame import OPTIONAL_SPEC_COLUMNS
+    from planwatch.plan.model import QUALITATIVE_WORDS, Attribute, TargetKind
+
+    assert KINDS == tuple(TargetKind)
+    assert v.LEVEL_KINDS <= set(KINDS) and v.RATE_KINDS <= set(KINDS)
+    assert (v.BINDING, v.EXPECTED) == (Attribute.BINDING, Attribute.EXPECTED)
+    assert OPTIONAL_SPEC_COLUMNS["attribute"] == Attribute.EXPECTED  # no 属性 column: 预期性, as the reader says
+    assert v.QUALITATIVE_WORDS == QUALITATIVE_WORDS

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from planwatch.plan.model import Attribute
 from planwatch.web.monitoring.models import Assignment
 from planwatch.web.monitoring.services import retry_when_locked
 from planwatch.web.places import audit
@@ -23,7 +24,7 @@ REASON = "约束性指标出现预警"
 @retry_when_locked
 def sync_warnings(plan: Plan) -> int:
     """Store each binding indicator's 预警 not yet on the list; returns how many were added."""
-    warned = [g for g in plan_grades(plan) if g.warning and g.indicator.attribute == "约束性"]
+    warned = [g for g in plan_grades(plan) if g.warning and g.indicator.attribute == Attribute.BINDING]
     have = set(
         Escalation.objects.filter(plan=plan, kind=Escalation.Kind.WARNING).values_list(
             "indicator_id", flat=True
