@@ -16,6 +16,7 @@ from typing import Any
 from planwatch.collection.problems import ImportProblem
 from planwatch.collection.settings import setting
 from planwatch.collection.units import normalise_unit
+from planwatch.documents.units import is_percent_unit
 
 
 def _get(obj: Any, name: str, default: Any = None) -> Any:
@@ -53,7 +54,7 @@ class IndicatorSpec:
 
     @property
     def is_percent(self) -> bool:
-        return normalise_unit(self.unit) == "%"
+        return is_percent_unit(normalise_unit(self.unit))
 
     @property
     def is_rate(self) -> bool:

@@ -103,6 +103,12 @@ def normalise_unit(text: str) -> str:
     return _WORD_MAP.get(cleaned, cleaned)
 
 
+def is_percent_unit(unit: str) -> bool:
+    """Whether figures in ``unit`` are per cent, however it is spelt (%, ％, (%), 百分比, 百分数): such a
+    figure (城镇化率, a growth rate) changes in 百分点, not by a growth rate of its own."""
+    return normalise_unit(unit) == "%"
+
+
 def known_units() -> tuple[str, ...]:
     """All canonical unit names this module converts, for drop-downs and error messages."""
     return tuple(_UNITS)

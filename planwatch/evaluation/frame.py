@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from planwatch.documents.units import is_percent_unit
 from planwatch.evaluation.tables import (
     Table,
     column_names,
@@ -36,7 +37,6 @@ OPTIONAL_SPEC_COLUMNS: dict[str, str | bool | float] = {
 CURRENT_PRICES, CONSTANT_PRICES = "current", "constant"
 PRICE_BASIS_WORDS = {"": "", "current": CURRENT_PRICES, "现价": CURRENT_PRICES, "constant": CONSTANT_PRICES,
                      "可比价": CONSTANT_PRICES, "不变价": CONSTANT_PRICES}
-PERCENT_UNITS = ("%", "％", "百分比")
 OBSERVATION_COLUMNS = ("indicator", "region", "year", "value")
 NO_YEAR = -(10**6)
 
@@ -232,10 +232,17 @@ def read_specs(specs: Table) -> Specs:
         quality_by=_text_column(specs, "quality_by", rows),
         limit=_float_column(specs, "limit", rows),
         decimals=_float_column(specs, "decimals", rows),
-        percent_unit=np.isin(_text_column(specs, "unit", rows), PERCENT_UNITS),
+        percent_unit=_percent_units(_text_column(specs, "unit", rows)),
         price_basis=np.array([PRICE_BASIS_WORDS[b] for b in basis_text], dtype=object),
         price_base_year=_float_column(specs, "price_base_year", rows),
     )
+
+
+def _percent_units(units: np.ndarray) -> np.ndarray:
+    """Which rows' unit is per cent in any spelling the documents accept (``units.is_percent_unit``),
+    each distinct unit read once."""
+    percent = [unit for unit in set(units.tolist()) if is_percent_unit(unit)]
+    return np.isin(units, percent) if percent else np.zeros(len(units), dtype=bool)
 
 
 def _labels(values: Any) -> np.ndarray:

@@ -177,6 +177,14 @@ def test_the_change_of_a_rate_is_in_percentage_points():
     assert row.reason == "2023年完成度17.8%,低于时序进度50.0%;余下两年需年均提高1.50个百分点,高于以往年均0.33个百分点"
 
 
+@pytest.mark.parametrize("unit", ["%", "％", "(%)", "百分比", "百分数"])
+def test_a_per_cent_unit_in_any_spelling_moves_in_points(unit):
+    """The engine knows a per-cent unit as the readers and the entry form do (units.is_percent_unit):
+    百分数 was a growth rate to the engine and points to the form. 56.35 → 57.0: +0.65 个百分点."""
+    row = one(spec(target=60, baseline=56.35, unit=unit, decimals=2), [(2023, 57.0)])
+    assert row.change_points == pytest.approx(0.65)
+
+
 def test_a_rate_without_target_reports_its_trend_in_points():
     row = one(spec(kind="unspecified", baseline=56.35, unit="%", decimals=2), [(2023, 57.0)])
     assert row.reason == "无目标值;2023年为57.00,2021年以来年均提高0.33个百分点"

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from planwatch.collection.checks import year_on_year
 from planwatch.collection.values import parse_period
+from planwatch.documents.units import is_percent_unit
 from planwatch.web.core.refusals import UNPROCESSABLE, refuse
 from planwatch.web.monitoring import batch, services
 from planwatch.web.monitoring.forms import ReviewForm
@@ -88,7 +89,7 @@ def _with_context(page: list[Observation]) -> list[QueueRow]:
             (v for r, (kind, v) in around.items() if kind == Region.Kind.CITY and r != o.region_id), None
         )
         peers = [v for r, (kind, v) in around.items() if kind == Region.Kind.COUNTY and r != o.region_id]
-        change = year_on_year(o.value, before, points=o.indicator.unit.strip() == "%")
+        change = year_on_year(o.value, before, points=is_percent_unit(o.indicator.unit))
         rows.append(
             QueueRow(o, before, change, city, statistics.median(peers) if peers else None, len(peers))
         )
