@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from planwatch.collection.values import Period
 from planwatch.work.settings import setting
 
 
@@ -15,12 +16,13 @@ class Quarter:
 
     @property
     def key(self) -> str:
-        """The monitoring app's period form: 2025Q3."""
-        return f"{self.year}Q{self.quarter}"
+        """The stored period form every figure uses (``collection.values.Period.key``): 2025Q3."""
+        return Period(self.year, quarter=self.quarter).key
 
     @property
     def label(self) -> str:
-        return f"{self.year}年第{self.quarter}季度"
+        """How a reporter reads it (``Period.label``): 2025年第3季度."""
+        return Period(self.year, quarter=self.quarter).label
 
     @property
     def end(self) -> dt.date:

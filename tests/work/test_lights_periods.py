@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from planwatch.collection.values import parse_period
 from planwatch.work.lights import Light, deadline_light, investment_light, reminder_due, report_light
 from planwatch.work.periods import Quarter, owed_quarter, parse_quarter, year_time_share
 
@@ -28,6 +29,15 @@ def test_the_owed_quarter_is_the_last_one_ended_within_the_plan_period():
 def test_quarter_keys():
     assert parse_quarter("2025q3") == Quarter(2025, 3) and parse_quarter("2025Q5") is None
     assert parse_quarter("2025") is None and Quarter(2025, 3).label == "2025年第3季度"
+
+
+def test_a_report_quarter_is_written_as_every_figure_of_that_quarter():
+    """A progress report's period and a figure's period are one key and one label: 2025Q3, 2025年第3季度;
+    a figure entered as 2025年三季度 is the same quarter as the report."""
+    entered = parse_period("2025年三季度")
+    assert not isinstance(entered, str)
+    assert (Quarter(2025, 3).key, Quarter(2025, 3).label) == (entered.key, entered.label) == ("2025Q3", "2025年第3季度")
+    assert parse_quarter(entered.key) == Quarter(2025, 3)
 
 
 @pytest.mark.parametrize(
