@@ -36,6 +36,7 @@ from typing import Any
 from planwatch.collection.model import IndicatorSpec, ref
 from planwatch.collection.problems import Severity
 from planwatch.collection.settings import setting
+from planwatch.numbers import round_half_up
 
 KINDS = ("yoy_change", "outlier", "ratio", "range")
 
@@ -161,20 +162,32 @@ class _Keep(dict):
         return "{" + key + "}"
 
 
-def number(value: float) -> str:
-    """A value as a reporter would write it: 50434.78, 55000, 0.635."""
-    text = f"{round(value, 4):.4f}".rstrip("0").rstrip(".")
+def _fixed(value: float, digits: int) -> str:
+    """Rounded half up (the one rounding rule, ``planwatch.numbers``), trailing zeros dropped."""
+    text = f"{round_half_up(value, digits):f}"
+    text = text.rstrip("0").rstrip(".") if "." in text else text
     return "0" if text in ("-0", "") else text
 
 
+def number(value: float) -> str:
+    """A value as a reporter would write it: 50434.78, 55000, 0.635."""
+    return _fixed(value, 4)
+
+
 def percent(fraction: float, digits: int = 2) -> str:
-    """0.0905 → "9.05%", 0.02 → "2%", signed when asked by the caller."""
-    text = f"{fraction * 100:.{digits}f}".rstrip("0").rstrip(".")
-    return f"{text}%"
+    """0.0905 → "9.05%" (not 9.04%: 0.0905 × 100 is 9.049999… in binary), 0.02 → "2%"."""
+    return f"{_fixed(fraction * 100, digits)}%"
 
 
 def signed_percent(fraction: float) -> str:
     return ("+" if fraction > 0 else "") + percent(fraction, 1)
+
+
+def point_change(change: float) -> str:
+    """A share's or a rate's change to one decimal, half up, signed unless it rounds to nothing:
+    +1.2 个百分点, -0.5 个百分点, 0.0 个百分点."""
+    rounded = round_half_up(change, 1)
+    return f"{rounded:+f} 个百分点" if rounded else "0.0 个百分点"
 
 
 def year_on_year(value: float | None, previous: float | None, *, points: bool) -> str:
@@ -184,7 +197,7 @@ def year_on_year(value: float | None, previous: float | None, *, points: bool) -
     if value is None or previous is None:
         return ""
     if points:
-        return f"{value - previous:+.1f} 个百分点"
+        return point_change(value - previous)
     if previous == 0:
         return ""
     return signed_percent(value / previous - 1)

@@ -190,7 +190,7 @@ class _RuleRun:
         limit = checks.yoy_threshold(spec, indicator)
         if indicator.is_rate:
             change = obs.value - previous
-            shown_change, shown_limit = f"{change:+.1f} 个百分点", f"{checks.number(limit)} 个百分点"
+            shown_change, shown_limit = checks.point_change(change), f"{checks.number(limit)} 个百分点"
         elif previous == 0:
             return []
         else:

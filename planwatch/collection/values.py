@@ -16,14 +16,14 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from planwatch.collection.sanitize import finite_problem
+from planwatch.documents.normalize import chinese_number
+from planwatch.documents.qualifiers import PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS
 
 if TYPE_CHECKING:
     from planwatch.collection.model import IndicatorSpec
 
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$")
 _MANTISSA = re.compile(r"^[+-]?\.?\d")  # "e0" and "+.e1" have no digits before the exponent
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "十": 10, "十一": 11, "十二": 12,
-              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 def clean_text(raw: object) -> str:
@@ -118,10 +118,6 @@ _PERIOD_PATTERNS = grain_patterns(
 )
 
 
-def _small_int(text: str) -> int:
-    return int(text) if text.isdigit() else _CN_DIGITS[text]
-
-
 def parse_period(raw: object) -> Period | str:
     """2023, "2023年", "2023Q1", "2023年一季度", "2023-03", "2023年3月", or an Excel date (a month)."""
     if isinstance(raw, datetime | date):
@@ -135,7 +131,7 @@ def parse_period(raw: object) -> Period | str:
         year = int(match.group(1))
         if grain == "year":
             return Period(year)
-        sub = _small_int(match.group(2))
+        sub = chinese_number(match.group(2)) or 0
         if grain == "quarter":
             return Period(year, quarter=sub)
         if 1 <= sub <= 12:
@@ -153,12 +149,13 @@ def name_key(text: object) -> str:
 
 # The qualifiers a stored figure may carry (see ``planwatch.documents.qualifiers.bound_of`` for their meaning).
 QUALIFIERS = ("以上", "左右", "约", "超过", "近", "以内", "以下")
-_PREFIXES = ("约", "超过", "近")
-_SUFFIXES = ("以上", "左右", "以内", "以下")
+# Where each goes is the qualifiers module's rule: 约4716 before the figure, 52左右 after it.
+_BEFORE = "|".join(sorted((q for q in QUALIFIERS if q in PREFIX_QUALIFIERS), key=len, reverse=True))
+_AFTER = "|".join(sorted((q for q in QUALIFIERS if q in SUFFIX_QUALIFIERS), key=len, reverse=True))
 _MINUS = str.maketrans({"\u2212": "-", "\u2013": "-", "\uff0d": "-", "\u3000": ""})
 _ENTERED = re.compile(
-    r"^(?P<prefix>约|超过|近)?(?P<number>[+-]?[\d,.eE+-]*\d[\d,.]*)(?P<unit>%|\([^()]*\)|[^\d()%]*?)"
-    r"(?P<suffix>以上|左右|以内|以下)?$"
+    rf"^(?P<prefix>{_BEFORE})?(?P<number>[+-]?[\d,.eE+-]*\d[\d,.]*)(?P<unit>%|\([^()]*\)|[^\d()%]*?)"
+    rf"(?P<suffix>{_AFTER})?$"
 )
 # Dimensions that cannot go below zero: a count of people, visits, things, an area or a mass.
 _NON_NEGATIVE = ("people", "visits", "area", "mass", "age", "years")

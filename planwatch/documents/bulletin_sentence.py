@@ -22,15 +22,13 @@ from functools import cache
 from planwatch.documents.bulletin_dictionary import Dictionary, Entry
 from planwatch.documents.divisions import china
 from planwatch.documents.patterns import DECIMAL, NUMBER
-from planwatch.documents.qualifiers import QUALIFIERS, format_qualified
+from planwatch.documents.qualifiers import PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS
 from planwatch.documents.units import UnitError, dimension_of
 
 UNIT = (
     r"(?:万亿元|亿元|万元|千元|元/人|元|亿美元|万美元|美元|亿人次|万人次|人次|万人|亿人|人|万吨|亿吨|吨|"
     r"万亩|亩|万公顷|公顷|亿斤|万斤|斤|%|‰|个百分点|岁|张|个|家|户)"
 )
-PREFIX_QUALIFIERS = tuple(q for q in QUALIFIERS if format_qualified("1", q).startswith(q))
-SUFFIX_QUALIFIERS = tuple(q for q in QUALIFIERS if q not in PREFIX_QUALIFIERS)
 _PRE = "|".join(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
 _SUF = "|".join(sorted(SUFFIX_QUALIFIERS, key=len, reverse=True))
 _FILLER = r"(?:\([A-Za-z&]{1,8}\))?(?:保持在|稳定在|为|达到|达|实现|完成|是|共计|共|合计|总计|累计)?"

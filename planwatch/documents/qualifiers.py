@@ -50,7 +50,9 @@ _SUFFIX = {
     "以上": Bound.AT_LEAST, "多": Bound.AT_LEAST, "余": Bound.AT_LEAST,
     "以下": Bound.AT_MOST, "以内": Bound.AT_MOST,
 }
-QUALIFIERS: tuple[str, ...] = tuple(_PREFIX) + tuple(_SUFFIX)
+PREFIX_QUALIFIERS: tuple[str, ...] = tuple(_PREFIX)
+SUFFIX_QUALIFIERS: tuple[str, ...] = tuple(_SUFFIX)
+QUALIFIERS: tuple[str, ...] = PREFIX_QUALIFIERS + SUFFIX_QUALIFIERS
 # The qualifiers that may close a target or baseline figure ("6%左右", "180万吨以上"); 多 and 余 stand
 # inside a figure (200多万), never at its end.
 CLOSING_QUALIFIERS: tuple[str, ...] = tuple(q for q in _SUFFIX if q not in ("多", "余"))

@@ -8,6 +8,7 @@ Amounts in 元 are scaled to 万元 or 亿元 so that a reader never counts zero
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from planwatch.evaluation.vocabulary import RATE_KINDS
@@ -53,6 +54,13 @@ def format_number(value: float | None, decimals: int = 1) -> str:
     if rounded == 0:
         rounded = abs(rounded)
     return f"{rounded:f}"
+
+
+def format_as_stored(value: float | str) -> str:
+    """A stored figure written out as it was typed, with no padding and no exponent: 4716.5 (not
+    4716.5000 or 4716.500000000001 from a float's tail), 5300 (not 5300.0), 0.00001 (not 1e-05).
+    For showing what a clerk entered or a proposal said; a published table rounds with ``format_number``."""
+    return format(Decimal(repr(float(value))).normalize(), "f")
 
 
 def format_value(value: float | None, unit: str = "", decimals: int = 1) -> str:

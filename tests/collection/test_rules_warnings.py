@@ -9,7 +9,7 @@ from planwatch.collection import (
     check_observations,
     clean_observations,
 )
-from planwatch.collection.checks import render_message, rule_problems
+from planwatch.collection.checks import number, percent, render_message, rule_problems, year_on_year
 from planwatch.collection.settings import DEFAULT_RULES
 from planwatch.collection.workbook import COLUMNS
 
@@ -223,3 +223,14 @@ def test_default_rules_find_indicators_spelled_as_the_bulletins_spell_them():
     assert [p.text for p in problems] == [
         "第4行 D列:「人均地区生产总值」章贡区2023年数值 55000 与「地区生产总值」÷「常住人口」× 10000 = 50434.78 "
         "相差 9.05%,超过 2%,请核实"]
+
+
+def test_figures_in_messages_round_half_up_as_every_other_figure_does():
+    """The one rounding rule (planwatch.numbers): 56.35 − 55.70 = 0.65 个百分点 is +0.7 (binary 0.6499… gave
+    +0.6); 0.0905 is 9.05% (binary 9.0499… gave 9.04%); 1.00005 at four decimals is 1.0001."""
+    assert year_on_year(56.35, 55.70, points=True) == "+0.7 个百分点"
+    assert year_on_year(55.70, 56.35, points=True) == "-0.7 个百分点"
+    assert year_on_year(56.37, 56.40, points=True) == "0.0 个百分点"
+    assert percent(0.0905) == "9.05%"
+    assert number(1.00005) == "1.0001"
+    assert year_on_year(110.0, 100.0, points=False) == "+10%"

@@ -8,6 +8,7 @@ import pytest
 
 from planwatch.reports.formatting import (
     decimals_of,
+    format_as_stored,
     format_number,
     format_percent,
     format_period,
@@ -85,3 +86,14 @@ def test_year_and_period_follow_the_language():
     assert format_year(2024, "en") == "2024"
     assert format_period(2021, 2025) == "2021—2025年"
     assert format_period(2021, 2025, "en") == "2021–2025"
+
+
+@pytest.mark.parametrize(
+    "stored,shown",
+    [(4716.5, "4716.5"), (5300.0, "5300"), (0.73887, "0.73887"), (1e-05, "0.00001"), (0.1 + 0.2, "0.30000000000000004"),
+     ("18650", "18650"), (-2.50, "-2.5")],
+)
+def test_a_stored_figure_is_shown_as_typed_with_no_padding_and_no_exponent(stored, shown):
+    """What a clerk typed comes back as typed (the float's own shortest repr, never 5300.0 or 1e-05);
+    rounding to published precision is format_number's rule, not this one."""
+    assert format_as_stored(stored) == shown

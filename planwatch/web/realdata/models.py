@@ -9,13 +9,12 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from planwatch.documents.qualifiers import format_qualified
+from planwatch.reports.formatting import format_as_stored
 from planwatch.web.places.models import acting_user
 
 
@@ -59,7 +58,7 @@ class SeriesObservation(models.Model):
     @property
     def display_value(self) -> str:
         """The figure as Chinese prints it, qualifier included: 约1400000亿元, 5.3%左右."""
-        return format_qualified(format(Decimal(repr(self.value)).normalize(), "f"), self.qualifier, self.unit)
+        return format_qualified(format_as_stored(self.value), self.qualifier, self.unit)
 
 
 class ConsistencyFlag(models.Model):

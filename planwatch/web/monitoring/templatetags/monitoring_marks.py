@@ -10,13 +10,12 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from planwatch.documents.qualifiers import format_qualified
+from planwatch.reports.formatting import format_as_stored
 
 register = template.Library()
 
@@ -35,7 +34,7 @@ def example_badge(observation) -> str:
 @register.filter
 def qualified_value(observation) -> str:
     unit = getattr(observation, "measure_unit", "") or ""
-    number = format(Decimal(repr(float(observation.value))).normalize(), "f")
+    number = format_as_stored(observation.value)
     return format_qualified(number, getattr(observation, "qualifier", "") or "", unit)
 
 
@@ -74,4 +73,4 @@ def plain_number(value) -> str:
     """A number as stored, without padding: 4716.5 (not 4716.5000), 300; "—" for none."""
     if value is None or value == "":
         return "—"
-    return format(Decimal(repr(float(value))).normalize(), "f")
+    return format_as_stored(value)

@@ -7,12 +7,10 @@ its unit). The words are ``planwatch.reports.targets_text.target_statement``'s.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django import template
 from django.utils.translation import get_language
 
-from planwatch.reports.formatting import decimals_of
+from planwatch.reports.formatting import decimals_of, format_as_stored
 from planwatch.reports.targets_text import target_statement
 
 register = template.Library()
@@ -21,7 +19,7 @@ register = template.Library()
 @register.filter
 def target_words(version) -> str:
     # A proposal typed as a bare number prints as typed (5300, not 5300.0); the plan's own text rules otherwise.
-    typed = "" if version.value is None else format(Decimal(repr(float(version.value))).normalize(), "f")
+    typed = "" if version.value is None else format_as_stored(version.value)
     language = "en" if (get_language() or "").startswith("en") else "zh"
     unit = version.indicator.unit or ""
     statement = target_statement(
