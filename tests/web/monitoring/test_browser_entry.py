@@ -12,7 +12,7 @@ import pytest
 
 from planwatch.web.monitoring import services
 from planwatch.web.monitoring.models import Assignment, Observation
-from tests.web.conftest import entered
+from tests.web.conftest import entered, indicator
 from tests.web.log_in import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -183,3 +183,16 @@ def test_enter_in_the_review_comment_approves_nothing(live_server, page, cast, a
     page.wait_for_load_state()
     obs.refresh_from_db()
     assert (obs.status, obs.review_comment) == ("returned", "数值疑似少一位,请按统计公报核对")
+
+
+def test_enter_in_the_target_decision_comment_approves_nothing(live_server, page, cast, small_plan):
+    """The same for a target adjustment: 批准 was the form's first button, so Enter in 审批意见 (typed,
+    as often as not, to say why not) put the new target in force."""
+    proposed = services.propose_target_adjustment(indicator(small_plan, "I01"), user=cast.planner, reason="下调",
+                                                  value=5300.0)
+    log_in(page, live_server.url, "admin", "/monitoring/targets/")
+    page.fill('section[data-code="I01"] input[name=comment]', "依据不足,请补充省下达文件")
+    page.press('section[data-code="I01"] input[name=comment]', "Enter")
+    page.wait_for_timeout(500)
+    proposed.refresh_from_db()
+    assert proposed.status == "proposed"
