@@ -177,14 +177,15 @@ def signed_percent(fraction: float) -> str:
     return ("+" if fraction > 0 else "") + percent(fraction, 1)
 
 
-def year_on_year(value: float | None, previous: float | None, *, points: bool) -> str:
+def year_on_year(value: float | None, previous: float | None, *, points: bool, points_word: str = "个百分点") -> str:
     """The change on the same period a year earlier as the pages show it: "+9.1%" for a level,
     "+1.2 个百分点" for a percentage (a share or a rate moves in points); "" when either is missing or
-    the earlier value is 0. The same formats as the year-on-year rule's messages."""
+    the earlier value is 0. The same formats as the year-on-year rule's messages; a page in another
+    language passes its own ``points_word`` ("percentage points")."""
     if value is None or previous is None:
         return ""
     if points:
-        return f"{value - previous:+.1f} 个百分点"
+        return f"{value - previous:+.1f} {points_word}"
     if previous == 0:
         return ""
     return signed_percent(value / previous - 1)

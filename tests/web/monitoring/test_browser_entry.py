@@ -196,3 +196,20 @@ def test_enter_in_the_target_decision_comment_approves_nothing(live_server, page
     page.wait_for_timeout(500)
     proposed.refresh_from_db()
     assert proposed.status == "proposed"
+
+
+def test_an_english_page_gives_a_rate_s_change_in_percentage_points(
+    live_server, chromium, cast, assignments, small_plan, reference_data
+):
+    """城镇化率 2023: 57.6 (approved); 2024 typed 58.9: 58.9 − 57.6 = +1.3 points, and 60 typed: +2.4.
+    The English page said "+1.3 个百分点", both as stored and while typing."""
+    ganzhou = reference_data.regions["赣州市"]
+    old = entered(cast.stats_reporter, small_plan, ganzhou, 2023, 57.6, code="I04", source="公报")
+    services.approve_observation(services.submit_observation(old, user=cast.stats_reporter), user=cast.reviewer)
+    entered(cast.stats_reporter, small_plan, ganzhou, 2024, 58.9, code="I04", source="公报")
+    page = chromium.new_context(locale="en-US").new_page()
+    log_in(page, live_server.url, "stats", "/monitoring/entry/")
+    row = page.locator('table.entry tr[data-indicator="I04"]')
+    assert row.locator("td.change").inner_text() == "+1.3 percentage points"
+    row.locator('input[name^="value-"]').fill("60")
+    assert row.locator("td.change").inner_text() == "+2.4 percentage points"
