@@ -183,21 +183,22 @@ def signed_percent(fraction: float) -> str:
     return ("+" if fraction > 0 else "") + percent(fraction, 1)
 
 
-def point_change(change: float) -> str:
+def point_change(change: float, word: str = "个百分点") -> str:
     """A share's or a rate's change to one decimal, half up, signed unless it rounds to nothing:
     +1.2 个百分点, -0.5 个百分点, 0.0 个百分点."""
     rounded = round_half_up(change, 1)
-    return f"{rounded:+f} 个百分点" if rounded else "0.0 个百分点"
+    return f"{rounded:+f} {word}" if rounded else f"0.0 {word}"
 
 
-def year_on_year(value: float | None, previous: float | None, *, points: bool) -> str:
+def year_on_year(value: float | None, previous: float | None, *, points: bool, points_word: str = "个百分点") -> str:
     """The change on the same period a year earlier as the pages show it: "+9.1%" for a level,
     "+1.2 个百分点" for a percentage (a share or a rate moves in points); "" when either is missing or
-    the earlier value is 0. The same formats as the year-on-year rule's messages."""
+    the earlier value is 0. The same formats as the year-on-year rule's messages; a page in another
+    language passes its own ``points_word`` ("percentage points")."""
     if value is None or previous is None:
         return ""
     if points:
-        return point_change(value - previous)
+        return point_change(value - previous, points_word)
     if previous == 0:
         return ""
     return signed_percent(value / previous - 1)

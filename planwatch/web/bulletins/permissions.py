@@ -45,3 +45,12 @@ def require_decider(user, proposal: Proposal | None = None) -> None:
 def require_synonym_editor(user) -> None:
     if role_of(user) not in EDITS_SYNONYMS:
         raise PermissionDenied(_("只有规划管理人员可以补充同义词"))
+
+
+def may_decide(user, proposal: Proposal) -> bool:
+    """``require_decider`` as a question, for the page: buttons only for those who may press them."""
+    try:
+        require_decider(user, proposal)
+    except PermissionDenied:
+        return False
+    return True

@@ -21,6 +21,7 @@ from planwatch.web.bulletins.permissions import (
     bulletins_for_user,
     get_bulletin_for_user,
     get_proposal_for_user,
+    may_decide,
     require_synonym_editor,
 )
 from planwatch.web.core.refusals import UNPROCESSABLE, refuse
@@ -61,6 +62,8 @@ def _series(proposal) -> list[Observation]:
 def bulletin_detail(request: HttpRequest, pk: int) -> HttpResponse:
     bulletin = get_bulletin_for_user(request.user, pk)
     proposals = bulletin.proposals.select_related("indicator", "observation").order_by("pk")
+    # The reviewer who read the bulletin in (and a planner) may not decide: no buttons that answer 403.
+    deciding = {p.pk for p in proposals if p.state == Proposal.State.PENDING and may_decide(request.user, p)}
     return render(
         request,
         "bulletins/detail.html",
@@ -68,6 +71,7 @@ def bulletin_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "bulletin": bulletin,
             "rows": [(p, _series(p)) for p in proposals],
             "confident": CONFIDENT,
+            "deciding": deciding,
         },
     )
 

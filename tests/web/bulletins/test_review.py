@@ -109,6 +109,21 @@ def test_review_page_accept_all_then_shows_state(submitted, cast, client_for):
     assert set(submitted.proposals.values_list("state", flat=True)) == {"accepted"}
 
 
+
+def test_the_uploader_and_a_planner_are_shown_no_buttons_they_may_not_press(small_plan, cast, client_for):
+    """The reviewer who read the bulletin in saw 采用 / 更正 / 驳回 and 采用全部高置信度建议 on every row;
+    each answered 403 on a page of its own (a typed correction lost). The page now says who decides."""
+    upload = SimpleUploadedFile("于都县2023年公报.txt", BULLETIN.read_bytes(), content_type="text/plain")
+    client_for(cast.reviewer).post("/bulletins/read/", {"file": upload, "reason": "读取于都县公报"})
+    url = f"/bulletins/{Proposal.objects.first().bulletin_id}/"
+    for user in (cast.reviewer, cast.planner):
+        page = client_for(user).get(url).content.decode()
+        assert 'id="accept-confident"' not in page and 'class="accept"' not in page
+        assert page.count("待另一位审核人员采用或驳回") == 3
+    page = client_for(cast.reviewer2).get(url).content.decode()
+    assert 'id="accept-confident"' in page and page.count('class="accept"') == 3
+
+
 def test_planner_synonym_is_merged_at_read_time(small_plan, cast):
     services.add_synonym(
         user=cast.planner, reason="县公报写法", indicator="地区生产总值", phrase="全县GDP总量"

@@ -12,7 +12,7 @@ import pytest
 
 from planwatch.web.monitoring import services
 from planwatch.web.monitoring.models import Assignment, Observation
-from tests.web.conftest import entered
+from tests.web.conftest import entered, indicator
 from tests.web.log_in import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -147,3 +147,69 @@ def test_last_year_and_the_change_show_while_typing(
     page.screenshot(path=str(artifacts_dir / "entry-change-while-typing.png"), full_page=True)
     row.locator('input[name^="value-"]').fill("4100")
     assert row.locator("td.change").inner_text() == "+2.5%"
+
+
+def test_enter_in_a_row_saves_what_was_typed_and_submits_no_row(
+    live_server, page, cast, assignments, small_plan, reference_data
+):
+    """Enter in a text box sends the form with its first button. That was row 1's 提交审核: a clerk who
+    pressed Enter after typing row 2 sent row 1's draft to the reviewer unasked. Enter now saves."""
+    _three_rows(assignments)
+    entered(cast.stats_reporter, small_plan, reference_data.regions["赣州市"], 2024, 4716.5, source="公报")
+    log_in(page, live_server.url, "stats", "/monitoring/entry/")
+    page.locator('table.entry tr[data-indicator="I02"] input[name^="value-"]').fill("52000")
+    page.locator('table.entry tr[data-indicator="I02"] input[name^="value-"]').press("Enter")
+    page.wait_for_load_state()
+    assert "已保存 1 行草稿" in page.locator(".messages").inner_text()
+    assert sorted(Observation.objects.values_list("indicator__code", "value", "status")) == [
+        ("I01", 4716.5, "draft"), ("I02", 52000.0, "draft")]
+
+
+def test_enter_in_the_review_comment_approves_nothing(live_server, page, cast, assignments, small_plan,
+                                                     reference_data):
+    """The queue's first button is 审核通过所选: a reviewer who typed a reason to send a figure back
+    and pressed Enter approved it. Enter there now does nothing; only a button decides."""
+    obs = entered(cast.yudu, small_plan, reference_data.regions["于都县"], 2024, 25.0, source="统计公报")
+    services.submit_observation(obs, user=cast.yudu)
+    log_in(page, live_server.url, "reviewer", "/monitoring/review/")
+    assert "first button" not in page.locator("main").inner_text()  # the template's note stays in the template
+    page.check('table.queue tr[data-region="于都县"] input[name=pick]')
+    page.fill("#batch-comment", "数值疑似少一位,请按统计公报核对")
+    page.press("#batch-comment", "Enter")
+    page.wait_for_timeout(500)
+    obs.refresh_from_db()
+    assert obs.status == "submitted"
+    page.click("#return-picked")
+    page.wait_for_load_state()
+    obs.refresh_from_db()
+    assert (obs.status, obs.review_comment) == ("returned", "数值疑似少一位,请按统计公报核对")
+
+
+def test_enter_in_the_target_decision_comment_approves_nothing(live_server, page, cast, small_plan):
+    """The same for a target adjustment: 批准 was the form's first button, so Enter in 审批意见 (typed,
+    as often as not, to say why not) put the new target in force."""
+    proposed = services.propose_target_adjustment(indicator(small_plan, "I01"), user=cast.planner, reason="下调",
+                                                  value=5300.0)
+    log_in(page, live_server.url, "admin", "/monitoring/targets/")
+    page.fill('section[data-code="I01"] input[name=comment]', "依据不足,请补充省下达文件")
+    page.press('section[data-code="I01"] input[name=comment]', "Enter")
+    page.wait_for_timeout(500)
+    proposed.refresh_from_db()
+    assert proposed.status == "proposed"
+
+
+def test_an_english_page_gives_a_rate_s_change_in_percentage_points(
+    live_server, chromium, cast, assignments, small_plan, reference_data
+):
+    """城镇化率 2023: 57.6 (approved); 2024 typed 58.9: 58.9 − 57.6 = +1.3 points, and 60 typed: +2.4.
+    The English page said "+1.3 个百分点", both as stored and while typing."""
+    ganzhou = reference_data.regions["赣州市"]
+    old = entered(cast.stats_reporter, small_plan, ganzhou, 2023, 57.6, code="I04", source="公报")
+    services.approve_observation(services.submit_observation(old, user=cast.stats_reporter), user=cast.reviewer)
+    entered(cast.stats_reporter, small_plan, ganzhou, 2024, 58.9, code="I04", source="公报")
+    page = chromium.new_context(locale="en-US").new_page()
+    log_in(page, live_server.url, "stats", "/monitoring/entry/")
+    row = page.locator('table.entry tr[data-indicator="I04"]')
+    assert row.locator("td.change").inner_text() == "+1.3 percentage points"
+    row.locator('input[name^="value-"]').fill("60")
+    assert row.locator("td.change").inner_text() == "+2.4 percentage points"

@@ -81,7 +81,8 @@ class EntryRow:
     @property
     def change(self) -> str:
         value = self.latest.value if self.latest is not None else None
-        return year_on_year(value, self.last, points=as_indicator(self.indicator).is_percent)
+        return year_on_year(value, self.last, points=as_indicator(self.indicator).is_percent,
+                           points_word=_("个百分点"))
 
     @property
     def label(self) -> str:

@@ -89,7 +89,7 @@ def _with_context(page: list[Observation]) -> list[QueueRow]:
             (v for r, (kind, v) in around.items() if kind == Region.Kind.CITY and r != o.region_id), None
         )
         peers = [v for r, (kind, v) in around.items() if kind == Region.Kind.COUNTY and r != o.region_id]
-        change = year_on_year(o.value, before, points=is_percent_unit(o.indicator.unit))
+        change = year_on_year(o.value, before, points=is_percent_unit(o.indicator.unit), points_word=_("个百分点"))
         rows.append(
             QueueRow(o, before, change, city, statistics.median(peers) if peers else None, len(peers))
         )

@@ -12,7 +12,7 @@
     var last = parseFloat(input.dataset.last), value = number(input.value), over = false;
     if (!cell || isNaN(last) || value === null) { if (cell) cell.textContent = ""; return; }
     if (input.dataset.points) {
-      var d = value - last; cell.textContent = (d > 0 ? "+" : "") + d.toFixed(1) + " 个百分点";
+      var d = value - last; cell.textContent = (d > 0 ? "+" : "") + d.toFixed(1) + " " + table.dataset.pointsWord;
       over = Math.abs(d) > parseFloat(table.dataset.yoyPoints);
     } else if (last !== 0) {
       var r = (value / last - 1) * 100; cell.textContent = (r > 0 ? "+" : "") + r.toFixed(1) + "%";
