@@ -70,7 +70,9 @@ def build_snapshot(
             .order_by("indicator__order", "region__order")
         ],
         work=work_summary(plan, as_of, public),
-        taken_at=timezone.now().isoformat(timespec="seconds"),
+        # Local time (Asia/Shanghai): the report prints the date part as 生成于, and until 08:00 the
+        # UTC date is yesterday's.
+        taken_at=timezone.localtime().isoformat(timespec="seconds"),
     )
 
 
@@ -91,7 +93,7 @@ def _targets(plan: Plan, public: bool) -> list[dict]:
             "value": t.value,
             "year": t.year,
             "origin": t.get_origin_display(),
-            "decided_at": t.decided_at.date().isoformat() if t.decided_at else "",
+            "decided_at": timezone.localdate(t.decided_at).isoformat() if t.decided_at else "",
         }
         if not public:
             row["reason"] = t.reason

@@ -83,6 +83,15 @@ class ReportForm(forms.Form):
     )
     reason = forms.CharField(label=_("理由(记入审计)"), max_length=500, initial=_("报告进展"))
 
+    def __init__(self, *args, project: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not project:  # the stage and the investment are a key project's 台账; a task has neither
+            for name in PROJECT_ONLY:
+                del self.fields[name]
+
+
+PROJECT_ONLY = ("stage", "investment_done")
+
 
 class EvidenceForm(forms.Form):
     file = forms.FileField(label=_("佐证材料(PDF 或图片)"))

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from planwatch.web.monitoring.assignments import overdue_assignments
 from planwatch.web.monitoring.models import Assignment, Observation
+from planwatch.web.monitoring.permissions import may
 from planwatch.web.places.models import Role
 from planwatch.web.places.permissions import role_of, unit_of
 from planwatch.web.plans.models import Plan
@@ -83,7 +84,8 @@ def reviewer_home(plan: Plan, user) -> dict:
         .exclude(Q(created_by=user) | Q(submitted_by=user))
         .count()
     )
-    return {"waiting": waiting, "figures_waiting": figures}
+    # A planner sees the count but reviews no figures (the 统计局 reviewer does): its link lists them.
+    return {"waiting": waiting, "figures_waiting": figures, "reviews_figures": may(user, "review.use")}
 
 
 def supervisor_home(plan: Plan, user) -> dict:

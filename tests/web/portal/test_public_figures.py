@@ -114,3 +114,19 @@ def test_county_table_lists_the_plan_work_that_names_the_county(client, seeded):
     assert "做大经济总量" in row
     ruijin = html[html.index('data-county="瑞金市" data-rank'):]
     assert "做大经济总量" not in ruijin[: ruijin.index("</tr>")]
+
+
+def test_portal_shows_an_approved_target_but_not_the_reason_written_for_it(client, seeded, cast):
+    """A target adjustment's reason is an internal note (the report's public edition leaves it out too):
+    the portal shows the target in force, the planner's reason only on the signed-in page."""
+    from planwatch.web.monitoring.targets import approve_target_adjustment, propose_target_adjustment
+
+    indicator = seeded["indicators"]["I01"]
+    proposal = propose_target_adjustment(indicator, user=cast.planner, reason="内部备注:省文件未印发,勿外传",
+                                         value=5600.0, text="5600")
+    approve_target_adjustment(proposal, user=cast.admin, comment="同意")
+    public = client.get(reverse("portal-indicator", args=["I01"])).content.decode()
+    assert "5600" in public
+    assert "勿外传" not in public
+    client.force_login(cast.planner)
+    assert "勿外传" in client.get(reverse("dashboard-indicator", args=["I01"])).content.decode()

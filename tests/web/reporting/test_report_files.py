@@ -266,3 +266,21 @@ def test_html_report_is_self_contained_with_a_print_stylesheet(seeded):
     assert references and all(r.startswith(("data:", "#")) for r in references), references
     assert "<script" not in html and "@import" not in html and "url(http" not in html
     assert html.count('src="data:image/png;base64,') >= 3  # the indicators with data have their charts
+
+
+def test_the_report_is_dated_by_the_clock_in_ganzhou_not_utc(seeded, cast):
+    """生成于 is the date in Beijing time (TIME_ZONE Asia/Shanghai): from 00:00 to 08:00 the UTC date is
+    still yesterday, and a report made at 01:57 on 6 December said 生成于2026-12-05. The same for the
+    day a target adjustment was decided."""
+    from django.utils import timezone
+
+    from planwatch.web.monitoring.targets import approve_target_adjustment, propose_target_adjustment
+
+    proposal = propose_target_adjustment(seeded["indicators"]["I01"], user=cast.planner, reason="中期调整",
+                                         value=5600.0, text="5600")
+    decided = approve_target_adjustment(proposal, user=cast.admin, comment="同意")
+    snapshot = build_snapshot(seeded["plan"], kind="final", as_of=2024, edition="internal")
+    assert snapshot.taken_at.endswith("+08:00")
+    assert snapshot.taken_at[:10] == timezone.localdate().isoformat()
+    adjusted = next(t for t in snapshot.targets if t["version"] == decided.version and t["indicator"] == "I01")
+    assert adjusted["decided_at"] == timezone.localdate(decided.decided_at).isoformat()

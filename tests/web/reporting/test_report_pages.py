@@ -180,3 +180,27 @@ def test_the_comparison_map_colours_by_completion_or_by_level(seeded, planner, c
     assert completion["章贡区"] == 9.3 and completion["于都县"] is None
     level = _map_data(client.get("/reports/counties/?indicator=I01&colour=level").content.decode())
     assert level["章贡区"] == 700.5 and level["于都县"] is None and len(level) == 18
+
+
+def test_the_report_list_tells_two_files_of_the_same_report_apart_by_when_they_were_taken(
+    seeded, planner, client_for, anonymous_client, django_capture_on_commit_callbacks
+):
+    """Seen on the demo: the public list showed 总结评估报告 2025 · 公开版 · 中文 HTML twice, one from
+    before a target was adjusted, with nothing to tell which is current. Each row says when its
+    snapshot was taken, in Beijing time (01:30 UTC on 1 December is 09:30)."""
+    import datetime as dt
+
+    from planwatch.web.reporting.models import ReportSnapshot
+
+    client = client_for(planner)
+    older = _ask(client, django_capture_on_commit_callbacks, format="html", edition="public")
+    newer = _ask(client, django_capture_on_commit_callbacks, format="html", edition="public")
+    for row in (older, newer):
+        run_report_file(row.pk)
+    ReportSnapshot.objects.filter(pk=older.snapshot_id).update(
+        created_at=dt.datetime(2026, 12, 1, 1, 30, tzinfo=dt.UTC)
+    )
+    listing = anonymous_client.get("/reports/").content.decode()
+    row = listing.split(f'id="report-file-{older.pk}"')[1].split("</tr>")[0]
+    assert "2026-12-01 09:30" in row
+    assert "2026-12-01 09:30" not in listing.split(f'id="report-file-{newer.pk}"')[1].split("</tr>")[0]

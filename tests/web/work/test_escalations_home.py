@@ -186,3 +186,18 @@ def test_a_clerks_home_lists_the_figures_past_due_and_links_to_the_entry_page(
     figures.submit_observation(draft, user=cast.yudu)
     owed = client_for(cast.yudu).get("/work/").content.decode().split('id="figures-owed"')[1].split("</ul>")[0]
     assert "地区生产总值" not in owed and "没有逾期未报的数据" in owed
+
+
+
+def test_the_figures_waiting_link_opens_for_whoever_the_home_shows_it_to(ganzhou, cast, client_for):
+    """Seen on the demo: the planner's 待办 linked 待审核数据 N 条 to the review queue, which answers
+    the planner 403 (figures are reviewed by the 统计局 reviewer, not the planner). The reviewer's
+    link goes to the queue; the planner's to the submitted figures it may read."""
+    import re
+
+    for user, target in ((cast.reviewer, "/monitoring/review/"), (cast.planner, "/monitoring/observations/")):
+        client = client_for(user)
+        home = client.get("/work/").content.decode()
+        link = re.search(r'<a href="([^"]+)">待审核数据 \d+ 条</a>', home).group(1).replace("&amp;", "&")
+        assert link.startswith(target), (user.username, link)
+        assert client.get(link).status_code == 200, (user.username, link)

@@ -37,3 +37,19 @@ def test_the_quarter_reads_in_english_on_an_english_page(yudu_task, cast, client
     report = yudu_task.reports.get()
     page = client.get(f"/work/reports/{report.pk}/").content.decode()
     assert "2025Q4" not in _h1(page) and "Q4 2025" in _h1(page)
+
+
+def test_a_task_report_asks_no_construction_stage_or_investment_a_project_report_does(
+    yudu_task, nankang_project, cast, client_for
+):
+    """建设阶段 and 本年已完成投资 belong to a key project's 台账; a task (打造高能级创新平台) has neither,
+    and the report's page never shows them for a task. Seen on the demo: 于都县's task report asked both."""
+    yudu = client_for(cast.yudu)
+    new = yudu.get(f"/work/task/{yudu_task.pk}/report/").content.decode()
+    assert 'name="stage"' not in new and 'name="investment_done"' not in new
+    yudu.post(f"/work/task/{yudu_task.pk}/report/", {"period": "2025Q4", "percent": "40", "reason": "报告进展"})
+    edit = yudu.get(f"/work/reports/{yudu_task.reports.get().pk}/").content.decode()
+    assert 'name="stage"' not in edit and 'name="investment_done"' not in edit
+    nankang = client_for(cast.nankang)
+    project = nankang.get(f"/work/project/{nankang_project.pk}/report/").content.decode()
+    assert 'name="stage"' in project and 'name="investment_done"' in project

@@ -58,7 +58,7 @@ def report_new(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     subject = _subject(request, kind, pk)
     perm.require_report_on(request.user, subject)
     if request.method == "POST":
-        form = ReportForm(request.POST)
+        form = ReportForm(request.POST, project=kind == "project")
         if not form.is_valid():
             for problem in form_errors(form):
                 messages.error(request, problem)
@@ -92,7 +92,7 @@ def report_new(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         {
             "subject": subject,
             "kind": kind,
-            "form": ReportForm(initial=initial),
+            "form": ReportForm(initial=initial, project=kind == "project"),
             "prefilled": any(initial.get(f) for f in REPORT_FIELDS),
         },
     )
@@ -105,7 +105,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     edit_form = None
     if may_edit:
         initial = {f: getattr(report, f) for f in REPORT_FIELDS}
-        edit_form = ReportForm(initial={**initial, "period": report.period})
+        edit_form = ReportForm(initial={**initial, "period": report.period}, project=report.project_id is not None)
     return render(
         request,
         "work/report_detail.html",
@@ -126,7 +126,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @changes(perm.get_report_for_user)
 def report_save(request: HttpRequest, report: ProgressReport) -> HttpResponse:
     perm.require_edit_report(request.user, report)
-    form = ReportForm(request.POST)
+    form = ReportForm(request.POST, project=report.project_id is not None)
     return submit(request, form, _save_edit, report, done=_("已保存"), back=page_of(report))
 
 
