@@ -11,6 +11,7 @@ import math
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from planwatch.evaluation.phrases import Phrasebook, phrasebook
 from planwatch.evaluation.vocabulary import RATE_KINDS
 from planwatch.numbers import round_half_up  # the one rounding rule (half up); callers may import it here
 
@@ -130,13 +131,18 @@ def format_per_year(growth: float | None, points: float | None, language: str = 
     return format_rate(growth, rate_decimals)
 
 
+def _period_words(language: str) -> Phrasebook:
+    """The phrasebook's period templates, so a table and a reason sentence write a period alike."""
+    return phrasebook("zh" if language.startswith("zh") else "en")
+
+
 def format_year(year: int | None, language: str = "zh-hans") -> str:
     """2024 → '2024年' in Chinese, '2024' in English."""
     if year is None:
         return DASH
-    return f"{year}年" if language.startswith("zh") else str(year)
+    return _period_words(language).period_one.format(None, year)
 
 
 def format_period(start: int, end: int, language: str = "zh-hans") -> str:
     """2021–2025 → '2021—2025年' (Chinese uses a dash and one 年), '2021–2025' in English."""
-    return f"{start}—{end}年" if language.startswith("zh") else f"{start}–{end}"
+    return _period_words(language).period_many.format(start, end)
