@@ -33,6 +33,12 @@ FOOTNOTE_MARKS = "*＊※#＃△▲☆★①②③④⑤⑥⑦⑧⑨⑩"
 _DOC_NUMBER = re.compile(rf"(?<=[\u4e00-\u9fff])[〔\[【(（]\s*{YEAR}\s*[〕\]】)）]?\s*\d{{0,4}}\s*号")
 _BROKEN_DATE = re.compile(rf"(?<![\d.]){YEAR}(?:0?[1-9]|1[0-2])(?:0?[1-9]|[12]\d|3[01])(?![\d.%])")
 _HEAD_SPLIT = re.compile(r"[、，,；;]")
+# When the figure is due, written before it: "“十四五”期间累计下降13.5%", "到2025年达到5500亿元". The
+# column or the form already says when; the words before the figure are not part of what is asked.
+_PERIOD_LEAD = re.compile(
+    rf"^(?:[“\"‘'「]?十[一二三四五六七八九]五[”\"’'」]?(?:期间|时期|末)?|(?:到|至|截至|截止)?{YEAR}年(?:末|底)?)"
+    r"[,，:：]?(?:达到|实现)?(?=[-+\d〔\[【(（>≥≧＞<≤≦＜不高低累年])"
+)
 
 _BRACKETED = re.compile(rf"^[〔\[【(（]\s*({NUMBER})\s*%?\s*[〕\]】)）]$")
 _CUMULATIVE_CUT = re.compile(rf"^累计(?:降低|下降|减少)({NUMBER})%?(左右|以上)?$")
@@ -90,9 +96,9 @@ def strip_references(text: str) -> str:
 
 
 def target_head(cell: str) -> str:
-    """The figure part of a canonical cell: references removed, the clause after 、/， dropped when
-    the head alone is a figure, footnote marks and the unit after the number removed."""
-    cell = strip_references(cell)
+    """The figure part of a canonical cell: references and a leading "“十四五”期间" or "到2025年"
+    removed, the clause after 、/， dropped when the head alone is a figure, footnote marks and the unit after the number removed."""
+    cell = _PERIOD_LEAD.sub("", strip_references(cell), count=1)
     parts = _HEAD_SPLIT.split(cell, maxsplit=1)
     head = parts[0] if len(parts) > 1 and _has_figure(_clean(parts[0])) else cell
     return _clean(head)
@@ -141,6 +147,20 @@ def _figure(head: str, attribute: Attribute, name: str, period: str) -> _Found:
         if found is not None:
             return _in_context(found, head, name, period)
     return None
+
+
+# The column a target of each kind is read in (``parse_target``'s ``period``): a figure typed to replace
+# a 年均 target is a yearly rate, one replacing a 累计 target a period total, as in the plan's table.
+_PERIOD_OF_KIND = {
+    TargetKind.ANNUAL_GROWTH: "annual",
+    TargetKind.CUMULATIVE: "cumulative",
+    TargetKind.CUMULATIVE_REDUCTION: "cumulative",
+}
+
+
+def period_of(kind: str) -> str:
+    """The column role that reads a bare figure as a target of ``kind``: "annual", "cumulative" or ""."""
+    return _PERIOD_OF_KIND.get(TargetKind(kind), "") if kind in TargetKind._value2member_map_ else ""
 
 
 def is_growth(name: str) -> bool:

@@ -8,6 +8,7 @@ Amounts in 元 are scaled to 万元 or 亿元 so that a reader never counts zero
 from __future__ import annotations
 
 import math
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -45,6 +46,31 @@ def decimals_of(text: str | None, default: int = 1) -> int:
     if not digits or not any(c.isdigit() for c in digits):
         return default
     return len(digits.split(".", 1)[1]) if "." in digits else 0
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def stated_decimals(stated: str | None, value: float | None, default: int = 1) -> int:
+    """How many decimals a stated figure prints with: as many as it was written with.
+
+    A figure published as 220 prints 220万人次以上, an estimate 4716 约4716 (not 220.0, 约4716.0 from a
+    baseline written 4169.4): ``stated`` is what the source said (an observation's ``original_value``, a
+    target's text), and the figure in it equal to ``value`` gives the decimals — "到2025年达到5500亿元"
+    → 0 for 5500, not the 2025's. When no figure in it is ``value`` (typed in 吨, kept in 万吨:
+    7388.7 → 0.73887) or there is no text, the figure was computed: ``default``, the indicator's own.
+    """
+    if not stated or _is_missing(value):
+        return default
+    for match in _FIGURE.finditer(stated.replace(",", "")):
+        if math.isclose(float(match.group()), abs(value), rel_tol=1e-9, abs_tol=1e-12):
+            return len(match.group().split(".", 1)[1]) if "." in match.group() else 0
+    return default
+
+
+def format_stated(value: float | None, stated: str | None, decimals: int = 1) -> str:
+    """A stated figure at its published precision (``stated_decimals``); '—' when missing."""
+    return format_number(value, stated_decimals(stated, value, decimals))
 
 
 def format_number(value: float | None, decimals: int = 1) -> str:

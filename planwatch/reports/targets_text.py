@@ -12,9 +12,10 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from planwatch.documents.qualifiers import format_qualified
+from planwatch.documents.qualifiers import QUALIFIERS, format_qualified
+from planwatch.documents.targets import parse_target
 from planwatch.evaluation.vocabulary import LEVEL_KINDS, RATE_KINDS
-from planwatch.reports.formatting import decimals_of, format_number, format_rate, format_value
+from planwatch.reports.formatting import format_number, format_rate, format_value, stated_decimals
 from planwatch.reports.words import words
 
 if TYPE_CHECKING:
@@ -34,35 +35,45 @@ def target_statement(
     decimals: int,
     language: str = "zh",
 ) -> str:
-    """The target as the plan means it: '2025年达到5500亿元', '不低于536.86万亩', '年均增长7.5%左右'."""
+    """The target as the plan means it: '2025年达到5500亿元', '不低于536.86万亩', '年均增长7.5%左右'.
+
+    The figure prints as the text states it (7 in 年均增长7%左右 stays 7%, not 7.0%); ``decimals``
+    serves a target with no text. The qualifier is the one the target grammar reads next to the
+    figure (左右, 以上), never the text's other words: "“十四五”期间累计下降13.5%" is not a qualifier.
+    """
     w = words(language)
     text = (target_text or "").strip()
+    places = stated_decimals(text, target_value, decimals)
+    qualifier = _qualifier(text, target_value, target_year) if language == "zh" else ""
     if kind == "floor":
-        return w["kind_floor"].format(target=format_value(target_value, unit, decimals))
+        return w["kind_floor"].format(target=format_value(target_value, unit, places))
     if kind == "annual_growth":
-        qualifier = "左右" if "左右" in text and language == "zh" else ""
-        return w["kind_growth"].format(target=format_value(target_value, "%", decimals)) + qualifier
+        return w["kind_growth"].format(target=format_value(target_value, "%", places)) + qualifier
     if kind == "cumulative_reduction":
-        return w["kind_reduction"].format(target=format_value(target_value, "%", decimals))
+        return w["kind_reduction"].format(target=format_value(target_value, "%", places)) + qualifier
     if kind == "qualitative":
         return w["kind_qualitative"].format(words=text or "—")
     if kind == "assigned":
         if _missing(target_value):
             return w["kind_assigned_wait"]
-        return w["kind_assigned_value"].format(target=format_value(target_value, unit, decimals))
+        return w["kind_assigned_value"].format(target=format_value(target_value, unit, places))
     if kind == "cumulative":
-        return w["kind_cumulative"].format(target=format_value(target_value, unit, decimals))
+        return w["kind_cumulative"].format(target=format_value(target_value, unit, places))
     if kind in LEVEL_KINDS and not _missing(target_value):
-        number = format_number(target_value, decimals_of(text, decimals) if text else decimals)
-        qualifier = (
-            "".join(ch for ch in text if not (ch.isdigit() or ch in ".-")).strip() if language == "zh" else ""
-        )
-        try:
-            shown = format_qualified(number, qualifier, unit)
-        except ValueError:  # a word that is not a qualifier: keep the plan's text as written
-            shown = text + unit
+        shown = format_qualified(format_number(target_value, places), qualifier, unit)
         return w["kind_level"].format(year=target_year, target=shown)
     return w["kind_unspecified"]
+
+
+def _qualifier(text: str, value: float | None, year: int | None) -> str:
+    """左右 / 以上 … as the target grammar reads it next to this figure; '' when the text states no
+    such word or another figure (a bound's ">" and "不低于" are said by the floor's own words)."""
+    if not text or _missing(value):
+        return ""
+    read = parse_target(text, year=year or 0)
+    if read.value is None or abs(read.value - value) > 1e-9 * max(1.0, abs(value)):
+        return ""
+    return read.qualifier if read.qualifier in QUALIFIERS else ""
 
 
 def direction_word(series: Sequence[tuple[int, float]], language: str = "zh", band: float = 0.01) -> str:
@@ -109,7 +120,8 @@ def kind_detail(
             )
         return w["semicolon"].join(parts)
     if kind in RATE_KINDS:
-        target = format_value(target_value, "%", decimals) if not _missing(target_value) else "—"
+        places = stated_decimals(target_text, target_value, decimals)  # the target as stated; the rate achieved is computed
+        target = format_value(target_value, "%", places) if not _missing(target_value) else "—"
         return w["kind_growth_actual"].format(actual=format_rate(actual_growth, decimals), target=target)
     if kind == "qualitative":
         text = w["kind_qualitative_detail"].format(

@@ -51,6 +51,19 @@ CASES = [
     ("4.5以内", EXPECTED, "城镇登记失业率", TargetKind.FLOOR, 4.5, "以内", False),
     ("5,500", EXPECTED, "GDP", TargetKind.LEVEL, 5500.0, "", False),
     ("与经济增长同步", EXPECTED, "居民人均可支配收入增长", TargetKind.QUALITATIVE, None, "", False),
+    # When the figure is due, written before it, is not part of what is asked.
+    (
+        "“十四五”期间累计下降13.5%",
+        BINDING,
+        "单位地区生产总值能源消耗降低",
+        TargetKind.CUMULATIVE_REDUCTION,
+        13.5,
+        "",
+        False,
+    ),
+    ("到2025年达到5500亿元", EXPECTED, "GDP", TargetKind.LEVEL, 5500.0, "", False),
+    ("十四五时期年均增长7%左右", EXPECTED, "GDP", TargetKind.ANNUAL_GROWTH, 7.0, "左右", False),
+    ("“十四五”期间稳中有升", EXPECTED, "出口总额", TargetKind.QUALITATIVE, None, "", False),
 ]
 
 

@@ -13,6 +13,7 @@ from planwatch.reports.formatting import (
     format_percent,
     format_period,
     format_rate,
+    format_stated,
     format_value,
     format_wan_yuan,
     format_year,
@@ -97,3 +98,20 @@ def test_a_stored_figure_is_shown_as_typed_with_no_padding_and_no_exponent(store
     """What a clerk typed comes back as typed (the float's own shortest repr, never 5300.0 or 1e-05);
     rounding to published precision is format_number's rule, not this one."""
     assert format_as_stored(stored) == shown
+
+
+@pytest.mark.parametrize(
+    ("value", "stated", "baseline_decimals", "shown"),
+    [
+        (220.0, "220", 1, "220"),  # published as 220: not 220.0 from a baseline written 4169.4
+        (4716.0, "4716", 1, "4716"),
+        (4716.5, "4716.50", 0, "4716.50"),  # written with two decimals: kept
+        (5500.0, "到2025年达到5500亿元", 1, "5500"),  # the figure that is the value, not the year 2025
+        (13.5, "“十四五”期间累计下降13.5%", 0, "13.5"),
+        (0.73887, "7388.7", 2, "0.74"),  # typed in 吨, kept in 万吨: converted, so the indicator's 2
+        (57.0, "", 1, "57.0"),  # nothing stated: the indicator's precision
+        (None, "220", 1, "—"),
+    ],
+)
+def test_a_stated_figure_prints_with_the_decimals_it_was_stated_with(value, stated, baseline_decimals, shown):
+    assert format_stated(value, stated, baseline_decimals) == shown

@@ -71,3 +71,27 @@ def test_level_target_keeps_the_plan_text_and_english_reads_naturally():
     assert target_statement("level", 5500.0, 2025, "5500", "亿元", 1) == "2025年达到5500亿元"
     assert target_statement("about", 52.0, 2025, "52左右", "亿斤", 1) == "2025年达到52亿斤左右"
     assert target_statement("floor", 536.86, 2025, "", "万亩", 2, "en") == "at least 536.86万亩"
+
+
+def test_a_typed_target_reads_by_the_target_grammar_and_prints_as_stated():
+    """What a planner types on the 目标版本 form prints in the kind's words with the figure as typed:
+    the digits are never stripped out and the rest never taken as a qualifier (the bug printed
+    2025年达到13.5%“十四五”期间累计下降%). Baseline decimals 2 (e.g. 0.45) are not the targets'."""
+    cases = [
+        ("cumulative_reduction", 13.5, "“十四五”期间累计下降13.5%", "%", "累计降低13.5%", "cumulative reduction of 13.5%"),
+        ("annual_growth", 7.0, "年均增长7%左右", "%", "年均增长7%左右", "average growth of 7%"),
+        ("level", 5500.0, "5500亿元", "亿元", "2025年达到5500亿元", "reach 5500亿元 by 2025"),
+        ("floor", 95.0, ">95", "%", "不低于95%", "at least 95%"),
+        ("qualitative", None, "稳中有升", "个", "稳中有升", "稳中有升"),
+        ("about", 62.0, "62左右", "%", "2025年达到62%左右", "reach 62% by 2025"),
+    ]
+    for kind, value, text, unit, zh, en in cases:
+        assert target_statement(kind, value, 2025, text, unit, 2) == zh
+        assert target_statement(kind, value, 2025, text, unit, 2, "en") == en
+
+
+def test_a_level_target_never_takes_the_texts_other_words_as_its_qualifier():
+    """A level whose text is a sentence (stored before the grammar read typed text) prints its figure and
+    unit, without the sentence: never 13.5“十四五”期间累计下降%."""
+    assert target_statement("level", 13.5, 2025, "“十四五”期间累计下降13.5%", "%", 1) == "2025年达到13.5%"
+    assert target_statement("level", 5500.0, 2025, "比2020年翻一番,达到5500", "亿元", 1) == "2025年达到5500亿元"

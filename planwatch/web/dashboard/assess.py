@@ -35,6 +35,7 @@ class Assessment:
     latest_year: int | None = None
     latest_value: float | None = None
     latest_qualifier: str = ""  # 以上, 约 …: the latest figure is a bound or an estimate
+    latest_stated: str = ""  # the latest figure as its source stated it (220, not 220.0): its precision
     projected_value: float | None = None
     opensdg_status: str | None = None
     unsd_status: str | None = None
@@ -77,6 +78,7 @@ def assess(
     points = [p for p in points if p.year <= as_of]
     codes = [i.code for i in indicators] if indicators is not None else None
     frame = engine.evaluate_plan(plan, points, as_of=as_of, region=region, codes=codes, inputs=inputs)
+    stated = {(p.indicator_id, p.region_id, p.year): getattr(p, "original_value", "") for p in points}
     results = {}
     methods: dict[int, str] = {}
     for record in frame.to_dict("records"):
@@ -86,6 +88,7 @@ def assess(
             continue
         item = _assessment(record)
         item.region_id = region_id
+        item.latest_stated = stated.get((item.indicator_id, _clean(record.get("region_id")), item.latest_year), "")
         results[item.indicator_id] = item
         methods[item.indicator_id] = _clean(record.get("forecast_method")) or ""
     if with_forecast:

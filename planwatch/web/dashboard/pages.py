@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 
 from planwatch.reports import charts
-from planwatch.reports.formatting import decimals_of, format_value
+from planwatch.reports.formatting import decimals_of, format_stated
 from planwatch.web.dashboard import series
 from planwatch.web.dashboard.assess import Assessment, assess
 from planwatch.web.dashboard.labels import chart_labels, method_status_label
@@ -183,8 +183,8 @@ def _ranked_rows(counties, by_region, indicator: Indicator, decimals: int) -> li
         reverse=not lower_better,
     )
     rows = [
-        CountyRow(i + 1, r.name, p.value, format_value(p.value, indicator.unit, decimals), p.source, p.example,
-                  publisher=p.publisher, document_title=p.document_title)
+        CountyRow(i + 1, r.name, p.value, format_stated(p.value, p.original_value, decimals) + indicator.unit,
+                  p.source, p.example, publisher=p.publisher, document_title=p.document_title)
         for i, r in enumerate(have) for p in (by_region[r.pk],)
     ]
     rows += [CountyRow(None, r.name, None, "—", "") for r in counties if r.pk not in by_region]

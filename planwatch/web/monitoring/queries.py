@@ -69,6 +69,7 @@ class Point:
     unit_id: int | None = None  # the unit that entered it (decides who reads its 备注)
     publisher: str = ""  # with ``document_title``, the public citation (``dashboard.sources``)
     document_title: str = ""
+    original_value: str = ""  # the figure as the source stated it: its decimals are the published precision
 
     @property
     def revised(self) -> bool:
@@ -77,7 +78,7 @@ class Point:
 
 _FIELDS = (
     "indicator_id", "region_id", "year", "value", "vintage", "source", "quote", "note",
-    "qualifier", "status", "measure_unit", "example", "unit_id", "publisher", "document_title",
+    "qualifier", "status", "measure_unit", "example", "unit_id", "publisher", "document_title", "original_value",
 )
 _NOTES = ("quote", "note")
 

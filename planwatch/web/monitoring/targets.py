@@ -15,7 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from planwatch.collection.sanitize import finite_problem, strip_hidden
+from planwatch.documents.targets import parse_target, period_of
 from planwatch.plan import TargetKind
+from planwatch.plan.model import Attribute
 from planwatch.web.core.errors import ServiceError
 from planwatch.web.monitoring.errors import ConcurrentChange, InvalidTransition
 from planwatch.web.monitoring.permissions import require
@@ -32,9 +34,28 @@ def _snapshot(tv: TargetVersion) -> dict:
     return {f: getattr(tv, f) for f in FIELDS}
 
 
+def _read_text(indicator: Indicator, text: str, value: float | None, year: int, column_kind: str,
+               ) -> tuple[str, float | None, str]:
+    """(kind, value, qualifier) of a typed target, read by the grammar that reads the plan's target cells.
+
+    "“十四五”期间累计下降13.5%" is a cumulative cut of 13.5, "年均增长7%左右" a yearly rate of 7 with 左右:
+    the form's words, not a level with the sentence as its qualifier. A bare figure reads in the column
+    of the target it replaces (a 年均 target's "7.5" is a rate). A figure the grammar cannot find is
+    refused rather than guessed, and a typed value must be the text's own figure.
+    """
+    read = parse_target(text, year=year, attribute=Attribute(indicator.attribute), name=indicator.name,
+                        period=period_of(column_kind))
+    if read.kind is TargetKind.QUALITATIVE and any(ch.isdigit() for ch in read.text):
+        raise ServiceError(_("目标原文「%(text)s」读不出目标值:请写成 5500亿元、年均增长7%%左右、累计下降13.5%%、"
+                             ">95 或 稳中有升 这样的形式") % {"text": text})
+    if value is not None and (read.value is None or abs(read.value - value) > 1e-9 * max(1.0, abs(value))):
+        raise ServiceError(_("目标值 %(value)s 与目标原文「%(text)s」不一致") % {"value": f"{value:g}", "text": text})
+    return read.kind.value, read.value, read.qualifier
+
+
 def _new_version(indicator: Indicator, *, user, reason: str, origin: str, value: float | None, text: str,
                  kind: str | None, year: int | None, qualifier: str) -> TargetVersion:
-    reason, text = strip_hidden(reason), strip_hidden(text)
+    reason, text = strip_hidden(reason), strip_hidden(text).strip()
     if not reason.strip():
         raise ServiceError(_("调整目标必须说明理由"))
     bad = finite_problem(value, _("目标值")) if value is not None else None
@@ -46,9 +67,13 @@ def _new_version(indicator: Indicator, *, user, reason: str, origin: str, value:
         if indicator.targets.filter(status=TV.Status.PROPOSED).exists():
             raise InvalidTransition(_("「%(indicator)s」已有待审批的目标调整,请先处理") % {"indicator": indicator.name})
         last = indicator.targets.aggregate(v=Max("version"))["v"] or 0
-        tv = TV(indicator=indicator, version=last + 1, kind=kind or (current.kind if current else "level"),
+        year = year or (current.year if current else indicator.plan.target_year)
+        kind = kind or (current.kind if current else TargetKind.LEVEL.value)
+        if text:
+            kind, value, qualifier = _read_text(indicator, text, value, year, kind)
+        tv = TV(indicator=indicator, version=last + 1, kind=kind,
                 text=text or (f"{value:g}" if value is not None else ""), value=value,
-                year=year or (current.year if current else indicator.plan.target_year), qualifier=qualifier,
+                year=year, qualifier=qualifier,
                 status=TV.Status.PROPOSED, origin=origin, reason=reason.strip(), proposed_by=user)
         tv._change_reason, tv._history_user = reason, user
         tv.save()
@@ -67,7 +92,7 @@ def propose_target_adjustment(indicator: Indicator, *, user, reason: str, value:
                         text=text, kind=kind, year=year, qualifier=qualifier)
 
 
-def enter_assigned_target(indicator: Indicator, *, user, reason: str, value: float, text: str = "",
+def enter_assigned_target(indicator: Indicator, *, user, reason: str, value: float | None, text: str = "",
                           kind: str = TargetKind.LEVEL.value, year: int | None = None,
                           qualifier: str = "") -> TargetVersion:
     """The province's figure for a target the plan left as 按省下达任务执行."""

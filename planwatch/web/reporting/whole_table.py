@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.utils.translation import get_language
 
 from planwatch.documents.qualifiers import format_qualified
-from planwatch.reports.formatting import decimals_of, format_number
+from planwatch.reports.formatting import decimals_of, format_number, format_stated
 from planwatch.reports.targets_text import target_statement
 from planwatch.reports.words import grade_word
 
@@ -37,7 +37,7 @@ def row_terms(row) -> RowTerms:
     latest = "—"
     if a.latest_value is not None:
         latest = (
-            format_qualified(format_number(a.latest_value, decimals), a.latest_qualifier or "", "")
+            format_qualified(format_stated(a.latest_value, a.latest_stated, decimals), a.latest_qualifier or "", "")
             + f"({a.latest_year})"
         )
     statement = "—"

@@ -29,11 +29,15 @@ def grade_badge(grade: str | None) -> str:
 
 
 @register.simple_tag
-def qualified(value, decimals=1, qualifier: str = "", unit: str = "") -> str:
-    """A figure with its unit and its qualifier where Chinese puts it: 约4716.0亿元, 220.0万人次以上."""
+def qualified(value, decimals=1, qualifier: str = "", unit: str = "", stated: str = "") -> str:
+    """A figure with its unit and its qualifier where Chinese puts it: 约4716亿元, 220万人次以上.
+
+    ``stated``: the figure as its source stated it (an observation's ``original_value``); it prints at
+    that precision, ``decimals`` (the indicator's) only when nothing was stated (``format_stated``)."""
     if value is None:
         return "—"
-    return format_qualified(formatting.format_number(value, int(decimals)), qualifier or "", unit or "")
+    number = formatting.format_stated(value, stated or "", int(decimals))
+    return format_qualified(number, qualifier or "", unit or "")
 
 
 @register.filter

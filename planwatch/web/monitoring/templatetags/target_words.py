@@ -31,4 +31,6 @@ def target_words(version) -> str:
         decimals_of(version.text or typed, 1),
         language,
     )
-    return statement if str(version.year) in statement else f"{statement}({version.year})"
+    if str(version.year) in statement:
+        return statement
+    return f"{statement} ({version.year})" if language == "en" else f"{statement}({version.year})"
