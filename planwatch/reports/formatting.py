@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from planwatch.documents.patterns import DECIMAL
 from planwatch.evaluation.phrases import Phrasebook, phrasebook
 from planwatch.evaluation.vocabulary import RATE_KINDS
 from planwatch.numbers import round_half_up  # the one rounding rule (half up); callers may import it here
@@ -48,7 +49,7 @@ def decimals_of(text: str | None, default: int = 1) -> int:
     return len(digits.split(".", 1)[1]) if "." in digits else 0
 
 
-_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_FIGURE = re.compile(DECIMAL)
 
 
 def stated_decimals(stated: str | None, value: float | None, default: int = 1) -> int:
