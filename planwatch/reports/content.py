@@ -30,6 +30,7 @@ from planwatch.reports.formatting import (
     format_percent,
     format_points,
     format_value,
+    stated_decimals,
     value_unit,
 )
 from planwatch.reports.snapshot import Snapshot
@@ -83,6 +84,7 @@ class IndicatorRow:
     forecast: list[tuple[int, float, float | None, float | None]] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     language: str = "zh"
+    latest_stated: str = ""  # the latest figure as its source stated it ("4716"): its decimals are printed
 
     @property
     def graded(self) -> bool:
@@ -102,8 +104,13 @@ class IndicatorRow:
         return format_value(self.baseline, self.value_unit, self.decimals)
 
     @property
+    def latest_decimals(self) -> int:
+        """As published (约4716, not 约4716.0 from a baseline written 4169.4); computed: the indicator's."""
+        return stated_decimals(self.latest_stated, self.latest_value, self.decimals)
+
+    @property
     def latest_text(self) -> str:
-        text = format_value(self.latest_value, self.value_unit, self.decimals)
+        text = format_value(self.latest_value, self.value_unit, self.latest_decimals)
         return (
             f"{text}{self.latest_qualifier}"
             if self.latest_qualifier and self.latest_value is not None
@@ -266,18 +273,28 @@ def build_report(snapshot: Snapshot, language: str = "zh", *, frame: pd.DataFram
     )
 
 
-def _series(snapshot: Snapshot) -> dict[str, list[tuple[int, float]]]:
-    out: dict[str, list[tuple[int, float]]] = {}
-    used: dict[tuple[str, int], tuple[int, float]] = {}
+def _plan_region_figures(snapshot: Snapshot) -> dict[tuple[str, int], dict]:
+    """The plan region's figure of each (indicator, year) up to the report's year, its latest vintage."""
+    used: dict[tuple[str, int], dict] = {}
     for o in snapshot.observations:
         if o["region"] != snapshot.plan_region or o["year"] > snapshot.as_of:
             continue
         key = (o["indicator"], o["year"])
-        if key not in used or o["vintage"] >= used[key][0]:
-            used[key] = (o["vintage"], o["value"])
-    for (code, year), (_, value) in sorted(used.items()):
-        out.setdefault(code, []).append((year, value))
+        if key not in used or o["vintage"] >= used[key]["vintage"]:
+            used[key] = o
+    return used
+
+
+def _series(snapshot: Snapshot) -> dict[str, list[tuple[int, float]]]:
+    out: dict[str, list[tuple[int, float]]] = {}
+    for (code, year), o in sorted(_plan_region_figures(snapshot).items()):
+        out.setdefault(code, []).append((year, o["value"]))
     return out
+
+
+def _stated(snapshot: Snapshot) -> dict[tuple[str, int], str]:
+    """How each figure was stated (a snapshot taken before figures kept it has none: "")."""
+    return {key: str(o.get("original_value") or "") for key, o in _plan_region_figures(snapshot).items()}
 
 
 def _sources_by_indicator(snapshot: Snapshot) -> dict[str, list[str]]:
@@ -304,6 +321,7 @@ def _quality(snapshot: Snapshot) -> dict[str, tuple[str, str]]:
 def _rows(snapshot: Snapshot, own: pd.DataFrame, language: str) -> list[IndicatorRow]:
     by_code = {str(r["indicator"]): r for r in own.to_dict("records")}
     series, sources, quality = _series(snapshot), _sources_by_indicator(snapshot), _quality(snapshot)
+    stated = _stated(snapshot)
     rows = []
     for spec in snapshot.specs:
         code = spec["indicator"]
@@ -339,6 +357,7 @@ def _rows(snapshot: Snapshot, own: pd.DataFrame, language: str) -> list[Indicato
                 latest_value=_num(r.get("latest_value")),
                 latest_year=_int(r.get("latest_year")),
                 latest_qualifier=str(r.get("latest_qualifier") or ""),
+                latest_stated=stated.get((code, _int(r.get("latest_year")) or 0), ""),
                 completion=_num(r.get("completion")),
                 time_share=_num(r.get("time_share")),
                 actual_growth=_num(r.get("actual_growth")),

@@ -69,6 +69,13 @@ def _number(value: float | None, row: IndicatorRow) -> Cell:
     return _value(value, row.value_unit, row.decimals)
 
 
+def _latest(row: IndicatorRow, *, with_year: bool = False) -> Cell:
+    """The latest figure as published: its text and its spreadsheet format at the stated decimals."""
+    cell = _value(row.latest_value, row.value_unit, row.latest_decimals)
+    cell.text = row.latest_text + (f"({row.latest_year})" if with_year and row.latest_year else "")
+    return cell
+
+
 def _share(value: float | None) -> Cell:
     return Cell(format_percent(value), value, PERCENT)
 
@@ -128,8 +135,6 @@ def main_table(report: Report, title: str = "") -> Table:
     )
     rows = []
     for i, r in enumerate(report.rows, start=1):
-        latest = _number(r.latest_value, r)
-        latest.text = r.latest_text
         rows.append(
             [
                 Cell(str(i), i),
@@ -138,7 +143,7 @@ def main_table(report: Report, title: str = "") -> Table:
                 Cell(r.attribute),
                 _number(r.baseline, r),
                 Cell(r.target),
-                latest,
+                _latest(r),
                 Cell(str(r.latest_year) if r.latest_year else "—", r.latest_year),
                 _share(r.completion),
                 _share(r.time_share),
@@ -158,9 +163,7 @@ def main_table(report: Report, title: str = "") -> Table:
 def indicator_table(report: Report, row: IndicatorRow) -> Table:
     """One indicator's own figures under its chart: in the terms of its target kind."""
     header = _header(report, "col_baseline", "col_target", "col_latest", *PROGRESS_COLUMNS)
-    latest = _number(row.latest_value, row)
-    latest.text = row.latest_text + (f"({row.latest_year})" if row.latest_year else "")
-    cells = [_number(row.baseline, row), Cell(row.target), latest, *_progress_cells(row)]
+    cells = [_number(row.baseline, row), Cell(row.target), _latest(row, with_year=True), *_progress_cells(row)]
     return Table(row.name, header, [cells])
 
 
@@ -168,7 +171,7 @@ def lagging_table(report: Report) -> Table:
     w = report.words
     header = _header(report, "col_name", "col_attribute", "col_latest", *PROGRESS_COLUMNS, "col_reason")
     rows = [
-        [Cell(r.name), Cell(r.attribute), _number(r.latest_value, r), *_progress_cells(r), Cell(r.reason)]
+        [Cell(r.name), Cell(r.attribute), _latest(r), *_progress_cells(r), Cell(r.reason)]
         for r in report.lagging
     ]
     return Table(w["lagging"], header, rows, sheet=_sheet(w["lagging"]))

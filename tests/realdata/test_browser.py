@@ -19,7 +19,7 @@ def test_the_public_gdp_page_shows_the_real_series_and_its_sources(live_server, 
     code = ganzhou_plan.indicators.get(name="GDP").code
     page.goto(f"{live_server.url}/portal/indicators/{code}/")
     text = page.locator("main").inner_text()
-    assert "4940.5" in text
+    assert "4940.47" in text  # as the source published it (赣州市2024年GDP总量为4940.47亿元)
     # Each source is a link named by the site that published it, to the page itself.
     links = page.locator("table.values a").evaluate_all("els => els.map(e => [e.textContent, e.href])")
     assert ["sdzhengyuanfeiye.com", "https://sdzhengyuanfeiye.com/11/4327.html"] in links

@@ -74,11 +74,11 @@ def test_qualified_figures_read_as_chinese_puts_them_on_every_page(real_data, an
     suffix after the number and unit, the prefix before, in the value table, the latest-value card,
     the portal's list and the dashboard's new figures."""
     portal = anonymous_client.get("/portal/indicators/I25/").content.decode()
-    assert '<td class="num">220.0以上</td>' in portal
-    assert "220.0万人次以上(2025年)" in portal
+    assert '<td class="num">220以上</td>' in portal  # at its published precision, not 220.0
+    assert "220万人次以上(2025年)" in portal
     assert "以上220" not in portal
     assert "评价依据2025年「以上」限定数" in portal  # the grade rests on a bound, and says so
-    assert '<td class="num">约4716.0</td>' in anonymous_client.get("/portal/indicators/I01/").content.decode()
-    assert "220.0以上(2025年)" in anonymous_client.get("/portal/").content.decode()
+    assert '<td class="num">约4716</td>' in anonymous_client.get("/portal/indicators/I01/").content.decode()
+    assert "220以上(2025年)" in anonymous_client.get("/portal/").content.decode()
     dashboard = client_for(cast.planner).get("/dashboard/").content.decode()
-    assert "220.0万人次以上" in dashboard.split('id="changes-title"')[1]
+    assert "220万人次以上" in dashboard.split('id="changes-title"')[1]

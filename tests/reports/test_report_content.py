@@ -10,7 +10,7 @@ growth (12/8)^(1/3) − 1 = 14.5%, (9.9/9)^(1/3) − 1 = 3.2% → 乙县 ranks f
 from __future__ import annotations
 
 from planwatch.reports.content import build_report
-from planwatch.reports.layout import sections
+from planwatch.reports.layout import indicator_table, sections
 from planwatch.reports.snapshot import Snapshot
 
 
@@ -209,3 +209,26 @@ def test_the_internal_edition_marks_the_demo_assignments_it_counts():
     assert build_report(snapshot(work), "en").work.lines[0] == (
         "10 tasks (4 of them demo assignments, invented for the demo): 4 completed, 5 on schedule, 1 late."
     )
+
+
+def test_the_latest_figure_prints_as_published_and_a_figure_without_its_statement_at_the_indicators_decimals():
+    """A: baseline written "4169.4" (1 decimal); the 2023 figure was published "4716" → 4716亿元 in the text,
+    the tables and the spreadsheet's number format (not 4716.0). An older snapshot without original_value,
+    or a figure converted from another unit (stated "47160000" 万元 → 4716 亿元), falls back to 4716.0."""
+
+    def latest(stated: str | None):
+        shot = snapshot()
+        shot.specs[0]["baseline"], shot.specs[0]["baseline_text"] = 4169.4, "4169.4"
+        shot.observations[1]["value"] = 4716.0
+        if stated is not None:
+            shot.observations[1]["original_value"] = stated
+        report = build_report(shot)
+        row = report.rows[0]
+        cells = [c for table in (indicator_table(report, row),) for line in table.rows for c in line]
+        cell = next(c for c in cells if c.value == 4716.0)
+        return row.latest_text, cell.text, cell.number_format
+
+    assert latest("4716") == ("4716亿元", "4716亿元(2023)", "0")
+    assert latest("4716.00") == ("4716.00亿元", "4716.00亿元(2023)", "0.00")
+    assert latest("47160000") == ("4716.0亿元", "4716.0亿元(2023)", "0.0")
+    assert latest(None) == ("4716.0亿元", "4716.0亿元(2023)", "0.0")

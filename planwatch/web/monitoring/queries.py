@@ -44,7 +44,8 @@ from planwatch.web.plans.models import Indicator, Plan
 if TYPE_CHECKING:
     import pandas as pd
 
-COLUMNS = ["indicator", "region", "year", "value", "vintage", "qualifier", "source", "status"]
+# original_value: the figure as its source stated it, whose decimals are its published precision (a report prints it so).
+COLUMNS = ["indicator", "region", "year", "value", "vintage", "qualifier", "source", "status", "original_value"]
 ENGINE_COLUMNS = ["indicator", "region", "year", "value", "qualifier"]
 _TYPES = {"year": "int64", "value": "float64", "vintage": "int64"}
 

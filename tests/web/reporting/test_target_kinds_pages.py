@@ -21,7 +21,7 @@ def test_floor_target_shows_not_below_and_each_year_margin_without_growth_cards(
     # 森林覆盖率 as a floor of 75%: 2022 75.8 → margin 0.8; 2023 75.0 → margin 0.0
     _retarget(seeded["indicators"]["I02"], kind="floor", text="75", value=75.0)
     page = client_for(planner).get("/dashboard/indicators/I02/").content.decode()
-    assert "不低于75.0%" in page
+    assert "不低于75%" in page  # the target as stated ("75"), not padded to the figures' decimals
     assert "2022年75.8%,高于底线0.8%;2023年75.0%,高于底线0.0%" in page
     assert 'id="floor-margins"' in page
     assert "需年均增速" not in page  # no required growth rate for a floor
