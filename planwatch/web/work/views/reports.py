@@ -14,11 +14,11 @@ from planwatch.web.core.refusals import TOO_LARGE, refuse
 from planwatch.web.monitoring.errors import refusal_status
 from planwatch.web.work import permissions as perm
 from planwatch.web.work import services
+from planwatch.web.work.evidence import stopped_refusal, too_large
 from planwatch.web.work.forms import EvidenceForm, ReasonForm, ReportForm
 from planwatch.web.work.models import Evidence, ProgressReport
 from planwatch.web.work.services import REPORT_FIELDS, ReportInput
 from planwatch.web.work.views._common import changes, form_errors, page_of, refuse_form, run, submit
-from planwatch.work.evidence import check_evidence
 from planwatch.work.periods import owed_quarter, quarter_of
 from planwatch.work.settings import setting
 
@@ -135,18 +135,18 @@ def evidence_upload(request: HttpRequest, report: ProgressReport) -> HttpRespons
     perm.require_edit_report(request.user, report)
     form = EvidenceForm(request.POST, request.FILES)
     back = page_of(report)
-    refused = getattr(request, "upload_refused", None)
-    if refused:
+    stopped = getattr(request, "upload_stopped", None)
+    if stopped:
         # Stopped while it arrived (core.uploads): the fields after the file never came, so the form
         # would only say "required"; the reason is the size.
-        return refuse(request, [refused], status=TOO_LARGE, back=back)
+        return refuse(request, [stopped_refusal(stopped)], status=TOO_LARGE, back=back)
     if not form.is_valid():
         return refuse_form(request, form, back=back)
     upload = form.cleaned_data["file"]
     if upload.size > setting("EVIDENCE_MAX_BYTES"):
         # Refused from the declared size, before the file is read into memory; the same message as the
         # service's own check on the bytes.
-        return refuse(request, [check_evidence(upload.name, upload.size, b"")], status=TOO_LARGE, back=back)
+        return refuse(request, [too_large(upload.name, upload.size)], status=TOO_LARGE, back=back)
     content = upload.read()
     return run(
         request,
