@@ -48,8 +48,8 @@ def _input(d: dict) -> ReportInput:
     )
 
 
-def _save_edit(report: ProgressReport, *, user, reason: str, period: str, **fields) -> ProgressReport:
-    """A report's edit form saves into the report's own period, whatever ``period`` the form posted."""
+def _save_edit(report: ProgressReport, *, user, reason: str, **fields) -> ProgressReport:
+    """A report's edit form saves into the report's own period (the form has no period field)."""
     return services.save_report(report.subject, user=user, reason=reason, period=report.period, data=_input(fields))
 
 
@@ -105,7 +105,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     edit_form = None
     if may_edit:
         initial = {f: getattr(report, f) for f in REPORT_FIELDS}
-        edit_form = ReportForm(initial={**initial, "period": report.period}, project=report.project_id is not None)
+        edit_form = ReportForm(initial=initial, project=report.project_id is not None, period=False)
     return render(
         request,
         "work/report_detail.html",
@@ -126,7 +126,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @changes(perm.get_report_for_user)
 def report_save(request: HttpRequest, report: ProgressReport) -> HttpResponse:
     perm.require_edit_report(request.user, report)
-    form = ReportForm(request.POST, project=report.project_id is not None)
+    form = ReportForm(request.POST, project=report.project_id is not None, period=False)
     return submit(request, form, _save_edit, report, done=_("已保存"), back=page_of(report))
 
 
