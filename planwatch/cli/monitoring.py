@@ -101,7 +101,8 @@ def seed_rules(
 
 
 def demo_step() -> None:
-    """Regions, units and one demo user per role (password: the demo password)."""
+    """Regions, units and the demo users (password: the demo password): one per role, and two reviewers,
+    since what one reviewer reads in or corrects only another may accept (four eyes)."""
     from planwatch.web.places.accounts import create_account
     from planwatch.web.places.models import Unit
     from planwatch.web.places.reference import demo_users, load_reference_data

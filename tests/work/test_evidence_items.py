@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from planwatch.plan import Chapter, Plan, ProjectItem, Section, Task
-from planwatch.work.evidence import check_evidence
+from planwatch.work.evidence import Refused, check_evidence
 from planwatch.work.links import IndicatorWords, propose
 from planwatch.work.plan_items import named_projects, work_tasks
 
@@ -26,22 +26,24 @@ def test_allowed_files_pass(name, head, kind):
 
 
 @pytest.mark.parametrize(
-    "name, head, message",
+    "name, head, refused",
     [
-        ("批复.pdf", b"PK\x03\x04", "文件「批复.pdf」的内容不是PDF(文件名与内容不符),已拒收"),
-        ("批复.pdf", b"MZ\x90\x00", "文件「批复.pdf」的内容不是PDF(文件名与内容不符),已拒收"),
-        ("现场.png", PDF, "文件「现场.png」的内容不是PNG 图片(文件名与内容不符),已拒收"),
-        ("说明.docx", b"PK\x03\x04", "文件「说明.docx」不是允许的类型:佐证材料只收 PDF 和图片(PNG、JPEG)"),
-        ("批复", PDF, "文件「批复」不是允许的类型:佐证材料只收 PDF 和图片(PNG、JPEG)"),
+        ("批复.pdf", b"PK\x03\x04", Refused("content", "批复.pdf", "pdf")),
+        ("批复.pdf", b"MZ\x90\x00", Refused("content", "批复.pdf", "pdf")),
+        ("现场.png", PDF, Refused("content", "现场.png", "png")),
+        ("说明.docx", b"PK\x03\x04", Refused("type", "说明.docx")),
+        ("批复", PDF, Refused("type", "批复")),
     ],
 )
-def test_files_whose_content_is_not_what_the_name_claims_are_refused(name, head, message):
-    assert check_evidence(name, 100, head) == message
+def test_files_whose_content_is_not_what_the_name_claims_are_refused(name, head, refused):
+    """The check says which rule and what fills its sentence; the page words it in its language."""
+    assert check_evidence(name, 100, head) == refused
 
 
 def test_size_limits():
-    assert check_evidence("a.pdf", 0, b"") == "文件「a.pdf」是空的"
-    assert check_evidence("a.pdf", 6 * 1024 * 1024, PDF) == "文件「a.pdf」大小 6.0 MB,超过上限 5.0 MB"
+    """5 MB = 5 × 1024 × 1024 = 5,242,880 bytes; 6 MB = 6,291,456."""
+    assert check_evidence("a.pdf", 0, b"") == Refused("empty", "a.pdf")
+    assert check_evidence("a.pdf", 6 * 1024 * 1024, PDF) == Refused("size", "a.pdf", "pdf", 6_291_456, 5_242_880)
 
 
 def test_named_projects_of_a_rail_item():

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from planwatch.web.bulletins.models import Bulletin, Proposal
+from planwatch.web.monitoring.permissions import may
 from planwatch.web.places.models import Role
 from planwatch.web.places.permissions import role_of, visible_or_404
 
@@ -54,3 +55,9 @@ def may_decide(user, proposal: Proposal) -> bool:
     except PermissionDenied:
         return False
     return True
+
+
+def may_read_in(user) -> bool:
+    """读取公报 as a question, for the list: the upload page's own checks (it sees bulletins, and it enters
+    data for a unit, ``entry.use``), so a planner or an administrator is not shown a link that answers 403."""
+    return role_of(user) in SEES and may(user, "entry.use")

@@ -22,6 +22,7 @@ from planwatch.web.bulletins.permissions import (
     get_bulletin_for_user,
     get_proposal_for_user,
     may_decide,
+    may_read_in,
     require_synonym_editor,
 )
 from planwatch.web.core.refusals import UNPROCESSABLE, refuse
@@ -43,7 +44,7 @@ def bulletin_list(request: HttpRequest) -> HttpResponse:
     bulletins = bulletins_for_user(request.user).annotate(
         pending=Count("proposals", filter=Q(proposals__state=Proposal.State.PENDING))
     )
-    return render(request, "bulletins/list.html", {"bulletins": bulletins})
+    return render(request, "bulletins/list.html", {"bulletins": bulletins, "reads_in": may_read_in(request.user)})
 
 
 def _series(proposal) -> list[Observation]:

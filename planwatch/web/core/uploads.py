@@ -8,20 +8,38 @@ the file's bytes are counted chunk by chunk (64 KB) as the multipart parser read
 stops (``StopUpload(connection_reset=True)``: the rest of the body is never read) as soon as the file
 passes the limit. At most the limit plus one chunk is read, whatever the ``Content-Length`` says. The
 form's fields before the file (the CSRF token first) are kept, so the page can answer with a message
-rather than a CSRF failure; the request carries ``upload_refused`` (the Chinese message) for the view
-to show. The limit is the data collection setting ``MAX_UPLOAD_BYTES``.
+rather than a CSRF failure. The request carries ``upload_stopped`` (a ``Stopped``: the file's name and the
+limit) for a page that says it in its own words (evidence is not "imported"), and ``upload_refused``, the
+data import's sentence in the page's language, for the import pages. The limit is the data collection
+setting ``MAX_UPLOAD_BYTES``.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+from django.utils.translation import gettext as _
 
 from planwatch.collection.guard import megabytes
 from planwatch.collection.settings import setting
 
 
+@dataclass(frozen=True)
+class Stopped:
+    """An upload stopped while it arrived: the file's name ("" when the browser sent none) and the
+    limit in bytes it passed."""
+
+    name: str
+    limit: int
+
+
 def too_large(name: str, limit: int) -> str:
-    return f"文件「{name}」超过上限 {megabytes(limit)},已停止接收,未导入任何数据"
+    """The import pages' sentence: nothing of the file was read, so no data was imported."""
+    return _("文件「%(name)s」超过上限 %(limit)s,已停止接收,未导入任何数据") % {
+        "name": name or _("上传文件"),
+        "limit": megabytes(limit),
+    }
 
 
 class LimitedUploadHandler(FileUploadHandler):
@@ -35,7 +53,8 @@ class LimitedUploadHandler(FileUploadHandler):
         self.received += len(raw_data)
         limit = setting("MAX_UPLOAD_BYTES")
         if self.received > limit:
-            self.request.upload_refused = too_large(self.file_name or "上传文件", limit)
+            self.request.upload_stopped = Stopped(self.file_name or "", limit)
+            self.request.upload_refused = too_large(self.file_name or "", limit)
             raise StopUpload(connection_reset=True)
         return raw_data
 

@@ -52,8 +52,10 @@ class Region(models.Model):
     name = models.CharField(_("名称"), max_length=50, unique=True)
     short_name = models.CharField(_("简称"), max_length=20, blank=True)
     kind = models.CharField(_("类型"), max_length=8, choices=Kind.choices)
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
-    order = models.PositiveSmallIntegerField(default=0)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name=_("上级地区")
+    )
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
 
     class Meta:
         verbose_name = verbose_name_plural = _("地区")
@@ -75,8 +77,8 @@ class Unit(models.Model):
 
     name = models.CharField(_("单位名称"), max_length=80, unique=True)
     kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices)
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="units")
-    order = models.PositiveSmallIntegerField(default=0)
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="units", verbose_name=_("所在地区"))
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
 
     class Meta:
         verbose_name = verbose_name_plural = _("填报单位")
@@ -98,9 +100,11 @@ class Role(models.TextChoices):
 class Profile(models.Model):
     """A user's one role; reporters and reviewers also belong to a unit (a reviewer's unit may report)."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="planwatch")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="planwatch", verbose_name=_("用户")
+    )
     role = models.CharField(_("角色"), max_length=16, choices=Role.choices)
-    unit = optional_place(Unit, related_name="members")
+    unit = optional_place(Unit, related_name="members", verbose_name=_("单位"))
     history = HistoricalRecords(table_name="monitoring_historicalprofile")
 
     class Meta:
@@ -135,13 +139,15 @@ class AuditEntry(models.Model):
         ESCALATION = "escalation", _("重大事项")
 
     at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
-    actor = acting_user()
+    actor = acting_user(verbose_name=_("操作人账号"))
     actor_name = models.CharField(_("操作人"), max_length=150, blank=True)
     action = models.CharField(_("操作"), max_length=30)
     subject = models.CharField(_("对象类型"), max_length=16, choices=Subject.choices)
     object_id = models.PositiveBigIntegerField(_("对象编号"))
     object_repr = models.CharField(_("对象"), max_length=300)
-    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("单位")
+    )
     old = models.JSONField(_("原值"), default=dict, blank=True)
     new = models.JSONField(_("新值"), default=dict, blank=True)
     reason = models.TextField(_("理由"), blank=True)

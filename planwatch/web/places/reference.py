@@ -122,7 +122,7 @@ class DemoUser(NamedTuple):
 
 @cache
 def demo_users() -> tuple[DemoUser, ...]:
-    """The demo's cast, one user per role (``planwatch/data/demo/users.csv``)."""
+    """The demo's cast, one user per role and two 市统计局 reviewers (``planwatch/data/demo/users.csv``)."""
     return tuple(DemoUser(row["username"], row["role"], row["unit"]) for row in _read(DEMO_USERS_CSV))
 
 

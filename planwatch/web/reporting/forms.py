@@ -11,7 +11,7 @@ class ReportForm(forms.Form):
     as_of = forms.IntegerField(label=_("评估年份"), min_value=2000, max_value=2100)
     edition = forms.ChoiceField(label=_("版本"), choices=ReportSnapshot.Edition.choices)
     format = forms.ChoiceField(label=_("格式"), choices=ReportFile.Format.choices)
-    language = forms.ChoiceField(label=_("语言"), choices=[("zh", "中文"), ("en", "English")])
+    language = forms.ChoiceField(label=_("语言"), choices=ReportFile.Language.choices)
     reason = forms.CharField(label=_("用途"), max_length=200, initial="")
 
 

@@ -50,7 +50,20 @@ def render(
 
 
 def filename(snapshot: Snapshot, fmt: str, language: str = "zh") -> str:
+    """赣州市2025总结评估报告-内部版.docx, and for an English report Ganzhou-2025-final-evaluation-internal.docx:
+    a file in English is named in English (it was 赣州市2025总结评估报告-内部版-en.docx)."""
+    if language == "en":
+        kind = "final-evaluation" if snapshot.kind == "final" else "annual-monitoring"
+        edition = "public" if snapshot.public else "internal"
+        return f"{_region_in_english(snapshot.plan_region)}-{snapshot.as_of}-{kind}-{edition}.{fmt}"
     kind = "总结评估报告" if snapshot.kind == "final" else "年度监测报告"
     edition = "公开版" if snapshot.public else "内部版"
-    suffix = "" if language == "zh" else "-en"
-    return f"{snapshot.plan_region}{snapshot.as_of}{kind}-{edition}{suffix}.{fmt}"
+    return f"{snapshot.plan_region}{snapshot.as_of}{kind}-{edition}.{fmt}"
+
+
+def _region_in_english(name: str) -> str:
+    """The region's key in the reference data, capitalised (赣州市 → Ganzhou); "Plan" for a region without one."""
+    from planwatch.web.places.models import Region
+
+    key = Region.objects.filter(name=name).values_list("key", flat=True).first()
+    return key.capitalize() if key else "Plan"

@@ -56,6 +56,11 @@ class ReportFile(models.Model):
         PDF = "pdf", "PDF"
         HTML = "html", "HTML"
 
+    class Language(models.TextChoices):
+        # Named in the page's language, as the other columns are (公开版 / Public edition).
+        ZH = "zh", _("中文")
+        EN = "en", _("英文")
+
     class Status(models.TextChoices):
         QUEUED = "queued", _("排队中")
         RUNNING = "running", _("生成中")
@@ -64,7 +69,7 @@ class ReportFile(models.Model):
 
     snapshot = models.ForeignKey(ReportSnapshot, on_delete=models.CASCADE, related_name="files")
     format = models.CharField(_("格式"), max_length=4, choices=Format.choices)
-    language = models.CharField(_("语言"), max_length=5, default="zh")
+    language = models.CharField(_("语言"), max_length=5, choices=Language.choices, default=Language.ZH)
     status = models.CharField(_("状态"), max_length=8, choices=Status.choices, default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField(_("进度"), default=0)  # per cent
     step = models.CharField(_("当前步骤"), max_length=100, blank=True)

@@ -83,11 +83,15 @@ class ReportForm(forms.Form):
     )
     reason = forms.CharField(label=_("理由(记入审计)"), max_length=500, initial=_("报告进展"))
 
-    def __init__(self, *args, project: bool, **kwargs):
+    def __init__(self, *args, project: bool, period: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         if not project:  # the stage and the investment are a key project's 台账; a task has neither
             for name in PROJECT_ONLY:
                 del self.fields[name]
+        if not period:
+            # A saved report's quarter is part of what it is (the page's heading says it): its edit form
+            # offered 报告期 and saved into the report's own quarter whatever was typed there.
+            del self.fields["period"]
 
 
 PROJECT_ONLY = ("stage", "investment_done")

@@ -19,8 +19,9 @@ from planwatch.web.monitoring.errors import InvalidTransition
 from planwatch.web.monitoring.services import retry_when_locked
 from planwatch.web.places import audit
 from planwatch.web.work import permissions as perm
+from planwatch.web.work.evidence import refusal
 from planwatch.web.work.models import Escalation, Evidence, KeyProject, Milestone, ProgressReport, WorkTask
-from planwatch.work.evidence import check_evidence
+from planwatch.work.evidence import Refused, check_evidence
 from planwatch.work.periods import parse_quarter
 
 R = ProgressReport.Status
@@ -275,8 +276,8 @@ def add_evidence(report: ProgressReport, *, user, reason: str, name: str, conten
     """Attach a checked PDF or image; anything else is refused before a byte is stored."""
     perm.require_edit_report(user, report)
     checked = check_evidence(name, len(content), content[:16])
-    if isinstance(checked, str):
-        raise ServiceError(checked)
+    if isinstance(checked, Refused):
+        raise ServiceError(refusal(checked))
     reason = _need_reason(reason)
     evidence = Evidence(
         report=report,

@@ -118,7 +118,46 @@ def test_evidence_over_the_upload_limit_is_413_naming_the_file_not_a_missing_fie
     )
     assert response.status_code == 413
     page = response.content.decode()
-    assert "文件「扫描件.pdf」超过上限 5.0 MB" in page and "必填" not in page
+    assert "文件「扫描件.pdf」超过佐证材料的大小上限 5.0 MB,已停止接收,未添加任何佐证材料" in page
+    assert "必填" not in page and "未导入任何数据" not in page  # evidence is attached, not imported
+    assert not Evidence.objects.exists()
+
+
+def test_evidence_refusals_are_in_english_on_an_english_page(yudu_task, cast, client_for):
+    """Each refusal, on a page in English: the kind, the content, the declared size (limit set to 100 B; the
+    file is the 45-byte PDF + 200 bytes = 245 B) and a file stopped while it arrived (5 MB + 45 B, over the
+    5.0 MB upload limit, which is also the evidence limit). They stayed Chinese on English pages."""
+    from planwatch.work.settings import configure, reset
+
+    report = services.save_report(
+        yudu_task, user=cast.yudu, reason="报告", period="2025Q3", data=ReportInput()
+    )
+    client = client_for(cast.yudu)
+    client.cookies["django_language"] = "en"
+    url = reverse("work-evidence-upload", args=[report.pk])
+
+    def refused(name: str, content: bytes) -> str:
+        upload = SimpleUploadedFile(name, content, content_type="application/octet-stream")
+        return client.post(url, {"file": upload, "reason": "佐证"}).content.decode()
+
+    assert "File “说明.docx” is not an allowed type: evidence must be a PDF or an image (PNG, JPEG)" in refused(
+        "说明.docx", b"PK\x03\x04"
+    )
+    assert "File “批复.pdf” is refused: its content is not a PDF (the name and the content disagree)" in refused(
+        "批复.pdf", b"PK\x03\x04 a zip"
+    )
+    assert "File “现场.jpg” is refused: its content is not a JPEG image (the name and the content disagree)" in (
+        refused("现场.jpg", b"\x89PNG\r\n\x1a\n\0\0")
+    )
+    configure(EVIDENCE_MAX_BYTES=100)
+    try:
+        assert "File “大.pdf” is 245 B, over the limit of 100 B" in refused("大.pdf", PDF + b"0" * 200)
+    finally:
+        reset()
+    stopped = refused("扫描件.pdf", PDF + b"0" * (5 * 1024 * 1024))
+    assert "File “扫描件.pdf” is over the 5.0 MB limit for evidence: receiving stopped, no evidence was attached" in (
+        stopped
+    )
     assert not Evidence.objects.exists()
 
 

@@ -14,11 +14,11 @@ from planwatch.web.core.refusals import TOO_LARGE, refuse
 from planwatch.web.monitoring.errors import refusal_status
 from planwatch.web.work import permissions as perm
 from planwatch.web.work import services
+from planwatch.web.work.evidence import stopped_refusal, too_large
 from planwatch.web.work.forms import EvidenceForm, ReasonForm, ReportForm
 from planwatch.web.work.models import Evidence, ProgressReport
 from planwatch.web.work.services import REPORT_FIELDS, ReportInput
 from planwatch.web.work.views._common import changes, form_errors, page_of, refuse_form, run, submit
-from planwatch.work.evidence import check_evidence
 from planwatch.work.periods import owed_quarter, quarter_of
 from planwatch.work.settings import setting
 
@@ -48,8 +48,8 @@ def _input(d: dict) -> ReportInput:
     )
 
 
-def _save_edit(report: ProgressReport, *, user, reason: str, period: str, **fields) -> ProgressReport:
-    """A report's edit form saves into the report's own period, whatever ``period`` the form posted."""
+def _save_edit(report: ProgressReport, *, user, reason: str, **fields) -> ProgressReport:
+    """A report's edit form saves into the report's own period (the form has no period field)."""
     return services.save_report(report.subject, user=user, reason=reason, period=report.period, data=_input(fields))
 
 
@@ -105,7 +105,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     edit_form = None
     if may_edit:
         initial = {f: getattr(report, f) for f in REPORT_FIELDS}
-        edit_form = ReportForm(initial={**initial, "period": report.period}, project=report.project_id is not None)
+        edit_form = ReportForm(initial=initial, project=report.project_id is not None, period=False)
     return render(
         request,
         "work/report_detail.html",
@@ -126,7 +126,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @changes(perm.get_report_for_user)
 def report_save(request: HttpRequest, report: ProgressReport) -> HttpResponse:
     perm.require_edit_report(request.user, report)
-    form = ReportForm(request.POST, project=report.project_id is not None)
+    form = ReportForm(request.POST, project=report.project_id is not None, period=False)
     return submit(request, form, _save_edit, report, done=_("已保存"), back=page_of(report))
 
 
@@ -135,18 +135,18 @@ def evidence_upload(request: HttpRequest, report: ProgressReport) -> HttpRespons
     perm.require_edit_report(request.user, report)
     form = EvidenceForm(request.POST, request.FILES)
     back = page_of(report)
-    refused = getattr(request, "upload_refused", None)
-    if refused:
+    stopped = getattr(request, "upload_stopped", None)
+    if stopped:
         # Stopped while it arrived (core.uploads): the fields after the file never came, so the form
         # would only say "required"; the reason is the size.
-        return refuse(request, [refused], status=TOO_LARGE, back=back)
+        return refuse(request, [stopped_refusal(stopped)], status=TOO_LARGE, back=back)
     if not form.is_valid():
         return refuse_form(request, form, back=back)
     upload = form.cleaned_data["file"]
     if upload.size > setting("EVIDENCE_MAX_BYTES"):
         # Refused from the declared size, before the file is read into memory; the same message as the
         # service's own check on the bytes.
-        return refuse(request, [check_evidence(upload.name, upload.size, b"")], status=TOO_LARGE, back=back)
+        return refuse(request, [too_large(upload.name, upload.size)], status=TOO_LARGE, back=back)
     content = upload.read()
     return run(
         request,
