@@ -48,6 +48,11 @@ def require_synonym_editor(user) -> None:
         raise PermissionDenied(_("只有规划管理人员可以补充同义词"))
 
 
+def may_edit_synonyms(user) -> bool:
+    """``require_synonym_editor`` as a question: the form only for those whose adding it would take."""
+    return role_of(user) in EDITS_SYNONYMS
+
+
 def may_decide(user, proposal: Proposal) -> bool:
     """``require_decider`` as a question, for the page: buttons only for those who may press them."""
     try:

@@ -22,6 +22,7 @@ from planwatch.web.bulletins.permissions import (
     get_bulletin_for_user,
     get_proposal_for_user,
     may_decide,
+    may_edit_synonyms,
     may_read_in,
     require_synonym_editor,
 )
@@ -140,5 +141,9 @@ def synonyms(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "bulletins/synonyms.html",
-        {"extra": ExtraSynonym.objects.all(), "entries": services.default_dictionary().entries},
+        {
+            "extra": ExtraSynonym.objects.all(),
+            "entries": services.default_dictionary().entries,
+            "may_add": may_edit_synonyms(request.user),
+        },
     )

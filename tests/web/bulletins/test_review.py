@@ -210,3 +210,12 @@ def test_a_bulletin_over_the_upload_limit_is_413_naming_the_file_not_a_missing_f
     page = response.content.decode()
     assert "文件「2023年公报.pdf」超过上限 5.0 MB" in page and "必填" not in page
     assert not Proposal.objects.exists()
+
+
+def test_the_synonym_form_is_shown_only_to_who_may_add_a_synonym(small_plan, cast, client_for):
+    """A reviewer sees the synonyms but no form (adding one answers 403 for a reviewer); a planner adds one."""
+    reviewer = client_for(cast.reviewer).get("/bulletins/synonyms/").content.decode()
+    assert 'name="phrase"' not in reviewer and "同义词由规划管理人员补充" in reviewer
+    assert client_for(cast.reviewer).post("/bulletins/synonyms/", {"phrase": "x"}).status_code == 403
+    planner = client_for(cast.planner).get("/bulletins/synonyms/").content.decode()
+    assert 'name="phrase"' in planner
