@@ -37,6 +37,8 @@ def test_compiled_catalog_matches_the_po_file():
     for e in po_entries(CATALOG / "django.po"):
         if "msgid_plural" in e:
             assert compiled.ngettext(e["msgid"], e["msgid_plural"], 2) == e["msgstr[1]"]
+        elif "msgctxt" in e:  # the same words in another context ("PDF" as an evidence kind: "a PDF")
+            assert compiled.pgettext(e["msgctxt"], e["msgid"]) == e["msgstr"], e["msgid"]
         else:
             assert compiled.gettext(e["msgid"]) == e["msgstr"], e["msgid"]
 
