@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from planwatch.web.monitoring import services
 from planwatch.web.monitoring.models import Observation
@@ -174,3 +177,19 @@ def test_an_upload_correcting_a_returned_figure_says_it_stays_returned_until_sub
     assert (draft.value, draft.status) == (561.0, "returned")
     text = page_text(response)
     assert "其中 1 条是对退回数据的更正,状态仍为「已退回」" in text and "已退回" in text.split("已创建的草稿")[1]
+
+
+def test_a_changed_locked_cell_is_explained_in_the_readers_language(cast, assignments, template_of, client_for):
+    """The 统计局's template row 3 is 人均地区生产总值 · 赣州市 · 2024 with its 年份 cell locked; a file that
+    says 2023 there is refused — in English on an English page (it read 「此格已锁定…」 there)."""
+    book = template_of(cast.stats_reporter)
+    sheet = book["填报"]
+    sheet["C3"], sheet["D3"] = "2023", 52580
+    client = client_for(cast.stats_reporter)
+    client.cookies["django_language"] = "en"
+    before = stored_rows()
+    response = client.post("/collection/upload/", {"file": SimpleUploadedFile("赣州市.xlsx", saved(book))})
+    assert response.status_code == 422
+    assert ("This cell is locked: the template has “2024”, the file has “2023”. Do not change the locked "
+            "columns (or download your unit's template again)") in html.unescape(page_text(response))
+    assert stored_rows() == before
