@@ -8,20 +8,21 @@ the file's bytes are counted chunk by chunk (64 KB) as the multipart parser read
 stops (``StopUpload(connection_reset=True)``: the rest of the body is never read) as soon as the file
 passes the limit. At most the limit plus one chunk is read, whatever the ``Content-Length`` says. The
 form's fields before the file (the CSRF token first) are kept, so the page can answer with a message
-rather than a CSRF failure; the request carries ``upload_refused`` (the Chinese message) for the view
-to show. The limit is the data collection setting ``MAX_UPLOAD_BYTES``.
+rather than a CSRF failure; the request carries ``upload_refused`` (the message, in the reader's
+language) and ``upload_refused_name`` (the file's name, for the page's heading) for the view to show. The limit is the data collection setting ``MAX_UPLOAD_BYTES``.
 """
 
 from __future__ import annotations
 
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+from django.utils.translation import gettext as _
 
 from planwatch.collection.guard import megabytes
 from planwatch.collection.settings import setting
 
 
 def too_large(name: str, limit: int) -> str:
-    return f"文件「{name}」超过上限 {megabytes(limit)},已停止接收,未导入任何数据"
+    return _("文件「%(name)s」超过上限 %(limit)s,已停止接收,未导入任何数据") % {"name": name, "limit": megabytes(limit)}
 
 
 class LimitedUploadHandler(FileUploadHandler):
@@ -35,7 +36,8 @@ class LimitedUploadHandler(FileUploadHandler):
         self.received += len(raw_data)
         limit = setting("MAX_UPLOAD_BYTES")
         if self.received > limit:
-            self.request.upload_refused = too_large(self.file_name or "上传文件", limit)
+            self.request.upload_refused_name = self.file_name or ""
+            self.request.upload_refused = too_large(self.file_name or _("上传文件"), limit)
             raise StopUpload(connection_reset=True)
         return raw_data
 

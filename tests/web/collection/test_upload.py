@@ -75,7 +75,18 @@ def test_a_file_over_the_size_limit_is_refused_and_nothing_stored(cast, assignme
     response = upload(cast.zhanggong, "oversized.xlsx", xlsx_files.oversized(tmp_path).read_bytes())
     assert response.status_code == 413  # refused while receiving (planwatch/web/core/uploads.py)
     assert "文件「oversized.xlsx」超过上限 5.0 MB,已停止接收,未导入任何数据" in page_text(response)
+    assert "<h1>导入结果 · oversized.xlsx</h1>" in page_text(response)  # it read 「导入结果 · 」, no name
     assert stored_rows() == before
+
+
+def test_an_oversized_file_is_refused_in_the_readers_language(cast, assignments, client_for, tmp_path):
+    client = client_for(cast.zhanggong)
+    client.cookies["django_language"] = "en"
+    data = xlsx_files.oversized(tmp_path).read_bytes()
+    response = client.post("/collection/upload/", {"file": SimpleUploadedFile("oversized.xlsx", data)})
+    assert response.status_code == 413
+    text = html.unescape(page_text(response))
+    assert "File “oversized.xlsx” is over the limit of 5.0 MB: receiving stopped, nothing was imported" in text
 
 
 def test_a_zip_bomb_is_refused_and_nothing_stored(cast, assignments, upload, tmp_path):
