@@ -59,6 +59,12 @@ class ImportOutcome(ProblemTally):
     dry_run: bool = False
 
     @property
+    def unchanged(self) -> int:
+        """Rows of the file that match what is stored (a draft or a figure already submitted, sent back as
+        it is): read and checked, not written again."""
+        return self.rows - len(self.drafts) if self.ok else 0
+
+    @property
     def corrected(self) -> list[Observation]:
         """Returned figures the file corrected: they keep their state (已退回) until submitted again."""
         return [o for o in self.drafts if o.status == Observation.Status.RETURNED]

@@ -204,3 +204,23 @@ def test_a_changed_locked_cell_is_explained_in_the_readers_language(cast, assign
     assert ("This cell is locked: the template has “2024”, the file has “2023”. Do not change the locked "
             "columns (or download your unit's template again)") in html.unescape(page_text(response))
     assert stored_rows() == before
+
+
+def test_the_same_file_twice_writes_nothing_the_second_time_and_says_so(cast, assignments, upload):
+    """于都县 uploads its 2024 GDP, then the same file again: the draft stays at its version with one audit
+    entry (its creation), and the page says the row was the same — it read 「已导入 1 条草稿」 and made v+1."""
+    text = "指标,地区,年份,数值,单位,来源,备注\n地区生产总值,于都县,2024,560.3,亿元,于都县统计公报,快报数\n".encode()
+    assert upload(cast.yudu, "于都.csv", text).status_code == 200
+    draft = Observation.objects.get()
+    version, before = draft.lock_version, stored_rows()
+    again = upload(cast.yudu, "于都.csv", text)
+    assert again.status_code == 200
+    assert "1 行与已保存的数据相同,未重新写入。" in page_text(again)
+    assert "已导入" not in page_text(again)
+    draft.refresh_from_db()
+    assert draft.lock_version == version and draft.history.count() == 1
+    assert stored_rows() == before
+    changed = upload(cast.yudu, "于都.csv", text.replace(b"560.3", b"561.0"))
+    assert "已导入 1 条草稿" in page_text(changed)
+    draft.refresh_from_db()
+    assert (draft.value, draft.lock_version) == (561.0, version + 1)
