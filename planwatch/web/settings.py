@@ -148,6 +148,11 @@ LOGOUT_REDIRECT_URL = "home"
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The reader's choice of language outlives the browser (Django's default is a session cookie, so English
+# readers were back on Chinese pages after a restart). Lax: sent on links from other sites, not on their
+# forms. Over TLS the switch marks it Secure (core.views.switch_language).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

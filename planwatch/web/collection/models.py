@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from planwatch.collection.problems import ImportProblem, Severity
@@ -46,6 +47,13 @@ class ImportJob(models.Model):
     @property
     def running(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def stage_text(self) -> str:
+        """The stage in the reader's language: the worker stores the Chinese msgid (``tasks``), the rows
+        counted so far fill in its ``%(rows)s``."""
+        words = gettext(self.stage) if self.stage else ""
+        return words % {"rows": self.rows} if "%(rows)s" in words else words
 
     def problem_list(self) -> list[ImportProblem]:
         keep = ("sheet", "row", "column", "message", "rule")

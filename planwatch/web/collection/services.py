@@ -32,6 +32,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from planwatch.collection.importer import import_file
 from planwatch.collection.model import CleanObservation, IndicatorSpec, citation
@@ -56,6 +57,12 @@ class ImportOutcome(ProblemTally):
     drafts: list[Observation] = field(default_factory=list)
     rows: int = 0
     dry_run: bool = False
+
+    @property
+    def unchanged(self) -> int:
+        """Rows of the file that match what is stored (a draft or a figure already submitted, sent back as
+        it is): read and checked, not written again."""
+        return self.rows - len(self.drafts) if self.ok else 0
 
     @property
     def corrected(self) -> list[Observation]:
@@ -181,7 +188,8 @@ def _locked_cells_changed(observations: list[CleanObservation], unit: Unit) -> l
             if want != got:
                 found.append(ImportProblem(
                     DATA_SHEET, obs.line, COLUMNS[column],
-                    f"此格已锁定,模板中为「{want}」,文件中为「{got}」:请勿修改锁定的列(或重新下载本单位模板)",
+                    _("此格已锁定,模板中为「%(want)s」,文件中为「%(got)s」:请勿修改锁定的列(或重新下载本单位模板)")
+                    % {"want": want, "got": got},
                     rule="locked"))
     return found
 

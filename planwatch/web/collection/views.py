@@ -73,6 +73,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     refused = getattr(request, "upload_refused", None)  # set while receiving (core.uploads)
     if refused:
         context["outcome"] = services.ImportOutcome(problems=[file_problem(refused, rule="size")])
+        context["filename"] = getattr(request, "upload_refused_name", "")
         return render(request, "collection/result.html", context, status=413)
     if request.method != "POST" or not form.is_valid():
         return render(request, "collection/upload.html", context,

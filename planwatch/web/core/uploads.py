@@ -9,9 +9,9 @@ stops (``StopUpload(connection_reset=True)``: the rest of the body is never read
 passes the limit. At most the limit plus one chunk is read, whatever the ``Content-Length`` says. The
 form's fields before the file (the CSRF token first) are kept, so the page can answer with a message
 rather than a CSRF failure. The request carries ``upload_stopped`` (a ``Stopped``: the file's name and the
-limit) for a page that says it in its own words (evidence is not "imported"), and ``upload_refused``, the
-data import's sentence in the page's language, for the import pages. The limit is the data collection
-setting ``MAX_UPLOAD_BYTES``.
+limit) for a page that says it in its own words (evidence is not "imported"), ``upload_refused``, the
+data import's sentence in the page's language, and ``upload_refused_name`` (the file's name, for the
+import result's heading). The limit is the data collection setting ``MAX_UPLOAD_BYTES``.
 """
 
 from __future__ import annotations
@@ -54,6 +54,7 @@ class LimitedUploadHandler(FileUploadHandler):
         limit = setting("MAX_UPLOAD_BYTES")
         if self.received > limit:
             self.request.upload_stopped = Stopped(self.file_name or "", limit)
+            self.request.upload_refused_name = self.file_name or ""
             self.request.upload_refused = too_large(self.file_name or "", limit)
             raise StopUpload(connection_reset=True)
         return raw_data

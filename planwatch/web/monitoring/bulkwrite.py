@@ -37,8 +37,20 @@ UPDATED = (
 )
 
 
+# What a clerk means by "the row changed": the figure, its unit and qualifier, its source and note (and the
+# explanation the note gives). A draft sent again with all of these as stored is left alone.
+CONTENT = ("value", "measure_unit", "qualifier", "source", "publisher", "document_title", "quote", "note",
+           "warning_comment")
+
+
+def _content(obs: Observation) -> tuple:
+    return tuple(getattr(obs, name) for name in CONTENT)
+
+
 def write_drafts(prepared, *, reason: str) -> list[Observation]:
-    """Store ``prepared`` (a ``drafts.PreparedDrafts``, already locked and compared)."""
+    """Store ``prepared`` (a ``drafts.PreparedDrafts``, already locked and compared); return the rows
+    written. A draft the file sends back as it is stored (``CONTENT``) is not written again: uploading
+    the same file twice made a new version and an audit entry of every row, recording nothing."""
     from planwatch.web.monitoring.drafts import _fields
     from planwatch.web.monitoring.services import _snapshot
 
@@ -52,13 +64,15 @@ def write_drafts(prepared, *, reason: str) -> list[Observation]:
         if seen is not None and seen.pk in current:
             obs = current[seen.pk]
             obs.indicator, obs.region = indicator, region
-            before = _snapshot(obs)
+            before, content = _snapshot(obs), _content(obs)
             obs.value = row.value
             obs.original_value = row.original_value or f"{row.value:.12g}"
             # What the previous import found no longer holds: the new file's findings replace it.
             obs.problems, obs.warning_comment = list(row.problems), row.warning_comment
             for name, value in _fields(row).items():
                 setattr(obs, name, value)
+            if _content(obs) == content:
+                continue  # the same file again: no new version, no history, no audit entry
             obs.lock_version += 1
             obs.updated_at = now
             old, new = audit.diff(before, _snapshot(obs))

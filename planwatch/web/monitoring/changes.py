@@ -41,6 +41,7 @@ FIELD_NAMES = {
     "unit": _("填报单位"),
     "unit_id": _("所属单位"),
     "indicator": _("指标"),
+    "indicators": _("指标数"),  # a plan's creation entry counts them
     "text": _("目标原文"),
     "kind": _("类型"),
     "severity": _("级别"),
@@ -107,7 +108,12 @@ class Change:
 
 @cache
 def _field(subject: str, key: str):
-    """The model field ``key`` names for ``subject`` (``unit_id`` → ``unit``), or None."""
+    """The column ``key`` names for ``subject`` (``unit_id`` → ``unit``), or None.
+
+    Only a concrete, single-valued field has a ``verbose_name``, ``choices`` and a row its id points to;
+    any other name an entry may carry — a reverse relation (a plan's creation entry counts its
+    ``indicators``), a many-to-many (``regions``, stored as names) or a key no model has — reads as the
+    value stored, not as a crash of the audit page."""
     for label in SUBJECT_MODELS.get(subject, ()):
         try:
             model = apps.get_model(label)
@@ -115,9 +121,11 @@ def _field(subject: str, key: str):
             continue
         for name in (key, key.removesuffix("_id")):
             try:
-                return model._meta.get_field(name)
+                field = model._meta.get_field(name)
             except FieldDoesNotExist:
                 continue
+            if field.concrete and not field.many_to_many:
+                return field
     return None
 
 

@@ -235,7 +235,8 @@ def create_drafts(rows: Sequence[DraftInput], *, user, reason: str, unit: Unit,
 
 def store_drafts(prepared: PreparedDrafts, *, reason: str) -> list[Observation]:
     """Lock every row the import changes, refuse the whole import (naming the rows) when one changed
-    since ``prepare_drafts`` read it, else write all rows with their history and audit entries.
+    since ``prepare_drafts`` read it, else write every row that changes something, with its history and
+    audit entry (``bulkwrite.write_drafts`` leaves a draft sent back as stored alone).
 
     Two identical imports at once: the second waits for the first's locks (or, for new rows, for its
     unique key) and is then refused here with the rows named, never with an IntegrityError."""

@@ -83,3 +83,15 @@ def test_a_small_upload_and_a_dry_run_stay_in_the_request(cast, assignments, upl
     response = upload(cast.zhanggong, "章贡.csv", GOOD.encode())
     assert response.status_code == 200 and Observation.objects.count() == 1
     assert not ImportJob.objects.exists()
+
+
+def test_a_jobs_stage_reads_in_the_readers_language(cast, assignments, upload, client_for, small_threshold):
+    """The worker stores the stage untranslated; the page says it in Chinese or English, with the rows counted."""
+    upload(cast.zhanggong, "章贡.csv", GOOD.encode())
+    job = ImportJob.objects.get()
+    english = client_for(cast.zhanggong)
+    english.cookies["django_language"] = "en"
+    assert "Queued: waiting to be imported" in page_text(english.get(f"/collection/jobs/{job.pk}/"))
+    ImportJob.objects.filter(pk=job.pk).update(status="running", stage="核对并写入 %(rows)s 行", rows=1)
+    assert "导入中:核对并写入 1 行" in page_text(client_for(cast.zhanggong).get(f"/collection/jobs/{job.pk}/"))
+    assert "Importing: checking and storing the rows read: 1" in page_text(english.get(f"/collection/jobs/{job.pk}/"))

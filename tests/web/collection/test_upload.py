@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from planwatch.web.monitoring import services
 from planwatch.web.monitoring.models import Observation
@@ -72,7 +75,18 @@ def test_a_file_over_the_size_limit_is_refused_and_nothing_stored(cast, assignme
     response = upload(cast.zhanggong, "oversized.xlsx", xlsx_files.oversized(tmp_path).read_bytes())
     assert response.status_code == 413  # refused while receiving (planwatch/web/core/uploads.py)
     assert "文件「oversized.xlsx」超过上限 5.0 MB,已停止接收,未导入任何数据" in page_text(response)
+    assert "<h1>导入结果 · oversized.xlsx</h1>" in page_text(response)  # it read 「导入结果 · 」, no name
     assert stored_rows() == before
+
+
+def test_an_oversized_file_is_refused_in_the_readers_language(cast, assignments, client_for, tmp_path):
+    client = client_for(cast.zhanggong)
+    client.cookies["django_language"] = "en"
+    data = xlsx_files.oversized(tmp_path).read_bytes()
+    response = client.post("/collection/upload/", {"file": SimpleUploadedFile("oversized.xlsx", data)})
+    assert response.status_code == 413
+    text = html.unescape(page_text(response))
+    assert "File “oversized.xlsx” is over the limit of 5.0 MB: receiving stopped, nothing was imported" in text
 
 
 def test_a_zip_bomb_is_refused_and_nothing_stored(cast, assignments, upload, tmp_path):
@@ -174,3 +188,39 @@ def test_an_upload_correcting_a_returned_figure_says_it_stays_returned_until_sub
     assert (draft.value, draft.status) == (561.0, "returned")
     text = page_text(response)
     assert "其中 1 条是对退回数据的更正,状态仍为「已退回」" in text and "已退回" in text.split("已创建的草稿")[1]
+
+
+def test_a_changed_locked_cell_is_explained_in_the_readers_language(cast, assignments, template_of, client_for):
+    """The 统计局's template row 3 is 人均地区生产总值 · 赣州市 · 2024 with its 年份 cell locked; a file that
+    says 2023 there is refused — in English on an English page (it read 「此格已锁定…」 there)."""
+    book = template_of(cast.stats_reporter)
+    sheet = book["填报"]
+    sheet["C3"], sheet["D3"] = "2023", 52580
+    client = client_for(cast.stats_reporter)
+    client.cookies["django_language"] = "en"
+    before = stored_rows()
+    response = client.post("/collection/upload/", {"file": SimpleUploadedFile("赣州市.xlsx", saved(book))})
+    assert response.status_code == 422
+    assert ("This cell is locked: the template has “2024”, the file has “2023”. Do not change the locked "
+            "columns (or download your unit's template again)") in html.unescape(page_text(response))
+    assert stored_rows() == before
+
+
+def test_the_same_file_twice_writes_nothing_the_second_time_and_says_so(cast, assignments, upload):
+    """于都县 uploads its 2024 GDP, then the same file again: the draft stays at its version with one audit
+    entry (its creation), and the page says the row was the same — it read 「已导入 1 条草稿」 and made v+1."""
+    text = "指标,地区,年份,数值,单位,来源,备注\n地区生产总值,于都县,2024,560.3,亿元,于都县统计公报,快报数\n".encode()
+    assert upload(cast.yudu, "于都.csv", text).status_code == 200
+    draft = Observation.objects.get()
+    version, before = draft.lock_version, stored_rows()
+    again = upload(cast.yudu, "于都.csv", text)
+    assert again.status_code == 200
+    assert "1 行与已保存的数据相同,未重新写入。" in page_text(again)
+    assert "已导入" not in page_text(again)
+    draft.refresh_from_db()
+    assert draft.lock_version == version and draft.history.count() == 1
+    assert stored_rows() == before
+    changed = upload(cast.yudu, "于都.csv", text.replace(b"560.3", b"561.0"))
+    assert "已导入 1 条草稿" in page_text(changed)
+    draft.refresh_from_db()
+    assert (draft.value, draft.lock_version) == (561.0, version + 1)

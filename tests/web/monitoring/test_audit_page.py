@@ -62,3 +62,26 @@ def test_audit_page_is_paginated_and_readable(client_for, cast, figures):
     assert "第 1 / 2 页" in first and "?page=2" in first
     second = client.get("/monitoring/audit/?page=2").content.decode()
     assert "第 2 / 2 页" in second
+
+
+def test_a_plan_load_reads_on_the_audit_page(client_for, cast):
+    """Loading a plan records how many indicators it has under ``indicators`` — on a plan that name is the
+    reverse relation to its indicators, not a column — and the audit page answered 500
+    (``'ManyToOneRel' object has no attribute 'choices'``). The 赣州 plan has 36 indicators (I01–I36)."""
+    from planwatch.data import GANZHOU_PLAN
+    from planwatch.documents import read_plan
+    from planwatch.web.plans.services import load_plan
+
+    load_plan(read_plan(GANZHOU_PLAN), user=cast.planner, reason="载入赣州规划")
+    response = client_for(cast.supervisor).get("/monitoring/audit/?subject=plan")
+    assert response.status_code == 200
+    assert "<b>指标数</b>:36" in response.content.decode()
+
+
+def test_a_key_that_is_no_column_reads_as_its_value():
+    """A reverse relation, a many-to-many of names and a key no model has each read as the value stored."""
+    entry = AuditEntry(subject="plan", new={"indicators": 36, "pillars": 2, "no_such_field": "x"})
+    assert readable_changes(entry) == [Change("指标数", "", "36"), Change("pillars", "", "2"),
+                                       Change("no_such_field", "", "x")]
+    assignment = AuditEntry(subject="assignment", new={"regions": ["于都县", "瑞金市"]})
+    assert readable_changes(assignment) == [Change("地区", "", "于都县、瑞金市")]

@@ -124,3 +124,27 @@ def test_an_explanation_typed_before_saving_is_kept_on_the_page(
     assert "新口径,含开发区" in page and "预警说明将在“提交审核”时一并保存" in page
     obs.refresh_from_db()
     assert obs.value == 261.0
+
+
+def test_a_withdrawal_refused_because_the_reviewer_acted_meanwhile_is_headed_as_not_withdrawn(
+    client_for, cast, assignments, small_plan, reference_data
+):
+    """The clerk's page showed the submission; the reviewer approved it before 撤回 was pressed. The row says
+    so and the page is headed 未撤回 — it read 「未保存:有 1 行需要改正」, words for a save."""
+    city, gdp = reference_data.regions["赣州市"], indicator(small_plan, "I01")
+    draft = services.create_draft(user=cast.stats_reporter, reason="填报", indicator=gdp, region=city, year=2024,
+                                  value=4716.5, source="公报")
+    submitted = services.submit_observation(draft, user=cast.stats_reporter)
+    seen = submitted.lock_version
+    services.approve_observation(submitted, user=cast.reviewer)
+    key = _key(assignments["统计局I01"], city)
+    response = client_for(cast.stats_reporter).post(
+        "/monitoring/entry/", {f"version-{key}": str(seen), "act": f"withdraw:{key}"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert "未撤回,也未保存:有 1 行需要处理,请按各行提示核对;已填写的内容已保留" in page
+    assert "需要改正" not in page
+    assert "第1行(地区生产总值 · 赣州市 · 2024):已被他人修改(现为「已通过」),请核对后再保存" in page
+    submitted.refresh_from_db()
+    assert submitted.status == "approved"

@@ -257,11 +257,7 @@ def entry_post(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("请先勾选要提交或撤回的行"))
         return _page(request, rows, UNPROCESSABLE)
     if any(r.errors for r in rows):
-        messages.error(
-            request,
-            _("未保存:有 %(n)s 行需要改正,其余各行填写的内容已保留")
-            % {"n": sum(bool(r.errors) for r in rows)},
-        )
+        messages.error(request, _refused_heading(action) % {"n": sum(bool(r.errors) for r in rows)})
         return _page(request, rows, CONFLICT if stale else UNPROCESSABLE)
     try:
         with transaction.atomic():
@@ -293,6 +289,17 @@ def entry_post(request: HttpRequest) -> HttpResponse:
                 }
         return _page(request, fresh)
     return redirect("monitoring-entry")
+
+
+def _refused_heading(action: str) -> str:
+    """The page's heading names what was not done: 撤回 or 提交 pressed on a row the reviewer has acted on
+    meanwhile is not a save with a typing mistake (nothing was saved either: the action and the typed
+    rows are stored together or not at all)."""
+    if action == "withdraw":
+        return _("未撤回,也未保存:有 %(n)s 行需要处理,请按各行提示核对;已填写的内容已保留")
+    if action == "submit":
+        return _("未提交,也未保存:有 %(n)s 行需要处理,请按各行提示核对;已填写的内容已保留")
+    return _("未保存:有 %(n)s 行需要改正,其余各行填写的内容已保留")
 
 
 def _act(user, action: str, chosen: list[EntryRow], stored: dict, request: HttpRequest) -> str:
