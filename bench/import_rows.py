@@ -78,14 +78,19 @@ def _seed(rows: int):
         Assignment.objects.create(
             unit=unit, indicator=ind, year=2024, due_date=dt.date(2025, 3, 31)
         ).regions.set(regions)
-    lines = ["指标,地区,年份,数值,单位,来源"]
-    lines += [
-        f"{ind.name},{region.name},{year},{1000 + n % 97 + year - 2020},亿元,统计公报"
-        for n, ind in enumerate(plan.indicators.order_by("order"))
-        for region in regions
-        for year in range(2021, 2021 + YEARS)
-    ]
-    return plan, unit, user, regions, ("\n".join(lines) + "\n").encode()
+
+    def sheet(correction: float) -> bytes:
+        lines = ["指标,地区,年份,数值,单位,来源"]
+        lines += [
+            f"{ind.name},{region.name},{year},{1000 + n % 97 + year - 2020 + correction},亿元,统计公报"
+            for n, ind in enumerate(plan.indicators.order_by("order"))
+            for region in regions
+            for year in range(2021, 2021 + YEARS)
+        ]
+        return ("\n".join(lines) + "\n").encode()
+
+    # The file as first sent, then the same rows with every figure corrected by 0.5.
+    return plan, unit, user, regions, sheet(0), sheet(0.5)
 
 
 def _baseline(plan, unit, regions, rows: int) -> float:
@@ -122,17 +127,18 @@ def main() -> None:
     from planwatch.web.monitoring.models import Observation
     from planwatch.web.places.models import AuditEntry
 
-    plan, unit, user, regions, data = _seed(args.rows)
+    plan, unit, user, regions, data, corrected = _seed(args.rows)
     baseline = _baseline(plan, unit, regions, args.rows)
     print(f"baseline: bulk_create of {args.rows} rows: {baseline:.2f} s")
-    for label, reason in (
-        ("first import (new drafts)", "基准导入"),
-        ("re-import (drafts updated)", "基准再导入"),
+    for label, reason, payload, written in (
+        ("first import (new drafts)", "基准导入", data, args.rows),
+        ("re-import, every figure corrected (drafts updated)", "基准更正", corrected, args.rows),
+        ("re-import of the same file (nothing to write)", "基准再导入", corrected, 0),
     ):
         start, cpu = time.perf_counter(), time.process_time()
-        outcome = import_upload("基准.csv", data, user=user, reason=reason, unit=unit)
+        outcome = import_upload("基准.csv", payload, user=user, reason=reason, unit=unit)
         took, cpu = time.perf_counter() - start, time.process_time() - cpu
-        assert outcome.ok and len(outcome.drafts) == args.rows, [p.text for p in outcome.problems[:5]]
+        assert outcome.ok and len(outcome.drafts) == written, [p.text for p in outcome.problems[:5]]
         print(
             f"{label}: {args.rows} rows in {took:.2f} s (this process's CPU {cpu:.2f} s); ratio import/baseline {took / baseline:.1f}; "
             f"{'within' if took <= BUDGET_S * args.rows / 20000 else 'OVER'} budget {BUDGET_S:.0f} s per 20,000"

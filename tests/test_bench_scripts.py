@@ -43,8 +43,11 @@ def test_review_queue_benchmark_pages_5000_pending_figures():
 def test_import_benchmark_imports_and_reimports_every_row():
     out = _run("bench/import_rows.py", "--rows", "400")
     assert "baseline: bulk_create of 400 rows" in out
-    assert "first import (new drafts): 400 rows" in out and "re-import (drafts updated): 400 rows" in out
-    # 2 × 400 rows, plus the plan load, the importer's account and its role
+    assert "first import (new drafts): 400 rows" in out
+    assert "re-import, every figure corrected (drafts updated): 400 rows" in out
+    assert "re-import of the same file (nothing to write): 400 rows" in out
+    # 2 × 400 rows written (the same file again writes nothing), plus the plan load, the importer's account
+    # and its role
     assert "stored: 400 observations, 803 audit entries, 800 history rows" in out, out
 
 

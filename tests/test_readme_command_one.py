@@ -89,11 +89,12 @@ def test_it_prints_the_demo_login_and_serves_the_plan(served):
 
 
 def test_the_public_gdp_page_shows_the_real_series_with_sources_and_the_revision(served):
-    """2024 = 4940.47 (sdzhengyuanfeiye.com); 2023 first release 4606.20 (maigoo.com), revised to about 4716."""
+    """2024 = 4940.47 (sdzhengyuanfeiye.com); 2023 first release 4606.20 (maigoo.com), revised to about 4716:
+    each at the precision its source published it with."""
     base, _ = served
     page = urllib.request.urlopen(base + "/portal/indicators/I01/").read().decode()
     table = page.split('id="values-title"')[1].split("</table>")[0]
-    for figure, source in (("4940.5", "sdzhengyuanfeiye.com"), ("4606.2", "maigoo.com"), ("4716.0", "")):
+    for figure, source in (("4940.47", "sdzhengyuanfeiye.com"), ("4606.20", "maigoo.com"), ("约4716<", "")):
         assert figure in table, figure
         assert source in table
     assert "约" in table  # the revised 2023 figure is derived, so it is stated as about 4716

@@ -89,13 +89,14 @@ def test_first_and_exact_vintages_come_from_the_same_visible_rows(figures):
 
 
 def test_the_command_line_frame_is_the_pages_rows_without_the_example_set(figures):
-    """The CLI and the report snapshot read the bureau's rows, examples left out, as the engine's frame."""
+    """The CLI and the report snapshot read the bureau's rows, examples left out, as the engine's frame,
+    each with the figure as it was stated (its decimals are the published precision)."""
     expected = pd.read_csv(io.StringIO(
-        "indicator,region,year,value,vintage,qualifier,source,status\n"
-        "I01,于都县,2022,200.0,1,,统计公报,published\n"
-        "I01,于都县,2023,212.0,2,,统计公报,approved\n"
-        "I01,瑞金市,2023,300.0,1,,统计公报,approved\n"
-    ), keep_default_na=False)
+        "indicator,region,year,value,vintage,qualifier,source,status,original_value\n"
+        "I01,于都县,2022,200.0,1,,统计公报,published,200\n"
+        "I01,于都县,2023,212.0,2,,统计公报,approved,212\n"
+        "I01,瑞金市,2023,300.0,1,,统计公报,approved,300\n"
+    ), keep_default_na=False, dtype={"original_value": str})
     frame = observation_frame(figures)
     pd.testing.assert_frame_equal(frame, expected)
     pages = [p for p in annual_points(figures, public=SIGNED_IN) if not p.example]

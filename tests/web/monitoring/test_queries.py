@@ -29,9 +29,9 @@ def test_frame_keeps_latest_approved_vintage_per_indicator_region_year(cast, ass
     services.create_draft(user=cast.ruijin, reason="填报", indicator=indicator(small_plan, "I01"),
                           region=regions["瑞金市"], year=2023, value=300.0)
     expected = pd.read_csv(io.StringIO(
-        "indicator,region,year,value,vintage,qualifier,source,status\n"
-        "I01,于都县,2023,242.5,2,,统计公报,approved\n"
-    ), keep_default_na=False)
+        "indicator,region,year,value,vintage,qualifier,source,status,original_value\n"
+        "I01,于都县,2023,242.5,2,,统计公报,approved,242.5\n"
+    ), keep_default_na=False, dtype={"original_value": str})
     frame = observation_frame(small_plan)
     pd.testing.assert_frame_equal(frame, expected, check_dtype=False)
     assert list(frame.dtypes[["year", "value", "vintage"]].astype(str)) == ["int64", "float64", "int64"]
