@@ -33,6 +33,13 @@ def test_a_reviewer_reads_the_cargo_flag_and_records_a_finding(live_server, page
 
     _login(page, live_server, cast.reviewer.username, PASSWORD)
     page.goto(f"{live_server.url}/realdata/flags/")
+    # The page itself never scrolls sideways, in either language: a wide table scrolls in its own box.
+    for language in ("en", "zh-hans"):
+        page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+        page.goto(f"{live_server.url}/realdata/flags/")
+        for width in (1366, 390):
+            page.set_viewport_size({"width": width, "height": 800})
+            assert page.evaluate("document.scrollingElement.scrollWidth - innerWidth") <= 0, (language, width)
     row = page.locator("tr", has_text="机场货邮吞吐量")
     assert "1574.5÷5814.2=27.08%" in row.inner_text()
     row.locator("textarea").fill("已向机场核实,增速32.7%系笔误")
