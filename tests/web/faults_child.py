@@ -19,7 +19,7 @@ def main() -> None:
     _setup(use_postgres=True)
     from planwatch.web.collection.services import import_upload
 
-    _plan, unit, user, _regions, data = _seed(rows)
+    _plan, unit, user, _regions, data, _corrected = _seed(rows)
     print("READY", flush=True)
     sys.stdin.readline()  # the test starts its watch, then says go
     outcome = import_upload("大批导入.csv", data, user=user, reason="故障测试导入", unit=unit)
