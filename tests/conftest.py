@@ -73,3 +73,26 @@ def page(chromium, request):
     page = context.new_page()
     yield page
     context.close()
+
+
+# Fixtures through which a test reaches the database (directly or through any fixture built on them).
+_DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """In the suite's PostgreSQL pass (``scripts/test`` sets PLANWATCH_DATABASE_TESTS_ONLY=1 there), run only
+    the tests that touch a database: a parser, the engine or a bench script on its own SQLite file does the
+    same thing on either pass, and the SQLite pass runs every test. A test that asks for PostgreSQL by a
+    ``skipif`` (a restart, a kill mid-write, a row-lock race) always stays."""
+    if os.environ.get("PLANWATCH_DATABASE_TESTS_ONLY") != "1":
+        return
+    kept, left = [], []
+    for item in items:
+        uses_database = bool(_DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())))
+        asks_for_postgres = any(m.name in ("skipif", "django_db") for m in item.iter_markers())
+        (kept if uses_database or asks_for_postgres else left).append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
+        print(f"\nPostgreSQL pass: {len(kept)} tests that use the database; {len(left)} that use none run in the "
+              "SQLite pass only")
