@@ -46,6 +46,12 @@ def round_half_up(value: float, decimals: int) -> Decimal:
     return Decimal(k).scaleb(-decimals)
 
 
+def same_figure(a: float, b: float) -> bool:
+    """Two floats are one stated figure: equal but for binary error (5500 typed and 5500.000000001 stored,
+    0.1 + 0.2 and 0.3); a real difference in the last printed digit (5500.01) is not."""
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
 def finite_or_none(value: object) -> float | None:
     """A figure as a float, or None for a missing one (None, NaN, NA) or one that is no finite number."""
     try:

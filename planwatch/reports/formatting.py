@@ -15,7 +15,10 @@ from typing import TYPE_CHECKING
 from planwatch.documents.patterns import DECIMAL
 from planwatch.evaluation.phrases import Phrasebook, phrasebook
 from planwatch.evaluation.vocabulary import RATE_KINDS
-from planwatch.numbers import round_half_up  # the one rounding rule (half up); callers may import it here
+from planwatch.numbers import (  # the one rounding rule (half up); callers may import it here
+    round_half_up,
+    same_figure,
+)
 
 DASH = "—"
 YI = 100_000_000  # 亿 = 10^8
@@ -64,7 +67,7 @@ def stated_decimals(stated: str | None, value: float | None, default: int = 1) -
     if not stated or _is_missing(value):
         return default
     for match in _FIGURE.finditer(stated.replace(",", "")):
-        if math.isclose(float(match.group()), abs(value), rel_tol=1e-9, abs_tol=1e-12):
+        if same_figure(float(match.group()), abs(value)):
             return len(match.group().split(".", 1)[1]) if "." in match.group() else 0
     return default
 

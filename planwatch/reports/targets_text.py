@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from planwatch.documents.qualifiers import QUALIFIERS, format_qualified
 from planwatch.documents.targets import parse_target
 from planwatch.evaluation.vocabulary import LEVEL_KINDS, RATE_KINDS
+from planwatch.numbers import same_figure
 from planwatch.reports.formatting import format_number, format_rate, format_value, stated_decimals
 from planwatch.reports.words import words
 
@@ -71,7 +72,7 @@ def _qualifier(text: str, value: float | None, year: int | None) -> str:
     if not text or _missing(value):
         return ""
     read = parse_target(text, year=year or 0)
-    if read.value is None or abs(read.value - value) > 1e-9 * max(1.0, abs(value)):
+    if read.value is None or not same_figure(read.value, value):
         return ""
     return read.qualifier if read.qualifier in QUALIFIERS else ""
 

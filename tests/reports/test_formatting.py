@@ -115,3 +115,12 @@ def test_a_stored_figure_is_shown_as_typed_with_no_padding_and_no_exponent(store
 )
 def test_a_stated_figure_prints_with_the_decimals_it_was_stated_with(value, stated, baseline_decimals, shown):
     assert format_stated(value, stated, baseline_decimals) == shown
+
+
+def test_one_stated_figure_is_equal_but_for_binary_error_and_a_last_digit_apart_is_another():
+    """The one rule (planwatch.numbers.same_figure) by which a target's text, a stated figure's decimals and an
+    unchanged re-import each decide that a stored float is the figure that was written."""
+    from planwatch.numbers import same_figure
+
+    assert same_figure(0.1 + 0.2, 0.3) and same_figure(5500.0, 5500.000000001) and same_figure(0.0, 0.0)
+    assert not same_figure(5500.0, 5500.01) and not same_figure(13.5, 135.0) and not same_figure(0.0, 0.001)

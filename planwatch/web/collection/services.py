@@ -39,6 +39,7 @@ from planwatch.collection.model import CleanObservation, IndicatorSpec, citation
 from planwatch.collection.problems import ImportProblem, ProblemTally, file_problem
 from planwatch.collection.rules import problem_order
 from planwatch.collection.workbook import TemplateLine, build_template
+from planwatch.numbers import same_figure
 from planwatch.web.monitoring.assignments import expected_periods
 from planwatch.web.monitoring.drafts import DraftInput, PreparedDrafts, prepare_drafts, store_drafts
 from planwatch.web.monitoring.errors import DraftsRejected
@@ -207,7 +208,7 @@ def _unchanged(observations: list[CleanObservation], unit: Unit) -> list[CleanOb
     same = []
     for obs in observations:
         found = stored.get((obs.indicator, obs.region, obs.period))
-        if found and abs(found[0] - obs.value) <= 1e-9 * max(1.0, abs(found[0])) and found[1] == obs.qualifier:
+        if found and same_figure(found[0], obs.value) and found[1] == obs.qualifier:
             same.append(obs)
     return same
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from planwatch.collection.sanitize import finite_problem, strip_hidden
 from planwatch.documents.targets import parse_target, period_of
+from planwatch.numbers import same_figure
 from planwatch.plan import TargetKind
 from planwatch.plan.model import Attribute
 from planwatch.web.core.errors import ServiceError
@@ -48,7 +49,7 @@ def _read_text(indicator: Indicator, text: str, value: float | None, year: int, 
     if read.kind is TargetKind.QUALITATIVE and any(ch.isdigit() for ch in read.text):
         raise ServiceError(_("目标原文「%(text)s」读不出目标值:请写成 5500亿元、年均增长7%%左右、累计下降13.5%%、"
                              ">95 或 稳中有升 这样的形式") % {"text": text})
-    if value is not None and (read.value is None or abs(read.value - value) > 1e-9 * max(1.0, abs(value))):
+    if value is not None and (read.value is None or not same_figure(read.value, value)):
         raise ServiceError(_("目标值 %(value)s 与目标原文「%(text)s」不一致") % {"value": f"{value:g}", "text": text})
     return read.kind.value, read.value, read.qualifier
 
